@@ -1,0 +1,121 @@
+"""``station-ledger``: the headless command line, a thin shell over ``station_app.services``.
+
+Exit codes: 0 done; 2 usage; 3 invalid input (the message names the field and why);
+4 refused for integrity or permission. ``--json`` output is documented in docs/CLI.md.
+Commands live in the modules of this package; each module with a ``register(subparsers)``
+function is picked up automatically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import json
+import pkgutil
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..domain import messages
+from ..domain.errors import LedgerError
+
+EXIT_OK, EXIT_USAGE, EXIT_INVALID, EXIT_REFUSED = 0, 2, 3, 4
+
+Handler = Callable[["Context", argparse.Namespace], int]
+
+
+@dataclass
+class Context:
+    """What every command gets: where the ledger is, who acts, how to print."""
+
+    db: Path | None
+    json: bool
+    lang: str
+    actor: str
+    out: Any = field(default_factory=lambda: sys.stdout)
+    err: Any = field(default_factory=lambda: sys.stderr)
+    _ledger: Any = None
+
+    def ledger(self, create: bool = False) -> Any:
+        if self._ledger is None:
+            from ..services import station
+
+            self._ledger = station.open_station(self.db, create=create)
+        return self._ledger
+
+    def print(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def emit(self, value: Any) -> None:
+        """Print one JSON document (``--json``)."""
+        print(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True), file=self.out)
+
+    def t(self, zh: str, en: str) -> str:
+        return en if self.lang == "en" else zh
+
+    def close(self) -> None:
+        if self._ledger is not None:
+            self._ledger.close()
+            self._ledger = None
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="station-ledger",
+                     description="Station Ledger (驿站台账) command line.")
+    parser.add_argument("--db", type=Path, help="ledger file (default: per-user data folder)")
+    parser.add_argument("--json", action="store_true", help="machine-readable JSON output")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="message language")
+    parser.add_argument("--as", dest="actor", metavar="ATTENDANT",
+                        help="attendant recorded on new entries (default: the login name)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for module in _command_modules():
+        module.register(sub)
+    return parser
+
+
+def _command_modules() -> list[Any]:
+    found = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "register"):
+            found.append(module)
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = args.lang or messages.default_lang()
+    try:
+        actor = args.actor or getpass.getuser()
+    except (KeyError, OSError):
+        actor = "station"
+    ctx = Context(db=args.db, json=args.json, lang=lang, actor=actor)
+    handler: Handler = args.handler
+    try:
+        return handler(ctx, args)
+    except LedgerError as exc:
+        text = messages.render(exc, lang)
+        if ctx.json:
+            ctx.emit({"error": {"code": exc.code, "message": text,
+                                "field": exc.params.get("field"), "params": {
+                                    k: v for k, v in exc.params.items()
+                                    if isinstance(v, str | int | float | bool | None)}}})
+        print(f"{ctx.t('错误', 'error')}: {text}", file=sys.stderr)
+        return exc.exit_code
+    finally:
+        ctx.close()
+
+
+def run() -> None:
+    sys.exit(main())

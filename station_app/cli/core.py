@@ -1,0 +1,404 @@
+"""Core commands: init, member, visit, relief, campaign, enrol, transfer, void, correct, log."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..data import queries
+from ..data.entries import Entry
+from ..domain import clock, validate, worker_types
+from ..domain.errors import InvalidInput
+from ..services import checkin, corrections, members, programmes, relief, station, visits
+from . import Context
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("init", help="make a new ledger a station's (or a supervisor's)")
+    p.add_argument("--code", required=True, help="station code, e.g. MZL01")
+    p.add_argument("--name", required=True, help="station name")
+    p.add_argument("--league", default="", help="league/city federation (盟市总工会)")
+    p.add_argument("--supervisor", action="store_true", help="a supervisor's consolidated ledger")
+    p.set_defaults(handler=cmd_init)
+
+    member = sub.add_parser("member", help="members: add, find, show, update, withdraw")
+    msub = member.add_subparsers(dest="member_command", metavar="ACTION")
+    msub.required = True
+    p = msub.add_parser("add", help="sign up a new member (入会)")
+    p.add_argument("--name", required=True)
+    p.add_argument("--id-number", required=True, help="18-digit resident ID number")
+    p.add_argument("--phone", required=True)
+    p.add_argument("--worker-type", required=True,
+                   help="one of: " + ", ".join(w.code for w in worker_types.WORKER_TYPES))
+    p.add_argument("--employer", default="", help="platform or employer")
+    p.set_defaults(handler=cmd_member_add)
+    p = msub.add_parser("find", help="search by number, name, pinyin, phone tail or ID tail")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(handler=cmd_member_find)
+    p = msub.add_parser("show", help="one member's details")
+    p.add_argument("member_no")
+    p.set_defaults(handler=cmd_member_show)
+    p = msub.add_parser("update", help="edit a member's profile (a new entry; history stays)")
+    p.add_argument("member_no")
+    p.add_argument("--name")
+    p.add_argument("--phone")
+    p.add_argument("--worker-type")
+    p.add_argument("--employer")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_member_update)
+    p = msub.add_parser("verify", help="mark real-name verification done (实名认证)")
+    p.add_argument("member_no")
+    p.set_defaults(handler=cmd_member_verify)
+    p = msub.add_parser("withdraw", help="a member leaves the union")
+    p.add_argument("member_no")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_member_withdraw)
+
+    p = sub.add_parser("visit", help="record a visit (one person-time)")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--member", metavar="MEMBER_NO")
+    who.add_argument("--scan", metavar="PAYLOAD", help="exactly what the scanner read")
+    who.add_argument("--walk-in", metavar="WORKER_TYPE")
+    p.add_argument("--service", nargs="+", action="extend", required=True, metavar="CODE")
+    p.add_argument("--doc-type", help="walk-ins without a PRC ID: passport or other")
+    p.add_argument("--nationality", help="ISO country code, e.g. MN, RU")
+    p.set_defaults(handler=cmd_visit)
+
+    p = sub.add_parser("campaign", help="relief campaigns")
+    csub = p.add_subparsers(dest="campaign_command", metavar="ACTION")
+    csub.required = True
+    c = csub.add_parser("add", help="define a campaign")
+    c.add_argument("--code", required=True)
+    c.add_argument("--name", required=True)
+    c.add_argument("--kind", choices=["cooling", "warming", "other"], default="other")
+    c.add_argument("--starts", default="")
+    c.add_argument("--ends", default="")
+    c.add_argument("--repeat-allowed", action="store_true",
+                   help="a person may receive more than once without an override")
+    c.set_defaults(handler=cmd_campaign_add)
+    c = csub.add_parser("list", help="list campaigns")
+    c.set_defaults(handler=cmd_campaign_list)
+
+    p = sub.add_parser("relief", help="hand out relief money or goods (慰问)")
+    p.add_argument("--campaign", required=True)
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--member", metavar="MEMBER_NO")
+    who.add_argument("--walk-in", metavar="WORKER_TYPE")
+    p.add_argument("--money-fen", type=int, default=0, help="money in fen (1 yuan = 100 fen)")
+    p.add_argument("--goods", action="append", default=[], metavar="ITEM:QTY")
+    p.add_argument("--override-reason", help="give again in a one-per-person campaign")
+    p.set_defaults(handler=cmd_relief)
+
+    p = sub.add_parser("enrol", help="enrol a member in a programme")
+    p.add_argument("--member", required=True, metavar="MEMBER_NO")
+    p.add_argument("--programme", required=True)
+    p.add_argument("--child-name")
+    p.add_argument("--child-age", type=int)
+    p.set_defaults(handler=cmd_enrol)
+
+    p = sub.add_parser("transfer", help="membership transfer (会籍转接)")
+    tsub = p.add_subparsers(dest="transfer_command", metavar="DIRECTION")
+    tsub.required = True
+    t = tsub.add_parser("out", help="a member leaves for another union")
+    t.add_argument("member_no")
+    t.add_argument("--to", required=True, dest="other_union")
+    t.add_argument("--reason", default="")
+    t.set_defaults(handler=cmd_transfer_out)
+    t = tsub.add_parser("in", help="a member arrives from another union")
+    t.add_argument("--from", required=True, dest="other_union")
+    t.add_argument("--name", required=True)
+    t.add_argument("--id-number", required=True)
+    t.add_argument("--phone", required=True)
+    t.add_argument("--worker-type", required=True)
+    t.add_argument("--employer", default="")
+    t.set_defaults(handler=cmd_transfer_in)
+
+    p = sub.add_parser("void", help="void an entry (it stays visible, struck through)")
+    p.add_argument("entry_id")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_void)
+
+    p = sub.add_parser("correct", help="correct a visit's services or worker type")
+    p.add_argument("entry_id")
+    p.add_argument("--service", nargs="+", action="extend", metavar="CODE")
+    p.add_argument("--worker-type")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_correct)
+
+    p = sub.add_parser("log", help="the newest entries")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(handler=cmd_log)
+
+    p = sub.add_parser("services", help="the service catalogue with codes")
+    p.add_argument("--all", action="store_true", help="include retired services")
+    p.set_defaults(handler=cmd_services)
+
+    p = sub.add_parser("demo", help="create a realistic demo station ledger")
+    p.add_argument("--members", type=int, default=300)
+    p.add_argument("--days", type=int, default=120)
+    p.set_defaults(handler=cmd_demo)
+
+
+# ---- formatting ----
+def local_time(iso_text: str) -> str:
+    """Stored ISO 8601 with offset -> local wall-clock time for the screen."""
+    return clock.parse_iso(iso_text).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def summary(ctx: Context, entry: Entry) -> str:
+    body = entry.body
+    kind = entry.kind
+    if kind == "visit":
+        who = body.get("member_no") or (
+            ctx.t("散客", "walk-in") + " " + worker_types.label(body["worker_type"], ctx.lang))
+        return f"{who}: {', '.join(body.get('services', []))}"
+    if kind in ("member.signup", "transfer.in"):
+        return f"{body['member_no']} {body['name']}"
+    if kind == "relief":
+        goods = ", ".join(f"{g['item']}×{g['qty']}" for g in body.get("goods", []))
+        money = f"¥{validate.format_fen(int(body.get('money_fen', 0)))}"
+        return f"{body['campaign']} {body.get('member_no') or ''} {money} {goods}".strip()
+    if kind in ("void", "correct"):
+        return f"-> {entry.target} ({body.get('reason', '')})"
+    return ", ".join(f"{k}={v}" for k, v in sorted(body.items()) if not isinstance(v, dict))
+
+
+def print_entry(ctx: Context, entry: Entry) -> None:
+    if ctx.json:
+        ctx.emit(entry.to_json())
+    else:
+        ctx.print(entry.id)
+
+
+# ---- handlers ----
+def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    ledger = ctx.ledger(create=True)
+    station.init_station(ledger, code=args.code, name=args.name, league=args.league,
+                         supervisor=args.supervisor, by=ctx.actor)
+    info = {"code": ledger.station_code, "name": ledger.station_name,
+            "kind": ledger.station_kind, "db": ledger.path,
+            "fingerprint": ledger.keys.fingerprint}
+    if ctx.json:
+        ctx.emit(info)
+    else:
+        ctx.print(ctx.t(f"已创建驿站台账 {info['code']} {info['name']}：{info['db']}",
+                        f"Created ledger for {info['code']} {info['name']}: {info['db']}"))
+        ctx.print(ctx.t("公钥指纹：", "Key fingerprint: ") + info["fingerprint"])
+    return 0
+
+
+def _signup_form(args: argparse.Namespace) -> members.SignUp:
+    return members.SignUp(name=args.name, id_number=args.id_number, phone=args.phone,
+                          worker_type=args.worker_type, employer=args.employer)
+
+
+def _print_member(ctx: Context, member: queries.Member) -> None:
+    if ctx.json:
+        ctx.emit(member.to_json())
+    else:
+        ctx.print(member.member_no)
+
+
+def cmd_member_add(ctx: Context, args: argparse.Namespace) -> int:
+    member = members.sign_up_member(ctx.ledger(), _signup_form(args), by=ctx.actor)
+    _print_member(ctx, member)
+    return 0
+
+
+def cmd_member_find(ctx: Context, args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise InvalidInput("limit", "format")
+    found = queries.search_members(ctx.ledger(), args.query, limit=args.limit)
+    if ctx.json:
+        ctx.emit([m.to_json() for m in found])
+        return 0
+    for m in found:
+        ctx.print(f"{m.member_no}\t{m.name}\t{m.phone_masked}\t{m.id_masked}\t"
+                  f"{worker_types.label(m.worker_type, ctx.lang)}\t{m.status}")
+    if not found:
+        ctx.print(ctx.t("没有找到匹配的会员", "No matching member"))
+    return 0
+
+
+def cmd_member_show(ctx: Context, args: argparse.Namespace) -> int:
+    ledger = ctx.ledger()
+    result = checkin.resolve(ledger, args.member_no)
+    member = queries.get_member(ledger, result.member_no)
+    today = clock.today()
+    info = member.to_json()
+    info["visits_today"] = queries.visits_count(ledger, member.member_no, today.isoformat(),
+                                                today.isoformat())
+    info["visits_this_month"] = queries.visits_count(
+        ledger, member.member_no, today.replace(day=1).isoformat(), today.isoformat())
+    info["programmes"] = queries.member_enrolments(ledger, member.member_no)
+    if ctx.json:
+        ctx.emit(info)
+        return 0
+    labels = {"member_no": ("会员号", "Member no."), "name": ("姓名", "Name"),
+              "id_masked": ("身份证号", "ID number"), "phone": ("手机号", "Mobile"),
+              "worker_type": ("职业类别", "Worker type"), "employer": ("平台/单位", "Employer"),
+              "home_station": ("所属驿站", "Home station"), "status": ("状态", "Status"),
+              "verified": ("实名认证", "Verification"), "joined_at": ("入会时间", "Joined"),
+              "card_serial": ("会员证序号", "Card serial"),
+              "visits_today": ("今日到站", "Visits today"),
+              "visits_this_month": ("本月到站", "Visits this month"),
+              "programmes": ("参加项目", "Programmes")}
+    for key, (zh, en) in labels.items():
+        value = info[key]
+        if key == "worker_type":
+            value = worker_types.label(str(value), ctx.lang)
+        elif key == "joined_at":
+            value = local_time(str(value))
+        elif isinstance(value, list):
+            value = ", ".join(value) or "-"
+        ctx.print(f"{ctx.t(zh, en)}: {value}")
+    return 0
+
+
+def cmd_member_update(ctx: Context, args: argparse.Namespace) -> int:
+    entry = members.update_member(ctx.ledger(), args.member_no, by=ctx.actor, reason=args.reason,
+                                  name=args.name, mobile=args.phone,
+                                  worker_type=args.worker_type, employer=args.employer)
+    print_entry(ctx, entry)
+    return 0
+
+
+def cmd_member_verify(ctx: Context, args: argparse.Namespace) -> int:
+    print_entry(ctx, members.verify_member(ctx.ledger(), args.member_no, by=ctx.actor))
+    return 0
+
+
+def cmd_member_withdraw(ctx: Context, args: argparse.Namespace) -> int:
+    print_entry(ctx, members.withdraw_member(ctx.ledger(), args.member_no, args.reason,
+                                             by=ctx.actor))
+    return 0
+
+
+def cmd_visit(ctx: Context, args: argparse.Namespace) -> int:
+    ledger = ctx.ledger()
+    if args.walk_in:
+        entry = visits.record_visit(ledger, args.service, by=ctx.actor, walk_in=visits.WalkIn(
+            args.walk_in, args.doc_type, args.nationality))
+    else:
+        from ..domain.errors import Refused
+
+        result = checkin.resolve(ledger, args.scan if args.scan else args.member)
+        if args.scan and not result.scanned:
+            raise InvalidInput("scan", "not_a_card")
+        if not result.can_serve:
+            raise Refused(f"scan.{result.status}", member_no=result.member_no)
+        entry = visits.record_visit(ledger, args.service, by=ctx.actor, member=result.member_no,
+                                    card_serial=result.card_serial)
+    print_entry(ctx, entry)
+    return 0
+
+
+def cmd_campaign_add(ctx: Context, args: argparse.Namespace) -> int:
+    entry = relief.define_campaign(ctx.ledger(), code=args.code, name=args.name, kind=args.kind,
+                                   starts=args.starts, ends=args.ends,
+                                   one_per_person=not args.repeat_allowed, by=ctx.actor)
+    print_entry(ctx, entry)
+    return 0
+
+
+def cmd_campaign_list(ctx: Context, args: argparse.Namespace) -> int:
+    found = queries.campaigns(ctx.ledger())
+    if ctx.json:
+        ctx.emit([c.__dict__ for c in found])
+    for c in found if not ctx.json else []:
+        ctx.print(f"{c.code}\t{c.name}\t{c.kind}\t{c.starts}\t{c.ends}")
+    return 0
+
+
+def cmd_relief(ctx: Context, args: argparse.Namespace) -> int:
+    goods = [relief.parse_goods(g) for g in args.goods]
+    entry = relief.give_relief(ctx.ledger(), campaign=args.campaign, by=ctx.actor,
+                               member=args.member, walk_in_type=args.walk_in,
+                               money_fen=args.money_fen, goods=goods,
+                               override_reason=args.override_reason)
+    print_entry(ctx, entry)
+    return 0
+
+
+def cmd_enrol(ctx: Context, args: argparse.Namespace) -> int:
+    entry = programmes.enrol(ctx.ledger(), member=args.member, programme=args.programme,
+                             by=ctx.actor, child_name=args.child_name, child_age=args.child_age)
+    print_entry(ctx, entry)
+    return 0
+
+
+def cmd_transfer_out(ctx: Context, args: argparse.Namespace) -> int:
+    print_entry(ctx, members.transfer_out(ctx.ledger(), args.member_no, args.other_union,
+                                          args.reason, by=ctx.actor))
+    return 0
+
+
+def cmd_transfer_in(ctx: Context, args: argparse.Namespace) -> int:
+    member = members.transfer_in(ctx.ledger(), _signup_form(args), args.other_union,
+                                 by=ctx.actor)
+    _print_member(ctx, member)
+    return 0
+
+
+def cmd_void(ctx: Context, args: argparse.Namespace) -> int:
+    print_entry(ctx, corrections.void_entry(ctx.ledger(), args.entry_id, args.reason,
+                                            by=ctx.actor))
+    return 0
+
+
+def cmd_correct(ctx: Context, args: argparse.Namespace) -> int:
+    ledger = ctx.ledger()
+    changes: dict[str, Any] = {}
+    if args.service:
+        changes["services"] = visits.check_services(ledger, args.service)
+    if args.worker_type:
+        changes["worker_type"] = worker_types.worker_type(args.worker_type)
+    if not changes:
+        raise InvalidInput("service", "empty")
+    print_entry(ctx, corrections.correct_entry(ledger, args.entry_id, changes, args.reason,
+                                               by=ctx.actor))
+    return 0
+
+
+def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise InvalidInput("limit", "format")
+    ledger = ctx.ledger()
+    found = ledger.recent_entries(args.limit)
+    voided = {r[0] for r in ledger.conn.execute("SELECT target FROM voids")} if found else set()
+    if ctx.json:
+        ctx.emit([{**e.to_json(), "voided": e.id in voided} for e in found])
+        return 0
+    for e in found:
+        mark = ctx.t(" [已作废]", " [void]") if e.id in voided else ""
+        ctx.print(f"{e.station}/{e.epoch}/{e.seq}\t{local_time(e.recorded_at)}\t{e.kind}\t"
+                  f"{summary(ctx, e)}\t{e.recorded_by}\t{e.id}{mark}")
+    return 0
+
+
+def cmd_services(ctx: Context, args: argparse.Namespace) -> int:
+    rows = queries.services(ctx.ledger(), active_only=not args.all)
+    if ctx.json:
+        ctx.emit([{"code": s.code, "name_zh": s.name_zh, "name_en": s.name_en,
+                   "active": s.active} for s in rows])
+        return 0
+    for s in rows:
+        retired = "" if s.active else ctx.t("（已停用）", " (retired)")
+        ctx.print(f"{s.code}\t{s.text(ctx.lang)}{retired}")
+    return 0
+
+
+def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    from ..services import demo
+
+    ledger = ctx.ledger(create=True)
+    stats = demo.build_demo(ledger, members=args.members, days=args.days)
+    if ctx.json:
+        ctx.emit(stats)
+    else:
+        ctx.print(ctx.t(f"演示台账已就绪：{ledger.path}（会员 {stats['members']} 人，"
+                        f"到站 {stats['visits']} 人次）",
+                        f"Demo ledger ready: {ledger.path} ({stats['members']} members, "
+                        f"{stats['visits']} visits)"))
+    return 0

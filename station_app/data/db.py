@@ -1,0 +1,250 @@
+"""Opening the ledger file (WAL, foreign keys, durable commits) and writing to it safely."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ..domain import clock, ids
+from ..domain.errors import LedgerUnavailable, NotFound, Refused
+from . import entries as entries_mod
+from . import migrations
+from .entries import Entry
+from .keys import KeyRing, key_dir_for
+
+MEMORY = ":memory:"
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 10000")
+    if path != MEMORY:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise LedgerUnavailable("ledger_damaged", detail=f"journal_mode={mode}")
+    # FULL: in WAL mode every commit syncs the WAL, so a visit the attendant saw saved
+    # survives a power cut. NORMAL would be faster but may lose the last commits
+    # (benchmarks/bench_core.py measures the difference).
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA cache_size = -32000")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    return conn
+
+
+def _translate(exc: sqlite3.Error, path: str) -> Exception:
+    text = str(exc)
+    if "append_only" in text:
+        return Refused("append_only")
+    if isinstance(exc, sqlite3.OperationalError):
+        if "disk is full" in text or "database or disk is full" in text:
+            return LedgerUnavailable("disk_full")
+        if "readonly" in text or "read-only" in text:
+            return LedgerUnavailable("ledger_read_only", path=path)
+    if isinstance(exc, sqlite3.DatabaseError) and (
+        "malformed" in text or "not a database" in text
+    ):
+        return LedgerUnavailable("ledger_damaged", detail=text)
+    return exc
+
+
+class Ledger:
+    """One open ledger: connection, sqlite-utils wrapper, keys and the local station's identity."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str, keys: KeyRing) -> None:
+        self.conn = conn
+        self.path = path
+        self.keys = keys
+        self.db = sqlite_utils.Database(conn)
+        self._in_write = False
+        self._settings_cache: dict[str, str] | None = None
+        self.after_commit: list[Callable[[], None]] = []
+
+    # ---- settings ----
+    def settings(self) -> dict[str, str]:
+        if self._settings_cache is None:
+            self._settings_cache = dict(self.conn.execute("SELECT key, value FROM settings"))
+        return self._settings_cache
+
+    def setting(self, key: str, default: str = "") -> str:
+        return self.settings().get(key, default)
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._require_write()
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+        self._settings_cache = None
+
+    @property
+    def initialised(self) -> bool:
+        return bool(self.setting("station.code"))
+
+    @property
+    def station_code(self) -> str:
+        code = self.setting("station.code")
+        if not code:
+            raise Refused("not_initialised")
+        return code
+
+    @property
+    def station_name(self) -> str:
+        return self.setting("station.name")
+
+    @property
+    def station_kind(self) -> str:
+        return self.setting("station.kind", "station")
+
+    @property
+    def epoch(self) -> int:
+        return int(self.setting("station.epoch", "1"))
+
+    # ---- transactions ----
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Ledger]:
+        """One write transaction (``BEGIN IMMEDIATE``); everything or nothing is saved."""
+        if self._in_write:
+            yield self
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from exc
+        self._in_write = True
+        try:
+            yield self
+        except BaseException as exc:
+            self._in_write = False
+            self._settings_cache = None
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise _translate(exc, self.path) from exc
+            if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+                raise LedgerUnavailable("disk_full") from exc
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._in_write = False
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            raise _translate(exc, self.path) from exc
+        self._in_write = False
+        callbacks, self.after_commit = self.after_commit, []
+        for callback in callbacks:
+            callback()
+
+    def _require_write(self) -> None:
+        if not self._in_write:
+            raise RuntimeError("ledger writes must happen inside Ledger.write()")
+
+    # ---- the entry log ----
+    def next_seq(self, station: str, epoch: int) -> int:
+        row = self.conn.execute(
+            "SELECT MAX(seq) FROM entries WHERE station = ? AND epoch = ?", (station, epoch)
+        ).fetchone()
+        return int(row[0] or 0) + 1
+
+    def append(self, kind: str, body: dict[str, Any], *, by: str, target: str | None = None,
+               sealed: bytes | None = None, pii_hash: str | None = None,
+               project: bool = True) -> Entry:
+        """Add one entry by this station and update the projections, inside ``write()``."""
+        self._require_write()
+        station = self.station_code if kind != "station.init" else body["code"]
+        epoch = self.epoch
+        entry = Entry(id=ids.uuid7(), station=station, epoch=epoch,
+                      seq=self.next_seq(station, epoch), kind=kind, recorded_at=clock.now_iso(),
+                      recorded_by=by, target=target, body=body, sealed=sealed, pii_hash=pii_hash)
+        entry = Entry(**{**entry.__dict__, "digest": entry.computed_digest()})
+        self.conn.execute(entries_mod.INSERT, entry.row())
+        if project:
+            from . import projector
+
+            projector.project(self, [entry])
+        return entry
+
+    def entry(self, entry_id: str) -> Entry:
+        row = self.conn.execute(entries_mod.SELECT + " WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise NotFound("entry", entry_id)
+        return entries_mod.from_row(row)
+
+    def find_entry(self, prefix: str) -> Entry:
+        """An entry by its id or an unambiguous prefix of at least 8 characters."""
+        prefix = prefix.strip().lower()
+        if len(prefix) >= 36:
+            return self.entry(prefix)
+        if len(prefix) < 8:
+            raise NotFound("entry", prefix)
+        rows = self.conn.execute(
+            entries_mod.SELECT + " WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "~")
+        ).fetchall()
+        if len(rows) != 1:
+            raise NotFound("entry", prefix)
+        return entries_mod.from_row(rows[0])
+
+    def recent_entries(self, limit: int = 20, station: str | None = None) -> list[Entry]:
+        sql = entries_mod.SELECT
+        params: tuple[Any, ...] = ()
+        if station:
+            sql += " WHERE station = ?"
+            params = (station,)
+        sql += " ORDER BY id DESC LIMIT ?"
+        return [entries_mod.from_row(r) for r in self.conn.execute(sql, (*params, limit))]
+
+    def audit(self, actor: str, action: str, subject: str = "", detail: str = "{}",
+              outcome: str = "ok") -> None:
+        """Append to the audit log (its own transaction unless one is open)."""
+        with self.write():
+            self.conn.execute(
+                "INSERT INTO audit_log (at, actor, action, subject, detail, outcome) "
+                "VALUES (?, ?, ?, ?, ?, ?)", (clock.now_iso(), actor, action, subject, detail,
+                                              outcome))
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+
+
+def open_ledger(path: str | Path, *, create: bool = False, keys: KeyRing | None = None,
+                before_migrate: Callable[[Ledger, int, int], None] | None = None) -> Ledger:
+    """Open (and migrate) the ledger at ``path``; ``create`` allows a new file.
+
+    The key folder beside the file is created with the file and must exist afterwards.
+    ``before_migrate(ledger, from, to)`` runs before an existing file's schema is upgraded.
+    """
+    text = str(path)
+    if text != MEMORY:
+        file = Path(text)
+        if not file.exists() and not create:
+            raise NotFound("ledger", text)
+        if create:
+            file.parent.mkdir(parents=True, exist_ok=True)
+        key_dir = key_dir_for(file)
+        if keys is None:
+            if KeyRing.exists(key_dir):
+                keys = KeyRing.load(key_dir)
+            elif create and not file.exists():
+                keys = KeyRing.generate(key_dir)
+            else:
+                keys = KeyRing.load(key_dir)  # raises keys_missing
+    elif keys is None:
+        keys = KeyRing.generate(None)
+    try:
+        conn = _connect(text)
+        ledger = Ledger(conn, text, keys)
+        hook = None
+        if before_migrate is not None:
+            def hook(current: int, latest: int) -> None:
+                before_migrate(ledger, current, latest)
+        migrations.migrate(conn, before=hook)
+    except sqlite3.Error as exc:
+        raise _translate(exc, text) from exc
+    return ledger

@@ -1,0 +1,342 @@
+"""Keeps the read models (members, visits, relief ...) in step with the entry log.
+
+Projection is deterministic and order-independent: a void or correction that arrives before its
+target (bundles imported out of order) is held in ``voids`` / ``corrections`` and applied when the
+target arrives, so any import order ends with the same tables.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..domain import canonical, catalogue, pinyin
+from . import entries as entries_mod
+from .entries import MEMBER_KINDS, Entry
+
+if TYPE_CHECKING:
+    from .db import Ledger
+
+PLAIN_KINDS = frozenset({"visit", "relief", "enrolment"})
+
+_VISIT = ("INSERT INTO visits (entry_id, station, at, day, hour, weekday, member_no, worker_type,"
+          " walk_in, doc_type, nationality, voided, corrected_by)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_VISIT_SERVICE = "INSERT OR IGNORE INTO visit_services (entry_id, service) VALUES (?, ?)"
+_RELIEF = ("INSERT INTO relief (entry_id, station, at, day, campaign, member_no, worker_type,"
+           " money_fen, override_reason, voided, corrected_by)"
+           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_RELIEF_GOODS = "INSERT OR REPLACE INTO relief_goods (entry_id, item, qty) VALUES (?, ?, ?)"
+_ENROLMENT = ("INSERT INTO enrolments (entry_id, station, day, programme, member_no, details,"
+              " voided) VALUES (?, ?, ?, ?, ?, ?, ?)")
+_TRANSFER = ("INSERT OR REPLACE INTO transfers (entry_id, station, day, member_no, direction,"
+             " other_union, voided) VALUES (?, ?, ?, ?, ?, ?, ?)")
+_MEMBER_COLUMNS = (
+    "member_no", "entry_id", "home_station", "name", "name_pinyin", "name_initials", "phone",
+    "phone_tail", "id_masked", "id_tail", "id_hash", "sex", "birth_date", "worker_type",
+    "employer", "status", "verified", "card_serial", "card_printed_serial", "consent_version",
+    "joined_at", "joined_day", "other_union", "origin", "updated_at",
+)
+_MEMBER = ("INSERT OR REPLACE INTO members (" + ", ".join(_MEMBER_COLUMNS) + ") VALUES ("
+           + ", ".join("?" * len(_MEMBER_COLUMNS)) + ")")
+
+
+@lru_cache(maxsize=4096)
+def _weekday(day: str) -> int:
+    return date.fromisoformat(day).isoweekday()
+
+
+def _when(at: str) -> tuple[str, int, int]:
+    """Local day, hour and ISO weekday as the station recorded them (the offset is in ``at``)."""
+    day = at[:10]
+    return day, int(at[11:13]), _weekday(day)
+
+
+class _Batch:
+    def __init__(self) -> None:
+        self.visits: list[tuple[Any, ...]] = []
+        self.visit_services: list[tuple[Any, ...]] = []
+        self.relief: list[tuple[Any, ...]] = []
+        self.relief_goods: list[tuple[Any, ...]] = []
+        self.enrolments: list[tuple[Any, ...]] = []
+        self.transfers: list[tuple[Any, ...]] = []
+
+    def add(self, entry: Entry, body: dict[str, Any], voided: bool,
+            corrected_by: str | None) -> None:
+        kind = entry.kind
+        day, hour, weekday = _when(entry.recorded_at)
+        flag = 1 if voided else 0
+        if kind == "visit":
+            self.visits.append((entry.id, entry.station, entry.recorded_at, day, hour, weekday,
+                                body.get("member_no"), body.get("worker_type", "other"),
+                                1 if body.get("walk_in") else 0, body.get("doc_type"),
+                                body.get("nationality"), flag, corrected_by))
+            self.visit_services.extend((entry.id, s) for s in body.get("services", ()))
+        elif kind == "relief":
+            self.relief.append((entry.id, entry.station, entry.recorded_at, day,
+                                body.get("campaign", ""), body.get("member_no"),
+                                body.get("worker_type", "other"), int(body.get("money_fen", 0)),
+                                body.get("override_reason"), flag, corrected_by))
+            self.relief_goods.extend((entry.id, g["item"], int(g["qty"]))
+                                     for g in body.get("goods", ()))
+        elif kind == "enrolment":
+            self.enrolments.append((entry.id, entry.station, day, body.get("programme", ""),
+                                    body.get("member_no", ""),
+                                    canonical.dumps(body.get("details", {})), flag))
+        elif kind in ("transfer.in", "transfer.out"):
+            self.transfers.append((entry.id, entry.station, day, body.get("member_no", ""),
+                                   "in" if kind == "transfer.in" else "out",
+                                   body.get("other_union", ""), flag))
+
+    def flush(self, ledger: Ledger) -> None:
+        conn = ledger.conn
+        for sql, rows in ((_VISIT, self.visits), (_VISIT_SERVICE, self.visit_services),
+                          (_RELIEF, self.relief), (_RELIEF_GOODS, self.relief_goods),
+                          (_ENROLMENT, self.enrolments), (_TRANSFER, self.transfers)):
+            if rows:
+                conn.executemany(sql, rows)
+                rows.clear()
+
+
+def _pending_targets(ledger: Ledger, ids: list[str]) -> set[str]:
+    """Those of ``ids`` that already have a void or correction waiting for them."""
+    if not ids:
+        return set()
+    found: set[str] = set()
+    conn = ledger.conn
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in conn.execute(
+            f"SELECT target FROM voids WHERE target IN ({marks}) UNION "
+            f"SELECT target FROM corrections WHERE target IN ({marks})", chunk + chunk))
+    return found
+
+
+def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
+    """Apply entries (already inserted into ``entries``) to the projections."""
+    conn = ledger.conn
+    batch = _Batch()
+    plain = [e.id for e in batch_entries if e.kind in PLAIN_KINDS or e.kind.startswith("transfer")]
+    pending = _pending_targets(ledger, plain)
+    refresh: list[str] = []
+    members: dict[str, None] = {}
+    voids: list[tuple[str, str, str]] = []
+    corrections: list[tuple[str, str, str, str]] = []
+    for entry in batch_entries:
+        kind = entry.kind
+        body = entry.body
+        if kind in PLAIN_KINDS:
+            if entry.id in pending:
+                refresh.append(entry.id)
+            else:
+                batch.add(entry, body, False, None)
+        elif kind in MEMBER_KINDS:
+            members[body["member_no"]] = None
+            if kind in ("transfer.in", "transfer.out"):
+                if entry.id in pending:
+                    refresh.append(entry.id)
+                else:
+                    batch.add(entry, body, False, None)
+        elif kind == "void" and entry.target:
+            voids.append((entry.id, entry.target, str(body.get("reason", ""))))
+            refresh.append(entry.target)
+        elif kind == "correct" and entry.target:
+            order = f"{entry.recorded_at}|{entry.id}"
+            corrections.append((entry.id, entry.target, order, canonical.dumps(body["body"])))
+            refresh.append(entry.target)
+        elif kind == "campaign.define":
+            conn.execute(
+                "INSERT OR REPLACE INTO campaigns (code, entry_id, name, kind, starts, ends,"
+                " one_per_person, station) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (body["code"], entry.id, body["name"], body.get("kind", "other"),
+                 body.get("starts", ""), body.get("ends", ""),
+                 1 if body.get("one_per_person", True) else 0, entry.station))
+        elif kind.startswith("service."):
+            _project_service(ledger, kind, body)
+        elif kind == "station.init":
+            seed_services(ledger)
+    batch.flush(ledger)
+    if voids:
+        conn.executemany("INSERT OR IGNORE INTO voids (entry_id, target, reason) VALUES (?,?,?)",
+                         voids)
+    if corrections:
+        conn.executemany("INSERT OR IGNORE INTO corrections (entry_id, target, ord, body)"
+                         " VALUES (?, ?, ?, ?)", corrections)
+    for target in dict.fromkeys(refresh):
+        member_no = refresh_entry(ledger, target)
+        if member_no:
+            members[member_no] = None
+    for member_no in members:
+        rebuild_member(ledger, member_no)
+
+
+def seed_services(ledger: Ledger) -> None:
+    """The national default catalogue; stations extend and retire, never delete."""
+    ledger.conn.executemany(
+        "INSERT OR IGNORE INTO services (code, name_zh, name_en, active, sort)"
+        " VALUES (?, ?, ?, 1, ?)",
+        [(s.code, s.zh, s.en, n) for n, s in enumerate(catalogue.DEFAULT_SERVICES, 1)])
+
+
+def _project_service(ledger: Ledger, kind: str, body: dict[str, Any]) -> None:
+    conn = ledger.conn
+    code = body["code"]
+    if kind == "service.define":
+        sort = conn.execute("SELECT COALESCE(MAX(sort), 0) + 1 FROM services").fetchone()[0]
+        conn.execute(
+            "INSERT INTO services (code, name_zh, name_en, active, sort) VALUES (?, ?, ?, 1, ?)"
+            " ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh,"
+            " name_en = excluded.name_en, active = 1",
+            (code, body.get("name_zh", code), body.get("name_en", code), sort))
+    elif kind == "service.rename":
+        conn.execute("UPDATE services SET name_zh = ?, name_en = ? WHERE code = ?",
+                     (body.get("name_zh", code), body.get("name_en", code), code))
+    elif kind == "service.retire":
+        conn.execute("UPDATE services SET active = 0 WHERE code = ?", (code,))
+
+
+def refresh_entry(ledger: Ledger, entry_id: str) -> str | None:
+    """Re-project one entry from its current voids and newest correction.
+
+    Returns the member number to rebuild when the entry is part of a member's history.
+    """
+    conn = ledger.conn
+    row = conn.execute(entries_mod.SELECT + " WHERE id = ?", (entry_id,)).fetchone()
+    if row is None:
+        return None  # held until the target arrives
+    entry = entries_mod.from_row(row)
+    voided = conn.execute("SELECT 1 FROM voids WHERE target = ?", (entry_id,)).fetchone()
+    newest = conn.execute("SELECT entry_id, body FROM corrections WHERE target = ?"
+                          " ORDER BY ord DESC LIMIT 1", (entry_id,)).fetchone()
+    body = json.loads(newest[1]) if newest else entry.body
+    for table in ("visits", "visit_services", "relief", "relief_goods", "enrolments",
+                  "transfers"):
+        conn.execute(f"DELETE FROM {table} WHERE entry_id = ?", (entry_id,))
+    batch = _Batch()
+    batch.add(entry, body, voided is not None, newest[0] if newest else None)
+    batch.flush(ledger)
+    if entry.kind in MEMBER_KINDS:
+        return str(entry.body["member_no"])
+    return None
+
+
+def _id_hash(ledger: Ledger, entry: Entry) -> str | None:
+    sealed = entry.sealed
+    if sealed and sealed[:1] == b"A":
+        try:
+            return ledger.keys.id_hash(ledger.keys.unseal(sealed))
+        except Exception:  # noqa: BLE001 - a foreign data key: fall back to the carried hash
+            pass
+    if entry.pii_hash:
+        return entry.pii_hash
+    if sealed:
+        try:
+            return ledger.keys.id_hash(ledger.keys.unseal(sealed))
+        except Exception:  # noqa: BLE001
+            return None
+    return None
+
+
+def rebuild_member(ledger: Ledger, member_no: str) -> None:
+    """Fold a member's history (sign-up, edits, status, cards) into ``members``."""
+    conn = ledger.conn
+    rows = conn.execute(
+        entries_mod.SELECT + " WHERE json_extract(body, '$.member_no') = ? AND kind IN ("
+        + ",".join(f"'{k}'" for k in sorted(MEMBER_KINDS)) + ") ORDER BY recorded_at, id",
+        (member_no,)).fetchall()
+    history = [entries_mod.from_row(r) for r in rows]
+    voided = {r[0] for r in conn.execute(
+        "SELECT target FROM voids WHERE target IN (" + ",".join("?" * len(history)) + ")",
+        [e.id for e in history])} if history else set()
+    local = ledger.setting("station.code")
+    state: dict[str, Any] | None = None
+    cards: dict[int, list[Any]] = {}
+    for entry in history:
+        if entry.id in voided:
+            continue
+        body = entry.body
+        kind = entry.kind
+        if kind in ("member.signup", "transfer.in"):
+            state = _member_state(ledger, entry, local)
+        elif state is None:
+            continue
+        elif kind == "member.update":
+            for key, value in body.get("changes", {}).items():
+                if key in ("name", "phone", "worker_type", "employer"):
+                    state[key] = value
+        elif kind == "member.verify":
+            state["verified"] = body.get("status", "verified")
+        elif kind == "member.withdraw":
+            state["status"] = "withdrawn"
+        elif kind == "transfer.out":
+            state["status"] = "transferred_out"
+            state["other_union"] = body.get("other_union", "")
+        elif kind == "card.issue":
+            serial = int(body["serial"])
+            state["card_serial"] = max(state["card_serial"], serial)
+            cards[serial] = [member_no, serial, entry.id, entry.recorded_at,
+                             body.get("reason", "new"), 0]
+        elif kind == "card.printed":
+            serial = int(body["serial"])
+            state["card_printed_serial"] = max(state["card_printed_serial"], serial)
+            if serial in cards:
+                cards[serial][5] = 1
+        if state is not None:
+            state["updated_at"] = entry.recorded_at
+    conn.execute("DELETE FROM member_keys WHERE member_no = ?", (member_no,))
+    conn.execute("DELETE FROM cards WHERE member_no = ?", (member_no,))
+    if state is None:
+        conn.execute("DELETE FROM members WHERE member_no = ?", (member_no,))
+        return
+    state["name_pinyin"] = pinyin.full(state["name"])
+    state["name_initials"] = pinyin.initials(state["name"])
+    state["phone_tail"] = state["phone"][-4:]
+    conn.execute(_MEMBER, tuple(state[c] for c in _MEMBER_COLUMNS))
+    conn.executemany("INSERT OR IGNORE INTO member_keys (key, member_no) VALUES (?, ?)",
+                     [(ch, member_no) for ch in set(state["name"])])
+    if cards:
+        conn.executemany("INSERT INTO cards (member_no, serial, entry_id, issued_at, reason,"
+                         " printed) VALUES (?, ?, ?, ?, ?, ?)", [tuple(c) for c in cards.values()])
+
+
+def _member_state(ledger: Ledger, entry: Entry, local: str) -> dict[str, Any]:
+    body = entry.body
+    return {
+        "member_no": body["member_no"], "entry_id": entry.id,
+        "home_station": body.get("home_station", entry.station), "name": body["name"],
+        "name_pinyin": "", "name_initials": "", "phone": body.get("phone", ""), "phone_tail": "",
+        "id_masked": body.get("id_masked", ""), "id_tail": body.get("id_tail", ""),
+        "id_hash": _id_hash(ledger, entry), "sex": body.get("sex", ""),
+        "birth_date": body.get("birth_date", ""), "worker_type": body.get("worker_type", "other"),
+        "employer": body.get("employer", ""), "status": "active", "verified": "unverified",
+        "card_serial": 0, "card_printed_serial": 0,
+        "consent_version": body.get("consent_version", ""), "joined_at": entry.recorded_at,
+        "joined_day": entry.recorded_at[:10], "other_union": body.get("other_union", ""),
+        "origin": "local" if entry.station == local else "remote",
+        "updated_at": entry.recorded_at,
+    }
+
+
+def rebuild_all(ledger: Ledger, chunk: int = 50_000) -> None:
+    """Drop and recompute every projection from the entry log (inside ``write()``)."""
+    conn = ledger.conn
+    for table in ("visits", "visit_services", "relief", "relief_goods", "enrolments",
+                  "transfers", "members", "member_keys", "cards", "voids", "corrections",
+                  "campaigns", "services"):
+        conn.execute(f"DELETE FROM {table}")
+    cursor = conn.execute(entries_mod.SELECT + " ORDER BY station, epoch, seq")
+    while True:
+        rows = cursor.fetchmany(chunk)
+        if not rows:
+            break
+        project(ledger, [entries_mod.from_row(r) for r in rows])
+
+
+def iter_entries(ledger: Ledger, where: str = "", params: Iterable[Any] = ()) -> Iterable[Entry]:
+    for row in ledger.conn.execute(entries_mod.SELECT + (" WHERE " + where if where else "")
+                                   + " ORDER BY station, epoch, seq", tuple(params)):
+        yield entries_mod.from_row(row)

@@ -1,0 +1,1 @@
+"""Rules and values of the station ledger: no I/O, no Qt."""

@@ -1,0 +1,89 @@
+"""Resolving what the check-in bar received: a card scan, a typed member number, or a search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..data import queries
+from ..data.db import Ledger
+from ..data.keys import verify_signature
+from ..domain import member_no
+from ..domain.errors import InvalidInput, LedgerError
+
+CARD_PREFIX = "SLC"
+
+# Scan outcomes the counter shows explicitly.
+OK = "ok"
+UNKNOWN_MEMBER = "unknown_member"  # valid number, not (yet) in this ledger: still served
+ISSUER_UNKNOWN = "issuer_unknown"  # signature could not be checked: issuer key not known here
+REPLACED_CARD = "replaced_card"
+FORGED = "forged"
+WITHDRAWN = "withdrawn"
+TRANSFERRED_OUT = "transferred_out"
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    member_no: str
+    status: str
+    member: queries.Member | None = None
+    card_serial: int | None = None
+    scanned: bool = False
+
+    @property
+    def can_serve(self) -> bool:
+        return self.status in (OK, UNKNOWN_MEMBER, ISSUER_UNKNOWN)
+
+
+def issuer_public_key(ledger: Ledger, station: str) -> bytes | None:
+    row = ledger.conn.execute(
+        "SELECT public_key FROM stations WHERE code = ? AND revoked_at IS NULL", (station,)
+    ).fetchone()
+    return bytes(row[0]) if row and row[0] else None
+
+
+def _status(member: queries.Member | None) -> str:
+    if member is None:
+        return UNKNOWN_MEMBER
+    if member.status == "withdrawn":
+        return WITHDRAWN
+    if member.status == "transferred_out":
+        return TRANSFERRED_OUT
+    return OK
+
+
+def resolve_scan(ledger: Ledger, text: str) -> CheckIn:
+    """What a scanner typed from a card: verify the signature and the card's serial."""
+    from ..cards import payload as card_payload
+
+    parsed = card_payload.parse_payload(text)
+    number = member_no.parse(parsed.member_no)
+    member = queries.find_member(ledger, number)
+    key = issuer_public_key(ledger, member_no.station_of(number))
+    if key is not None and not verify_signature(key, parsed.signature, parsed.signed_message):
+        return CheckIn(number, FORGED, member, parsed.serial, True)
+    status = _status(member)
+    if status == OK and member is not None and parsed.serial < member.card_serial:
+        status = REPLACED_CARD
+    if status in (OK, UNKNOWN_MEMBER) and key is None:
+        status = ISSUER_UNKNOWN
+    return CheckIn(number, status, member, parsed.serial, True)
+
+
+def resolve(ledger: Ledger, text: str) -> CheckIn:
+    """A scan (``SLC...``) or a typed member number; raises ``InvalidInput`` for anything else."""
+    cleaned = text.strip()
+    if cleaned.upper().startswith(CARD_PREFIX):
+        return resolve_scan(ledger, cleaned)
+    if member_no.looks_like(cleaned):
+        number = member_no.parse(cleaned)
+        member = queries.find_member(ledger, number)
+        return CheckIn(number, _status(member), member)
+    raise InvalidInput("scan", "not_a_card")
+
+
+def try_resolve(ledger: Ledger, text: str) -> CheckIn | LedgerError:
+    try:
+        return resolve(ledger, text)
+    except LedgerError as exc:
+        return exc

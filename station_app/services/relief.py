@@ -1,0 +1,74 @@
+"""Relief campaigns (送清凉, 送温暖 ...) and handing out money or goods (慰问)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..data import queries
+from ..data.db import Ledger
+from ..data.entries import Entry
+from ..domain import catalogue, member_no, validate, worker_types
+from ..domain.errors import InvalidInput, Refused
+
+
+@dataclass(frozen=True)
+class Goods:
+    item: str
+    qty: int
+
+
+def parse_goods(text: str) -> Goods:
+    """``矿泉水:2`` -> Goods("矿泉水", 2)."""
+    item, sep, qty = text.rpartition(":")
+    if not sep:
+        item, qty = text, "1"
+    item = validate.text("goods", item, max_len=30)
+    if not qty.strip().isdigit() or int(qty) < 1 or int(qty) > 10_000:
+        raise InvalidInput("goods", "format", value=text)
+    return Goods(item, int(qty))
+
+
+def define_campaign(ledger: Ledger, *, code: str, name: str, kind: str = "other",
+                    starts: str = "", ends: str = "", one_per_person: bool = True,
+                    by: str) -> Entry:
+    code = validate.text("campaign", code, max_len=24)
+    name = validate.text("campaign", name, max_len=40)
+    if kind not in catalogue.CAMPAIGN_KINDS:
+        raise InvalidInput("campaign", "unknown", value=kind)
+    with ledger.write():
+        return ledger.append("campaign.define", {
+            "code": code, "name": name, "kind": kind, "starts": starts, "ends": ends,
+            "one_per_person": one_per_person}, by=by)
+
+
+def give_relief(ledger: Ledger, *, campaign: str, by: str, member: str | None = None,
+                walk_in_type: str | None = None, money_fen: int = 0,
+                goods: Sequence[Goods] = (), override_reason: str | None = None) -> Entry:
+    """Hand out relief; one per person per campaign unless overridden with a reason."""
+    if (member is None) == (walk_in_type is None):
+        raise InvalidInput("member_no", "walk_in_member")
+    amount = validate.money_fen(money_fen)
+    if amount == 0 and not goods:
+        raise InvalidInput("goods", "empty")
+    reason = validate.text("reason", override_reason, max_len=200, required=False) or None
+    with ledger.write():
+        chosen = queries.get_campaign(ledger, campaign)
+        body: dict[str, object] = {
+            "campaign": chosen.code, "money_fen": amount,
+            "goods": [{"item": g.item, "qty": g.qty} for g in goods],
+            "override_reason": reason,
+        }
+        if member is not None:
+            number = member_no.parse(member)
+            known = queries.find_member(ledger, number)
+            if chosen.one_per_person and reason is None:
+                previous = queries.relief_for(ledger, chosen.code, number)
+                if previous:
+                    raise Refused("relief_already_given", campaign=chosen.name,
+                                  when=previous[0]["at"][:16].replace("T", " "))
+            body.update(member_no=number, worker_type=known.worker_type if known else "other")
+        else:
+            body.update(member_no=None,
+                        worker_type=worker_types.worker_type(walk_in_type or "other"))
+        return ledger.append("relief", body, by=by)
