@@ -86,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _command_modules() -> list[Any]:
     found = []
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         if hasattr(module, "register"):
             found.append(module)

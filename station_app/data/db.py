@@ -25,6 +25,10 @@ def _connect(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
+    found = migrations.current_version(conn)
+    if found > migrations.latest_version():
+        conn.close()  # a newer program's ledger: not even the journal mode is touched
+        raise LedgerUnavailable("newer_schema", found=found, supported=migrations.latest_version())
     if path != MEMORY:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":

@@ -229,14 +229,14 @@ def _id_hash(ledger: Ledger, entry: Entry) -> str | None:
     if sealed and sealed[:1] == b"A":
         try:
             return ledger.keys.id_hash(ledger.keys.unseal(sealed))
-        except Exception:  # noqa: BLE001 - a foreign data key: fall back to the carried hash
+        except Exception:
             pass
     if entry.pii_hash:
         return entry.pii_hash
     if sealed:
         try:
             return ledger.keys.id_hash(ledger.keys.unseal(sealed))
-        except Exception:  # noqa: BLE001
+        except Exception:
             return None
     return None
 

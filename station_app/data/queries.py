@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..domain import member_no as member_no_rules
-from ..domain.errors import NotFound
+from ..domain.errors import LedgerError, NotFound
 
 if TYPE_CHECKING:
     from .db import Ledger
@@ -103,10 +104,8 @@ def search_members(ledger: Ledger, query: str, limit: int = SEARCH_LIMIT) -> lis
             found.setdefault(row[0], _member(row))
 
     if member_no_rules.looks_like(upper):
-        try:
+        with contextlib.suppress(LedgerError):  # a wrong check char simply matches nothing
             take(_MEMBER_SELECT + " WHERE member_no = ?", (member_no_rules.parse(upper),))
-        except Exception:  # noqa: BLE001 - a wrong check char simply matches nothing
-            pass
     if "-" in upper and not found:
         take(_MEMBER_SELECT + " WHERE member_no >= ? AND member_no < ? ORDER BY member_no",
              (upper, upper + "~"))

@@ -88,6 +88,6 @@ def mask(number: str) -> str:
 
 
 def make(area: str, born: date, sequence: int) -> str:
-    """Build a valid number (for demo data and tests): 6-digit area, birth date, 3-digit sequence."""
+    """Build a valid number (demo data, tests): 6-digit area, birth date, 3-digit sequence."""
     first17 = f"{area}{born:%Y%m%d}{sequence:03d}"
     return first17 + check_char(first17)

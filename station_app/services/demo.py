@@ -1,4 +1,4 @@
-"""A realistic demo station: members, months of visits and a relief campaign (seeded, repeatable)."""
+"""A realistic demo station: members, months of visits, a relief campaign (seeded, repeatable)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,15 @@ from ..domain import clock, resident_id
 from . import members as member_ops
 from . import relief, station, visits
 
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文单翟仇解"
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉梅建国志强海燕巴特尔其其格乌兰苏和宝音额尔敦那仁花斯琴朝鲁图雅"
+SURNAMES = (
+    "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
+    "苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史"
+    "顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文单翟仇解"
+)
+GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉梅建国志强海燕巴特尔其其"
+    "格乌兰苏和宝音额尔敦那仁花斯琴朝鲁图雅"
+)
 EMPLOYERS = ["美团", "饿了么", "顺丰速运", "中通快递", "京东物流", "滴滴出行", "满帮", "个体"]
 AREAS = ["150781", "150702", "150102", "150203", "152502", "150602"]
 WORKERS = ["delivery_rider", "courier", "truck_driver", "ride_hailing", "other"]
@@ -56,7 +63,7 @@ def build_demo(ledger: Ledger, *, members: int = 300, days: int = 120, seed: int
                 try:
                     numbers.append(member_ops.sign_up_member(ledger, form, by=by).member_no)
                     stats["members"] += 1
-                except Exception:  # noqa: BLE001 - a random duplicate ID: skip it
+                except Exception:
                     continue
             service_sets = [["water"], ["water", "rest"], ["charge"], ["meal_heat", "water"],
                             ["toilet"], ["rest", "charge"], ["warming", "water"], ["wifi"]]

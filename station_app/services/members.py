@@ -1,4 +1,4 @@
-"""Member use cases: sign-up (入会), profile edits, verification, withdrawal, transfers (会籍转接)."""
+"""Member use cases: sign-up (入会), profile edits, verification, withdrawal, transfers."""
 
 from __future__ import annotations
 

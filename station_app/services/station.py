@@ -43,7 +43,7 @@ def init_station(ledger: Ledger, *, code: str, name: str, league: str = "",
     name = validate.text("station_name", name, max_len=40)
     league = validate.text("station_name", league, max_len=40, required=False)
     if ledger.initialised:
-        raise Refused("already_initialised", code=ledger.station_code)
+        raise Refused("already_initialised", station=ledger.station_code)
     kind = "supervisor" if supervisor else "station"
     with ledger.write():
         ledger.set_setting("station.code", code)

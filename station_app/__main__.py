@@ -1,0 +1,5 @@
+"""``python -m station_app`` runs the command line (``station-ledger``)."""
+
+from station_app.cli import run
+
+run()

@@ -1,0 +1,187 @@
+"""Use cases behind the counter: sign-up, duplicates, visits, relief, voids, search."""
+
+from datetime import date
+
+import pytest
+
+from station_app.data import queries
+from station_app.domain.errors import DuplicateMember, InvalidInput, Refused
+from station_app.services import (
+    checkin,
+    corrections,
+    members,
+    programmes,
+    relief,
+    visits,
+)
+from tests.helpers import ledger_hash, rid, sign_up
+
+
+def test_sign_up_derives_sex_birth_date_and_masks_id(fresh_db) -> None:
+    number = sign_up(fresh_db, 7, name="翟晓燕", born=date(1992, 3, 8))
+    member = queries.get_member(fresh_db, number)
+    assert member.birth_date == "1992-03-08"
+    assert member.sex == "M"  # sequence 007 is odd
+    number_text = rid(7, date(1992, 3, 8))
+    assert member.id_masked == number_text[:4] + "*" * 10 + number_text[-4:]
+    assert member.card_serial == 1
+    assert members.reveal_id_number(fresh_db, number) == rid(7, date(1992, 3, 8))
+
+
+def test_duplicate_id_is_refused_with_the_existing_member_number(fresh_db) -> None:
+    first = sign_up(fresh_db, 1, name="李四")
+    before = ledger_hash(fresh_db)
+    form = members.SignUp(name="李四四", id_number=rid(1).lower(), phone="13900000000",
+                          worker_type="courier")
+    with pytest.raises(DuplicateMember) as caught:
+        members.sign_up_member(fresh_db, form, by="t")
+    assert caught.value.existing_member_no == first
+    assert ledger_hash(fresh_db) == before
+
+
+@pytest.mark.parametrize(("field", "form"), [
+    ("id_number", dict(id_number="150781199005171230")),
+    ("phone", dict(phone="12345")),
+    ("name", dict(name="  ")),
+    ("worker_type", dict(worker_type="pilot")),
+])
+def test_bad_sign_up_names_the_field_and_writes_nothing(fresh_db, field, form) -> None:
+    before = ledger_hash(fresh_db)
+    data = dict(name="王五", id_number=rid(3), phone="13800000003", worker_type="courier")
+    data.update(form)
+    with pytest.raises(InvalidInput) as caught:
+        members.sign_up_member(fresh_db, members.SignUp(**data), by="t")
+    assert caught.value.field == field
+    assert ledger_hash(fresh_db) == before
+
+
+def test_visit_by_member_and_walk_in_foreign_driver(fresh_db) -> None:
+    number = sign_up(fresh_db, 1)
+    visits.record_visit(fresh_db, ["water", "rest", "water"], by="t", member=number.lower())
+    visits.record_visit(fresh_db, ["meal_heat"], by="t", walk_in=visits.WalkIn(
+        "货车司机", "passport", "MN"))
+    rows = fresh_db.conn.execute(
+        "SELECT member_no, worker_type, walk_in, doc_type, nationality FROM visits"
+        " ORDER BY at").fetchall()
+    assert rows == [(number, "delivery_rider", 0, None, None),
+                    (None, "truck_driver", 1, "passport", "MN")]
+    services = fresh_db.conn.execute("SELECT COUNT(*) FROM visit_services").fetchone()[0]
+    assert services == 3  # water counted once in a visit
+
+
+def test_unknown_service_and_bad_member_number_change_nothing(fresh_db) -> None:
+    number = sign_up(fresh_db, 1)
+    before = ledger_hash(fresh_db)
+    with pytest.raises(InvalidInput) as caught:
+        visits.record_visit(fresh_db, ["massage"], by="t", member=number)
+    assert caught.value.field == "service"
+    with pytest.raises(InvalidInput) as caught:
+        visits.record_visit(fresh_db, ["water"], by="t", member=number[:-1] + "0"
+                            if number[-1] != "0" else number[:-1] + "1")
+    assert caught.value.reason == "check_char"
+    assert ledger_hash(fresh_db) == before
+
+
+def test_member_of_another_station_is_served_by_number(fresh_db) -> None:
+    from station_app.domain import member_no
+
+    outsider = member_no.make("EEL02", 42)
+    result = checkin.resolve(fresh_db, outsider)
+    assert result.status == checkin.UNKNOWN_MEMBER and result.can_serve
+    visits.record_visit(fresh_db, ["water"], by="t", member=outsider)
+    assert queries.visits_count(fresh_db, outsider, "2000-01-01", "2100-01-01") == 1
+
+
+def test_void_keeps_history_and_refuses_twice(fresh_db) -> None:
+    entry = visits.record_visit(fresh_db, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+    corrections.void_entry(fresh_db, entry.id[:13], "登记错误", by="t")
+    assert fresh_db.conn.execute("SELECT voided FROM visits").fetchone()[0] == 1
+    assert fresh_db.entry(entry.id).body["services"] == ["water"]
+    with pytest.raises(Refused):
+        corrections.void_entry(fresh_db, entry.id, "again", by="t")
+    with pytest.raises(InvalidInput):
+        corrections.void_entry(fresh_db, entry.id, "  ", by="t")
+
+
+def test_correction_replaces_services_once(fresh_db) -> None:
+    entry = visits.record_visit(fresh_db, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+    corrections.correct_entry(fresh_db, entry.id, {"services": ["charge"]}, "点错了", by="t")
+    corrections.correct_entry(fresh_db, entry.id, {"services": ["rest", "toilet"]}, "再改",
+                              by="t")
+    rows = fresh_db.conn.execute("SELECT service FROM visit_services ORDER BY service").fetchall()
+    assert [r[0] for r in rows] == ["rest", "toilet"]
+    assert fresh_db.conn.execute("SELECT COUNT(*) FROM visits").fetchone()[0] == 1
+
+
+def test_relief_is_one_per_person_unless_overridden(fresh_db) -> None:
+    number = sign_up(fresh_db, 1)
+    relief.define_campaign(fresh_db, code="COOL26", name="送清凉", kind="cooling", by="t")
+    relief.give_relief(fresh_db, campaign="COOL26", member=number, money_fen=5000,
+                       goods=[relief.parse_goods("矿泉水:2")], by="t")
+    before = ledger_hash(fresh_db)
+    with pytest.raises(Refused) as caught:
+        relief.give_relief(fresh_db, campaign="COOL26", member=number, money_fen=5000, by="t")
+    assert caught.value.code == "relief_already_given"
+    assert ledger_hash(fresh_db) == before
+    relief.give_relief(fresh_db, campaign="COOL26", member=number, money_fen=5000, by="t",
+                       override_reason="家庭困难，站长批准")
+    total = fresh_db.conn.execute("SELECT SUM(money_fen) FROM relief").fetchone()[0]
+    assert total == 10000
+
+
+def test_screening_is_for_women_and_summer_camp_needs_child(fresh_db) -> None:
+    man = sign_up(fresh_db, 1)  # odd sequence: male
+    woman = sign_up(fresh_db, 2, name="刘芳")
+    with pytest.raises(InvalidInput):
+        programmes.enrol(fresh_db, member=man, programme="two_cancer", by="t")
+    programmes.enrol(fresh_db, member=woman, programme="two_cancer", by="t")
+    with pytest.raises(InvalidInput):
+        programmes.enrol(fresh_db, member=man, programme="summer_camp", by="t")
+    programmes.enrol(fresh_db, member=man, programme="summer_camp", by="t",
+                     child_name="小明", child_age=9)
+    assert queries.member_enrolments(fresh_db, woman) == ["two_cancer"]
+
+
+def test_transfer_out_marks_member_and_blocks_visits(fresh_db) -> None:
+    number = sign_up(fresh_db, 1)
+    members.transfer_out(fresh_db, number, "呼和浩特市总工会", by="t")
+    assert queries.get_member(fresh_db, number).status == "transferred_out"
+    assert checkin.resolve(fresh_db, number).status == checkin.TRANSFERRED_OUT
+    with pytest.raises(Refused):
+        visits.record_visit(fresh_db, ["water"], by="t", member=number)
+
+
+def test_profile_edit_is_an_entry_and_voiding_it_restores(fresh_db) -> None:
+    number = sign_up(fresh_db, 1, name="张三")
+    edit = members.update_member(fresh_db, number, by="t", reason="改名", name="张叁")
+    assert queries.get_member(fresh_db, number).name == "张叁"
+    corrections.void_entry(fresh_db, edit.id, "改错了", by="t")
+    assert queries.get_member(fresh_db, number).name == "张三"
+
+
+@pytest.fixture
+def searchable(fresh_db):
+    people = [("曾小明", "13811112222"), ("张伟", "13933334444"), ("翟晓燕", "13855556666"),
+              ("单田芳", "13977778888"), ("巴特尔", "13800001111")]
+    numbers = {name: sign_up(fresh_db, n, name=name, phone=phone)
+               for n, (name, phone) in enumerate(people, 1)}
+    return fresh_db, numbers
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("zengxiaoming", "曾小明"), ("zxm", "曾小明"), ("zeng", "曾小明"), ("zhai", "翟晓燕"),
+    ("stf", "单田芳"), ("晓燕", "翟晓燕"), ("特", "巴特尔"), ("2222", "曾小明"),
+    ("13933334444", "张伟"),
+])
+def test_search_by_every_key(searchable, query, expected) -> None:
+    ledger, _ = searchable
+    found = [m.name for m in queries.search_members(ledger, query)]
+    assert expected in found
+
+
+def test_search_by_member_number_and_id_tail(searchable) -> None:
+    ledger, numbers = searchable
+    assert [m.name for m in queries.search_members(ledger, numbers["张伟"].lower())] == ["张伟"]
+    tail = rid(3)[-4:]
+    assert "翟晓燕" in [m.name for m in queries.search_members(ledger, tail)]
+    assert queries.search_members(ledger, "   ") == []
