@@ -71,16 +71,36 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="station-ledger",
                      description="Station Ledger (驿站台账) command line.")
-    parser.add_argument("--db", type=Path, help="ledger file (default: per-user data folder)")
-    parser.add_argument("--json", action="store_true", help="machine-readable JSON output")
-    parser.add_argument("--lang", choices=["zh_CN", "en"], help="message language")
-    parser.add_argument("--as", dest="actor", metavar="ATTENDANT",
-                        help="attendant recorded on new entries (default: the login name)")
+    _add_common(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for module in _command_modules():
         module.register(sub)
+    _add_common_everywhere(sub)
     return parser
+
+
+def _add_common(parser: argparse.ArgumentParser, top: bool) -> None:
+    """Global options, accepted before or after the command (``demo --db PATH``)."""
+    extra: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
+    parser.add_argument("--db", type=Path, help="ledger file (default: per-user data folder)",
+                        **extra)
+    parser.add_argument("--json", action="store_true", help="machine-readable JSON output",
+                        **extra)
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="message language", **extra)
+    parser.add_argument("--as", dest="actor", metavar="ATTENDANT",
+                        help="attendant recorded on new entries (default: the login name)",
+                        **extra)
+
+
+def _add_common_everywhere(sub: Any) -> None:
+    for child in set(sub.choices.values()):
+        nested = [a for a in child._actions if isinstance(a, argparse._SubParsersAction)]
+        if nested:
+            for action in nested:
+                _add_common_everywhere(action)
+        else:
+            _add_common(child, top=False)
 
 
 def _command_modules() -> list[Any]:

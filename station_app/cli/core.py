@@ -7,7 +7,7 @@ from typing import Any
 
 from ..data import queries
 from ..data.entries import Entry
-from ..domain import clock, validate, worker_types
+from ..domain import clock, statuses, validate, worker_types
 from ..domain.errors import InvalidInput
 from ..services import checkin, corrections, members, programmes, relief, station, visits
 from . import Context
@@ -215,7 +215,8 @@ def cmd_member_find(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     for m in found:
         ctx.print(f"{m.member_no}\t{m.name}\t{m.phone_masked}\t{m.id_masked}\t"
-                  f"{worker_types.label(m.worker_type, ctx.lang)}\t{m.status}")
+                  f"{worker_types.label(m.worker_type, ctx.lang)}\t"
+                  f"{statuses.label(m.status, ctx.lang)}")
     if not found:
         ctx.print(ctx.t("没有找到匹配的会员", "No matching member"))
     return 0
@@ -248,6 +249,8 @@ def cmd_member_show(ctx: Context, args: argparse.Namespace) -> int:
         value = info[key]
         if key == "worker_type":
             value = worker_types.label(str(value), ctx.lang)
+        elif key in ("status", "verified"):
+            value = statuses.label(str(value), ctx.lang)
         elif key == "joined_at":
             value = local_time(str(value))
         elif isinstance(value, list):
