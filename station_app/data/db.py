@@ -67,6 +67,7 @@ class Ledger:
         self.keys = keys
         self.db = sqlite_utils.Database(conn)
         self._in_write = False
+        self._depth = 0
         self._settings_cache: dict[str, str] | None = None
         self.after_commit: list[Callable[[], None]] = []
 
@@ -114,7 +115,21 @@ class Ledger:
     def write(self) -> Iterator[Ledger]:
         """One write transaction (``BEGIN IMMEDIATE``); everything or nothing is saved."""
         if self._in_write:
-            yield self
+            # Nested: a savepoint, so a failed inner step undoes only itself.
+            self._depth += 1
+            name = f"sp{self._depth}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+                self._settings_cache = None
+                raise
+            finally:
+                self._depth -= 1
+            self.conn.execute(f"RELEASE {name}")
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -181,7 +196,16 @@ class Ledger:
         return entries_mod.from_row(row)
 
     def find_entry(self, prefix: str) -> Entry:
-        """An entry by its id or an unambiguous prefix of at least 8 characters."""
+        """An entry by its id, ``STATION/EPOCH/SEQ`` as ``log`` prints it, or an unambiguous id
+        prefix of at least 8 characters."""
+        parts = prefix.strip().split("/")
+        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+            row = self.conn.execute(
+                entries_mod.SELECT + " WHERE station = ? AND epoch = ? AND seq = ?",
+                (parts[0].upper(), int(parts[1]), int(parts[2]))).fetchone()
+            if row is None:
+                raise NotFound("entry", prefix.strip())
+            return entries_mod.from_row(row)
         prefix = prefix.strip().lower()
         if len(prefix) >= 36:
             return self.entry(prefix)

@@ -12,6 +12,8 @@ MEMBER_KINDS = frozenset({
     "member.signup", "transfer.in", "member.update", "member.verify", "member.withdraw",
     "transfer.out", "card.issue", "card.printed",
 })
+# Written exactly as in the partial index ``entries_member`` (schema_v1) so queries can use it.
+MEMBER_KINDS_SQL = "(" + ",".join(f"'{k}'" for k in sorted(MEMBER_KINDS)) + ")"
 VOIDABLE_KINDS = frozenset({
     "visit", "relief", "enrolment", "member.signup", "member.update", "member.withdraw",
     "member.verify", "transfer.in", "transfer.out",

@@ -159,6 +159,8 @@ def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
             _project_service(ledger, kind, body)
         elif kind == "station.init":
             seed_services(ledger)
+        elif kind == ANONYMISE_KIND:
+            members[body["member_no"]] = None
     batch.flush(ledger)
     if voids:
         conn.executemany("INSERT OR IGNORE INTO voids (entry_id, target, reason) VALUES (?,?,?)",
@@ -245,8 +247,8 @@ def rebuild_member(ledger: Ledger, member_no: str) -> None:
     """Fold a member's history (sign-up, edits, status, cards) into ``members``."""
     conn = ledger.conn
     rows = conn.execute(
-        entries_mod.SELECT + " WHERE json_extract(body, '$.member_no') = ? AND kind IN ("
-        + ",".join(f"'{k}'" for k in sorted(MEMBER_KINDS)) + ") ORDER BY recorded_at, id",
+        entries_mod.SELECT + " INDEXED BY entries_member WHERE json_extract(body, '$.member_no')"
+        " = ? AND kind IN " + entries_mod.MEMBER_KINDS_SQL + " ORDER BY recorded_at, id",
         (member_no,)).fetchall()
     history = [entries_mod.from_row(r) for r in rows]
     voided = {r[0] for r in conn.execute(
@@ -292,6 +294,8 @@ def rebuild_member(ledger: Ledger, member_no: str) -> None:
     if state is None:
         conn.execute("DELETE FROM members WHERE member_no = ?", (member_no,))
         return
+    if _anonymised(ledger, member_no):
+        state.update(ANONYMISED_FIELDS)
     state["name_pinyin"] = pinyin.full(state["name"])
     state["name_initials"] = pinyin.initials(state["name"])
     state["phone_tail"] = state["phone"][-4:]
@@ -301,6 +305,21 @@ def rebuild_member(ledger: Ledger, member_no: str) -> None:
     if cards:
         conn.executemany("INSERT INTO cards (member_no, serial, entry_id, issued_at, reason,"
                          " printed) VALUES (?, ?, ?, ?, ?, ?)", [tuple(c) for c in cards.values()])
+
+
+ANONYMISE_KIND = "member.anonymise"
+# What a ``member.anonymise`` entry blanks in the members projection (issue 8, docs/SECURITY.md).
+ANONYMISED_FIELDS: dict[str, Any] = {
+    "name": "", "phone": "", "id_masked": "", "id_tail": "", "id_hash": None,
+    "birth_date": "", "employer": "",
+}
+
+
+def _anonymised(ledger: Ledger, member_no: str) -> bool:
+    return ledger.conn.execute(
+        "SELECT 1 FROM entries WHERE kind = 'member.anonymise'"
+        " AND json_extract(body, '$.member_no') = ? AND id NOT IN (SELECT target FROM voids)"
+        " LIMIT 1", (member_no,)).fetchone() is not None
 
 
 def _member_state(ledger: Ledger, entry: Entry, local: str) -> dict[str, Any]:

@@ -25,9 +25,10 @@ STATEMENTS: tuple[str, ...] = (
     "CREATE INDEX entries_target ON entries(target) WHERE target IS NOT NULL",
     "CREATE INDEX entries_kind ON entries(kind, recorded_at)",
     # Member history is folded per member number; visits are not indexed here.
-    """CREATE INDEX entries_member ON entries(json_extract(body, '$.member_no'))
-        WHERE kind IN ('member.signup', 'transfer.in', 'member.update', 'member.verify',
-                       'member.withdraw', 'transfer.out', 'card.issue', 'card.printed')""",
+    # The WHERE text must equal entries.MEMBER_KINDS_SQL so SQLite can use this partial index.
+    "CREATE INDEX entries_member ON entries(json_extract(body, '$.member_no'))"
+    " WHERE kind IN ('card.issue','card.printed','member.signup','member.update',"
+    "'member.verify','member.withdraw','transfer.in','transfer.out')",
     """CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries
         BEGIN SELECT RAISE(ABORT, 'append_only: entries cannot be changed'); END""",
     """CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries

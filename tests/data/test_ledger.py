@@ -149,3 +149,13 @@ def test_void_arriving_before_its_target_is_applied_when_target_arrives(fresh_db
         other.conn.execute(entries.INSERT, visit.row())
         projector.project(other, [visit])
     assert other.conn.execute("SELECT voided FROM visits").fetchone()[0] == 1
+
+
+def test_failed_step_inside_a_larger_transaction_undoes_only_itself(fresh_db) -> None:
+    with fresh_db.write():
+        visits.record_visit(fresh_db, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+        with pytest.raises(RuntimeError), fresh_db.write():
+            visits.record_visit(fresh_db, ["rest"], by="t", walk_in=visits.WalkIn("courier"))
+            raise RuntimeError("attendant pulled the plug on this step")
+    rows = fresh_db.conn.execute("SELECT service FROM visit_services").fetchall()
+    assert rows == [("water",)]

@@ -94,7 +94,7 @@ def test_member_of_another_station_is_served_by_number(fresh_db) -> None:
 
 def test_void_keeps_history_and_refuses_twice(fresh_db) -> None:
     entry = visits.record_visit(fresh_db, ["water"], by="t", walk_in=visits.WalkIn("courier"))
-    corrections.void_entry(fresh_db, entry.id[:13], "登记错误", by="t")
+    corrections.void_entry(fresh_db, f"MZL01/1/{entry.seq}", "登记错误", by="t")
     assert fresh_db.conn.execute("SELECT voided FROM visits").fetchone()[0] == 1
     assert fresh_db.entry(entry.id).body["services"] == ["water"]
     with pytest.raises(Refused):
