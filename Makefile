@@ -31,6 +31,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run_all $(ARGS)
 
+## dist: one-folder build (PyInstaller, build.spec) + .deb in dist/; prints sizes and start time
+dist: $(STAMP)
+	$(BIN)/python tools/build_dist.py $(ARGS)
+
 ## i18n: refresh translation sources and compile them
 i18n: $(STAMP)
 	$(BIN)/python tools/i18n.py

@@ -39,7 +39,7 @@ def text_width(text: str, size_pt: float, bold: bool = False) -> float:
 
 def has_glyph(char: str, bold: bool = False) -> bool:
     """True when the shipped font maps ``char`` to a real glyph (not .notdef)."""
-    return _cmap(bold).__contains__(ord(char))
+    return ord(char) in _cmap(bold)
 
 
 @functools.lru_cache(maxsize=2)
@@ -56,28 +56,43 @@ def _tokens(text: str) -> Iterator[str]:
 
 
 def wrap(text: str, width: float, size_pt: float, bold: bool = False) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` mm (CJK rules, Latin words kept whole)."""
+    """Break ``text`` into lines no wider than ``width`` mm (CJK rules, Latin words kept whole).
+
+    A word wider than a whole line is broken between letters; closing punctuation may hang
+    past the edge rather than start a line.
+    """
     lines: list[str] = []
     line = ""
     line_w = 0.0
     scale = size_pt * MM_PER_PT
-    for tok in _tokens(text):
-        if tok == "\n":
-            lines.append(line)
-            line, line_w = "", 0.0
-            continue
+    pending = list(_tokens(text))
+    pending.reverse()
+    while pending:
+        tok = pending.pop()
         tok_w = _advance(tok, bold) * scale
+        if len(tok) > 1 and not tok.isspace() and tok_w > width:
+            pending.extend(reversed(tok))  # a word longer than a line: letter by letter
+            continue
         if line and line_w + tok_w > width and tok[0] not in _NO_LINE_START:
             lines.append(line.rstrip())
-            if tok.isspace():
-                line, line_w = "", 0.0
-                continue
             line, line_w = "", 0.0
+            if tok.isspace():
+                continue
         line += tok
         line_w += tok_w
-    if line or not lines:
+    if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines
+
+
+def _rest_after(text: str, lines: list[str]) -> str:
+    """What is left of ``text`` after ``lines`` (as made by :func:`wrap`) were taken from it."""
+    pos = 0
+    for line in lines:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        pos += len(line)
+    return text[pos:].lstrip()
 
 
 def ellipsize(text: str, width: float, size_pt: float, bold: bool = False) -> str:
@@ -96,25 +111,23 @@ def fit(
     min_pt: float,
     max_lines: int = 1,
     bold: bool = False,
+    wrap_pt: float | None = None,
 ) -> tuple[float, list[str]]:
-    """The largest size (in 0.5 pt steps) at which ``text`` fits ``width`` in the fewest lines.
+    """The size (in 0.5 pt steps) and lines at which ``text`` fits ``width`` mm.
 
-    One line is preferred down to ``min_pt``; then two lines, and so on up to ``max_lines``.
-    What still does not fit is cut with an ellipsis at ``min_pt``.
+    One line is preferred, shrinking from ``size_pt`` down to ``min_pt``; then two lines and so
+    on up to ``max_lines``, starting from ``wrap_pt`` (a wrapped block is set smaller). What
+    still does not fit is cut with an ellipsis at ``min_pt``.
     """
-    sizes: list[float] = []
-    size = size_pt
-    while size >= min_pt:
-        sizes.append(size)
-        size -= 0.5
-    if not sizes:
-        sizes = [min_pt]
     for n_lines in range(1, max_lines + 1):
-        for size in sizes:
+        size = size_pt if n_lines == 1 or wrap_pt is None else min(wrap_pt, size_pt)
+        while size >= min_pt:
             lines = wrap(text, width, size, bold)
             if len(lines) <= n_lines:
                 return size, lines
-    lines = wrap(text, width, min_pt, bold)[:max_lines]
-    rest = text[sum(len(line) for line in lines[:-1]):].lstrip()
-    lines[-1] = ellipsize(rest, width, min_pt, bold)
+            size -= 0.5
+    lines = wrap(text, width, min_pt, bold)
+    if len(lines) > max_lines:
+        head = lines[: max_lines - 1]
+        lines = [*head, ellipsize(_rest_after(text, head), width, min_pt, bold)]
     return min_pt, lines

@@ -126,6 +126,7 @@ def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
     members: dict[str, None] = {}
     voids: list[tuple[str, str, str]] = []
     corrections: list[tuple[str, str, str, str]] = []
+    services_changed = False
     for entry in batch_entries:
         kind = entry.kind
         body = entry.body
@@ -149,14 +150,19 @@ def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
             corrections.append((entry.id, entry.target, order, canonical.dumps(body["body"])))
             refresh.append(entry.target)
         elif kind == "campaign.define":
+            # The newest definition (UUIDv7 ids sort by time) wins whatever the arrival order.
             conn.execute(
-                "INSERT OR REPLACE INTO campaigns (code, entry_id, name, kind, starts, ends,"
-                " one_per_person, station) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO campaigns (code, entry_id, name, kind, starts, ends,"
+                " one_per_person, station) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(code) DO UPDATE SET entry_id = excluded.entry_id,"
+                " name = excluded.name, kind = excluded.kind, starts = excluded.starts,"
+                " ends = excluded.ends, one_per_person = excluded.one_per_person,"
+                " station = excluded.station WHERE excluded.entry_id > campaigns.entry_id",
                 (body["code"], entry.id, body["name"], body.get("kind", "other"),
                  body.get("starts", ""), body.get("ends", ""),
                  1 if body.get("one_per_person", True) else 0, entry.station))
         elif kind.startswith("service."):
-            _project_service(ledger, kind, body)
+            services_changed = True
         elif kind == "station.init":
             seed_services(ledger)
         elif kind == ANONYMISE_KIND:
@@ -174,6 +180,8 @@ def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
             members[member_no] = None
     for member_no in members:
         rebuild_member(ledger, member_no)
+    if services_changed:
+        rebuild_services(ledger)
 
 
 def seed_services(ledger: Ledger) -> None:
@@ -182,6 +190,39 @@ def seed_services(ledger: Ledger) -> None:
         "INSERT OR IGNORE INTO services (code, name_zh, name_en, active, sort)"
         " VALUES (?, ?, ?, 1, ?)",
         [(s.code, s.zh, s.en, n) for n, s in enumerate(catalogue.DEFAULT_SERVICES, 1)])
+
+
+def rebuild_services(ledger: Ledger) -> None:
+    """Fold every ``service.*`` entry in (recorded_at, id) order over the default catalogue.
+
+    Folding the whole history (a handful of entries) instead of applying each entry as it
+    arrives makes the catalogue, including the button order, independent of import order.
+    """
+    conn = ledger.conn
+    state: dict[str, list[Any]] = {
+        s.code: [s.zh, s.en, 1, n] for n, s in enumerate(catalogue.DEFAULT_SERVICES, 1)}
+    for kind, body_json in conn.execute(
+            "SELECT kind, body FROM entries WHERE kind IN ('service.define', 'service.rename',"
+            " 'service.retire') ORDER BY recorded_at, id").fetchall():
+        body = json.loads(body_json)
+        code = body.get("code")
+        if not isinstance(code, str):
+            continue
+        if kind == "service.define":
+            row = state.get(code)
+            if row is None:
+                state[code] = [body.get("name_zh", code), body.get("name_en", code), 1,
+                               max(r[3] for r in state.values()) + 1]
+            else:
+                row[0], row[1], row[2] = body.get("name_zh", code), body.get("name_en", code), 1
+        elif code in state and kind == "service.rename":
+            state[code][0] = body.get("name_zh", code)
+            state[code][1] = body.get("name_en", code)
+        elif code in state:
+            state[code][2] = 0
+    conn.execute("DELETE FROM services")
+    conn.executemany("INSERT INTO services (code, name_zh, name_en, active, sort)"
+                     " VALUES (?, ?, ?, ?, ?)", [(c, *r) for c, r in state.items()])
 
 
 def _project_service(ledger: Ledger, kind: str, body: dict[str, Any]) -> None:
@@ -289,7 +330,13 @@ def rebuild_member(ledger: Ledger, member_no: str) -> None:
                 cards[serial][5] = 1
         if state is not None:
             state["updated_at"] = entry.recorded_at
-    conn.execute("DELETE FROM member_keys WHERE member_no = ?", (member_no,))
+    # member_keys is keyed (key, member_no) and only ever holds the characters of the name in
+    # ``members``: delete by those keys (a ``WHERE member_no = ?`` alone scans the whole table,
+    # which made every sign-up O(members); benchmarks/README.md).
+    old = conn.execute("SELECT name FROM members WHERE member_no = ?", (member_no,)).fetchone()
+    if old is not None:
+        conn.executemany("DELETE FROM member_keys WHERE key = ? AND member_no = ?",
+                         [(ch, member_no) for ch in set(old[0])])
     conn.execute("DELETE FROM cards WHERE member_no = ?", (member_no,))
     if state is None:
         conn.execute("DELETE FROM members WHERE member_no = ?", (member_no,))

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 SEARCH_LIMIT = 50
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_PROBE_CHARS = 3  # name search: candidates must have the query's 3 rarest characters
 
 
 @dataclass(frozen=True)
@@ -119,19 +120,23 @@ def search_members(ledger: Ledger, query: str, limit: int = SEARCH_LIMIT) -> lis
             take(_MEMBER_SELECT + " WHERE member_no IN (SELECT member_no FROM members"
                  " WHERE member_no LIKE ?)", (f"%-{text}%",))
     elif _CJK.search(text):
-        # Pick the rarest character of the query for the index, then check the whole substring.
+        # Candidates from the index of name characters (member_keys): the members having the
+        # rarest character of the query, narrowed by probing the index for each other one
+        # (CROSS JOIN keeps the rarest outermost); then the whole substring is checked. At
+        # 200,000 members 李 alone has 15,000 members, 李+斌 a few hundred (bench_core).
         chars = sorted(set(text))
-        if len(chars) == 1:
-            seed = chars[0]
-        else:
+        if len(chars) > 1:
             counts = {c: conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM member_keys"
-                                      " WHERE key = ? LIMIT 2000)", (c,)).fetchone()[0]
+                                      " WHERE key = ? LIMIT 100000)", (c,)).fetchone()[0]
                       for c in chars}
-            seed = min(chars, key=lambda c: counts[c])
-        take(_MEMBER_SELECT + " WHERE member_no IN (SELECT member_no FROM member_keys"
-             " WHERE key = ?) AND instr(name, ?) > 0"
+            chars.sort(key=lambda c: counts[c])
+            chars = chars[:_PROBE_CHARS]
+        joins = "".join(f" CROSS JOIN member_keys k{n} ON k{n}.key = ?"
+                        f" AND k{n}.member_no = k0.member_no" for n in range(1, len(chars)))
+        candidates = f"SELECT k0.member_no FROM member_keys k0{joins} WHERE k0.key = ?"
+        take(_MEMBER_SELECT + " WHERE member_no IN (" + candidates + ") AND instr(name, ?) > 0"
              " ORDER BY (name = ?) DESC, (substr(name, 1, length(?)) = ?) DESC, name_pinyin",
-             (seed, text, text, text, text))
+             (*chars[1:], chars[0], text, text, text, text))
     elif text.isalpha() and text.isascii():
         lower = text.lower()
         take(_MEMBER_SELECT + " WHERE " + _prefix_range("name_initials")

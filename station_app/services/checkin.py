@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..cards import payload as card_payload
 from ..data import queries
 from ..data.db import Ledger
 from ..data.keys import verify_signature
@@ -53,11 +54,18 @@ def _status(member: queries.Member | None) -> str:
 
 
 def resolve_scan(ledger: Ledger, text: str) -> CheckIn:
-    """What a scanner typed from a card: verify the signature and the card's serial."""
-    from ..cards import payload as card_payload
+    """What a scanner typed from a card: verify the signature and the card's serial.
 
+    Raises ``InvalidInput(field="scan")`` when the text is not a whole card payload (reasons
+    ``truncated``, ``not_a_card``, ``unknown_version``); a whole payload always resolves to a
+    ``CheckIn`` whose status says whether the card may be used.
+    """
     parsed = card_payload.parse_payload(text)
-    number = member_no.parse(parsed.member_no)
+    try:
+        number = member_no.parse(parsed.member_no)
+    except InvalidInput:
+        # Complete and well formed, but no station ever issues this number: made up.
+        return CheckIn(parsed.member_no, FORGED, None, parsed.serial, True)
     member = queries.find_member(ledger, number)
     key = issuer_public_key(ledger, member_no.station_of(number))
     if key is not None and not verify_signature(key, parsed.signature, parsed.signed_message):
@@ -80,6 +88,17 @@ def resolve(ledger: Ledger, text: str) -> CheckIn:
         member = queries.find_member(ledger, number)
         return CheckIn(number, _status(member), member)
     raise InvalidInput("scan", "not_a_card")
+
+
+def needs_rescan(error: LedgerError, text: str) -> bool:
+    """True when ``text`` was plainly a card scan that failed (cut off, or a newer card format).
+
+    The counter then says so ("scan again") instead of searching for the text. A bare prefix
+    such as ``SLC`` is more likely typed pinyin initials than a scan, so it is searched.
+    """
+    return (isinstance(error, InvalidInput) and error.field == "scan"
+            and error.reason in ("truncated", "unknown_version")
+            and len(text.strip()) > len(card_payload.VERSION) + 1)
 
 
 def try_resolve(ledger: Ledger, text: str) -> CheckIn | LedgerError:

@@ -33,7 +33,10 @@ def default_ledger_path() -> Path:
 
 
 def open_station(path: str | Path | None = None, *, create: bool = False) -> Ledger:
-    return open_ledger(path or default_ledger_path(), create=create)
+    from . import backup  # a snapshot before any schema upgrade (issue 8)
+
+    return open_ledger(path or default_ledger_path(), create=create,
+                       before_migrate=backup.before_migrate)
 
 
 def init_station(ledger: Ledger, *, code: str, name: str, league: str = "",
@@ -78,3 +81,16 @@ def start_new_epoch(ledger: Ledger, reason: str, by: str = "admin") -> int:
         ledger.append("setting", {"key": "station.epoch", "value": str(epoch),
                                   "reason": reason}, by=by)
     return epoch
+
+
+def update_identity(ledger: Ledger, *, name: str, league: str = "", by: str) -> None:
+    """Rename the station or its league (the code never changes); ``setting`` entries carry it."""
+    name = validate.text("station_name", name, max_len=40)
+    league = validate.text("station_name", league, max_len=40, required=False)
+    with ledger.write():
+        for key, value in (("station.name", name), ("station.league", league)):
+            if ledger.setting(key) != value:
+                ledger.set_setting(key, value)
+                ledger.append("setting", {"key": key, "value": value}, by=by)
+        ledger.conn.execute("UPDATE stations SET name = ?, league = ? WHERE role = 'self'",
+                            (name, league))

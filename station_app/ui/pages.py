@@ -25,4 +25,16 @@ class Page:
 
 
 # Add one line per page; keep the counter first.
-PAGES: list[Page] = []
+PAGES: list[Page] = [
+    Page("counter", "station_app.ui.counter", "build_counter_page"),
+    Page("cards", "station_app.ui.cards_page", "build_cards_page",
+         lambda ctx: ctx.ledger.station_kind != "supervisor"),
+    Page("reports", "station_app.ui.reports_view", "build_reports_page",
+         lambda ctx: importlib.import_module("station_app.ui.sign_in").can(ctx, "reports")),
+    Page("sync", "station_app.ui.sync_view", "build_sync_page",
+         lambda ctx: importlib.import_module("station_app.ui.sync_view").visible(ctx)),
+    Page("security", "station_app.ui.security_page", "build_security_page",
+         lambda ctx: importlib.import_module("station_app.ui.sign_in").can(ctx, "backup")),
+    Page("audit", "station_app.ui.audit_view", "build_audit_page",
+         lambda ctx: importlib.import_module("station_app.ui.sign_in").can(ctx, "audit")),
+]

@@ -1,0 +1,142 @@
+"""Sync speed and size: export and import rates, bundle size, against raw sqlite3 executemany.
+
+Run: ``.venv/bin/python -m benchmarks.bench_sync [--visits 30000] [--stations 100]``.
+Prints markdown table rows. The ledgers come from ``benchmarks.generate`` (cached).
+
+* **busy station, one month**: a station with ~1,000 visits a day for 30 days exports its whole
+  month (``export --full``), a fresh supervisor imports it.
+* **100 stations**: 100 small stations each export a month; one supervisor imports all of them.
+* **raw baseline**: the same entry rows inserted with one ``executemany`` into the ``entries``
+  table of a fresh ledger file (same schema, indexes and pragmas), measured in the same run.
+  The import does much more: zip and signature checks, a digest per entry, duplicate and fork
+  detection, the projections (visits, members, cards ...), the archive copy and the import log.
+
+Times are wall clock and this process's CPU time: on a shared machine the CPU figures are the
+stable ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.generate import make_region, make_station
+from station_app.data import entries as entries_mod
+from station_app.data.db import Ledger, open_ledger
+from station_app.services import station as station_ops
+from station_app.services import sync_ops
+from station_app.sync import format as fmt
+from station_app.sync import verify as verify_mod
+
+
+def _supervisor(path: Path) -> Ledger:
+    ledger = open_ledger(path, create=True)
+    station_ops.init_station(ledger, code="HLB00", name="呼伦贝尔市总工会", supervisor=True,
+                             by="bench")
+    return ledger
+
+
+def _link(sup: Ledger, station_path: Path, folder: Path) -> Ledger:
+    st = open_ledger(station_path)
+    ident = sync_ops.write_identity_file(st, folder / f"id_{st.station_code}.json")
+    _, trust = sync_ops.enrol_station(sup, ident, actor="bench",
+                                      trust_out=folder / f"trust_{st.station_code}.json")
+    sync_ops.trust_supervisor(st, trust, actor="bench")
+    return st
+
+
+def _raw_rows(bundles: list[Path]) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for path in bundles:
+        raw = fmt.read_bundle_file(path, None)
+        rows.extend(verify_mod.parse_entries(raw.members[fmt.ENTRIES], path.name)[1])
+    return rows
+
+
+def _raw_baseline(folder: Path, rows: list[tuple[object, ...]]) -> tuple[float, float]:
+    """Wall and CPU seconds for one executemany of the rows into a fresh ledger's entries."""
+    ledger = open_ledger(folder / "raw.db", create=True)
+    try:
+        started, cpu = time.perf_counter(), time.process_time()
+        with ledger.write():
+            ledger.conn.executemany(entries_mod.INSERT, rows)
+        return time.perf_counter() - started, time.process_time() - cpu
+    finally:
+        ledger.close()
+
+
+def _scenario(label: str, station_paths: list[Path], work: Path) -> list[str]:
+    sup = _supervisor(work / "sup" / "sup.db")
+    stations = [_link(sup, p, work / "ids") for p in station_paths]
+    out = work / "usb"
+    started, cpu = time.perf_counter(), time.process_time()
+    written = [sync_ops.export_bundle(st, out, full=True, actor="bench") for st in stations]
+    export_s, export_cpu = time.perf_counter() - started, time.process_time() - cpu
+    entries = sum(w.entry_count for w in written)
+    size = sum(w.size for w in written)
+    visits = sum(w.counts.get("visit", 0) for w in written)
+    for st in stations:
+        st.close()
+
+    started, cpu = time.perf_counter(), time.process_time()
+    outcomes = sync_ops.import_bundles(sup, [w.path for w in written], actor="bench")
+    import_s, import_cpu = time.perf_counter() - started, time.process_time() - cpu
+    assert all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
+    assert sum(o.new for o in outcomes) == entries
+
+    started, cpu = time.perf_counter(), time.process_time()
+    again = sync_ops.import_bundles(sup, [w.path for w in written], actor="bench")
+    reimport_s, reimport_cpu = time.perf_counter() - started, time.process_time() - cpu
+    assert all(o.result == "duplicate" for o in again)
+    sup.close()
+
+    rows = _raw_rows([w.path for w in written])
+    raw_s, raw_cpu = _raw_baseline(work, rows)
+    n = len(rows)
+    per_1000 = size / max(visits, 1) * 1000
+
+    def line(what: str, count: int, wall: float, cpu: float, ratio: str = "") -> str:
+        return (f"| {label}: {what} | {count:,} | {wall:.2f} s / {cpu:.2f} s | "
+                f"{count / wall:,.0f} / {count / cpu:,.0f} | {ratio} |")
+
+    return [
+        line("export", entries, export_s, export_cpu),
+        line("import", entries, import_s, import_cpu,
+             f"{raw_s / import_s:.2f} / {raw_cpu / import_cpu:.2f}"),
+        line("re-import (all duplicates)", entries, reimport_s, reimport_cpu),
+        line("raw sqlite3 executemany baseline", n, raw_s, raw_cpu, "1.00"),
+        f"| {label}: bundle size | {size / 1e6:.1f} MB for {visits:,} visits | "
+        f"{per_1000 / 1024:.1f} KiB per 1,000 visits | | |",
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--visits", type=int, default=30_000, help="busy station: visits/month")
+    parser.add_argument("--members", type=int, default=3_000)
+    parser.add_argument("--stations", type=int, default=100)
+    parser.add_argument("--region-visits", type=int, default=1_500,
+                        help="per station per month in the region scenario")
+    args = parser.parse_args(argv)
+    print("| scenario | entries | wall / CPU time | entries/s (wall / CPU) |"
+          " import rate ÷ raw rate (wall / CPU) |")
+    print("|---|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp_name:
+        tmp = Path(tmp_name)
+        busy = make_station(tmp / "busy" / "MZL01.db", members=args.members,
+                            visits=args.visits, days=30)
+        for line in _scenario("busy station, 1 month", [busy], tmp / "one"):
+            print(line, flush=True)
+        shutil.rmtree(tmp / "busy")
+        region = make_region(tmp / "region", stations=args.stations, members=150,
+                             visits=args.region_visits, days=30)
+        for line in _scenario(f"{args.stations} stations, 1 month", region, tmp / "many"):
+            print(line, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

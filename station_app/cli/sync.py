@@ -1,0 +1,234 @@
+"""Sync commands: enrol-file, enrol, trust, export, import, stations, return-bundle, revoke."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..domain import messages
+from ..services import sync_ops
+from ..sync.status import gap_sentence
+from . import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Context
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("enrol-file", help="write this ledger's identity file (for enrolment)")
+    p.add_argument("--out", required=True, type=Path, help="file or folder")
+    p.set_defaults(handler=cmd_enrol_file)
+
+    # ``enrol`` is shared with programme enrolment (core): ``enrol FILE`` enrols a station,
+    # ``enrol --member ... --programme ...`` enrols a member in a programme.
+    existing = sub.choices.get("enrol")
+    if existing is not None:
+        programme_handler = existing.get_default("handler")
+        for action in existing._actions:
+            if action.dest in ("member", "programme"):
+                action.required = False
+        existing.add_argument("identity_file", nargs="?", type=Path,
+                              help="a station's identity file (supervisor: enrol the station)")
+        existing.add_argument("--trust-out", type=Path,
+                              help="where to write the station's trust file (default: beside "
+                                   "the identity file)")
+        existing.set_defaults(handler=_enrol_dispatch(existing, programme_handler))
+    else:
+        p = sub.add_parser("enrol", help="enrol a station from its identity file")
+        p.add_argument("identity_file", type=Path)
+        p.add_argument("--trust-out", type=Path)
+        p.set_defaults(handler=cmd_enrol)
+
+    p = sub.add_parser("trust", help="trust the supervisor from its trust file")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_trust)
+
+    p = sub.add_parser("trust-file",
+                       help="supervisor: write an enrolled station's trust file again")
+    p.add_argument("--station", required=True)
+    p.add_argument("--out", required=True, type=Path)
+    p.set_defaults(handler=cmd_trust_file)
+
+    p = sub.add_parser("export", help="write a sync bundle (a supervisor writes a relay bundle)")
+    p.add_argument("--out", required=True, type=Path, help="folder, e.g. the USB stick")
+    p.add_argument("--full", action="store_true", help="everything, not just unacknowledged")
+    p.add_argument("--encrypt-to", type=Path, metavar="SUPERVISOR_KEY_FILE",
+                   help="encrypt for the supervisor (its identity or trust file)")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", help="import bundles (files or folders)")
+    p.add_argument("bundles", nargs="+", type=Path, metavar="BUNDLE")
+    p.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
+    p.add_argument("--accept-unknown", action="store_true",
+                   help="enrol unknown stations from their bundle's key (logged)")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("stations", help="stations known here: watermarks, gaps, last contact")
+    p.set_defaults(handler=cmd_stations)
+
+    p = sub.add_parser("return-bundle", help="supervisor: write a station's return bundle")
+    p.add_argument("--station", required=True)
+    p.add_argument("--out", required=True, type=Path)
+    p.set_defaults(handler=cmd_return_bundle)
+
+    p = sub.add_parser("revoke", help="supervisor: revoke a station's key")
+    p.add_argument("station")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=cmd_revoke)
+
+
+def _enrol_dispatch(parser: argparse.ArgumentParser, programme_handler: Any) -> Any:
+    def handler(ctx: Context, args: argparse.Namespace) -> int:
+        if args.identity_file is not None:
+            return cmd_enrol(ctx, args)
+        if not getattr(args, "member", None) or not getattr(args, "programme", None):
+            parser.print_usage()
+            ctx.print("station-ledger enrol: FILE, or --member and --programme, required")
+            return EXIT_USAGE
+        return int(programme_handler(ctx, args))
+    return handler
+
+
+def cmd_enrol_file(ctx: Context, args: argparse.Namespace) -> int:
+    ledger = ctx.ledger()
+    path = sync_ops.write_identity_file(ledger, args.out)
+    if ctx.json:
+        ctx.emit({"path": str(path), "code": ledger.station_code,
+                  "fingerprint": ledger.keys.fingerprint})
+    else:
+        ctx.print(str(path))
+        ctx.print(ctx.t("公钥指纹：", "Key fingerprint: ") + ledger.keys.fingerprint)
+    return EXIT_OK
+
+
+def cmd_enrol(ctx: Context, args: argparse.Namespace) -> int:
+    ident, trust = sync_ops.enrol_station(ctx.ledger(), args.identity_file, actor=ctx.actor,
+                                          trust_out=args.trust_out)
+    if ctx.json:
+        ctx.emit({"code": ident.code, "name": ident.name, "fingerprint": ident.fingerprint,
+                  "trust_file": str(trust)})
+    else:
+        ctx.print(ctx.t(f"已登记驿站 {ident.code} {ident.name}",
+                        f"Enrolled station {ident.code} {ident.name}"))
+        ctx.print(ctx.t("请与驿站核对公钥指纹：", "Compare this fingerprint with the station: ")
+                  + ident.fingerprint)
+        ctx.print(ctx.t("信任文件（交给驿站）：", "Trust file (give it to the station): ")
+                  + str(trust))
+    return EXIT_OK
+
+
+def cmd_trust(ctx: Context, args: argparse.Namespace) -> int:
+    ident = sync_ops.trust_supervisor(ctx.ledger(), args.file, actor=ctx.actor)
+    if ctx.json:
+        ctx.emit({"code": ident.code, "name": ident.name, "fingerprint": ident.fingerprint})
+    else:
+        ctx.print(ctx.t(f"已信任上级 {ident.code} {ident.name}",
+                        f"Now trusting supervisor {ident.code} {ident.name}"))
+        ctx.print(ctx.t("请与上级核对公钥指纹：", "Compare this fingerprint with the supervisor: ")
+                  + ident.fingerprint)
+    return EXIT_OK
+
+
+def cmd_trust_file(ctx: Context, args: argparse.Namespace) -> int:
+    path = sync_ops.trust_file(ctx.ledger(), args.station, args.out)
+    if ctx.json:
+        ctx.emit({"path": str(path)})
+    else:
+        ctx.print(str(path))
+    return EXIT_OK
+
+
+def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    written = sync_ops.export_bundle(ctx.ledger(), args.out, full=args.full,
+                                     encrypt_to=args.encrypt_to, actor=ctx.actor)
+    if ctx.json:
+        ctx.emit(written.to_json())
+        return EXIT_OK
+    ctx.print(str(written.path))
+    if written.kind == "relay":
+        ctx.print(ctx.t(f"转发 {written.entry_count} 个驿站数据包",
+                        f"{written.entry_count} station bundles forwarded"))
+        return EXIT_OK
+    spans = ", ".join(f"e{r['epoch']} {r['from']}–{r['to']}" for r in written.ranges) or "—"
+    ctx.print(ctx.t(f"{written.entry_count} 条记录（{spans}）",
+                    f"{written.entry_count} entries ({spans})"))
+    for kind, count in written.counts.items():
+        ctx.print(f"  {kind}: {count}")
+    return EXIT_OK
+
+
+def _result_word(ctx: Context, result: str) -> str:
+    return {
+        "accepted": ctx.t("已导入", "accepted"), "duplicate": ctx.t("重复（无新内容）",
+                                                                   "duplicate (nothing new)"),
+        "refused": ctx.t("拒收", "REFUSED"), "dry_run": ctx.t("试运行", "dry run"),
+    }.get(result, result)
+
+
+def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    ledger = ctx.ledger()
+    outcomes = sync_ops.import_bundles(ledger, args.bundles, actor=ctx.actor,
+                                       dry_run=args.dry_run, accept_unknown=args.accept_unknown)
+    refused = any(not o.ok for o in outcomes)
+    if ctx.json:
+        ctx.emit({"results": [o.to_json(lambda e: messages.render(e, ctx.lang))
+                              for o in outcomes]})
+        return EXIT_REFUSED if refused else EXIT_OK
+    for o in outcomes:
+        ctx.print(f"{o.file}: {_result_word(ctx, o.result)}")
+        if o.error is not None:
+            ctx.print("  " + messages.render(o.error, ctx.lang) + f" [{o.error.code}]")
+            if o.quarantined:
+                ctx.print(ctx.t("  已移至隔离文件夹：", "  copied to quarantine: ") + o.quarantined)
+            continue
+        ctx.print(ctx.t(f"  新增 {o.new}，重复 {o.duplicate}，冲突 {o.conflicting}",
+                        f"  new {o.new}, duplicate {o.duplicate}, conflicting {o.conflicting}"))
+        for station, gaps in o.missing.items():
+            for epoch, spans in gaps.items():
+                for lo, hi in spans:
+                    ctx.print("  ! " + gap_sentence(station, epoch, lo, hi, ctx.lang))
+    return EXIT_REFUSED if refused else EXIT_OK
+
+
+def cmd_stations(ctx: Context, args: argparse.Namespace) -> int:
+    rows = sync_ops.stations(ctx.ledger())
+    if ctx.json:
+        ctx.emit({"stations": [r.to_json() for r in rows]})
+        return EXIT_OK
+    roles = {"self": ctx.t("本机", "this ledger"), "supervisor": ctx.t("上级", "supervisor"),
+             "enrolled": ctx.t("已登记", "enrolled"), "known": ctx.t("已知", "known")}
+    for r in rows:
+        marks = ", ".join(f"e{e}:{s}" for e, s in sorted(r.watermarks.items())) or "—"
+        days = "—" if r.days_since_contact is None else str(r.days_since_contact)
+        revoked = ctx.t(" 已吊销", " REVOKED") if r.revoked else ""
+        ctx.print(f"{r.code}\t{r.name}\t{roles.get(r.role, r.role)}{revoked}\t"
+                  + ctx.t(f"记录 {r.entries}\t连续至 {marks}\t最近数据包 {r.last_bundle_at or '—'}"
+                          f"\t{days} 天未联系", f"entries {r.entries}\tcontiguous to {marks}\t"
+                          f"last bundle {r.last_bundle_at or '—'}\t{days} days since contact"))
+        for line in r.gap_text(ctx.lang):
+            ctx.print("  ! " + line)
+        if r.role == "self":
+            ctx.print("  " + ctx.t(f"未确认的本站记录：{r.extra['unacknowledged']}",
+                                   f"own entries not yet acknowledged: "
+                                   f"{r.extra['unacknowledged']}"))
+    return EXIT_OK
+
+
+def cmd_return_bundle(ctx: Context, args: argparse.Namespace) -> int:
+    written = sync_ops.return_bundle(ctx.ledger(), args.station, args.out, actor=ctx.actor)
+    if ctx.json:
+        ctx.emit(written.to_json())
+    else:
+        ctx.print(str(written.path))
+        ctx.print(ctx.t(f"{written.entry_count} 条记录，确认至 {written.extra['ack']}",
+                        f"{written.entry_count} entries, acknowledged up to "
+                        f"{written.extra['ack']}"))
+    return EXIT_OK
+
+
+def cmd_revoke(ctx: Context, args: argparse.Namespace) -> int:
+    sync_ops.revoke_station(ctx.ledger(), args.station, actor=ctx.actor, reason=args.reason)
+    if ctx.json:
+        ctx.emit({"revoked": args.station})
+    else:
+        ctx.print(ctx.t(f"已吊销驿站 {args.station} 的密钥",
+                        f"Revoked station {args.station}'s key"))
+    return EXIT_OK

@@ -1,0 +1,117 @@
+"""Schema 40+: report roll-ups kept by triggers, so any date range is summed from small tables.
+
+``rep_visit_cells`` counts non-void visits per (day, station, hour, worker group, walk-in,
+nationality); ``rep_service_cells`` per (day, station, service, walk-in); ``rep_member_days``
+holds one row per member per day they visited (for distinct-people counts). The projector
+only ever inserts and deletes ``visits`` / ``visit_services`` rows (a void or correction deletes
+and re-inserts), and the triggers follow every such change, so the roll-ups always equal a
+GROUP BY over the projections; version 40 fills them from the rows already there.
+"""
+
+from __future__ import annotations
+
+from .migrations import Migration
+
+_CELL_KEY = ("day = {r}.day AND station = {r}.station AND hour = {r}.hour AND worker_type ="
+             " {r}.worker_type AND walk_in = {r}.walk_in AND nationality ="
+             " COALESCE({r}.nationality, 'CN')")
+_MEMBER_KEY = ("day = {r}.day AND station = {r}.station AND member_no = {r}.member_no AND"
+               " worker_type = {r}.worker_type AND nationality = COALESCE({r}.nationality, 'CN')")
+
+
+def _add(r: str, when: str = "1") -> str:
+    return f"""
+        INSERT INTO rep_visit_cells (day, station, hour, weekday, worker_type, walk_in,
+                                     nationality, n)
+        SELECT {r}.day, {r}.station, {r}.hour, {r}.weekday, {r}.worker_type, {r}.walk_in,
+               COALESCE({r}.nationality, 'CN'), 1 WHERE {when}
+        ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO rep_member_days (day, station, member_no, worker_type, nationality, n)
+        SELECT {r}.day, {r}.station, {r}.member_no, {r}.worker_type,
+               COALESCE({r}.nationality, 'CN'), 1 WHERE {r}.member_no IS NOT NULL AND {when}
+        ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO rep_service_cells (day, station, service, walk_in, n)
+        SELECT {r}.day, {r}.station, s.service, {r}.walk_in, 1 FROM visit_services s
+        WHERE s.entry_id = {r}.entry_id AND {when}
+        ON CONFLICT DO UPDATE SET n = n + 1;"""
+
+
+def _remove(r: str, when: str = "1") -> str:
+    cell, member = _CELL_KEY.format(r=r), _MEMBER_KEY.format(r=r)
+    return f"""
+        UPDATE rep_visit_cells SET n = n - 1 WHERE {cell} AND {when};
+        DELETE FROM rep_visit_cells WHERE {cell} AND n <= 0;
+        UPDATE rep_member_days SET n = n - 1 WHERE {member} AND {when};
+        DELETE FROM rep_member_days WHERE {member} AND n <= 0;
+        UPDATE rep_service_cells SET n = n - 1 WHERE day = {r}.day AND station = {r}.station
+            AND walk_in = {r}.walk_in AND {when}
+            AND service IN (SELECT service FROM visit_services WHERE entry_id = {r}.entry_id);
+        DELETE FROM rep_service_cells WHERE day = {r}.day AND station = {r}.station AND n <= 0;"""
+
+
+def _service_visit(col: str) -> str:
+    return (f"(SELECT v.{col} FROM visits v WHERE v.entry_id = OLD.entry_id"
+            " AND v.voided = 0)")
+
+
+STATEMENTS: tuple[str, ...] = (
+    """CREATE TABLE rep_visit_cells (
+        day TEXT NOT NULL, station TEXT NOT NULL, hour INTEGER NOT NULL,
+        weekday INTEGER NOT NULL, worker_type TEXT NOT NULL, walk_in INTEGER NOT NULL,
+        nationality TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (day, station, hour, worker_type, walk_in, nationality)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE rep_service_cells (
+        day TEXT NOT NULL, station TEXT NOT NULL, service TEXT NOT NULL,
+        walk_in INTEGER NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (day, station, service, walk_in)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE rep_member_days (
+        day TEXT NOT NULL, station TEXT NOT NULL, member_no TEXT NOT NULL,
+        worker_type TEXT NOT NULL, nationality TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (day, station, member_no, worker_type, nationality)
+    ) WITHOUT ROWID""",
+    # Distinct members over long ranges stream in member order instead of sorting.
+    "CREATE INDEX rep_member_days_member ON rep_member_days(member_no, day, station)",
+    f"""CREATE TRIGGER rep_visits_insert AFTER INSERT ON visits WHEN NEW.voided = 0
+        BEGIN {_add("NEW")} END""",
+    f"""CREATE TRIGGER rep_visits_delete AFTER DELETE ON visits WHEN OLD.voided = 0
+        BEGIN {_remove("OLD")} END""",
+    f"""CREATE TRIGGER rep_visits_update AFTER UPDATE ON visits
+        BEGIN {_remove("OLD", "OLD.voided = 0")} {_add("NEW", "NEW.voided = 0")} END""",
+    # A service row arriving after its visit (the projector writes visits first).
+    """CREATE TRIGGER rep_visit_services_insert AFTER INSERT ON visit_services
+        BEGIN
+        INSERT INTO rep_service_cells (day, station, service, walk_in, n)
+        SELECT v.day, v.station, NEW.service, v.walk_in, 1 FROM visits v
+        WHERE v.entry_id = NEW.entry_id AND v.voided = 0
+        ON CONFLICT DO UPDATE SET n = n + 1;
+        END""",
+    f"""CREATE TRIGGER rep_visit_services_delete AFTER DELETE ON visit_services
+        BEGIN
+        UPDATE rep_service_cells SET n = n - 1 WHERE day = {_service_visit("day")}
+            AND station = {_service_visit("station")} AND service = OLD.service
+            AND walk_in = {_service_visit("walk_in")};
+        END""",
+    # Fill the roll-ups from the visits already projected.
+    """INSERT INTO rep_visit_cells (day, station, hour, weekday, worker_type, walk_in,
+                                    nationality, n)
+        SELECT day, station, hour, MIN(weekday), worker_type, walk_in,
+               COALESCE(nationality, 'CN'), COUNT(*)
+        FROM visits WHERE voided = 0 GROUP BY 1, 2, 3, 5, 6, 7""",
+    """INSERT INTO rep_member_days (day, station, member_no, worker_type, nationality, n)
+        SELECT day, station, member_no, worker_type, COALESCE(nationality, 'CN'), COUNT(*)
+        FROM visits WHERE voided = 0 AND member_no IS NOT NULL GROUP BY 1, 2, 3, 4, 5""",
+    """INSERT INTO rep_service_cells (day, station, service, walk_in, n)
+        SELECT v.day, v.station, s.service, v.walk_in, COUNT(*)
+        FROM visits v JOIN visit_services s ON s.entry_id = v.entry_id
+        WHERE v.voided = 0 GROUP BY 1, 2, 3, 4""",
+)
+
+MIGRATIONS = [
+    Migration(40, "report roll-ups", STATEMENTS),
+    # New members per worker group and station without touching the wide member rows.
+    Migration(41, "report index on sign-ups", (
+        "CREATE INDEX rep_members_joined ON members(joined_day, home_station, worker_type,"
+        " entry_id)",)),
+]

@@ -1,0 +1,357 @@
+"""Attendants, roles, sign-in with scrypt-hashed PINs, lock-out, and the idle-lock timer.
+
+Attendant accounts are local to one station PC (the ``attendants`` table is not synced). A ledger
+with no attendant yet is in *open mode*: every action is allowed to the operating-system user, so
+a fresh ledger works before the first-run setup creates the admin (docs/SECURITY.md).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ..data.db import Ledger
+from ..domain import clock, messages
+from ..domain.errors import InvalidInput, Refused
+from . import audit
+
+ROLES = ("attendant", "supervisor", "admin")
+
+# What each role may do beyond the counter work every attendant does.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "attendant": frozenset({"counter"}),
+    "supervisor": frozenset({"counter", "export", "import", "reports", "backup", "audit"}),
+    "admin": frozenset({"counter", "export", "import", "reports", "backup", "audit", "reveal",
+                        "restore", "attendants", "settings"}),
+}
+PERMISSION_NAMES = sorted(PERMISSIONS["admin"])
+
+# scrypt cost: 16 MiB of memory per guess (n * r * 128 bytes), ~50 ms on a station PC.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 14, 8, 1
+FREE_ATTEMPTS = 3  # failures allowed before the first lock-out
+BASE_DELAY = timedelta(seconds=30)
+MAX_DELAY = timedelta(minutes=15)
+DEFAULT_IDLE_MINUTES = 5
+IDLE_SETTING = "security.idle_minutes"
+
+_USERNAME = re.compile(r"[A-Za-z0-9_.\-]{2,32}")
+
+messages.register({
+    "signin_failed": ("用户名或密码错误", "Wrong user name or PIN"),
+    "signin_locked": ("尝试次数过多，账户已锁定，请在 {seconds} 秒后再试",
+                      "Too many failed attempts; the account is locked for {seconds} more seconds"),
+    "signin_disabled": ("账户 {username} 已停用", "Account {username} is disabled"),
+    "not_permitted": ("{username}（{role}）无权执行此操作：{permission}",
+                      "{username} ({role}) may not do this: {permission}"),
+    "signin_required": ("此操作需要登录：请用 --as 用户名，"
+                        "并通过 STATION_LEDGER_PIN 或标准输入提供密码",
+                        "This needs a signed-in attendant: pass --as USER and the PIN in "
+                        "STATION_LEDGER_PIN or on standard input"),
+    "setup_done": ("已有管理员账户，不能重复初始设置", "An admin account already exists"),
+    "attendant_exists": ("用户名 {username} 已存在", "User name {username} already exists"),
+    "last_admin": ("不能停用最后一个管理员", "The last admin account cannot be disabled"),
+    "not_found.attendant": ("找不到操作员 {key}", "No attendant {key}"),
+})
+messages._FIELDS.update({  # field labels of this area
+    "username": ("用户名", "User name"),
+    "pin": ("密码/PIN", "PIN or password"),
+    "role": ("角色", "Role"),
+    "display_name": ("显示名", "Display name"),
+})
+messages._REASONS.update({
+    "weak": ("太短：PIN至少4位数字，密码至少6个字符",
+             "is too short: a PIN needs at least 4 digits, a password at least 6 characters"),
+    "mismatch": ("两次输入不一致", "does not match"),
+})
+
+
+@dataclass(frozen=True)
+class Attendant:
+    username: str
+    display_name: str
+    role: str
+    disabled: bool
+    failed_attempts: int
+    locked_until: str | None
+    created_at: str
+
+    def can(self, permission: str) -> bool:
+        return not self.disabled and permission in PERMISSIONS.get(self.role, frozenset())
+
+    def to_json(self) -> dict[str, object]:
+        return {"username": self.username, "display_name": self.display_name, "role": self.role,
+                "disabled": self.disabled, "failed_attempts": self.failed_attempts,
+                "locked_until": self.locked_until, "created_at": self.created_at}
+
+
+OPEN_MODE_ROLE = "admin"
+
+
+# ---- hashing ----
+def hash_secret(secret: str, *, n: int = SCRYPT_N) -> str:
+    """``scrypt$n$r$p$salt$hash`` with a fresh 16-byte salt per call."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(secret.encode("utf-8"), salt=salt, n=n, r=SCRYPT_R, p=SCRYPT_P,
+                            maxmem=256 * 1024 * 1024, dklen=32)
+    enc = base64.b64encode
+    return f"scrypt${n}${SCRYPT_R}${SCRYPT_P}${enc(salt).decode()}${enc(digest).decode()}"
+
+
+def verify_secret(secret: str, stored: str | None) -> bool:
+    if not stored:
+        return False
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        got = hashlib.scrypt(secret.encode("utf-8"), salt=base64.b64decode(salt), n=int(n),
+                             r=int(r), p=int(p), maxmem=256 * 1024 * 1024, dklen=32)
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got, base64.b64decode(digest))
+
+
+_DUMMY_HASH: list[str] = []
+
+
+def _burn(secret: str) -> None:
+    """Spend the same time on an unknown user as on a known one."""
+    if not _DUMMY_HASH:
+        _DUMMY_HASH.append(hash_secret("station-ledger"))
+    verify_secret(secret, _DUMMY_HASH[0])
+
+
+def check_secret_strength(secret: str) -> str:
+    if secret != secret.strip() or not secret:
+        raise InvalidInput("pin", "required" if not secret.strip() else "format")
+    if (secret.isdigit() and len(secret) < 4) or (not secret.isdigit() and len(secret) < 6):
+        raise InvalidInput("pin", "weak")
+    if len(secret) > 128:
+        raise InvalidInput("pin", "too_long", max=128)
+    return secret
+
+
+# ---- accounts ----
+def _row_to(row: tuple[object, ...]) -> Attendant:
+    return Attendant(str(row[0]), str(row[1]), str(row[2]), bool(row[3]), int(str(row[4])),
+                     None if row[5] is None else str(row[5]), str(row[6]))
+
+
+_SELECT = ("SELECT username, display_name, role, disabled, failed_attempts, locked_until,"
+           " created_at FROM attendants")
+
+
+def has_attendants(ledger: Ledger) -> bool:
+    """False in open mode (a fresh ledger before the first-run setup)."""
+    return ledger.conn.execute("SELECT 1 FROM attendants LIMIT 1").fetchone() is not None
+
+
+def list_attendants(ledger: Ledger) -> list[Attendant]:
+    return [_row_to(r) for r in ledger.conn.execute(_SELECT + " ORDER BY username")]
+
+
+def get_attendant(ledger: Ledger, username: str) -> Attendant | None:
+    row = ledger.conn.execute(_SELECT + " WHERE username = ?", (username,)).fetchone()
+    return _row_to(row) if row else None
+
+
+def create_attendant(ledger: Ledger, username: str, secret: str, *, role: str = "attendant",
+                     display_name: str = "", by: str) -> Attendant:
+    """A new account; the PIN is stored only as a salted scrypt hash."""
+    username = username.strip()
+    if not _USERNAME.fullmatch(username):
+        raise InvalidInput("username", "format")
+    if role not in ROLES:
+        raise InvalidInput("role", "unknown", value=role)
+    check_secret_strength(secret)
+    display = (display_name or username).strip()[:40]
+    hashed = hash_secret(secret)
+    with ledger.write():
+        if get_attendant(ledger, username) is not None:
+            raise Refused("attendant_exists", username=username)
+        ledger.conn.execute(
+            "INSERT INTO attendants (username, display_name, role, secret_hash, created_at)"
+            " VALUES (?, ?, ?, ?, ?)", (username, display, role, hashed, clock.now_iso()))
+        audit.record(ledger, by, audit.ATTENDANT, username, {"op": "add", "role": role})
+    found = get_attendant(ledger, username)
+    assert found is not None
+    return found
+
+
+def setup_admin(ledger: Ledger, username: str, secret: str, display_name: str = "") -> Attendant:
+    """First-run setup: the first account is the station admin (open mode ends here)."""
+    with ledger.write():
+        if has_attendants(ledger):
+            raise Refused("setup_done")
+        return create_attendant(ledger, username, secret, role="admin",
+                                display_name=display_name, by=username)
+
+
+def set_disabled(ledger: Ledger, username: str, disabled: bool, *, by: str) -> Attendant:
+    with ledger.write():
+        found = get_attendant(ledger, username)
+        if found is None:
+            from ..domain.errors import NotFound
+
+            raise NotFound("attendant", username)
+        if disabled and found.role == "admin":
+            admins = ledger.conn.execute(
+                "SELECT COUNT(*) FROM attendants WHERE role = 'admin' AND disabled = 0"
+            ).fetchone()[0]
+            if admins <= 1:
+                raise Refused("last_admin")
+        ledger.conn.execute("UPDATE attendants SET disabled = ? WHERE username = ?",
+                            (1 if disabled else 0, username))
+        audit.record(ledger, by, audit.ATTENDANT, username,
+                     {"op": "disable" if disabled else "enable"})
+    result = get_attendant(ledger, username)
+    assert result is not None
+    return result
+
+
+def set_secret(ledger: Ledger, username: str, secret: str, *, by: str) -> None:
+    """A new PIN (the admin resets it, or the attendant changes their own); unlocks too."""
+    check_secret_strength(secret)
+    hashed = hash_secret(secret)
+    with ledger.write():
+        if get_attendant(ledger, username) is None:
+            from ..domain.errors import NotFound
+
+            raise NotFound("attendant", username)
+        ledger.conn.execute("UPDATE attendants SET secret_hash = ?, failed_attempts = 0,"
+                            " locked_until = NULL WHERE username = ?", (hashed, username))
+        audit.record(ledger, by, audit.ATTENDANT, username, {"op": "set_pin"})
+
+
+def unlock(ledger: Ledger, username: str, *, by: str) -> None:
+    with ledger.write():
+        ledger.conn.execute("UPDATE attendants SET failed_attempts = 0, locked_until = NULL"
+                            " WHERE username = ?", (username,))
+        audit.record(ledger, by, audit.ATTENDANT, username, {"op": "unlock"})
+
+
+# ---- sign-in ----
+def lock_delay(failed_attempts: int) -> timedelta:
+    """No delay for the first few failures, then 30 s, 60 s, 120 s ... up to 15 minutes."""
+    if failed_attempts < FREE_ATTEMPTS:
+        return timedelta(0)
+    step = min(failed_attempts - FREE_ATTEMPTS, 10)
+    delay: timedelta = BASE_DELAY * (2 ** step)
+    return min(delay, MAX_DELAY)
+
+
+def seconds_locked(found: Attendant, now: datetime | None = None) -> int:
+    if not found.locked_until:
+        return 0
+    left = clock.parse_iso(found.locked_until) - (now or clock.now())
+    return max(0, int(left.total_seconds() + 0.999))
+
+
+def authenticate(ledger: Ledger, username: str, secret: str, *, via: str = "gui") -> Attendant:
+    """Check a user name and PIN; failures count towards a growing lock-out. Audited."""
+    username = username.strip()
+    found = get_attendant(ledger, username)
+    if found is None:
+        _burn(secret)
+        audit.record(ledger, username[:32] or "?", audit.SIGN_IN, username[:32],
+                     {"via": via, "why": "unknown_user"}, outcome="failed")
+        raise Refused("signin_failed")
+    wait = seconds_locked(found)
+    if wait > 0:
+        audit.record(ledger, username, audit.SIGN_IN, username, {"via": via, "why": "locked"},
+                     outcome="locked")
+        raise Refused("signin_locked", seconds=wait, username=username)
+    if found.disabled:
+        _burn(secret)
+        audit.record(ledger, username, audit.SIGN_IN, username,
+                     {"via": via, "why": "disabled"}, outcome="failed")
+        raise Refused("signin_disabled", username=username)
+    row = ledger.conn.execute("SELECT secret_hash FROM attendants WHERE username = ?",
+                              (username,)).fetchone()
+    if not verify_secret(secret, row[0] if row else None):
+        failures = found.failed_attempts + 1
+        delay = lock_delay(failures)
+        until = clock.iso(clock.now() + delay) if delay else None
+        with ledger.write():
+            ledger.conn.execute("UPDATE attendants SET failed_attempts = ?, locked_until = ?"
+                                " WHERE username = ?", (failures, until, username))
+            audit.record(ledger, username, audit.SIGN_IN, username,
+                         {"via": via, "why": "wrong_pin", "failures": failures,
+                          "locked_seconds": int(delay.total_seconds())}, outcome="failed")
+        if delay:
+            raise Refused("signin_locked", seconds=int(delay.total_seconds()), username=username)
+        raise Refused("signin_failed")
+    with ledger.write():
+        ledger.conn.execute("UPDATE attendants SET failed_attempts = 0, locked_until = NULL"
+                            " WHERE username = ?", (username,))
+        audit.record(ledger, username, audit.SIGN_IN, username, {"via": via})
+    result = get_attendant(ledger, username)
+    assert result is not None
+    return result
+
+
+def require(ledger: Ledger, attendant: Attendant | None, permission: str, *,
+            actor: str = "") -> None:
+    """Refuse (and audit the refusal) unless ``attendant`` may do ``permission``.
+
+    ``attendant`` None means open mode: allowed only while the ledger has no attendants.
+    """
+    if attendant is None:
+        if not has_attendants(ledger):
+            return
+        audit.record(ledger, actor or "?", audit.DENIED, permission, {"why": "not_signed_in"},
+                     outcome="denied")
+        raise Refused("signin_required")
+    if not attendant.can(permission):
+        audit.record(ledger, attendant.username, audit.DENIED, permission,
+                     {"role": attendant.role}, outcome="denied")
+        raise Refused("not_permitted", username=attendant.username, role=attendant.role,
+                      permission=permission)
+
+
+def authorise(ledger: Ledger, username: str, secret: str | None, permission: str, *,
+              via: str = "cli") -> str:
+    """Sign in and check one permission in a single step (command line, scripts).
+
+    Returns the user name to record as the actor. In open mode the caller's name is returned
+    without any check.
+    """
+    if not has_attendants(ledger):
+        return username
+    if secret is None:
+        audit.record(ledger, username or "?", audit.DENIED, permission,
+                     {"why": "no_pin", "via": via}, outcome="denied")
+        raise Refused("signin_required")
+    attendant = authenticate(ledger, username, secret, via=via)
+    require(ledger, attendant, permission)
+    return attendant.username
+
+
+# ---- idle lock ----
+def idle_minutes(ledger: Ledger) -> int:
+    try:
+        return max(0, int(ledger.setting(IDLE_SETTING, str(DEFAULT_IDLE_MINUTES))))
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+
+
+class IdleTimer:
+    """Tracks the last user input; ``due()`` says when the screen must lock (0 minutes = never)."""
+
+    def __init__(self, minutes: int) -> None:
+        self.minutes = minutes
+        self.last_input = clock.now()
+
+    def touch(self) -> None:
+        self.last_input = clock.now()
+
+    def idle_for(self) -> timedelta:
+        return clock.now() - self.last_input
+
+    def due(self) -> bool:
+        return self.minutes > 0 and self.idle_for() >= timedelta(minutes=self.minutes)

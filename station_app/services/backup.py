@@ -1,0 +1,515 @@
+"""Backups: online snapshots (SQLite backup API) zipped with the key folder, rotation, restore.
+
+A backup is one ZIP file:
+
+- ``manifest.json``: format, station, epoch, schema version, creation time, SHA-256 of the
+  snapshot, and how the keys are stored;
+- ``ledger.db``: a consistent snapshot taken with ``sqlite3.Connection.backup`` while the ledger
+  stays open (no need to close the app);
+- the ledger's key folder: ``keys/<file>`` in plain form (automatic backups kept beside the
+  ledger, the same protection as the live key folder) or ``keys.enc`` — the key files encrypted
+  with AES-256-GCM under a key derived from a passphrase with scrypt (backups that leave the PC).
+
+Restoring starts a new epoch (docs/SYNC.md): the restored ledger may already have issued
+sequence numbers that the lost copy also issued.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from ..data import migrations
+from ..data.db import MEMORY, Ledger, open_ledger
+from ..data.keys import key_dir_for
+from ..domain import clock, messages
+from ..domain.errors import LedgerUnavailable, Refused
+from . import audit
+
+FORMAT = "station-ledger-backup"
+FORMAT_VERSION = 1
+DB_NAME = "ledger.db"
+MANIFEST = "manifest.json"
+KEYS_PLAIN = "keys/"
+KEYS_ENC = "keys.enc"
+KEY_FILES = ("data.key", "signing.pem", "box.pem", "region.key")
+MAX_KEY_FILE = 64 * 1024
+KDF_N, KDF_R, KDF_P = 2 ** 15, 8, 1
+
+KEEP_DAILY_SETTING = "backup.keep_daily"
+KEEP_PREOP_SETTING = "backup.keep_preop"
+DEFAULT_KEEP_DAILY = 7
+DEFAULT_KEEP_PREOP = 5
+DAILY = "daily"
+PRE_OP_KINDS = ("pre-migrate", "pre-import", "pre-restore", "manual")
+PASSPHRASE_ENV = "STATION_LEDGER_BACKUP_PASSPHRASE"
+
+messages.register({
+    "backup_invalid": ("不是有效的台账备份文件：{why}", "Not a valid ledger backup: {why}"),
+    "backup_passphrase": ("备份的密钥已加密，需要正确的备份密码",
+                          "The backup's keys are encrypted: the right backup passphrase is "
+                          "needed"),
+    "backup_damaged": ("备份中的台账已损坏：{detail}", "The ledger inside the backup is damaged: "
+                       "{detail}"),
+    "ledger_damaged_backup": ("台账文件已损坏（{detail}）。最近的完好备份：{backup}",
+                              "The ledger file is damaged ({detail}). Latest good backup: "
+                              "{backup}"),
+})
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    kind: str
+    created_at: str
+    station: str
+    epoch: int
+    size: int
+    keys: str  # "plain" | "encrypted"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": str(self.path), "kind": self.kind, "created_at": self.created_at,
+                "station": self.station, "epoch": self.epoch, "size": self.size,
+                "keys": self.keys}
+
+
+def _app_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("station-ledger")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+# ---- where backups live ----
+def backup_dir(ledger_path: str | Path) -> Path:
+    """``/x/station.db`` -> ``/x/station.backups`` (mode 0700: it holds keys)."""
+    path = Path(ledger_path)
+    return path.with_name(path.stem + ".backups")
+
+
+def _stamp() -> str:
+    return clock.now().strftime("%Y%m%dT%H%M%S")
+
+
+# ---- integrity ----
+def check_file(path: str | Path, *, full: bool = False) -> list[str]:
+    """Problems SQLite finds in a ledger file ([] = healthy). Never writes to the file."""
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True,
+                               isolation_level=None)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows[:20]
+
+
+# ---- writing ----
+def _snapshot(ledger: Ledger, dest: Path) -> None:
+    target = sqlite3.connect(str(dest))
+    try:
+        ledger.conn.backup(target)
+    finally:
+        target.close()
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _key_files(ledger: Ledger) -> dict[str, bytes]:
+    if ledger.keys.path is not None and all((ledger.keys.path / n).exists() for n in KEY_FILES):
+        return {name: (ledger.keys.path / name).read_bytes() for name in KEY_FILES}
+    # An in-memory ledger: serialise the ring the way KeyRing.save() writes it.
+    with tempfile.TemporaryDirectory() as tmp:
+        ring = type(ledger.keys)(ledger.keys.data_key, ledger.keys.signing, ledger.keys.box,
+                                 ledger.keys.region_key, Path(tmp) / "k")
+        ring.save()
+        return {name: (Path(tmp) / "k" / name).read_bytes() for name in KEY_FILES}
+
+
+def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p,
+                          maxmem=256 * 1024 * 1024, dklen=32)
+
+
+def _encrypt_keys(files: dict[str, bytes], passphrase: str, aad: bytes
+                  ) -> tuple[bytes, dict[str, Any]]:
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    plain = json.dumps({k: base64.b64encode(v).decode() for k, v in files.items()}).encode()
+    key = _derive(passphrase, salt, KDF_N, KDF_R, KDF_P)
+    blob = AESGCM(key).encrypt(nonce, plain, aad)
+    return blob, {"kdf": "scrypt", "n": KDF_N, "r": KDF_R, "p": KDF_P,
+                  "salt": base64.b64encode(salt).decode(),
+                  "nonce": base64.b64encode(nonce).decode(), "cipher": "AES-256-GCM"}
+
+
+def write_backup(ledger: Ledger, out: str | Path, *, passphrase: str | None = None,
+                 kind: str = "manual", by: str = "station") -> BackupInfo:
+    """Write a backup of the open ledger to ``out`` atomically (temp file, fsync, rename)."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    created = clock.now_iso()
+    tmp_zip = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with tempfile.TemporaryDirectory(dir=out.parent, prefix=".snap-") as tmp:
+            snap = Path(tmp) / DB_NAME
+            _snapshot(ledger, snap)
+            problems = check_file(snap)
+            if problems:
+                raise LedgerUnavailable("ledger_damaged", detail="; ".join(problems[:3]))
+            db_hash = _sha256(snap)
+            files = _key_files(ledger)
+            manifest: dict[str, Any] = {
+                "format": FORMAT, "version": FORMAT_VERSION, "app_version": _app_version(),
+                "kind": kind, "created_at": created, "created_by": by,
+                "station": ledger.setting("station.code"), "epoch": ledger.epoch,
+                "schema": migrations.current_version(ledger.conn), "db_sha256": db_hash,
+                "db_size": snap.stat().st_size,
+            }
+            with zipfile.ZipFile(tmp_zip, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+                if passphrase:
+                    blob, params = _encrypt_keys(files, passphrase, db_hash.encode())
+                    manifest["keys"] = {"storage": "encrypted", **params}
+                    zf.writestr(KEYS_ENC, blob)
+                else:
+                    manifest["keys"] = {"storage": "plain"}
+                    for name, data in files.items():
+                        zf.writestr(KEYS_PLAIN + name, data)
+                zf.write(snap, DB_NAME)
+                zf.writestr(MANIFEST, json.dumps(manifest, indent=2, sort_keys=True))
+            with tmp_zip.open("rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp_zip, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp_zip.unlink()
+        audit.record(ledger, by, audit.BACKUP, out.name, {"kind": kind, "error": str(exc)[:200]},
+                     outcome="failed")
+        if exc.errno == 28:  # ENOSPC
+            raise LedgerUnavailable("disk_full") from exc
+        raise LedgerUnavailable("backup_failed", path=str(out), detail=str(exc)) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp_zip.unlink()
+        raise
+    keys = "encrypted" if passphrase else "plain"
+    audit.record(ledger, by, audit.BACKUP, out.name,
+                 {"kind": kind, "path": str(out), "keys": keys, "epoch": ledger.epoch})
+    return BackupInfo(out, kind, created, ledger.setting("station.code"), ledger.epoch,
+                      out.stat().st_size, keys)
+
+
+messages.register({
+    "backup_failed": ("备份未能写入 {path}：{detail}", "The backup could not be written to {path}: "
+                      "{detail}"),
+})
+
+
+# ---- automatic backups and rotation ----
+def auto_backup(ledger: Ledger, kind: str, *, by: str = "station") -> BackupInfo | None:
+    """A backup into the ledger's backup folder, then rotation. None for in-memory ledgers."""
+    if ledger.path == MEMORY:
+        return None
+    folder = backup_dir(ledger.path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    name = f"{kind}-{_stamp()}.zip"
+    n = 1
+    while (folder / name).exists():
+        n += 1
+        name = f"{kind}-{_stamp()}-{n}.zip"
+    info = write_backup(ledger, folder / name, kind=kind, by=by)
+    rotate(ledger)
+    return info
+
+
+def _keep(ledger: Ledger, key: str, default: int) -> int:
+    try:
+        return max(1, int(ledger.setting(key, str(default))))
+    except ValueError:
+        return default
+
+
+def rotate(ledger: Ledger) -> list[Path]:
+    """Keep the newest N daily and N pre-operation backups; returns what was removed."""
+    folder = backup_dir(ledger.path)
+    removed: list[Path] = []
+    groups = ((DAILY,), PRE_OP_KINDS)
+    limits = (_keep(ledger, KEEP_DAILY_SETTING, DEFAULT_KEEP_DAILY),
+              _keep(ledger, KEEP_PREOP_SETTING, DEFAULT_KEEP_PREOP))
+    for kinds, keep in zip(groups, limits, strict=True):
+        files = sorted((p for p in folder.glob("*.zip") if _kind_of(p) in kinds),
+                       key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+        for old in files[keep:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+                removed.append(old)
+    return removed
+
+
+def _kind_of(path: Path) -> str:
+    name = path.name
+    for kind in (DAILY, *PRE_OP_KINDS):
+        if name.startswith(kind + "-"):
+            return kind
+    return ""
+
+
+def daily_if_due(ledger: Ledger, *, by: str = "station") -> BackupInfo | None:
+    """Today's automatic backup, unless one already exists."""
+    if ledger.path == MEMORY:
+        return None
+    today = clock.now().strftime("%Y%m%d")
+    if any(backup_dir(ledger.path).glob(f"{DAILY}-{today}T*.zip")):
+        return None
+    return auto_backup(ledger, DAILY, by=by)
+
+
+def before_migrate(ledger: Ledger, current: int, latest: int) -> None:
+    """``open_ledger(before_migrate=...)`` hook: a snapshot before the schema changes."""
+    auto_backup(ledger, "pre-migrate", by="migration")
+
+
+def before_import(ledger: Ledger, *, by: str = "station") -> BackupInfo | None:
+    """Call before applying a sync bundle or any other bulk import."""
+    return auto_backup(ledger, "pre-import", by=by)
+
+
+# ---- reading ----
+@dataclass
+class OpenedBackup:
+    manifest: dict[str, Any]
+    db_path: Path
+    keys: dict[str, bytes]
+
+
+def read_manifest(path: str | Path) -> dict[str, Any]:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            manifest = json.loads(zf.read(MANIFEST))
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise Refused("backup_invalid", why=type(exc).__name__) from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise Refused("backup_invalid", why="format")
+    if int(manifest.get("version", 0)) > FORMAT_VERSION:
+        raise Refused("backup_invalid", why="newer format")
+    return manifest
+
+
+@contextlib.contextmanager
+def open_backup(path: str | Path, passphrase: str | None = None, *,
+                workdir: Path | None = None) -> Iterator[OpenedBackup]:
+    """Check and unpack a backup into a temporary folder (removed afterwards)."""
+    manifest = read_manifest(path)
+    with zipfile.ZipFile(path) as zf, tempfile.TemporaryDirectory(dir=workdir,
+                                                                  prefix=".restore-") as tmp:
+        names = set(zf.namelist())
+        allowed = {MANIFEST, DB_NAME, KEYS_ENC, *(KEYS_PLAIN + n for n in KEY_FILES)}
+        if not names <= allowed or DB_NAME not in names:
+            raise Refused("backup_invalid", why="unexpected members")
+        info = zf.getinfo(DB_NAME)
+        if info.file_size != int(manifest.get("db_size", info.file_size)):
+            raise Refused("backup_invalid", why="size")
+        db_path = Path(tmp) / DB_NAME
+        with zf.open(DB_NAME) as src, db_path.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        if _sha256(db_path) != manifest.get("db_sha256"):
+            raise Refused("backup_invalid", why="checksum")
+        keys = _read_keys(zf, manifest, passphrase)
+        yield OpenedBackup(manifest, db_path, keys)
+
+
+def _read_keys(zf: zipfile.ZipFile, manifest: dict[str, Any], passphrase: str | None
+               ) -> dict[str, bytes]:
+    storage = manifest.get("keys", {})
+    if storage.get("storage") == "encrypted":
+        if not passphrase:
+            raise Refused("backup_passphrase")
+        try:
+            key = _derive(passphrase, base64.b64decode(storage["salt"]), int(storage["n"]),
+                          int(storage["r"]), int(storage["p"]))
+            plain = AESGCM(key).decrypt(base64.b64decode(storage["nonce"]), zf.read(KEYS_ENC),
+                                        str(manifest["db_sha256"]).encode())
+            decoded = {k: base64.b64decode(v) for k, v in json.loads(plain).items()}
+        except (InvalidTag, KeyError, ValueError) as exc:
+            raise Refused("backup_passphrase") from exc
+    else:
+        decoded = {}
+        for name in KEY_FILES:
+            info = zf.getinfo(KEYS_PLAIN + name) if KEYS_PLAIN + name in zf.namelist() else None
+            if info is None or info.file_size > MAX_KEY_FILE:
+                raise Refused("backup_invalid", why=f"key {name}")
+            decoded[name] = zf.read(info)
+    if set(decoded) != set(KEY_FILES):
+        raise Refused("backup_invalid", why="keys")
+    return decoded
+
+
+def verify_backup(path: str | Path, passphrase: str | None = None) -> dict[str, Any]:
+    """Unpack, check the checksum and run ``PRAGMA integrity_check``; returns the manifest."""
+    with open_backup(path, passphrase) as opened:
+        problems = check_file(opened.db_path, full=True)
+        if problems:
+            raise Refused("backup_damaged", detail="; ".join(problems[:3]))
+        return opened.manifest
+
+
+def list_backups(ledger_path: str | Path) -> list[BackupInfo]:
+    """The automatic backups of a ledger, newest first (unreadable files are skipped)."""
+    found = []
+    folder = backup_dir(ledger_path)
+    if not folder.is_dir():
+        return []
+    for path in folder.glob("*.zip"):
+        try:
+            manifest = read_manifest(path)
+        except Refused:
+            continue
+        found.append(BackupInfo(path, str(manifest.get("kind", _kind_of(path))),
+                                str(manifest.get("created_at", "")),
+                                str(manifest.get("station", "")), int(manifest.get("epoch", 0)),
+                                path.stat().st_size,
+                                str(manifest.get("keys", {}).get("storage", "plain"))))
+    found.sort(key=lambda b: (b.created_at, b.path.name), reverse=True)
+    return found
+
+
+def latest_good_backup(ledger_path: str | Path) -> BackupInfo | None:
+    """The newest automatic backup that unpacks and passes ``integrity_check``."""
+    for info in list_backups(ledger_path):
+        if info.keys != "plain":
+            continue
+        try:
+            verify_backup(info.path)
+        except Refused:
+            continue
+        return info
+    return None
+
+
+def last_backup(ledger: Ledger) -> audit.AuditRow | None:
+    """The last successful backup (any kind), from the audit log."""
+    return audit.last(ledger, audit.BACKUP)
+
+
+# ---- restore ----
+def restore(backup: str | Path, target: str | Path, *, passphrase: str | None = None,
+            by: str = "station") -> Ledger:
+    """Replace the ledger at ``target`` with a backup; returns it open, in a new epoch.
+
+    The ledger being replaced is first saved as a ``pre-restore`` backup (or, if it cannot be
+    read, its files are moved aside unchanged). Close every other program using the ledger first.
+    """
+    from . import station
+
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open_backup(backup, passphrase, workdir=target.parent) as opened:
+        problems = check_file(opened.db_path, full=True)
+        if problems:
+            raise Refused("backup_damaged", detail="; ".join(problems[:3]))
+        _set_aside(target)
+        key_dir = key_dir_for(target)
+        for suffix in ("-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(str(target) + suffix).unlink()
+        new_keys = key_dir.with_name(key_dir.name + ".restoring")
+        shutil.rmtree(new_keys, ignore_errors=True)
+        new_keys.mkdir(mode=0o700, parents=True)
+        for name, data in opened.keys.items():
+            fd = os.open(new_keys / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            try:
+                os.write(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        if key_dir.exists():
+            same = all((key_dir / n).is_file() and (key_dir / n).read_bytes() == data
+                       for n, data in opened.keys.items())
+            if same:
+                shutil.rmtree(key_dir)
+            else:  # another identity's keys: kept, never silently destroyed
+                key_dir.rename(key_dir.with_name(f"{key_dir.name}.replaced-{_stamp()}"))
+        new_keys.rename(key_dir)
+        os.replace(opened.db_path, target)
+        manifest = opened.manifest
+    ledger = open_ledger(target)
+    try:
+        epoch = station.start_new_epoch(ledger, f"restore {Path(backup).name}", by=by)
+        audit.record(ledger, by, audit.RESTORE, Path(backup).name,
+                     {"backup_created_at": manifest.get("created_at"),
+                      "backup_epoch": manifest.get("epoch"), "new_epoch": epoch})
+    except BaseException:
+        ledger.close()
+        raise
+    return ledger
+
+
+def _set_aside(target: Path) -> None:
+    """Keep the ledger about to be replaced: a pre-restore backup, or its raw files moved aside."""
+    if not target.exists():
+        return
+    if not check_file(target):
+        try:
+            current = open_ledger(target)
+        except LedgerUnavailable:
+            current = None
+        if current is not None:
+            try:
+                auto_backup(current, "pre-restore", by="restore")
+                return
+            finally:
+                current.close()
+    aside = backup_dir(target) / f"damaged-{_stamp()}"
+    aside.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(target) + suffix)
+        if src.exists():
+            shutil.move(str(src), aside / src.name)
+    key_dir = key_dir_for(target)
+    if key_dir.exists():
+        shutil.copytree(key_dir, aside / key_dir.name)
+
+
+# ---- start-up ----
+def open_checked(path: str | Path, *, create: bool = False) -> Ledger:
+    """Open a ledger for writing only if ``PRAGMA quick_check`` passes; backs up before migrating.
+
+    A damaged ledger raises ``LedgerUnavailable("ledger_damaged_backup")`` naming the latest
+    good backup (or none) — nothing is written to it.
+    """
+    path = Path(path)
+    if path.exists():
+        problems = check_file(path)
+        if problems:
+            good = latest_good_backup(path)
+            raise LedgerUnavailable("ledger_damaged_backup", detail="; ".join(problems[:2]),
+                                    backup=str(good.path) if good else "-",
+                                    backup_path=str(good.path) if good else "")
+    return open_ledger(path, create=create, before_migrate=before_migrate)

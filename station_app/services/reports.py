@@ -1,0 +1,65 @@
+"""Report use cases the CLI and the Reports page share: figures, exports, the member roster."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from ..data.db import Ledger
+from ..reports import export, figures, periods, roster
+from ..reports.model import Report
+from . import audit
+
+
+def report(ledger: Ledger, start: date, end: date, stations: Sequence[str] | None = None, *,
+           lang: str = "zh_CN") -> Report:
+    """Aggregate figures only: no names, numbers or other personal data."""
+    return figures.build(ledger, periods.make_range(start, end), stations, lang=lang)
+
+
+def station_choices(ledger: Ledger) -> list[str]:
+    """Stations a report can be limited to (every station with entries in this ledger)."""
+    return figures.station_codes(ledger)
+
+
+def station_names(ledger: Ledger) -> dict[str, str]:
+    return figures.station_names(ledger)
+
+
+def write_report(found: Report, fmt: str, path: str | Path) -> int:
+    """Write an already built report (atomically); returns the size in bytes."""
+    return export.write(found, fmt, path)
+
+
+def export_report(ledger: Ledger, start: date, end: date, fmt: str, path: str | Path | None,
+                  stations: Sequence[str] | None = None, *, lang: str = "zh_CN",
+                  table: str | None = None) -> bytes:
+    """Build and export; writes ``path`` atomically when given, and returns the bytes."""
+    found = report(ledger, start, end, stations, lang=lang)
+    data = export.to_bytes(found, fmt, table)
+    if path is not None:
+        export.write_atomic(Path(path), data)
+    return data
+
+
+def export_roster(ledger: Ledger, path: str | Path, actor: str, *,
+                  stations: Sequence[str] | None = None, lang: str = "zh_CN") -> int:
+    """The member roster (ID numbers and phones masked) as xlsx; every attempt is audited.
+
+    The single entry point for roster exports, so a role check can guard it in one place.
+    Returns the number of members written.
+    """
+    target = Path(path)
+    scope = figures.default_stations(ledger) if stations is None else tuple(stations)
+    detail: dict[str, object] = {"file": target.name, "format": "xlsx",
+                                 "stations": list(scope) if scope is not None else "all"}
+    try:
+        rows = roster.roster_rows(ledger, scope, lang)
+        export.write_atomic(target, roster.roster_bytes(rows, lang))
+    except Exception as exc:
+        audit.record(ledger, actor, audit.EXPORT, "roster", {**detail, "error": type(exc).__name__},
+                     outcome="error")
+        raise
+    audit.record(ledger, actor, audit.EXPORT, "roster", {**detail, "rows": len(rows)})
+    return len(rows)

@@ -1,0 +1,158 @@
+"""Sync use cases the CLI and the UI both call: identity, enrol, trust, export, import, status."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..data import projector
+from ..data.db import Ledger
+from ..domain import canonical, clock
+from ..sync import export, importer, status
+from ..sync.errors import refuse
+from ..sync.format import write_atomic
+from ..sync.identity import (
+    Identity,
+    identity_document,
+    read_identity,
+    read_trust,
+    trust_document,
+)
+
+Progress = Callable[[int, int], None]
+
+
+def write_identity_file(ledger: Ledger, out: Path) -> Path:
+    """``enrol-file``: this ledger's public identity, for its supervisor (or the region)."""
+    doc = identity_document(ledger)
+    data = (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    if out.is_dir():
+        out = out / f"identity_{ledger.station_code}.json"
+    return write_atomic(out.parent, out.name, data)
+
+
+def _write_trust(ledger: Ledger, ident: Identity, out: Path) -> Path:
+    data = json.dumps(trust_document(ledger, ident), ensure_ascii=False, indent=1,
+                      sort_keys=True).encode() + b"\n"
+    if out.is_dir():
+        out = out / f"trust_{ledger.station_code}_for_{ident.code}.json"
+    return write_atomic(out.parent, out.name, data)
+
+
+def enrol_station(ledger: Ledger, file: Path, *, actor: str, trust_out: Path | None = None
+                  ) -> tuple[Identity, Path]:
+    """Enrol a station (or a lower supervisor) from its identity file; write its trust file."""
+    ident = read_identity(file)
+    if ident.code == ledger.station_code:
+        raise refuse("self_enrol")
+    with ledger.write():
+        row = ledger.conn.execute("SELECT public_key, role, fingerprint FROM stations"
+                                  " WHERE code = ?", (ident.code,)).fetchone()
+        if row is not None and row[0] is not None and bytes(row[0]) != ident.public_key \
+                and row[1] != "known":
+            raise refuse("key_changed", station=ident.code, fingerprint=row[2])
+        ledger.conn.execute(
+            "INSERT INTO stations (code, name, league, kind, role, public_key, box_key,"
+            " fingerprint, enrolled_at) VALUES (?, ?, ?, ?, 'enrolled', ?, ?, ?, ?)"
+            " ON CONFLICT(code) DO UPDATE SET name = excluded.name, league = excluded.league,"
+            " kind = excluded.kind, role = 'enrolled', public_key = excluded.public_key,"
+            " box_key = excluded.box_key, fingerprint = excluded.fingerprint,"
+            " revoked_at = NULL",
+            (ident.code, ident.name, ident.league, ident.kind, ident.public_key, ident.box_key,
+             ident.fingerprint, clock.now_iso()))
+        ledger.audit(actor, "sync.enrol", ident.code,
+                     canonical.dumps({"fingerprint": ident.fingerprint, "name": ident.name}))
+    path = _write_trust(ledger, ident, trust_out or file.parent)
+    return ident, path
+
+
+def trust_file(ledger: Ledger, code: str, out: Path) -> Path:
+    """Re-issue the trust file for an enrolled station."""
+    row = ledger.conn.execute("SELECT name, league, kind, public_key, box_key, fingerprint"
+                              " FROM stations WHERE code = ? AND role = 'enrolled'",
+                              (code,)).fetchone()
+    if row is None or row[4] is None:
+        raise refuse("unknown_station", station=code, file="")
+    ident = Identity(code, row[0], row[1], row[2], bytes(row[3]), bytes(row[4]), row[5], {})
+    return _write_trust(ledger, ident, out)
+
+
+def trust_supervisor(ledger: Ledger, file: Path, *, actor: str) -> Identity:
+    """Record the supervisor from its trust file and adopt the region's duplicate-detection key;
+    every member's keyed ID hash is recomputed with it."""
+    ident, region_key = read_trust(file, ledger)
+    with ledger.write():
+        ledger.conn.execute("UPDATE stations SET role = 'known' WHERE role = 'supervisor'"
+                            " AND code <> ?", (ident.code,))
+        ledger.conn.execute(
+            "INSERT INTO stations (code, name, league, kind, role, public_key, box_key,"
+            " fingerprint, enrolled_at) VALUES (?, ?, ?, ?, 'supervisor', ?, ?, ?, ?)"
+            " ON CONFLICT(code) DO UPDATE SET name = excluded.name, role = 'supervisor',"
+            " public_key = excluded.public_key, box_key = excluded.box_key,"
+            " fingerprint = excluded.fingerprint, revoked_at = NULL",
+            (ident.code, ident.name, ident.league, ident.kind, ident.public_key, ident.box_key,
+             ident.fingerprint, clock.now_iso()))
+        ledger.keys.set_region_key(region_key)
+        for (number,) in ledger.conn.execute("SELECT member_no FROM members").fetchall():
+            projector.rebuild_member(ledger, number)
+        ledger.audit(actor, "sync.trust", ident.code,
+                     canonical.dumps({"fingerprint": ident.fingerprint}))
+    return ident
+
+
+def revoke_station(ledger: Ledger, code: str, *, actor: str, reason: str) -> None:
+    with ledger.write():
+        cur = ledger.conn.execute("UPDATE stations SET revoked_at = ? WHERE code = ? AND"
+                                  " role <> 'self' AND revoked_at IS NULL",
+                                  (clock.now_iso(), code))
+        if cur.rowcount == 0:
+            raise refuse("unknown_station", station=code, file="")
+        ledger.audit(actor, "sync.revoke", code, canonical.dumps({"reason": reason}))
+
+
+def export_bundle(ledger: Ledger, out: Path, *, full: bool = False,
+                  encrypt_to: Path | None = None, actor: str = "station") -> export.Written:
+    """A station's bundle; on a supervisor's ledger, the relay bundle for the level above."""
+    recipient = read_identity(encrypt_to) if encrypt_to is not None else None
+    if ledger.station_kind == "supervisor":
+        written = export.export_relay(ledger, out, full=full, encrypt_to=recipient)
+    else:
+        written = export.export_station(ledger, out, full=full, encrypt_to=recipient)
+    ledger.audit(actor, "sync.export", written.path.name,
+                 canonical.dumps(written.to_json()))
+    return written
+
+
+def return_bundle(ledger: Ledger, code: str, out: Path, *, actor: str) -> export.Written:
+    written = export.export_return(ledger, code, out)
+    ledger.audit(actor, "sync.return", code, canonical.dumps(written.to_json()))
+    return written
+
+
+def import_bundles(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bool = False,
+                   accept_unknown: bool = False, progress: Progress | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> list[importer.Outcome]:
+    files = importer.find_bundles(paths)
+    outcomes = []
+    for n, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            break
+        outcomes.append(importer.import_file(ledger, path, actor=actor, dry_run=dry_run,
+                                             accept_unknown=accept_unknown))
+        if progress is not None:
+            progress(n + 1, len(files))
+    return outcomes
+
+
+def stations(ledger: Ledger) -> list[status.StationStatus]:
+    return status.station_list(ledger)
+
+
+def pending_export(ledger: Ledger) -> dict[str, Any]:
+    """What the Export button would send now."""
+    rows = export.own_rows(ledger, False)
+    sup = export.supervisor_of(ledger)
+    return {"unacknowledged": len(rows), "supervisor": sup[0] if sup else None,
+            "ranges": export._ranges(rows)}

@@ -1,0 +1,1 @@
+"""Signed, file-based sync: bundle format, export, verification, import, return bundles, relays."""

@@ -1,0 +1,94 @@
+"""Refusal codes of sync (each with a sentence in Chinese and English) and the error class."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain import messages
+from ..domain.errors import Refused
+
+
+class BundleRefused(Refused):
+    """A bundle, identity or trust file was refused; nothing was written to the ledger."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, **params)
+
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "sync.too_large": ("文件 {file} 太大（{size} 字节，上限 {limit}），不是本软件导出的数据包",
+                       "{file} is too large ({size} bytes, limit {limit}); it is not a bundle "
+                       "made by Station Ledger"),
+    "sync.truncated": ("文件 {file} 不完整或已损坏（可能拷贝中断），请让驿站重新导出",
+                       "{file} is incomplete or damaged (perhaps the copy was interrupted); "
+                       "ask the station to export it again"),
+    "sync.not_a_bundle": ("文件 {file} 不是驿站台账数据包", "{file} is not a Station Ledger "
+                          "bundle"),
+    "sync.zip_unsafe": ("数据包 {file} 含有不安全的文件路径 {path}，已拒收",
+                        "{file} contains an unsafe path {path}; refused"),
+    "sync.zip_bomb": ("数据包 {file} 解压后异常巨大（疑似压缩炸弹），已拒收",
+                      "{file} would unpack to an abnormal size (a zip bomb); refused"),
+    "sync.newer_format": ("数据包 {file} 由更新版本的软件制作（格式 {found}），请先升级软件",
+                          "{file} was made by a newer version (format {found}); update the "
+                          "software first"),
+    "sync.newer_schema": ("数据包 {file} 由更新版本的软件制作（台账版本 {found}，"
+                          "本机 {supported}），请先升级软件",
+                          "{file} was made by a newer version (schema {found}, this software "
+                          "{supported}); update the software first"),
+    "sync.bad_manifest": ("数据包 {file} 的清单无效：{detail}", "{file} has an invalid manifest: "
+                          "{detail}"),
+    "sync.hash_mismatch": ("数据包 {file} 中的 {member} 与清单记录的校验值不符，内容被改动过",
+                           "{member} in {file} does not match the manifest's checksum: the "
+                           "content was altered"),
+    "sync.manifest_mismatch": ("数据包 {file} 的清单与内容不符（{detail}）",
+                               "{file}: the manifest does not match the content ({detail})"),
+    "sync.bad_signature": ("数据包 {file} 的签名与驿站 {station} 的登记密钥不符，可能被篡改或冒充",
+                           "The signature of {file} does not match station {station}'s enrolled "
+                           "key: altered or forged"),
+    "sync.unknown_station": ("驿站 {station} 尚未登记，请先用其身份文件登记（enrol）",
+                             "Station {station} is not enrolled; enrol it from its identity "
+                             "file first"),
+    "sync.station_revoked": ("驿站 {station} 的密钥已吊销，不接受其数据包",
+                             "Station {station}'s key has been revoked; its bundles are refused"),
+    "sync.wrong_station": ("数据包 {file} 含有其他驿站 {station} 的记录，已拒收",
+                           "{file} contains entries of another station ({station}); refused"),
+    "sync.bad_entry": ("数据包 {file} 第 {line} 条记录无效：{detail}",
+                       "Entry {line} of {file} is invalid: {detail}"),
+    "sync.forked_station": ("驿站 {station} 出现分叉：第 {epoch} 期第 {seq} 号有两条不同记录"
+                            "（已有 {existing}，新来 {incoming}），可能从旧备份恢复后未开新期，"
+                            "请联系驿站", "Station {station} has forked: epoch {epoch} seq {seq} "
+                            "exists twice with different content (held {existing}, arriving "
+                            "{incoming}); it may have been restored from a backup without a new "
+                            "epoch"),
+    "sync.entry_conflict": ("记录 {entry} 与台账中已有的记录冲突",
+                            "Entry {entry} conflicts with an entry already in the ledger"),
+    "sync.cannot_decrypt": ("数据包 {file} 是加密给其他上级的，本台账无法解密",
+                            "{file} is encrypted for another supervisor; this ledger cannot "
+                            "decrypt it"),
+    "sync.not_for_us": ("数据包 {file} 是发给 {recipient} 的，不是本台账（{us}）",
+                        "{file} is addressed to {recipient}, not to this ledger ({us})"),
+    "sync.not_trusted": ("数据包 {file} 的签发者 {station} 不是本驿站信任的上级",
+                         "{file} was signed by {station}, which is not this station's trusted "
+                         "supervisor"),
+    "sync.no_supervisor": ("尚未信任上级（trust），不能导出：身份证号只能加密给上级",
+                           "No supervisor is trusted yet (run trust first): ID numbers may only "
+                           "leave encrypted for the supervisor"),
+    "sync.identity_invalid": ("身份文件 {file} 无效：{detail}", "Identity file {file} is invalid: "
+                              "{detail}"),
+    "sync.key_changed": ("驿站 {station} 已用另一把密钥登记（指纹 {fingerprint}），"
+                         "如确需更换请先吊销", "Station {station} is already enrolled with another "
+                         "key (fingerprint {fingerprint}); revoke it first to replace"),
+    "sync.trust_wrong_station": ("此信任文件是发给驿站 {station} 的，不是本驿站 {us}",
+                                 "This trust file was made for station {station}, not for "
+                                 "this station ({us})"),
+    "sync.self_enrol": ("不能登记本台账自己", "A ledger cannot enrol itself"),
+    "sync.not_supervisor": ("此操作只能在上级（supervisor）台账上进行",
+                            "This can only be done on a supervisor's ledger"),
+    "sync.nothing_found": ("{path} 中没有数据包文件", "No bundle files in {path}"),
+}
+
+messages.register(MESSAGES)
+
+
+def refuse(code: str, **params: Any) -> BundleRefused:
+    return BundleRefused("sync." + code, **params)

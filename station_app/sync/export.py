@@ -1,0 +1,275 @@
+"""Writing bundles: a station's own entries, a supervisor's return bundles and upward relays."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from ..data import migrations
+from ..data.db import Ledger
+from ..data.entries import MEMBER_KINDS
+from ..data.keys import raw_public
+from ..domain import clock
+from ..domain.errors import LedgerError
+from . import format as fmt
+from . import status
+from .errors import refuse
+from .identity import Identity
+
+SEALED_KINDS = ("member.signup", "transfer.in")
+
+
+def app_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("station-ledger")
+    except Exception:
+        return "0"
+
+_COLS = "e.id, e.station, e.epoch, e.seq, e.kind, e.recorded_at, e.recorded_by, e.target, " \
+        "e.body, e.sealed, e.pii_hash, e.digest"
+
+
+@dataclass
+class Written:
+    path: Path
+    kind: str
+    station: str
+    entry_count: int
+    counts: dict[str, int]
+    ranges: list[dict[str, int]]
+    size: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": str(self.path), "type": self.kind, "station": self.station,
+                "entry_count": self.entry_count, "counts": self.counts, "ranges": self.ranges,
+                "size": self.size, **self.extra}
+
+
+def seal_for_entry(recipient_box: bytes, plaintext: str, secret: bytes, entry_id: str) -> bytes:
+    """Scheme ``X`` sealing (readable by ``keys.unseal``) with the ephemeral key and nonce derived
+    from this ledger's data key and the entry id: every export of an entry is byte-identical,
+    so overlapping bundles imported in any order leave identical ledgers. Each derived key
+    encrypts exactly one plaintext, so nothing leaks beyond what ``pii_hash`` already shows."""
+    material = HKDF(hashes.SHA256(), 44, recipient_box, b"station-ledger export seal v1|"
+                    + entry_id.encode()).derive(secret)
+    eph = X25519PrivateKey.from_private_bytes(material[:32])
+    eph_public = raw_public(eph.public_key())
+    shared = eph.exchange(X25519PublicKey.from_public_bytes(recipient_box))
+    key = HKDF(hashes.SHA256(), 32, eph_public + recipient_box,
+               b"station-ledger seal v1").derive(shared)
+    nonce = material[32:44]
+    return b"X" + eph_public + nonce + AESGCM(key).encrypt(nonce, plaintext.encode(), b"X")
+
+
+def supervisor_of(ledger: Ledger) -> tuple[str, bytes] | None:
+    row = ledger.conn.execute(
+        "SELECT code, box_key FROM stations WHERE role = 'supervisor' AND revoked_at IS NULL"
+        " ORDER BY enrolled_at DESC LIMIT 1").fetchone()
+    return (str(row[0]), bytes(row[1])) if row and row[1] else None
+
+
+def _line(row: Any, sealed: bytes | None, pii_hash: str | None) -> bytes:
+    return fmt.encode_line(row[11], pii_hash, sealed, [row[0], row[1], row[2], row[3], row[4],
+                                                        row[5], row[6], row[7], row[8]])
+
+
+def _ranges(rows: list[Any]) -> list[dict[str, int]]:
+    ranges: dict[int, list[int]] = {}
+    for row in rows:
+        span = ranges.setdefault(int(row[2]), [int(row[3]), int(row[3])])
+        span[0] = min(span[0], int(row[3]))
+        span[1] = max(span[1], int(row[3]))
+    return [{"epoch": e, "from": lo, "to": hi} for e, (lo, hi) in sorted(ranges.items())]
+
+
+def _counts(rows: list[Any]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row[4]] = counts.get(row[4], 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def _manifest(ledger: Ledger, kind: str, recipient: str | None, rows: list[Any],
+              members: dict[str, bytes], **extra: Any) -> dict[str, Any]:
+    return {
+        "format": fmt.FORMAT, "format_version": fmt.FORMAT_VERSION, "type": kind,
+        "schema_version": migrations.latest_version(), "app_version": app_version(),
+        "station": ledger.station_code, "station_name": ledger.station_name,
+        "public_key": fmt.b64(ledger.keys.public_key), "fingerprint": ledger.keys.fingerprint,
+        "recipient": recipient, "created_at": clock.now_iso(), "ranges": _ranges(rows),
+        "counts": _counts(rows), "entry_count": len(rows), "files": fmt.file_members(members),
+        **extra,
+    }
+
+
+def _finish(ledger: Ledger, manifest: dict[str, Any], members: dict[str, bytes], out: Path,
+            name: str, encrypt_to: Identity | None) -> tuple[Path, int]:
+    signature = ledger.keys.sign(fmt.manifest_bytes(manifest))
+    data = fmt.seal_zip(fmt.build_zip(manifest, signature, members), ledger.keys.sign)
+    if encrypt_to is not None:
+        header = {"format": fmt.FORMAT, "station": manifest["station"],
+                  "ranges": manifest["ranges"], "entry_count": manifest["entry_count"],
+                  "recipient": encrypt_to.code,
+                  "recipient_fingerprint": encrypt_to.fingerprint}
+        data = fmt.encrypt(data, encrypt_to.box_key, header)
+        name = name.rsplit(".", 1)[0] + ".slbx"
+    return fmt.write_atomic(out, name, data), len(data)
+
+
+def _bundle_name(prefix: str, ranges: list[dict[str, int]]) -> str:
+    if not ranges:
+        return f"{prefix}_{clock.now().strftime('%Y%m%d-%H%M%S')}_empty.zip"
+    first, last = ranges[0], ranges[-1]
+    if first["epoch"] == last["epoch"]:
+        return f"{prefix}_e{first['epoch']}_{first['from']:06d}-{last['to']:06d}.zip"
+    return (f"{prefix}_e{first['epoch']}_{first['from']:06d}-e{last['epoch']}_"
+            f"{last['to']:06d}.zip")
+
+
+def own_rows(ledger: Ledger, full: bool) -> list[Any]:
+    """This station's entries not yet acknowledged (all of them with ``full``)."""
+    sql = (f"SELECT {_COLS} FROM entries e LEFT JOIN sync_state s ON s.epoch = e.epoch"
+           " WHERE e.station = ?")
+    if not full:
+        sql += " AND e.seq > COALESCE(s.acked_seq, 0)"
+    return ledger.conn.execute(sql + " ORDER BY e.epoch, e.seq", (ledger.station_code,)
+                               ).fetchall()
+
+
+def station_payload(ledger: Ledger, rows: list[Any], recipient_box: bytes) -> bytes:
+    """Entry lines; each ID number is re-sealed for the supervisor and hashed with the region
+    key. It never leaves in plain text."""
+    keys = ledger.keys
+    lines = []
+    for row in rows:
+        sealed = None
+        pii = row[10]
+        if row[9] is not None and row[4] in SEALED_KINDS:
+            plain = keys.unseal(bytes(row[9]))
+            sealed = seal_for_entry(recipient_box, plain, keys.data_key, row[0])
+            pii = keys.id_hash(plain)
+        lines.append(_line(row, sealed, pii))
+    return b"\n".join(lines) + (b"\n" if lines else b"")
+
+
+def export_station(ledger: Ledger, out: Path, *, full: bool = False,
+                   encrypt_to: Identity | None = None) -> Written:
+    """Write one bundle with everything since the last acknowledged seq (or everything)."""
+    supervisor = supervisor_of(ledger)
+    if supervisor is None:
+        raise refuse("no_supervisor")
+    recipient, box = supervisor
+    rows = own_rows(ledger, full)
+    members = {fmt.ENTRIES: station_payload(ledger, rows, box)}
+    manifest = _manifest(ledger, "station", recipient, rows, members, full=full)
+    path, size = _finish(ledger, manifest, members, out,
+                         _bundle_name(ledger.station_code, manifest["ranges"]), encrypt_to)
+    with ledger.write():
+        for span in manifest["ranges"]:
+            ledger.conn.execute("INSERT OR IGNORE INTO sync_state (epoch) VALUES (?)",
+                                (span["epoch"],))
+            ledger.conn.execute(
+                "UPDATE sync_state SET exported_seq = MAX(exported_seq, ?), exported_at = ?"
+                " WHERE epoch = ?", (span["to"], clock.now_iso(), span["epoch"]))
+    return Written(path, "station", ledger.station_code, len(rows), manifest["counts"],
+                   manifest["ranges"], size)
+
+
+def _stations_doc(ledger: Ledger, exclude: str | None) -> bytes:
+    rows = ledger.conn.execute(
+        "SELECT code, name, league, kind, public_key, fingerprint, revoked_at FROM stations"
+        " WHERE public_key IS NOT NULL ORDER BY code").fetchall()
+    doc = [{"code": r[0], "name": r[1], "league": r[2], "kind": r[3],
+            "public_key": fmt.b64(bytes(r[4])), "fingerprint": r[5], "revoked_at": r[6]}
+           for r in rows if r[0] != exclude]
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+
+
+def return_rows(ledger: Ledger, code: str) -> list[Any]:
+    """Members registered elsewhere (their history), their voids, and the supervisor's own
+    catalogue and campaign definitions."""
+    kinds = ",".join(f"'{k}'" for k in sorted(MEMBER_KINDS))
+    own = ledger.station_code
+    return ledger.conn.execute(
+        f"SELECT {_COLS} FROM entries e WHERE (e.station <> ? AND e.kind IN ({kinds}))"
+        " OR (e.station = ? AND (e.kind LIKE 'service.%' OR e.kind = 'campaign.define'))"
+        " OR (e.kind = 'void' AND e.station <> ? AND e.target IN"
+        f"  (SELECT id FROM entries WHERE kind IN ({kinds})))"
+        " ORDER BY e.station, e.epoch, e.seq", (code, own, code)).fetchall()
+
+
+def _carried_hash(ledger: Ledger, row: Any) -> str | None:
+    """The keyed ID hash that travels instead of the sealed ID (computed for the supervisor's
+    own sign-ups, which are stored without one)."""
+    if row[10] is None and row[9] is not None and row[4] in SEALED_KINDS:
+        try:
+            return ledger.keys.id_hash(ledger.keys.unseal(bytes(row[9])))
+        except LedgerError:
+            return None
+    return row[10] if row[10] is None else str(row[10])
+
+
+def export_return(ledger: Ledger, code: str, out: Path) -> Written:
+    """The signed return bundle for one enrolled station."""
+    row = ledger.conn.execute("SELECT role FROM stations WHERE code = ?", (code,)).fetchone()
+    if row is None or row[0] not in ("enrolled", "known"):
+        raise refuse("unknown_station", station=code)
+    rows = return_rows(ledger, code)
+    lines = [_line(r, None, _carried_hash(ledger, r)) for r in rows]
+    members = {fmt.ENTRIES: b"\n".join(lines) + (b"\n" if lines else b""),
+               fmt.STATIONS: _stations_doc(ledger, code)}
+    acked = status.watermarks(ledger, code)
+    manifest = _manifest(ledger, "return", code, rows, members,
+                         ack={"station": code, "epochs": {str(e): s for e, s in acked.items()}})
+    manifest["ranges"] = []  # foreign entries from many stations: no contiguous range
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    path, size = _finish(ledger, manifest, members, out,
+                         f"return_{ledger.station_code}_to_{code}_{stamp}.zip", None)
+    return Written(path, "return", ledger.station_code, len(rows), manifest["counts"], [], size,
+                   {"recipient": code, "ack": manifest["ack"]["epochs"]})
+
+
+def export_relay(ledger: Ledger, out: Path, *, full: bool = False,
+                 encrypt_to: Identity | None = None) -> Written:
+    """Forward the stations' original signed bundles (and this ledger's own entries) upward."""
+    sql = "SELECT sha256, path FROM bundle_archive"
+    if not full:
+        sql += " WHERE relayed_at IS NULL"
+    archived = ledger.conn.execute(sql + " ORDER BY received_at, sha256").fetchall()
+    members: dict[str, bytes] = {}
+    for sha, rel in archived:
+        source = status.archive_dir(ledger) / rel
+        if source.exists():
+            members[f"{fmt.INNER_DIR}{sha}.zip"] = source.read_bytes()
+    own = own_rows(ledger, True)
+    if own:
+        own_members = {fmt.ENTRIES: b"\n".join(_line(r, None, r[10]) for r in own) + b"\n"}
+        upper = supervisor_of(ledger)
+        own_manifest = _manifest(ledger, "station", upper[0] if upper else None, own,
+                                 own_members, full=True)
+        own_zip = fmt.seal_zip(fmt.build_zip(
+            own_manifest, ledger.keys.sign(fmt.manifest_bytes(own_manifest)), own_members),
+            ledger.keys.sign)
+        members[f"{fmt.INNER_DIR}{fmt.sha256_hex(own_zip)}.zip"] = own_zip
+    members[fmt.STATIONS] = _stations_doc(ledger, None)
+    upper = supervisor_of(ledger)
+    manifest = _manifest(ledger, "relay", upper[0] if upper else None, [], members,
+                         bundles=sum(1 for n in members if n.startswith(fmt.INNER_DIR)))
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    path, size = _finish(ledger, manifest, members, out,
+                         f"relay_{ledger.station_code}_{stamp}.zip", encrypt_to)
+    with ledger.write():
+        ledger.conn.executemany("UPDATE bundle_archive SET relayed_at = ? WHERE sha256 = ?",
+                                [(clock.now_iso(), sha) for sha, _ in archived])
+    return Written(path, "relay", ledger.station_code, manifest["bundles"], {}, [], size,
+                   {"bundles": manifest["bundles"]})

@@ -1,0 +1,295 @@
+"""Applying verified bundles: idempotent, order-independent, one transaction per bundle."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..data import entries as entries_mod
+from ..data import projector
+from ..data.db import Ledger
+from ..data.entries import Entry
+from ..domain import clock
+from ..domain.errors import LedgerError
+from . import format as fmt
+from . import status
+from .errors import BundleRefused, refuse
+from .verify import Verified, verify
+
+BUNDLE_SUFFIXES = (".zip", ".slbx", ".slb")
+
+
+@dataclass
+class Outcome:
+    """What one import attempt did (or, for a dry run, would do)."""
+
+    file: str
+    sha256: str = ""
+    result: str = "refused"  # accepted | duplicate | refused | dry_run
+    kind: str = ""
+    station: str = ""
+    new: int = 0
+    duplicate: int = 0
+    conflicting: int = 0
+    missing: dict[str, dict[int, list[tuple[int, int]]]] = field(default_factory=dict)
+    error: LedgerError | None = None
+    quarantined: str | None = None
+    ranges: list[dict[str, int]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_json(self, render: Any = None) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "file": self.file, "sha256": self.sha256, "result": self.result, "type": self.kind,
+            "station": self.station, "new": self.new, "duplicate": self.duplicate,
+            "conflicting": self.conflicting, "ranges": self.ranges,
+            "missing": {st: {str(e): [list(s) for s in spans] for e, spans in gaps.items()}
+                        for st, gaps in self.missing.items()},
+        }
+        if self.error is not None:
+            out["error"] = {"code": self.error.code,
+                            "message": render(self.error) if render else str(self.error)}
+            out["quarantined"] = self.quarantined
+        return out
+
+
+class _DryRun(Exception):
+    pass
+
+
+def find_bundles(paths: list[Path]) -> list[Path]:
+    """Files as given; folders contribute their bundle files (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            items = sorted(p for p in path.iterdir()
+                           if p.is_file() and p.suffix.lower() in BUNDLE_SUFFIXES
+                           and not p.name.startswith(".partial-"))
+            if not items:
+                raise refuse("nothing_found", path=str(path))
+            found.extend(items)
+        else:
+            found.append(path)
+    return found
+
+
+def _classify(ledger: Ledger, entries: list[Entry], rows: list[tuple[Any, ...]],
+              dry_run: bool) -> tuple[list[Entry], list[tuple[Any, ...]], int, int]:
+    """Split into new entries and duplicates; a different digest at a held seq is a fork."""
+    spans: dict[tuple[str, int], list[int]] = {}
+    for entry in entries:
+        span = spans.setdefault((entry.station, entry.epoch), [entry.seq, entry.seq])
+        if entry.seq < span[0]:
+            span[0] = entry.seq
+        elif entry.seq > span[1]:
+            span[1] = entry.seq
+    held: dict[tuple[str, int, int], tuple[str, str]] = {}
+    for (station, epoch), (lo, hi) in spans.items():
+        for seq, id_, digest in ledger.conn.execute(
+                "SELECT seq, id, digest FROM entries WHERE station = ? AND epoch = ?"
+                " AND seq BETWEEN ? AND ?", (station, epoch, lo, hi)):
+            held[(station, epoch, seq)] = (id_, digest)
+    if not held:
+        return entries, rows, 0, 0
+    new_entries, new_rows = [], []
+    duplicates = conflicts = 0
+    for entry, row in zip(entries, rows, strict=True):
+        have = held.get((entry.station, entry.epoch, entry.seq))
+        if have is None:
+            new_entries.append(entry)
+            new_rows.append(row)
+        elif have[1] == entry.digest:
+            duplicates += 1
+        else:
+            conflicts += 1
+            if not dry_run:
+                raise refuse("forked_station", station=entry.station, epoch=entry.epoch,
+                             seq=entry.seq, existing=have[0], incoming=entry.id)
+    return new_entries, new_rows, duplicates, conflicts
+
+
+def _insert(ledger: Ledger, name: str, entries: list[Entry], rows: list[tuple[Any, ...]]
+            ) -> None:
+    conn = ledger.conn
+    try:
+        conn.executemany(entries_mod.INSERT, rows)
+    except sqlite3.IntegrityError:
+        # The id is already held under another (station, epoch, seq): find which for the message.
+        for entry in entries:
+            row = conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry.id,)).fetchone()
+            if row is not None:
+                raise refuse("entry_conflict", entry=entry.id) from None
+        raise refuse("entry_conflict", entry="?") from None
+    try:
+        projector.project(ledger, entries)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise refuse("bad_entry", file=name, line="?", detail=f"cannot be applied: {exc!r}"
+                     ) from None
+
+
+def _upsert_station(ledger: Ledger, info: dict[str, Any]) -> None:
+    """A station key learnt from a return bundle or relay (role ``known``); never overrides
+    this ledger itself, its supervisor or a station it enrolled."""
+    conn = ledger.conn
+    row = conn.execute("SELECT role FROM stations WHERE code = ?", (info["code"],)).fetchone()
+    if row is None:
+        conn.execute(
+            "INSERT INTO stations (code, name, league, kind, role, public_key, fingerprint,"
+            " enrolled_at, revoked_at) VALUES (?, ?, ?, ?, 'known', ?, ?, ?, ?)",
+            (info["code"], info["name"], info["league"], info["kind"], info["public_key"],
+             info["fingerprint"], clock.now_iso(), info["revoked_at"]))
+    elif row[0] == "known":
+        conn.execute("UPDATE stations SET name = ?, league = ?, kind = ?, public_key = ?,"
+                     " fingerprint = ?, revoked_at = ? WHERE code = ?",
+                     (info["name"], info["league"], info["kind"], info["public_key"],
+                      info["fingerprint"], info["revoked_at"], info["code"]))
+    elif info["revoked_at"] and row[0] != "self":
+        conn.execute("UPDATE stations SET revoked_at = COALESCE(revoked_at, ?) WHERE code = ?",
+                     (info["revoked_at"], info["code"]))
+
+
+def _archive(ledger: Ledger, checked: Verified) -> None:
+    """Keep the original signed bundle so it can be forwarded upward (relay)."""
+    if not status.has_files(ledger):
+        return
+    sha = fmt.sha256_hex(checked.raw.data)
+    exists = ledger.conn.execute("SELECT 1 FROM bundle_archive WHERE sha256 = ?",
+                                 (sha,)).fetchone()
+    if exists:
+        return
+    rel = f"{checked.station}/{sha}.zip"
+    folder = status.archive_dir(ledger) / checked.station
+    fmt.write_atomic(folder, f"{sha}.zip", checked.raw.data)
+    ledger.conn.execute(
+        "INSERT INTO bundle_archive (sha256, path, station, received_at, entry_count)"
+        " VALUES (?, ?, ?, ?, ?)", (sha, rel, checked.station, clock.now_iso(),
+                                    len(checked.entries)))
+
+
+def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: bool) -> None:
+    name = checked.raw.name
+    if checked.enrol_from_manifest and not dry_run:
+        m = checked.raw.manifest
+        from ..data.keys import fingerprint
+
+        ledger.conn.execute(
+            "INSERT INTO stations (code, name, kind, role, public_key, fingerprint, enrolled_at)"
+            " VALUES (?, ?, 'station', 'enrolled', ?, ?, ?)",
+            (checked.station, str(m.get("station_name", checked.station)), checked.signer_key,
+             fingerprint(checked.signer_key), clock.now_iso()))
+        ledger.audit("sync", "enrol.from_bundle", checked.station,
+                     json.dumps({"fingerprint": fingerprint(checked.signer_key), "file": name}))
+    for info in checked.stations:
+        if info["code"] != ledger.station_code:
+            _upsert_station(ledger, info)
+    new_entries, new_rows, dups, conflicts = _classify(ledger, checked.entries, checked.rows,
+                                                       dry_run)
+    if new_entries:
+        _insert(ledger, name, new_entries, new_rows)
+    outcome.new += len(new_entries)
+    outcome.duplicate += dups
+    outcome.conflicting += conflicts
+    if checked.kind == "return":
+        for epoch, seq in checked.ack.items():
+            ledger.conn.execute("INSERT OR IGNORE INTO sync_state (epoch) VALUES (?)", (epoch,))
+            ledger.conn.execute("UPDATE sync_state SET acked_seq = MAX(acked_seq, ?),"
+                                " acked_at = ? WHERE epoch = ?", (seq, clock.now_iso(), epoch))
+    if checked.kind == "station":
+        if not dry_run:
+            _archive(ledger, checked)
+        missing = status.gaps(ledger, checked.station)
+        if missing:
+            outcome.missing[checked.station] = missing
+
+
+def _log(ledger: Ledger, actor: str, outcome: Outcome, checked: Verified | None) -> None:
+    spans = outcome.ranges
+    detail = {"type": outcome.kind, "new": outcome.new, "duplicate": outcome.duplicate,
+              "conflicting": outcome.conflicting,
+              "signer": checked.station if checked else None}
+    if outcome.error is not None:
+        detail["params"] = {k: v for k, v in outcome.error.params.items()
+                            if isinstance(v, str | int | float | bool | None)}
+    with ledger.write():
+        ledger.conn.execute(
+            "INSERT INTO import_log (at, actor, file_name, sha256, station, epoch, seq_from,"
+            " seq_to, result, error_code, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (clock.now_iso(), actor, outcome.file, outcome.sha256, outcome.station or None,
+             spans[0]["epoch"] if spans else None, spans[0]["from"] if spans else None,
+             spans[-1]["to"] if spans else None, outcome.result,
+             outcome.error.code if outcome.error else None,
+             json.dumps(detail, ensure_ascii=False, sort_keys=True)))
+
+
+def _quarantine(ledger: Ledger, path: Path) -> str | None:
+    """Refused files are copied aside, never deleted, so a supervisor can send them back."""
+    if not status.has_files(ledger):
+        return None
+    folder = status.quarantine_dir(ledger)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{stamp}_{path.name}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{stamp}-{n}_{path.name}"
+    try:
+        shutil.copy2(path, target)
+    except OSError:
+        return None
+    return str(target)
+
+
+def import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool = False,
+                accept_unknown: bool = False) -> Outcome:
+    """Verify one bundle file and apply it in one transaction; log the attempt either way."""
+    outcome = Outcome(file=path.name)
+    checked: Verified | None = None
+    try:
+        try:
+            raw = fmt.read_bundle_file(path, ledger.keys.box)
+        except OSError:
+            raise refuse("truncated", file=path.name) from None
+        outcome.sha256 = raw.sha256
+        outcome.kind = str(raw.manifest.get("type", ""))
+        outcome.station = str(raw.manifest.get("station", ""))
+        checked = verify(ledger, raw, accept_unknown=accept_unknown)
+        outcome.ranges = checked.ranges
+        try:
+            with ledger.write():
+                if checked.kind == "relay" and not dry_run:
+                    for info in checked.stations:
+                        if info["code"] != ledger.station_code:
+                            _upsert_station(ledger, info)
+                for part in checked.inner or [checked]:
+                    _apply_one(ledger, part, outcome, dry_run)
+                if dry_run:
+                    raise _DryRun
+                outcome.result = "accepted" if outcome.new or checked.kind != "station" \
+                    else "duplicate"
+                _log(ledger, actor, outcome, checked)  # same transaction: one commit
+                return outcome
+        except _DryRun:
+            outcome.result = "dry_run"
+    except LedgerError as exc:
+        outcome.error = exc
+        outcome.result = "refused"
+        if not dry_run:
+            outcome.quarantined = _quarantine(ledger, path)
+    _log(ledger, actor, outcome, checked)
+    return outcome
+
+
+def import_paths(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bool = False,
+                 accept_unknown: bool = False) -> list[Outcome]:
+    return [import_file(ledger, p, actor=actor, dry_run=dry_run, accept_unknown=accept_unknown)
+            for p in find_bundles(paths)]
+
+
+__all__ = ["BundleRefused", "Outcome", "find_bundles", "import_file", "import_paths"]

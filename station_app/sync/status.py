@@ -1,0 +1,146 @@
+"""What a supervisor knows about each station: watermarks, gaps, last contact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..data.db import MEMORY, Ledger
+from ..domain import clock
+
+
+def archive_dir(ledger: Ledger) -> Path:
+    """Accepted bundles are kept here (for relays upward): ``station.db`` -> ``station.bundles``."""
+    base = Path(ledger.path)
+    return base.with_name(base.stem + ".bundles")
+
+
+def quarantine_dir(ledger: Ledger) -> Path:
+    base = Path(ledger.path)
+    return base.with_name(base.stem + ".quarantine")
+
+
+def has_files(ledger: Ledger) -> bool:
+    return ledger.path != MEMORY
+
+
+def gaps(ledger: Ledger, station: str) -> dict[int, list[tuple[int, int]]]:
+    """Missing seq ranges per epoch (before the highest seq held)."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for epoch, seq, prev in ledger.conn.execute(
+            "SELECT epoch, seq, prev FROM (SELECT epoch, seq, LAG(seq, 1, 0) OVER"
+            " (PARTITION BY epoch ORDER BY seq) AS prev FROM entries WHERE station = ?)"
+            " WHERE seq > prev + 1 ORDER BY epoch, seq", (station,)):
+        found.setdefault(int(epoch), []).append((int(prev) + 1, int(seq) - 1))
+    return found
+
+
+def watermarks(ledger: Ledger, station: str) -> dict[int, int]:
+    """Per epoch: the highest seq such that every entry up to it is held (the acknowledgement)."""
+    marks = {int(e): int(m) for e, m in ledger.conn.execute(
+        "SELECT epoch, MAX(seq) FROM entries WHERE station = ? GROUP BY epoch", (station,))}
+    for epoch, missing in gaps(ledger, station).items():
+        marks[epoch] = missing[0][0] - 1
+    return marks
+
+
+def gap_sentence(station: str, epoch: int, lo: int, hi: int, lang: str) -> str:
+    """“station X: entries 120–140 of epoch 2 are missing”, in Chinese or English."""
+    if lang == "en":
+        if lo == hi:
+            return f"station {station}: entry {lo} of epoch {epoch} is missing"
+        return f"station {station}: entries {lo}–{hi} of epoch {epoch} are missing"
+    span = f"{lo}" if lo == hi else f"{lo}–{hi}"
+    return f"驿站 {station}：第 {epoch} 期第 {span} 号记录缺失"
+
+
+@dataclass
+class StationStatus:
+    code: str
+    name: str
+    role: str
+    fingerprint: str
+    revoked: bool
+    entries: int
+    watermarks: dict[int, int]
+    highest: dict[int, int]
+    gaps: dict[int, list[tuple[int, int]]]
+    last_bundle_at: str | None
+    days_since_contact: int | None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> list[str]:
+        notes = []
+        if self.gaps:
+            notes.append("gaps")
+        if self.days_since_contact is None and self.role == "enrolled":
+            notes.append("never")
+        elif self.days_since_contact is not None and self.days_since_contact > 14:
+            notes.append("stale")
+        if self.revoked:
+            notes.append("revoked")
+        return notes
+
+    def gap_text(self, lang: str) -> list[str]:
+        return [gap_sentence(self.code, epoch, lo, hi, lang)
+                for epoch, spans in sorted(self.gaps.items()) for lo, hi in spans]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "role": self.role,
+                "fingerprint": self.fingerprint, "revoked": self.revoked,
+                "entries": self.entries,
+                "watermarks": {str(k): v for k, v in self.watermarks.items()},
+                "highest": {str(k): v for k, v in self.highest.items()},
+                "gaps": {str(k): [list(s) for s in v] for k, v in self.gaps.items()},
+                "last_bundle_at": self.last_bundle_at,
+                "days_since_contact": self.days_since_contact, "warnings": self.warnings,
+                **self.extra}
+
+
+def _days_since(at: str | None) -> int | None:
+    if not at:
+        return None
+    return (clock.today() - date.fromisoformat(at[:10])).days
+
+
+def station_list(ledger: Ledger) -> list[StationStatus]:
+    """Every station this ledger knows, with what it holds of each."""
+    result = []
+    rows = ledger.conn.execute(
+        "SELECT code, name, role, fingerprint, revoked_at FROM stations ORDER BY"
+        " CASE role WHEN 'self' THEN 0 WHEN 'supervisor' THEN 1 WHEN 'enrolled' THEN 2 ELSE 3"
+        " END, code").fetchall()
+    for code, name, role, fp, revoked in rows:
+        counts = ledger.conn.execute(
+            "SELECT epoch, COUNT(*), MAX(seq) FROM entries WHERE station = ? GROUP BY epoch",
+            (code,)).fetchall()
+        last = ledger.conn.execute(
+            "SELECT MAX(at) FROM import_log WHERE (station = ? OR"
+            " json_extract(detail, '$.signer') = ?) AND result IN ('accepted', 'duplicate')",
+            (code, code)).fetchone()[0]
+        extra: dict[str, Any] = {}
+        if role == "self":
+            extra["sync_state"] = [
+                {"epoch": e, "acked_seq": a, "exported_seq": x, "acked_at": aa,
+                 "exported_at": xa} for e, a, x, aa, xa in ledger.conn.execute(
+                    "SELECT epoch, acked_seq, exported_seq, acked_at, exported_at FROM"
+                    " sync_state ORDER BY epoch")]
+            extra["unacknowledged"] = unacknowledged(ledger)
+        result.append(StationStatus(
+            code=code, name=name, role=role, fingerprint=fp or "", revoked=revoked is not None,
+            entries=sum(int(c[1]) for c in counts), watermarks=watermarks(ledger, code),
+            highest={int(c[0]): int(c[2]) for c in counts}, gaps=gaps(ledger, code),
+            last_bundle_at=last, days_since_contact=_days_since(last), extra=extra))
+    return result
+
+
+def unacknowledged(ledger: Ledger) -> int:
+    """How many of this station's own entries the supervisor has not acknowledged yet."""
+    row = ledger.conn.execute(
+        "SELECT COUNT(*) FROM entries e LEFT JOIN sync_state s ON s.epoch = e.epoch"
+        " WHERE e.station = ? AND e.seq > COALESCE(s.acked_seq, 0)",
+        (ledger.station_code,)).fetchone()
+    return int(row[0])

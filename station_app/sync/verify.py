@@ -1,0 +1,292 @@
+"""Checking a bundle before anything touches the ledger: manifest, hashes, signature, entries.
+
+Order: (zip safety and size limits happen in ``format.read_zip``), manifest schema and format
+version, SHA-256 and size of every member file, the Ed25519 signature over the manifest with the
+enrolled key, then every entry's digest and the manifest's counts and ranges.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..data import migrations
+from ..data.db import Ledger
+from ..data.entries import Entry
+from ..data.keys import verify_signature
+from . import format as fmt
+from .errors import BundleRefused, refuse
+
+TYPES = ("station", "return", "relay")
+
+
+@dataclass
+class Verified:
+    """A bundle whose every check passed; ``apply`` writes it."""
+
+    raw: fmt.RawBundle
+    kind: str
+    station: str
+    signer_key: bytes
+    entries: list[Entry]
+    rows: list[tuple[Any, ...]]
+    ranges: list[dict[str, int]]
+    counts: dict[str, int]
+    stations: list[dict[str, Any]] = field(default_factory=list)
+    ack: dict[int, int] = field(default_factory=dict)
+    inner: list[Verified] = field(default_factory=list)
+    enrol_from_manifest: bool = False
+    vouched: bool = False
+
+
+def _check_manifest(raw: fmt.RawBundle) -> dict[str, Any]:
+    m = raw.manifest
+    name = raw.name
+    if m.get("format") != fmt.FORMAT:
+        raise refuse("not_a_bundle", file=name)
+    version = m.get("format_version")
+    if type(version) is not int:
+        raise refuse("bad_manifest", file=name, detail="format_version")
+    if version > fmt.FORMAT_VERSION:
+        raise refuse("newer_format", file=name, found=version)
+    schema = m.get("schema_version")
+    if type(schema) is not int:
+        raise refuse("bad_manifest", file=name, detail="schema_version")
+    if schema > migrations.latest_version():
+        raise refuse("newer_schema", file=name, found=schema,
+                     supported=migrations.latest_version())
+    for key, kind in (("type", str), ("station", str), ("files", dict), ("counts", dict),
+                      ("entry_count", int), ("ranges", list), ("public_key", str)):
+        if type(m.get(key)) is not kind:
+            raise refuse("bad_manifest", file=name, detail=key)
+    if m["type"] not in TYPES:
+        raise refuse("bad_manifest", file=name, detail="type")
+    files = m["files"]
+    if set(files) != set(raw.members):
+        extra = sorted(set(raw.members) ^ set(files))
+        raise refuse("manifest_mismatch", file=name, detail="files " + ", ".join(extra[:3]))
+    for member, data in raw.members.items():
+        spec = files[member]
+        if (not isinstance(spec, dict) or spec.get("size") != len(data)
+                or spec.get("sha256") != hashlib.sha256(data).hexdigest()):
+            raise refuse("hash_mismatch", file=name, member=member)
+    return m
+
+
+def station_key(ledger: Ledger, code: str, name: str, roles: tuple[str, ...]) -> bytes | None:
+    row = ledger.conn.execute("SELECT public_key, revoked_at, role FROM stations WHERE code = ?",
+                              (code,)).fetchone()
+    if row is None or row[2] not in roles or row[0] is None:
+        return None
+    if row[1] is not None:
+        raise refuse("station_revoked", station=code, file=name)
+    return bytes(row[0])
+
+
+def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
+           vouched: dict[str, bytes] | None = None) -> Verified:
+    """Every check, no writes. ``vouched``: station keys carried by a relay's signed list."""
+    m = _check_manifest(raw)
+    name = raw.name
+    kind, station = m["type"], m["station"]
+    us = ledger.station_code
+    enrol_from_manifest = False
+    if kind == "station":
+        if station == us:
+            raise refuse("not_for_us", file=name, recipient=m.get("recipient"), us=us)
+        key = station_key(ledger, station, name, ("enrolled", "known"))
+        if key is None and vouched is not None and station in vouched:
+            key = vouched[station]
+        if key is None:
+            if not accept_unknown:
+                raise refuse("unknown_station", station=station, file=name)
+            try:
+                key = fmt.unb64(m["public_key"])
+            except ValueError:
+                raise refuse("bad_manifest", file=name, detail="public_key") from None
+            enrol_from_manifest = True
+        if vouched is None and m.get("recipient") not in (None, us):
+            raise refuse("not_for_us", file=name, recipient=m.get("recipient"), us=us)
+    else:
+        roles = ("supervisor",) if kind == "return" else ("enrolled",)
+        key = station_key(ledger, station, name, roles)
+        if key is None:
+            if kind == "return":
+                raise refuse("not_trusted", file=name, station=station)
+            raise refuse("unknown_station", station=station, file=name)
+        if m.get("recipient") not in (None, us):
+            raise refuse("not_for_us", file=name, recipient=m.get("recipient"), us=us)
+    if not (verify_signature(key, raw.signature, raw.manifest_bytes)
+            and fmt.check_seal(raw.data, key)):
+        raise refuse("bad_signature", file=name, station=station)
+    if kind == "relay":
+        return _verify_relay(ledger, raw, m, key)
+    entries, rows = parse_entries(raw.members.get(fmt.ENTRIES, b""), name)
+    counts = _check_counts(m, entries, name)
+    ranges: list[dict[str, int]] = []
+    if kind == "station":
+        ranges = _check_ranges(m, entries, station, name)
+    else:
+        _check_unique(entries, name)
+    result = Verified(raw=raw, kind=kind, station=station, signer_key=key, entries=entries,
+                      rows=rows, ranges=ranges, counts=counts,
+                      enrol_from_manifest=enrol_from_manifest)
+    if kind == "return":
+        result.stations = _stations_list(raw, name)
+        ack = m.get("ack")
+        if not isinstance(ack, dict) or ack.get("station") != us:
+            raise refuse("bad_manifest", file=name, detail="ack")
+        try:
+            result.ack = {int(e): int(s) for e, s in dict(ack.get("epochs", {})).items()}
+        except (TypeError, ValueError):
+            raise refuse("bad_manifest", file=name, detail="ack") from None
+    return result
+
+
+def _stations_list(raw: fmt.RawBundle, name: str) -> list[dict[str, Any]]:
+    try:
+        doc = json.loads(raw.members.get(fmt.STATIONS, b"[]"))
+        out = []
+        for item in doc:
+            out.append({"code": str(item["code"]), "name": str(item.get("name", "")),
+                        "league": str(item.get("league", "")),
+                        "kind": str(item.get("kind", "station")),
+                        "public_key": fmt.unb64(str(item["public_key"])),
+                        "fingerprint": str(item.get("fingerprint", "")),
+                        "revoked_at": item.get("revoked_at")})
+        return out
+    except (ValueError, TypeError, KeyError):
+        raise refuse("bad_manifest", file=name, detail="stations.json") from None
+
+
+def _verify_relay(ledger: Ledger, raw: fmt.RawBundle, m: dict[str, Any],
+                  key: bytes) -> Verified:
+    name = raw.name
+    stations = _stations_list(raw, name)
+    vouched = {s["code"]: s["public_key"] for s in stations if not s["revoked_at"]}
+    inner = []
+    for member, data in sorted(raw.members.items()):
+        if not member.startswith(fmt.INNER_DIR):
+            continue
+        sub = fmt.read_zip(data, f"{name}/{member}")
+        try:
+            checked = verify(ledger, sub, vouched=vouched)
+        except BundleRefused as exc:
+            if exc.code == "sync.not_for_us" and sub.manifest.get("station") == ledger.station_code:
+                continue  # our own entries coming back down: nothing to do
+            raise
+        if checked.kind != "station":
+            raise refuse("bad_manifest", file=name, detail=member)
+        checked.vouched = True
+        inner.append(checked)
+    if m.get("bundles") != sum(1 for n in raw.members if n.startswith(fmt.INNER_DIR)):
+        raise refuse("manifest_mismatch", file=name, detail="bundles")
+    return Verified(raw=raw, kind="relay", station=m["station"], signer_key=key, entries=[],
+                    rows=[], ranges=[], counts={}, stations=stations, inner=inner)
+
+
+def _bad(name: str, line: int, detail: str) -> BundleRefused:
+    return refuse("bad_entry", file=name, line=line, detail=detail)
+
+
+def parse_entries(data: bytes, name: str) -> tuple[list[Entry], list[tuple[Any, ...]]]:
+    """Decode entry lines; each digest is checked over the canonical preimage slice."""
+    loads = json.loads
+    # One encoder for the whole file (``json.dumps`` builds a new one per call); same settings
+    # as ``canonical.dumps``.
+    dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+    sha = hashlib.sha256
+    new = Entry.__new__
+    entries: list[Entry] = []
+    rows: list[tuple[Any, ...]] = []
+    if not data:
+        return entries, rows
+    if not data.endswith(b"\n"):
+        raise refuse("truncated", file=name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _bad(name, 0, "not UTF-8") from None
+    for number, line in enumerate(text[:-1].split("\n"), 1):
+        try:
+            digest, pii, sealed_b64, fields = loads(line)
+            (id_, station, epoch, seq, kind, recorded_at, recorded_by, target,
+             body_json) = fields
+        except (ValueError, TypeError):
+            raise _bad(name, number, "not an entry line") from None
+        if not (type(digest) is str and type(id_) is str and type(station) is str
+                and type(epoch) is int and type(seq) is int and type(kind) is str
+                and type(recorded_at) is str and type(recorded_by) is str
+                and type(body_json) is str and (target is None or type(target) is str)
+                and (pii is None or type(pii) is str)
+                and (sealed_b64 is None or type(sealed_b64) is str)
+                and epoch > 0 and seq > 0 and len(id_) == 36 and len(recorded_at) >= 19):
+            raise _bad(name, number, "field types")
+        # The prefix before the preimage is ASCII, so character and byte offsets agree.
+        preimage = dumps(fields)
+        if line[fmt.preimage_offset(pii, sealed_b64):-1] != preimage:
+            raise _bad(name, number, "not canonical")
+        if sha(preimage.encode("utf-8")).hexdigest() != digest:
+            raise _bad(name, number, "digest does not match")
+        try:
+            body = loads(body_json)
+            sealed = fmt.unb64(sealed_b64) if sealed_b64 is not None else None
+        except ValueError:
+            raise _bad(name, number, "body") from None
+        if type(body) is not dict:
+            raise _bad(name, number, "body")
+        entry = new(Entry)
+        entry.__dict__.update(id=id_, station=station, epoch=epoch, seq=seq, kind=kind,
+                              recorded_at=recorded_at, recorded_by=recorded_by, target=target,
+                              body=body, sealed=sealed, pii_hash=pii, digest=digest)
+        entries.append(entry)
+        rows.append((id_, station, epoch, seq, kind, recorded_at, recorded_by, target, body_json,
+                     sealed, pii, digest))
+    return entries, rows
+
+
+def _check_counts(m: dict[str, Any], entries: list[Entry], name: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for entry in entries:
+        counts[entry.kind] = counts.get(entry.kind, 0) + 1
+    if m["entry_count"] != len(entries) or m["counts"] != counts:
+        raise refuse("manifest_mismatch", file=name,
+                     detail=f"{len(entries)} entries, manifest says {m['entry_count']}")
+    return counts
+
+
+def _check_ranges(m: dict[str, Any], entries: list[Entry], station: str,
+                  name: str) -> list[dict[str, int]]:
+    seqs: dict[int, set[int]] = {}
+    for entry in entries:
+        if entry.station != station:
+            raise refuse("wrong_station", file=name, station=entry.station)
+        bucket = seqs.setdefault(entry.epoch, set())
+        if entry.seq in bucket:
+            raise refuse("manifest_mismatch", file=name, detail="a seq appears twice")
+        bucket.add(entry.seq)
+    ranges = []
+    try:
+        declared = {int(r["epoch"]): (int(r["from"]), int(r["to"])) for r in m["ranges"]}
+    except (KeyError, TypeError, ValueError):
+        raise refuse("bad_manifest", file=name, detail="ranges") from None
+    if set(declared) != set(seqs):
+        raise refuse("manifest_mismatch", file=name, detail="epochs")
+    for epoch, (lo, hi) in sorted(declared.items()):
+        held = seqs[epoch]
+        if min(held) != lo or max(held) != hi or len(held) != hi - lo + 1:
+            raise refuse("manifest_mismatch", file=name,
+                         detail=f"epoch {epoch} range {lo}-{hi}")
+        ranges.append({"epoch": epoch, "from": lo, "to": hi})
+    return ranges
+
+
+def _check_unique(entries: list[Entry], name: str) -> None:
+    seen: set[tuple[str, int, int]] = set()
+    for entry in entries:
+        key = (entry.station, entry.epoch, entry.seq)
+        if key in seen:
+            raise refuse("manifest_mismatch", file=name, detail="an entry appears twice")
+        seen.add(key)

@@ -1,0 +1,175 @@
+"""The audit log viewer (admins and supervisors): who signed in, revealed, exported, backed up."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import clock
+from ..services import audit
+from .sign_in import can
+
+PAGE_SIZE = 200
+ACTIONS = ("", audit.SIGN_IN, audit.LOCK, audit.REVEAL, audit.EXPORT, "sync.export",
+           audit.IMPORT, audit.BACKUP, audit.RESTORE, audit.SETTING, audit.ATTENDANT,
+           audit.RETENTION, audit.DENIED)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AuditModel(QAbstractTableModel):
+    """Newest first, fetched in pages of 200 rows by id (keyset paging)."""
+
+    COLUMNS = ("When", "Who", "Action", "Subject", "Outcome", "Details")
+
+    def column_titles(self) -> tuple[str, ...]:
+        return (self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Subject"),
+                self.tr("Outcome"), self.tr("Details"))
+
+    def action_label(self, action: str) -> str:
+        labels = {
+            audit.SIGN_IN: self.tr("sign-in"), audit.LOCK: self.tr("screen lock"),
+            audit.REVEAL: self.tr("ID number shown"), audit.EXPORT: self.tr("export"),
+            "sync.export": self.tr("bundle export"), audit.IMPORT: self.tr("import"),
+            audit.BACKUP: self.tr("backup"), audit.RESTORE: self.tr("restore"),
+            audit.SETTING: self.tr("setting changed"), audit.ATTENDANT: self.tr("account"),
+            audit.RETENTION: self.tr("anonymisation"), audit.DENIED: self.tr("refused"),
+        }
+        return labels.get(action, action)
+
+    def __init__(self, ledger: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.action: str | None = None
+        self.rows: list[audit.AuditRow] = []
+        self._more = True
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = audit.rows(self.ledger, PAGE_SIZE, action=self.action or None)
+        self._more = len(self.rows) == PAGE_SIZE
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self.rows:
+            return
+        more = audit.rows(self.ledger, PAGE_SIZE, action=self.action or None,
+                          before_id=self.rows[-1].id)
+        self._more = len(more) == PAGE_SIZE
+        if not more:
+            return
+        start = len(self.rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.column_titles()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            col = index.column()
+            if col == 0:
+                return clock.parse_iso(row.at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            if col == 5:
+                return ", ".join(f"{k}={v if not isinstance(v, list | dict) else json.dumps(v)}"
+                                 for k, v in sorted(row.detail.items()))
+            return (None, row.actor, self.action_label(row.action), row.subject,
+                    row.outcome)[col]
+        if role == Qt.ItemDataRole.ForegroundRole and row.outcome not in ("ok",):
+            from PySide6.QtGui import QColor
+
+            return QColor("#b00020")
+        if role == Qt.ItemDataRole.UserRole + 1:
+            return row.id
+        if role == Qt.ItemDataRole.UserRole + 2:
+            return row.action
+        return None
+
+
+class AuditPage(QWidget):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("auditPage")
+        self.setWindowTitle(self.tr("Audit log"))
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show:")))
+        self.filter = QComboBox()
+        self.filter.setObjectName("auditFilter")
+        self.model = AuditModel(ctx.ledger, self)
+        for action in ACTIONS:
+            self.filter.addItem(self.model.action_label(action) if action
+                                else self.tr("All actions"), action)
+        self.filter.currentIndexChanged.connect(self.apply_filter)
+        top.addWidget(self.filter)
+        top.addStretch(1)
+        refresh = QPushButton(self.tr("&Refresh"))
+        refresh.setObjectName("auditRefresh")
+        refresh.clicked.connect(self.refresh)
+        top.addWidget(refresh)
+        layout.addLayout(top)
+        self.notice = QLabel(self.tr("Only the station admin and supervisors can see the audit "
+                                     "log."))
+        self.notice.setObjectName("auditNotice")
+        layout.addWidget(self.notice)
+        self.table = QTableView()
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table)
+        ctx.ledger_changed.connect(self.refresh)
+        ctx.actor_changed.connect(lambda _a: self.refresh())
+        self.refresh()
+
+    def apply_filter(self) -> None:
+        self.model.action = self.filter.currentData() or None
+        self.refresh()
+
+    def refresh(self) -> None:
+        allowed = can(self.ctx, "audit")
+        self.notice.setVisible(not allowed)
+        self.table.setVisible(allowed)
+        if allowed:
+            self.model.reload()
+        else:
+            self.model.beginResetModel()
+            self.model.rows = []
+            self.model.endResetModel()
+
+
+def build_audit_page(ctx: Any) -> QWidget:
+    return AuditPage(ctx)

@@ -1,0 +1,596 @@
+"""The counter: check-in bar, member panel, service pad and today's ledger in one page.
+
+The keyboard flow an attendant repeats all day:
+
+    scan (or type + Enter)  ->  member shown, focus on the service pad
+    1..9 / 0                 ->  toggle services          (or click the buttons)
+    Enter                    ->  visit recorded, focus back in the check-in bar
+
+so a visit takes at most two actions after a scan. Everything writes through
+``station_app.services`` on the UI thread's ledger connection (each write is one short
+transaction; the benchmarks measure it).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..data import queries
+from ..domain import clock
+from ..domain.errors import InvalidInput, LedgerError
+from ..services import checkin, corrections, visits
+from .context import AppContext
+from .models.today import ENTRY_ID_ROLE, KIND_ROLE, MEMBER_ROLE, VOIDED_ROLE, TodayModel
+from .widgets.check_in import CheckInBar
+from .widgets.member_panel import MemberPanel
+from .widgets.service_pad import ServicePad
+
+log = logging.getLogger(__name__)
+
+
+def build_counter_page(ctx: AppContext) -> CounterPage:
+    return CounterPage(ctx)
+
+
+class CounterPage(QWidget):
+    """The attendant's page. ``armed`` is the member a visit would be recorded for."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("counterPage")
+        self.setWindowTitle(self.tr("Counter"))
+        self.armed: checkin.CheckIn | None = None
+        self._actions: dict[str, QAction] = {}
+        self._services_shown: list[queries.ServiceRow] = []
+        self._build()
+        self._make_actions()
+        self._set_tab_order()
+        ctx.ledger_changed.connect(self._ledger_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        self.reload_services()
+        self._day_timer = QTimer(self)  # after midnight "today" is a new day
+        self._day_timer.setInterval(60_000)
+        self._day_timer.timeout.connect(self._check_new_day)
+        self._day_timer.start()
+
+    # ---- layout ----
+    def _build(self) -> None:
+        self.check_in = CheckInBar(lambda text: queries.search_members(self.ctx.ledger, text),
+                                   self.ctx.lang, self)
+        self.check_in.submitted.connect(self.resolve_text)
+        self.check_in.member_chosen.connect(self.choose_member)
+        self.check_in.empty_enter.connect(self._empty_enter)
+        self.check_in.escaped.connect(self.reset)
+        self.check_in.matches_changed.connect(self._matches_changed)
+
+        self.sign_up_button = self._button("signUpButton", self.tr("Sign up (F4)"),
+                                           self.open_sign_up)
+        top = QHBoxLayout()
+        top.addWidget(self.check_in, 1)
+        top.addWidget(self.sign_up_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.message = QLabel()
+        self.message.setObjectName("counterMessage")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Counter messages"))
+        self.message.setMinimumHeight(24)
+
+        self.member_panel = MemberPanel(self.ctx, self)
+        self.relief_button = self._button("reliefButton", self.tr("Relief (F5)"),
+                                          self.open_relief)
+        self.programme_button = self._button("programmeButton", self.tr("Programme (F6)"),
+                                             self.open_programme)
+        self.transfer_button = self._button("transferButton", self.tr("Transfer (F7)"),
+                                            self.open_transfer)
+        member_actions = QHBoxLayout()
+        for button in (self.relief_button, self.programme_button, self.transfer_button):
+            member_actions.addWidget(button)
+        left = QVBoxLayout()
+        left.addWidget(self.member_panel, 1)
+        left.addLayout(member_actions)
+
+        self.pad = ServicePad(self)
+        self.pad.record_requested.connect(self.record_visit)
+        self.pad.escaped.connect(self.reset)
+        self.pad.redirect_text.connect(self._redirect_text)
+        self.pad.selection_changed.connect(self._selection_changed)
+        self.record_button = self._button("recordVisitButton", self.tr("Record visit (Enter)"),
+                                          self.record_visit)
+        self.record_button.setMinimumHeight(48)
+        self.walk_in_button = self._button("walkInButton", self.tr("Walk-in (F3)"),
+                                           self.walk_in)
+        self.walk_in_button.setMinimumHeight(48)
+        pad_buttons = QHBoxLayout()
+        pad_buttons.addWidget(self.walk_in_button)
+        pad_buttons.addWidget(self.record_button, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.pad, 1)
+        right.addLayout(pad_buttons)
+
+        middle = QHBoxLayout()
+        middle.addLayout(left, 2)
+        middle.addLayout(right, 3)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(top)
+        upper_layout.addWidget(self.message)
+        upper_layout.addLayout(middle, 1)
+
+        self.today_model = TodayModel(self.ctx, self)
+        self.table = QTableView()
+        self.table.setObjectName("todayTable")
+        self.table.setAccessibleName(self.tr("Today's ledger"))
+        self.table.setModel(self.today_model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((60, 90, 210, 160, 300, 90)):
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(self._table_double_clicked)
+        self.void_button = self._button("voidButton", self.tr("Void… (Del)"), self.void_selected)
+        self.correct_button = self._button("correctButton", self.tr("Correct… (Ctrl+E)"),
+                                           self.correct_selected)
+        self.today_label = QLabel()
+        self.today_label.setObjectName("todayCount")
+        table_bar = QHBoxLayout()
+        table_title = QLabel(self.tr("Today's ledger"))
+        table_title.setBuddy(self.table)
+        bold = table_title.font()
+        bold.setBold(True)
+        table_title.setFont(bold)
+        table_bar.addWidget(table_title)
+        table_bar.addWidget(self.today_label, 1)
+        table_bar.addWidget(self.correct_button)
+        table_bar.addWidget(self.void_button)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(table_bar)
+        lower_layout.addWidget(self.table)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._update_today_label()
+        self._selection_changed()
+        self._enable_member_actions()
+
+    def _button(self, name: str, text: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(text.split(" (")[0].split("（")[0])
+        button.clicked.connect(slot)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.setMinimumHeight(36)
+        # Clicking keeps the keyboard where it was (check-in bar or service pad); Tab still works.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        return button
+
+    def _make_actions(self) -> None:
+        shortcuts = (
+            ("focusCheckIn", ("F2", "Ctrl+F"), self.focus_check_in),
+            ("walkIn", ("F3",), self.walk_in),
+            ("signUp", ("F4", "Ctrl+N"), self.open_sign_up),
+            ("relief", ("F5",), self.open_relief),
+            ("programme", ("F6",), self.open_programme),
+            ("transfer", ("F7",), self.open_transfer),
+            ("record", ("Ctrl+Return", "Ctrl+Enter"), self.record_visit),
+            ("void", ("Del", "Ctrl+D"), self.void_selected),
+            ("correct", ("Ctrl+E",), self.correct_selected),
+            ("table", ("F8",), self.focus_table),
+            ("printCard", ("Ctrl+P",), self.member_panel.print_card),
+        )
+        for name, keys, slot in shortcuts:
+            action = QAction(self)
+            action.setObjectName(f"action_{name}")
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self._actions[name] = action
+        # Delete voids only from the table; in the check-in bar it deletes text.
+        self._actions["void"].setShortcuts([QKeySequence("Ctrl+D")])
+        table_void = QAction(self.table)
+        table_void.setShortcut(QKeySequence("Del"))
+        table_void.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        table_void.triggered.connect(self.void_selected)
+        self.table.addAction(table_void)
+        # Ctrl+1..9 pick services from anywhere on the page (walk-ins: no scan before).
+        for n in range(10):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{(n + 1) % 10}"))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, i=n: self.pad.toggle_index(i))
+            self.addAction(action)
+
+    def _set_tab_order(self) -> None:
+        order = [self.check_in.input, self.sign_up_button, self.pad, self.record_button,
+                 self.walk_in_button, self.relief_button, self.programme_button,
+                 self.transfer_button, self.table, self.correct_button, self.void_button]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def shortcuts_help(self) -> str:
+        rows = (
+            ("F2", self.tr("Check-in bar")), ("Enter", self.tr("Find member / record visit")),
+            ("1 … 9, 0", self.tr("Pick services after a scan")),
+            ("Ctrl+1 … Ctrl+0", self.tr("Pick services at any time")),
+            ("Esc", self.tr("Next person (clear)")), ("F3", self.tr("Walk-in visit")),
+            ("F4", self.tr("Sign up a member")), ("F5", self.tr("Relief handout")),
+            ("F6", self.tr("Programme enrolment")), ("F7", self.tr("Membership transfer")),
+            ("F8", self.tr("Today's ledger")), ("Del / Ctrl+D", self.tr("Void the selected entry")),
+            ("Ctrl+E", self.tr("Correct the selected entry")),
+            ("Ctrl+P", self.tr("Print the member's card")), ("Ctrl+,", self.tr("Settings")),
+            ("Alt+1 …", self.tr("Switch tabs")),
+        )
+        body = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+        return f"<table>{body}</table>"
+
+    # ---- focus: the check-in bar whenever nothing else holds it ----
+    def focus_check_in(self) -> None:
+        self.check_in.input.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.check_in.input.selectAll()
+        # After a modal dialog Qt restores the old focus once the event loop runs: win after it.
+        QTimer.singleShot(0, self._focus_check_in_later)
+
+    def _focus_check_in_later(self) -> None:
+        if self.isVisible() and QApplication.activeModalWidget() is None:
+            self.check_in.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_table(self) -> None:
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self.today_model.rowCount():
+            self.table.selectRow(0)
+
+    def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        if now is None or now is self.window() or now is self:
+            QTimer.singleShot(0, self._refocus_if_idle)
+
+    def _refocus_if_idle(self) -> None:
+        if not self.isVisible() or QApplication.activeModalWidget() is not None:
+            return
+        focus = QApplication.focusWidget()
+        if focus is None or focus is self.window() or focus is self:
+            self.focus_check_in()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.focus_check_in)
+
+    # ---- check-in ----
+    def say(self, text: str, kind: str = "info") -> None:
+        colours = {"info": "#1d4f91", "ok": "#1b6e2a", "warn": "#8a1c12"}
+        self.message.setStyleSheet(f"QLabel{{color:{colours.get(kind, '#000')}}}")
+        self.message.setText(text)
+        self.message.setProperty("kind", kind)
+
+    def resolve_text(self, text: str) -> None:
+        """Enter in the check-in bar: a card scan or typed member number, else a search."""
+        result = checkin.try_resolve(self.ctx.ledger, text)
+        if isinstance(result, checkin.CheckIn):
+            self.show_check_in(result)
+            return
+        if (isinstance(result, InvalidInput) and result.field == "scan"
+                and not checkin.needs_rescan(result, text)):  # cards area: cut-off scans
+            found = self.check_in.search_now()
+            if len(found) == 1:
+                self.choose_member(found[0].member_no)
+            elif found:
+                self.check_in.navigate_matches()
+                self.say(self.tr("%1 members match. Pick one with ↑ ↓ and Enter.")
+                         .replace("%1", str(len(found))))
+            else:
+                self.say(self.tr("Nothing found for “%1”. Check the number, or search by name, "
+                                 "pinyin or phone tail.").replace("%1", text[:40]), "warn")
+                self.check_in.input.selectAll()
+            return
+        self.say(self.ctx.message(result), "warn")
+        self.check_in.input.selectAll()
+
+    def choose_member(self, number: str) -> None:
+        result = checkin.try_resolve(self.ctx.ledger, number)
+        if isinstance(result, LedgerError):
+            self.say(self.ctx.message(result), "warn")
+            return
+        self.show_check_in(result)
+
+    def show_check_in(self, found: checkin.CheckIn) -> None:
+        previous = self.armed
+        if previous is not None and previous.member_no != found.member_no:
+            # Services picked for the last person must never slip onto the next one.
+            self.pad.clear_selection()
+        self.check_in.clear()
+        self.member_panel.show_check_in(found)
+        self._enable_member_actions()
+        if found.can_serve:
+            self.armed = found
+            self.pad.setFocus(Qt.FocusReason.OtherFocusReason)
+            name = found.member.name if found.member else found.member_no
+            self.say(self.tr("%1: pick services with the number keys, then press Enter.")
+                     .replace("%1", name))
+        else:
+            self.armed = None
+            self.say(self.member_panel.banner.text(), "warn")
+            self.focus_check_in()
+        self._selection_changed()
+
+    def reset(self) -> None:
+        """Esc: forget the member and the chosen services; ready for the next person."""
+        self.armed = None
+        self.pad.clear_selection()
+        self.member_panel.clear()
+        self._enable_member_actions()
+        self.say("")
+        self.focus_check_in()
+
+    def _redirect_text(self, text: str) -> None:
+        self.check_in.input.setFocus()
+        self.check_in.input.setText(text)
+
+    def _empty_enter(self) -> None:
+        if self.armed is not None and self.pad.selected():
+            self.record_visit()
+
+    def _matches_changed(self, count: int) -> None:
+        if count and self.check_in.input.text().strip():
+            self.say(self.tr("%1 matching members (↑ ↓ to choose, Enter to pick)")
+                     .replace("%1", str(count)))
+
+    def _selection_changed(self) -> None:
+        chosen = bool(self.pad.selected())
+        self.record_button.setEnabled(chosen and self.armed is not None)
+        self.walk_in_button.setEnabled(True)
+
+    def _enable_member_actions(self) -> None:
+        # Relief also goes to walk-ins and a transfer in needs nobody shown; programmes need
+        # a member known here.
+        self.programme_button.setEnabled(self.member_panel.member is not None)
+
+    # ---- recording ----
+    def record_visit(self) -> bool:
+        """Record one visit for the member shown with the services picked (Enter)."""
+        if self.armed is None:
+            self.say(self.tr("Scan a card or find a member first, or press Walk-in (F3)."),
+                     "warn")
+            self.focus_check_in()
+            return False
+        chosen = self.pad.selected()
+        if not chosen:
+            self.say(self.tr("Pick at least one service (number keys 1–9)."), "warn")
+            self.pad.setFocus()
+            return False
+        found = self.armed
+        try:
+            visits.record_visit(self.ctx.ledger, chosen, by=self.ctx.actor,
+                                member=found.member_no,
+                                card_serial=found.card_serial if found.scanned else None)
+        except LedgerError as exc:
+            self.say(self.ctx.message(exc), "warn")
+            return False
+        name = found.member.name if found.member else found.member_no
+        self._recorded(name, chosen)
+        self.member_panel.reload()
+        return True
+
+    def walk_in(self) -> bool:
+        """A visit by worker type alone (F3); foreign drivers also give document and country."""
+        chosen = self.pad.selected()
+        if not chosen:
+            self.say(self.tr("Pick the services first (click them or Ctrl+1…9), "
+                             "then press Walk-in."), "warn")
+            return False
+        from .dialogs.walk_in import WalkInDialog
+
+        dialog = WalkInDialog(self.ctx, chosen, self)
+        if not self.exec_dialog(dialog) or dialog.result_walk_in is None:
+            self.focus_check_in()
+            return False
+        try:
+            visits.record_visit(self.ctx.ledger, chosen, by=self.ctx.actor,
+                                walk_in=dialog.result_walk_in)
+        except LedgerError as exc:
+            self.say(self.ctx.message(exc), "warn")
+            return False
+        self.armed = None
+        self.member_panel.clear()
+        self._recorded(self.tr("Walk-in"), chosen)
+        return True
+
+    def _recorded(self, who: str, chosen: list[str]) -> None:
+        names = {s.code: s.text(self.ctx.lang) for s in queries.services(self.ctx.ledger)}
+        joiner = ", " if self.ctx.lang == "en" else "、"
+        self.say(self.tr("Recorded: %1 — %2").replace("%1", who)
+                 .replace("%2", joiner.join(names.get(c, c) for c in chosen)), "ok")
+        self.pad.clear_selection()
+        self.armed = None
+        self._selection_changed()
+        self.ctx.changed()
+        self.check_in.clear()
+        self.focus_check_in()
+
+    # ---- today's ledger ----
+    def _ledger_changed(self) -> None:
+        self.today_model.refresh()
+        self._update_today_label()
+        self.reload_services()
+
+    def reload_services(self) -> None:
+        """Rebuild the service buttons only when the catalogue itself changed."""
+        services = queries.services(self.ctx.ledger, active_only=True)
+        if services != self._services_shown:
+            self._services_shown = services
+            self.pad.set_services(services, self.ctx.lang)
+
+    def _check_new_day(self) -> None:
+        if clock.today() != self.today_model.day:
+            self._ledger_changed()
+
+    def _update_today_label(self) -> None:
+        self.today_label.setText(self.tr("%1 entries today")
+                                 .replace("%1", str(self.today_model.rowCount())))
+
+    def selected_entry(self) -> tuple[str, str, bool] | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.today_model.index(index.row(), 0)
+        return (str(row.data(ENTRY_ID_ROLE)), str(row.data(KIND_ROLE)),
+                bool(row.data(VOIDED_ROLE)))
+
+    def select_entry(self, entry_id: str) -> None:
+        row = self.today_model.row_of(entry_id)
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.today_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+
+    def void_selected(self) -> bool:
+        chosen = self.selected_entry()
+        if chosen is None:
+            self.say(self.tr("Select an entry in today's ledger first (F8)."), "warn")
+            return False
+        entry_id, _kind, voided = chosen
+        if voided:
+            self.say(self.tr("That entry is already void."), "warn")
+            return False
+        from .dialogs.reason import ReasonDialog
+
+        dialog = ReasonDialog(self.tr("Void entry"), self.tr(
+            "The entry stays in the ledger, struck through. Why is it void?"), self)
+        if not self.exec_dialog(dialog):
+            return False
+        try:
+            corrections.void_entry(self.ctx.ledger, entry_id, dialog.reason(), by=self.ctx.actor)
+        except LedgerError as exc:
+            self.say(self.ctx.message(exc), "warn")
+            return False
+        self.ctx.changed()
+        self.select_entry(entry_id)
+        self.say(self.tr("Entry voided; it stays visible, struck through."), "ok")
+        self.member_panel.reload()
+        return True
+
+    def correct_selected(self) -> bool:
+        chosen = self.selected_entry()
+        if chosen is None:
+            self.say(self.tr("Select an entry in today's ledger first (F8)."), "warn")
+            return False
+        entry_id, kind, voided = chosen
+        if voided:
+            self.say(self.tr("That entry is already void."), "warn")
+            return False
+        from .dialogs.correct import CorrectDialog
+
+        if not CorrectDialog.can_correct(kind):
+            self.say(self.tr("This kind of entry cannot be corrected here; void it and record "
+                             "it again."), "warn")
+            return False
+        dialog = CorrectDialog(self.ctx, entry_id, self)
+        if not self.exec_dialog(dialog):
+            return False
+        self.ctx.changed()
+        self.select_entry(entry_id)
+        self.say(self.tr("Entry corrected; the original stays in the history."), "ok")
+        return True
+
+    def _table_double_clicked(self, index: QModelIndex) -> None:
+        number = self.today_model.index(index.row(), 0).data(MEMBER_ROLE)
+        if number:
+            self.choose_member(str(number))
+
+    # ---- dialogs ----
+    def exec_dialog(self, dialog: QDialog) -> bool:
+        """Run a modal dialog; afterwards the main window is active again (some platforms
+        leave the closed dialog "active") and the dialog is released."""
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.hide()
+        dialog.deleteLater()
+        self.window().activateWindow()
+        return accepted
+
+    def _after_dialog(self) -> None:
+        self.member_panel.reload()
+        self.focus_check_in()
+
+    def open_sign_up(self) -> None:
+        from .dialogs.sign_up import SignUpDialog
+
+        dialog = SignUpDialog(self.ctx, self)
+        self.exec_dialog(dialog)
+        if dialog.member_no:
+            self.ctx.changed()
+            self.choose_member(dialog.member_no)
+        elif dialog.existing_member_no:
+            self.choose_member(dialog.existing_member_no)
+        else:
+            self.focus_check_in()
+
+    def open_relief(self) -> None:
+        from .dialogs.relief import ReliefDialog
+
+        dialog = ReliefDialog(self.ctx, self.member_panel.member_no, self)
+        if self.exec_dialog(dialog):
+            self.ctx.changed()
+            self.say(self.tr("Relief recorded."), "ok")
+        self._after_dialog()
+
+    def open_programme(self) -> None:
+        member = self.member_panel.member
+        if member is None:
+            self.say(self.tr("Find the member first: programmes are for members."), "warn")
+            return
+        from .dialogs.programme import ProgrammeDialog
+
+        dialog = ProgrammeDialog(self.ctx, member, self)
+        if self.exec_dialog(dialog):
+            self.ctx.changed()
+            self.say(self.tr("Enrolment recorded."), "ok")
+        self._after_dialog()
+
+    def open_transfer(self) -> None:
+        from .dialogs.transfer import TransferDialog
+
+        dialog = TransferDialog(self.ctx, self.member_panel.member, self)
+        if self.exec_dialog(dialog):
+            self.ctx.changed()
+            self.say(self.tr("Transfer recorded."), "ok")
+            if dialog.member_no:
+                self.choose_member(dialog.member_no)
+                return
+        self._after_dialog()

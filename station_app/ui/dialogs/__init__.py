@@ -1,0 +1,1 @@
+"""Qt dialogs of the counter and the dialogs it opens."""

@@ -1,0 +1,167 @@
+"""Errors on screen: a ledger error as one plain translated sentence, others in a crash dialog.
+
+Unexpected exceptions are logged with their traceback to the log file (``log_path()``) and shown
+with copyable details and that path, so an attendant can send them to whoever supports the
+station. ``install_excepthook()`` routes uncaught exceptions (e.g. in slots) here.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import platform
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__ as app_version
+from ..domain import messages
+from ..domain.errors import LedgerError
+
+log = logging.getLogger("station_app")
+_log_file: Path | None = None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def log_path() -> Path:
+    """Where the app writes its log (the per-user log folder; tests isolate it)."""
+    if _log_file is not None:
+        return _log_file
+    try:
+        from .. import logs
+    except ImportError:  # the logging module of the security area is not installed
+        from ..services.station import data_dir
+
+        return data_dir() / "logs" / "station-app.log"
+    return logs.log_path()
+
+
+def setup_logging() -> Path:
+    """Log to the rotating, personal-data-masking log file of ``station_app.logs``."""
+    global _log_file
+    try:
+        from .. import logs
+    except ImportError:
+        target = log_path()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(target, maxBytes=2_000_000,
+                                                       backupCount=3, encoding="utf-8")
+        logging.getLogger().addHandler(handler)
+        logging.getLogger().setLevel(logging.INFO)
+        _log_file = target
+        return target
+    _log_file = logs.setup()
+    return _log_file
+
+
+def _mask(text: str) -> str:
+    try:
+        from ..logs import mask_text
+    except ImportError:
+        return text
+    return mask_text(text)
+
+
+def details_text(exc: BaseException) -> str:
+    lines = traceback.format_exception(type(exc), exc, exc.__traceback__)
+    head = (f"Station Ledger {app_version} · Python {platform.python_version()} · "
+            f"{platform.platform()}\n")
+    return _mask(head + "".join(lines))
+
+
+class CrashDialog(QDialog):
+    """Something went wrong that the app did not expect: details to copy and the log path."""
+
+    def __init__(self, exc: BaseException, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("crashDialog")
+        self.setWindowTitle(self.tr("Unexpected error"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Something unexpected went wrong. What was already saved in the ledger is safe.\n"
+            "Please copy the details below and send them to your support contact."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.details = QPlainTextEdit(details_text(exc))
+        self.details.setObjectName("crashDetails")
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("Error details"))
+        self.details.setMinimumSize(560, 220)
+        layout.addWidget(self.details)
+        path = QLabel(self.tr("Log file: %1").replace("%1", str(log_path())))
+        path.setObjectName("crashLogPath")
+        path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        path.setWordWrap(True)
+        layout.addWidget(path)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = QPushButton(self.tr("&Copy details"))
+        copy.setObjectName("crashCopy")
+        copy.clicked.connect(self.copy_details)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details.toPlainText())
+
+
+def show_error(parent: QWidget | None, exc: BaseException, lang: str = "zh_CN") -> None:
+    """Tell the user about ``exc``: a plain sentence for ledger errors, else the crash dialog."""
+    if isinstance(exc, LedgerError):
+        log.info("refused: %s", exc.code)
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Not done"), messages.render(exc, lang),
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("errorMessage")
+        box.exec()
+        return
+    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    if QApplication.instance() is None:
+        return
+    CrashDialog(exc, parent).exec()
+
+
+_previous_hook = sys.excepthook
+_showing = False
+
+
+def _hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    global _showing
+    if issubclass(kind, KeyboardInterrupt):
+        _previous_hook(kind, exc, tb)
+        return
+    if exc.__traceback__ is None:
+        exc = exc.with_traceback(tb)
+    if _showing:  # an error while showing an error: do not stack dialogs
+        log.error("error while reporting an error", exc_info=(kind, exc, tb))
+        return
+    _showing = True
+    try:
+        app = QApplication.instance()
+        lang = str(app.property("stationLang") or "zh_CN") if app is not None else "zh_CN"
+        parent = QApplication.activeWindow() if app is not None else None
+        show_error(parent, exc, lang)
+    finally:
+        _showing = False
+
+
+def install_excepthook() -> None:
+    """Uncaught exceptions (in slots, timers ...) become the crash dialog instead of an abort."""
+    sys.excepthook = _hook

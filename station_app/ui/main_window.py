@@ -1,0 +1,168 @@
+"""The main window: one tab per registered page (the counter first), menus, status bar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from .. import __version__ as app_version
+from . import i18n
+from .context import AppContext, ui_settings
+from .pages import PAGES
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Tabs from ``ui/pages.py``; language switching rebuilds them in the new language."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.pages: dict[str, QWidget] = {}
+        self._tab_actions: list[QAction] = []
+        self._status_station = QLabel()
+        self._status_station.setObjectName("statusStation")
+        self._status_actor = QLabel()
+        self._status_actor.setObjectName("statusActor")
+        self.statusBar().addWidget(self._status_station, 1)
+        self.statusBar().addPermanentWidget(self._status_actor)
+        ctx.actor_changed.connect(lambda _name: self._update_status())
+        self._build()
+        geometry = ui_settings().value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    # ---- building (again after a language switch) ----
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("Station Ledger") + " — " + self.ctx.ledger.station_name)
+        self._build_menus()
+        for page in PAGES:
+            try:
+                if not page.visible(self.ctx):
+                    continue
+                widget = page.build(self.ctx)
+            except Exception:  # one broken page must not keep the counter from opening
+                log.exception("page %s failed to build", page.name)
+                continue
+            widget.setObjectName(widget.objectName() or f"page_{page.name}")
+            self.pages[page.name] = widget
+            self.tabs.addTab(widget, widget.windowTitle() or page.name)
+        for index in range(min(self.tabs.count(), 9)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            self.addAction(action)
+            self._tab_actions.append(action)
+        self._update_status()
+
+    def _clear(self) -> None:
+        for action in self._tab_actions:
+            self.removeAction(action)
+        self._tab_actions.clear()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if widget is not None:
+                widget.deleteLater()
+        self.pages.clear()
+        self.menuBar().clear()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        station = bar.addMenu(self.tr("&Station"))
+        settings = station.addAction(self.tr("&Settings…"))
+        settings.setObjectName("actionSettings")
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.open_settings)
+        station.addSeparator()
+        quit_action = station.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+
+        language = bar.addMenu(self.tr("&Language"))
+        for code, label in (("zh_CN", "简体中文"), ("en", "English")):
+            action = language.addAction(label)
+            action.setObjectName(f"actionLang_{code}")
+            action.setCheckable(True)
+            action.setChecked(self.ctx.lang == code)
+            action.triggered.connect(lambda _=False, c=code: self.switch_language(c))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        keys = help_menu.addAction(self.tr("&Keyboard shortcuts"))
+        keys.setShortcut(QKeySequence("F1"))
+        keys.triggered.connect(self.show_shortcuts)
+        about = help_menu.addAction(self.tr("&About Station Ledger"))
+        about.triggered.connect(self.show_about)
+
+    def _update_status(self) -> None:
+        ledger = self.ctx.ledger
+        self._status_station.setText(
+            self.tr("Station %1 · %2 · ledger %3")
+            .replace("%1", ledger.setting("station.code"))
+            .replace("%2", ledger.station_name)
+            .replace("%3", str(self.ctx.ledger_path)))
+        self._status_actor.setText(self.tr("Attendant: %1").replace("%1", self.ctx.actor))
+
+    # ---- actions ----
+    def switch_language(self, lang: str) -> None:
+        lang = i18n.normalise(lang)
+        if lang == self.ctx.lang:
+            return
+        i18n.install(lang)
+        self.ctx.lang = lang
+        ui_settings().setValue("ui/lang", lang)
+        current = self.tabs.currentIndex()
+        self._clear()
+        self._build()
+        self.tabs.setCurrentIndex(max(current, 0))
+        self.ctx.language_changed.emit(lang)
+
+    def open_settings(self) -> None:
+        from .dialogs.settings import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def show_shortcuts(self) -> None:
+        page = self.pages.get("counter")
+        text = getattr(page, "shortcuts_help", lambda: "")()
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("shortcutsHelp")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Station Ledger"), self.tr(
+            "Station Ledger %1\nOffline ledger for trade-union service stations.")
+            .replace("%1", app_version))
+
+    def focus_counter(self) -> None:
+        page = self.pages.get("counter")
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+            QTimer.singleShot(0, getattr(page, "focus_check_in", lambda: None))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        ui_settings().setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)
+        app = QApplication.instance()
+        if app is not None:
+            app.setProperty("stationMainWindowClosed", True)

@@ -1,0 +1,374 @@
+"""The Reports page: pick a range (and stations on a supervisor's ledger), see the figures as
+charts and tables, export xlsx / CSV / PDF, and (with permission) the audited member roster."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import clock
+from ..reports import periods
+from ..reports.export import cell_text
+from ..reports.model import Report, Table
+from ..services import reports as report_service
+from .jobs import Job
+from .reports_charts import BarChart, Gauge, LineChart
+from .sign_in import can
+
+PERIODS = ("day", "week", "month", "quarter", "year", "custom")
+# Tables shown as tabs, in order (the charts show services, daily and the target already).
+TABS = ("summary", "stations", "services", "worker_types", "member_walk_in", "nationality",
+        "hours", "weekdays", "daily", "new_members", "transfers", "relief", "relief_goods",
+        "enrolments")
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class Tile(QFrame):
+    """One headline figure: a big number and its label."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("Tile { background: white; border: 1px solid #d0d7de;"
+                           " border-radius: 6px; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.value = QLabel("–")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.label = QLabel("")
+        self.label.setStyleSheet("color: #555;")
+        layout.addWidget(self.value)
+        layout.addWidget(self.label)
+
+    def set(self, value: str, label: str) -> None:
+        self.value.setText(value)
+        self.label.setText(label)
+
+
+class ReportsPage(QWidget):
+    def __init__(self, ctx: Any, parent: QWidget | None = None, *, run_async: bool = True) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.run_async = run_async
+        self.report: Report | None = None
+        self._job: Job[Report] | None = None
+        self.setObjectName("reportsPage")
+        self.setWindowTitle(self.tr("Reports"))
+        ledger = ctx.ledger
+        self.codes = report_service.station_choices(ledger)
+        self.supervisor = ledger.station_kind == "supervisor" or len(self.codes) > 1
+
+        bar = QHBoxLayout()
+        self.period = QComboBox()
+        self.period.setObjectName("reportPeriod")
+        names = {"day": self.tr("Day"), "week": self.tr("Week"), "month": self.tr("Month"),
+                 "quarter": self.tr("Quarter"), "year": self.tr("Year"),
+                 "custom": self.tr("Custom range")}
+        for key in PERIODS:
+            self.period.addItem(names[key], key)
+        self.period.setCurrentIndex(PERIODS.index("month"))
+        self.anchor = QDateEdit(_qdate(clock.today()))
+        self.anchor.setObjectName("reportAnchor")
+        self.anchor.setCalendarPopup(True)
+        self.anchor.setDisplayFormat("yyyy-MM-dd")
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit, name in ((self.date_from, "reportFrom"), (self.date_to, "reportTo")):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.station = QComboBox()
+        self.station.setObjectName("reportStation")
+        if self.supervisor:
+            self.station.addItem(self.tr("All stations"), "")
+        station_names = report_service.station_names(ledger)
+        for code in self.codes:
+            self.station.addItem(f"{code} {station_names.get(code, '')}".strip(), code)
+        if not self.supervisor:
+            own = ledger.setting("station.code")
+            if own and self.station.findData(own) < 0:
+                self.station.addItem(own, own)
+        self.station.setEnabled(self.supervisor)
+        self.refresh_button = QPushButton(self.tr("Show"))
+        self.refresh_button.setObjectName("reportRefresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        bar.addWidget(QLabel(self.tr("Period")))
+        bar.addWidget(self.period)
+        bar.addWidget(self.anchor)
+        bar.addWidget(QLabel(self.tr("From")))
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel(self.tr("to")))
+        bar.addWidget(self.date_to)
+        bar.addWidget(QLabel(self.tr("Station")))
+        bar.addWidget(self.station, 1)
+        bar.addWidget(self.refresh_button)
+
+        exports = QHBoxLayout()
+        self.heading = QLabel("")
+        self.heading.setObjectName("reportHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        exports.addWidget(self.heading, 1)
+        self.export_buttons: dict[str, QPushButton] = {}
+        for fmt, label in (("xlsx", self.tr("Export Excel…")), ("csv", self.tr("Export CSV…")),
+                           ("pdf", self.tr("Print PDF…"))):
+            button = QPushButton(label)
+            button.setObjectName(f"reportExport_{fmt}")
+            button.clicked.connect(lambda _=False, f=fmt: self.export(f))
+            exports.addWidget(button)
+            self.export_buttons[fmt] = button
+        self.roster_button = QPushButton(self.tr("Member roster…"))
+        self.roster_button.setObjectName("reportRoster")
+        self.roster_button.setToolTip(self.tr(
+            "Personal data: ID numbers are masked and the export is recorded in the audit log"))
+        self.roster_button.clicked.connect(self.export_roster)
+        self.roster_button.setVisible(can(ctx, "export"))
+        exports.addWidget(self.roster_button)
+
+        tiles = QHBoxLayout()
+        self.tiles = {key: Tile() for key in ("visits", "people", "walk_ins", "new_members",
+                                               "relief_money", "freshness")}
+        for tile in self.tiles.values():
+            tiles.addWidget(tile)
+
+        charts = QGridLayout()
+        self.service_chart = BarChart(self.tr("Person-times by service"))
+        self.service_chart.setObjectName("chartServices")
+        self.daily_chart = LineChart(self.tr("Daily person-times"))
+        self.daily_chart.setObjectName("chartDaily")
+        self.gauge = Gauge(self.tr("New members against the yearly target"))
+        self.gauge.setObjectName("chartTarget")
+        charts.addWidget(self.service_chart, 0, 0)
+        charts.addWidget(self.daily_chart, 0, 1)
+        charts.addWidget(self.gauge, 0, 2)
+        charts.setColumnStretch(0, 4)
+        charts.setColumnStretch(1, 5)
+        charts.setColumnStretch(2, 3)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("reportTables")
+        self.tables: dict[str, QTableWidget] = {}
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(exports)
+        layout.addLayout(tiles)
+        layout.addLayout(charts, 3)
+        layout.addWidget(self.tabs, 4)
+
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.anchor.dateChanged.connect(self._period_changed)
+        self._period_changed()
+        self._loaded = False
+        ctx.ledger_changed.connect(self._stale)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._loaded:  # count only when the page is first looked at
+            self.refresh()
+
+    # ---- range ----
+    def _period_changed(self) -> None:
+        key = self.period.currentData()
+        custom = key == "custom"
+        self.anchor.setEnabled(not custom)
+        self.date_from.setEnabled(custom)
+        self.date_to.setEnabled(custom)
+        if not custom:
+            span = periods.period_range(key, _pydate(self.anchor.date()))
+            self.date_from.setDate(_qdate(span.start))
+            self.date_to.setDate(_qdate(span.end))
+
+    def span(self) -> tuple[date, date]:
+        return _pydate(self.date_from.date()), _pydate(self.date_to.date())
+
+    def stations(self) -> list[str] | None:
+        code = self.station.currentData()
+        return [code] if code else None
+
+    def _stale(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._loaded = False
+
+    # ---- figures ----
+    def refresh(self) -> None:
+        self._loaded = True
+        start, end = self.span()
+        stations, lang = self.stations(), self.ctx.lang
+
+        def work(job: Any) -> Report:
+            return report_service.report(job.ledger(), start, end, stations, lang=lang)
+
+        if not self.run_async:
+            self.show_report(report_service.report(self.ctx.ledger, start, end, stations,
+                                                   lang=lang))
+            return
+        self.refresh_button.setEnabled(False)
+        self._job = Job(self, work, on_success=self.show_report,
+                        on_failure=lambda exc: self._failed(),
+                        ledger=self.ctx.open_worker_ledger, lang=lang)
+        self._job.with_progress(self.tr("Counting…"), min_duration_ms=800).run()
+
+    def _failed(self) -> None:
+        self.refresh_button.setEnabled(True)
+
+    def show_report(self, report: Report) -> None:
+        self.report = report
+        self.refresh_button.setEnabled(True)
+        meta = report.meta
+        self.heading.setText(str(meta["title"]))
+        summary = {r["code"]: r["value"] for r in report.table("summary").rows}
+        self.tiles["visits"].set(f"{summary['visits']:,}", self.tr("Person-times (人次)"))
+        self.tiles["people"].set(f"{summary['people']:,}", self.tr("People (人)"))
+        self.tiles["walk_ins"].set(f"{summary['walk_ins']:,}", self.tr("Walk-in visits"))
+        self.tiles["new_members"].set(f"{summary['new_members']:,}", self.tr("New members"))
+        money = int(meta.get("relief_money_fen", 0))
+        self.tiles["relief_money"].set(f"¥{money / 100:,.2f}", self.tr("Relief money"))
+        days = [r["data_until"] for r in report.table("stations").rows if r["data_until"]]
+        self.tiles["freshness"].set(min(days) if days else "–", self.tr("Data up to"))
+        services = [r for r in report.table("services").rows if r["visits"]]
+        services.sort(key=lambda r: -int(r["visits"]))
+        self.service_chart.set_items([(str(r["name"]), int(r["visits"])) for r in services[:10]])
+        self.daily_chart.set_points([(str(r["day"])[5:], int(r["visits"]))
+                                     for r in report.table("daily").rows])
+        self.gauge.set_value(int(meta.get("members_to_date") or 0), meta.get("member_target"),
+                             self.tr("New members in %1 to date").replace(
+                                 "%1", str(meta.get("target_year"))),
+                             self.tr("No target set"))
+        current = self.tabs.currentIndex()
+        self.tabs.clear()
+        self.tables.clear()
+        for key in TABS:
+            table = report.table(key)
+            widget = self._table_widget(table, report.lang)
+            self.tables[key] = widget
+            self.tabs.addTab(widget, table.title(report.lang))
+        self.tabs.setCurrentIndex(max(current, 0))
+
+    def _table_widget(self, table: Table, lang: str) -> QTableWidget:
+        rows = list(table.rows) + ([table.total] if table.total else [])
+        widget = QTableWidget(len(rows), len(table.columns))
+        widget.setObjectName(f"reportTable_{table.key}")
+        widget.setHorizontalHeaderLabels([c.title(lang) for c in table.columns])
+        widget.verticalHeader().setVisible(False)
+        widget.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        widget.setAlternatingRowColors(True)
+        for r, row in enumerate(rows):
+            for c, col in enumerate(table.columns):
+                value = row.get(col.key)
+                text = cell_text(col, value)
+                if col.kind == "int" and isinstance(value, int) and col.key not in (
+                        "hour", "weekday"):
+                    text = f"{value:,}"
+                item = QTableWidgetItem(text)
+                if col.kind in ("int", "money", "pct"):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if table.total is not None and r == len(rows) - 1:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                widget.setItem(r, c, item)
+        header = widget.horizontalHeader()
+        widget.resizeColumnsToContents()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for c in range(len(table.columns)):
+            header.resizeSection(c, header.sectionSize(c) + 18)
+        if table.note(lang):
+            widget.setToolTip(table.note(lang))
+        return widget
+
+    # ---- exports ----
+    def _ask_path(self, title: str, name: str, pattern: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), pattern)
+        return Path(chosen) if chosen else None
+
+    def export(self, fmt: str, path: Path | None = None) -> None:
+        start, end = self.span()
+        stations, lang = self.stations(), self.ctx.lang
+        if path is None:
+            patterns = {"xlsx": self.tr("Excel workbook (*.xlsx)"),
+                        "csv": self.tr("CSV, UTF-8 (*.csv)"), "pdf": self.tr("PDF (*.pdf)")}
+            path = self._ask_path(self.tr("Export report"),
+                                  f"report-{start}-{end}.{fmt}", patterns[fmt])
+            if path is None:
+                return
+
+        counting = self.tr("Counting…")
+        writing = self.tr("Writing %1…").replace("%1", path.name)
+
+        def work(job: Any) -> Path:
+            job.progress(0, 2, counting)
+            report = report_service.report(job.ledger(), start, end, stations, lang=lang)
+            job.check_cancelled()
+            job.progress(1, 2, writing)
+            report_service.write_report(report, fmt, path)
+            job.progress(2, 2)
+            return path
+
+        job = Job(self, work, on_success=self._exported, ledger=self.ctx.open_worker_ledger,
+                  lang=lang)
+        job.with_progress(self.tr("Exporting report…")).run()
+        self._job = job  # type: ignore[assignment]
+
+    def _exported(self, path: Path) -> None:
+        self.last_export = path
+        self.heading.setToolTip(self.tr("Saved to %1").replace("%1", str(path)))
+        if self.run_async:
+            QMessageBox.information(self, self.tr("Export report"),
+                                    self.tr("Saved to %1").replace("%1", str(path)))
+
+    def export_roster(self, path: Path | None = None) -> None:
+        if path is None:
+            path = self._ask_path(self.tr("Member roster"), "roster.xlsx",
+                                  self.tr("Excel workbook (*.xlsx)"))
+            if path is None:
+                return
+        actor, lang = self.ctx.actor, self.ctx.lang
+        stations = self.stations()
+
+        def work(job: Any) -> int:
+            return report_service.export_roster(job.ledger(), path, actor, stations=stations,
+                                                lang=lang)
+
+        Job(self, work, on_success=lambda n: self._exported(path),
+            ledger=self.ctx.open_worker_ledger, lang=lang).with_progress(
+            self.tr("Exporting member roster…")).run()
+
+
+def build_reports_page(ctx: Any) -> QWidget:
+    return ReportsPage(ctx)

@@ -1,0 +1,343 @@
+"""The "Security & backups" page: last backup, backup now / to a USB stick, attendants, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import clock
+from ..domain.errors import LedgerError
+from ..services import audit, auth, backup, privacy
+from .jobs import Job
+from .sign_in import _pin_field, can, current_attendant
+
+
+def _local(iso: str) -> str:
+    try:
+        return clock.parse_iso(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+class PassphraseDialog(QDialog):
+    """A backup leaving the PC: protect its keys with a passphrase (recommended)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("passphraseDialog")
+        self.setWindowTitle(self.tr("Protect the backup"))
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr(
+            "The backup holds the ledger's keys. Give a passphrase to encrypt them; without it "
+            "the full ID numbers can be read by anyone who has the stick. Write the passphrase "
+            "down and keep it apart from the stick: without it this backup cannot be restored."))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.first = _pin_field("passphrase")
+        self.second = _pin_field("passphraseAgain")
+        form.addRow(self.tr("&Passphrase"), self.first)
+        form.addRow(self.tr("&Again"), self.second)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def check(self) -> None:
+        if self.first.text() != self.second.text():
+            self.message.setText(self.tr("The two passphrases do not match."))
+            return
+        if self.first.text() and len(self.first.text()) < 8:
+            self.message.setText(self.tr("Use at least 8 characters."))
+            return
+        if not self.first.text():
+            answer = QMessageBox.question(
+                self, self.windowTitle(),
+                self.tr("Write the backup with unencrypted keys?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.accept()
+
+
+class AttendantDialog(QDialog):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("attendantDialog")
+        self.setWindowTitle(self.tr("New attendant"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setObjectName("attendantUsername")
+        self.display = QLineEdit()
+        self.role = QComboBox()
+        self.role.setObjectName("attendantRole")
+        for role, label in (("attendant", self.tr("Attendant")),
+                            ("supervisor", self.tr("Supervisor")),
+                            ("admin", self.tr("Station admin"))):
+            self.role.addItem(label, role)
+        self.pin = _pin_field("attendantPin")
+        self.again = _pin_field("attendantPinAgain")
+        form.addRow(self.tr("&User name"), self.username)
+        form.addRow(self.tr("&Display name"), self.display)
+        form.addRow(self.tr("&Role"), self.role)
+        form.addRow(self.tr("&PIN or password"), self.pin)
+        form.addRow(self.tr("PIN &again"), self.again)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.create_account)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def create_account(self) -> None:
+        if self.pin.text() != self.again.text():
+            self.message.setText(self.tr("The two PINs do not match."))
+            return
+        try:
+            auth.create_attendant(self.ctx.ledger, self.username.text(), self.pin.text(),
+                                  role=str(self.role.currentData()),
+                                  display_name=self.display.text(), by=self.ctx.actor)
+        except LedgerError as exc:
+            self.message.setText(self.ctx.message(exc))
+            return
+        self.accept()
+
+
+class SecurityPage(QWidget):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("securityPage")
+        self.setWindowTitle(self.tr("Security && backups"))
+        layout = QVBoxLayout(self)
+
+        box = QGroupBox(self.tr("Backups"))
+        inner = QVBoxLayout(box)
+        self.last = QLabel()
+        self.last.setObjectName("lastBackup")
+        self.last.setWordWrap(True)
+        inner.addWidget(self.last)
+        buttons = QHBoxLayout()
+        self.now_button = QPushButton(self.tr("Back up &now"))
+        self.now_button.setObjectName("backupNow")
+        self.now_button.clicked.connect(self.backup_now)
+        self.usb_button = QPushButton(self.tr("Back up to a &USB stick…"))
+        self.usb_button.setObjectName("backupUsb")
+        self.usb_button.clicked.connect(self.backup_to_usb)
+        buttons.addWidget(self.now_button)
+        buttons.addWidget(self.usb_button)
+        buttons.addStretch(1)
+        inner.addLayout(buttons)
+        self.result = QLabel()
+        self.result.setObjectName("backupResult")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        inner.addWidget(self.result)
+        self.list = QListWidget()
+        self.list.setObjectName("backupList")
+        self.list.setMaximumHeight(140)
+        inner.addWidget(self.list)
+        layout.addWidget(box)
+
+        self.people_box = QGroupBox(self.tr("Attendants"))
+        inner = QVBoxLayout(self.people_box)
+        self.people = QListWidget()
+        self.people.setObjectName("attendantList")
+        self.people.setMaximumHeight(140)
+        inner.addWidget(self.people)
+        row = QHBoxLayout()
+        for name, label, slot in (("attendantAdd", self.tr("&Add…"), self.add_attendant),
+                                  ("attendantDisable", self.tr("&Disable"), self.disable),
+                                  ("attendantEnable", self.tr("&Enable"), self.enable),
+                                  ("attendantUnlock", self.tr("Un&lock"), self.unlock)):
+            button = QPushButton(label)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        inner.addLayout(row)
+        layout.addWidget(self.people_box)
+
+        self.settings_box = QGroupBox(self.tr("Privacy and locking"))
+        form = QFormLayout(self.settings_box)
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idleMinutes")
+        self.idle.setRange(0, 240)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setSpecialValueText(self.tr("never"))
+        self.retention = QSpinBox()
+        self.retention.setObjectName("retentionYears")
+        self.retention.setRange(0, 100)
+        self.retention.setSuffix(self.tr(" years"))
+        self.retention.setSpecialValueText(self.tr("keep"))
+        form.addRow(self.tr("Lock the screen after idle"), self.idle)
+        form.addRow(self.tr("Anonymise members who left after"), self.retention)
+        save = QPushButton(self.tr("&Save settings"))
+        save.setObjectName("securitySave")
+        save.clicked.connect(self.save_settings)
+        form.addRow("", save)
+        layout.addWidget(self.settings_box)
+        layout.addStretch(1)
+        ctx.ledger_changed.connect(self.refresh)
+        ctx.actor_changed.connect(lambda _a: self.refresh())
+        self.refresh()
+
+    # ---- state ----
+    def refresh(self) -> None:
+        ledger = self.ctx.ledger
+        last = backup.last_backup(ledger)
+        if last is None:
+            self.last.setText(self.tr("No backup yet."))
+        else:
+            self.last.setText(self.tr("Last backup: %1 (%2) — %3")
+                              .replace("%1", _local(last.at))
+                              .replace("%2", str(last.detail.get("kind", "")))
+                              .replace("%3", str(last.detail.get("path", last.subject))))
+        self.list.clear()
+        for info in backup.list_backups(ledger.path)[:20]:
+            self.list.addItem(f"{_local(info.created_at)}  {info.kind}  {info.path.name}")
+        may_backup = can(self.ctx, "backup")
+        self.now_button.setEnabled(may_backup)
+        self.usb_button.setEnabled(may_backup)
+        admin = can(self.ctx, "attendants")
+        self.people_box.setVisible(admin)
+        self.settings_box.setVisible(can(self.ctx, "settings"))
+        self.people.clear()
+        if admin:
+            for person in auth.list_attendants(ledger):
+                state = (self.tr("disabled") if person.disabled else
+                         self.tr("locked") if auth.seconds_locked(person) else "")
+                self.people.addItem(f"{person.username}  {person.display_name}  {person.role}"
+                                    + (f"  [{state}]" if state else ""))
+        self.idle.setValue(auth.idle_minutes(ledger))
+        self.retention.setValue(privacy.retention_years(ledger))
+
+    def _selected_user(self) -> str | None:
+        item = self.people.currentItem()
+        return item.text().split()[0] if item else None
+
+    # ---- backups ----
+    def _run_backup(self, out: Path | None, passphrase: str | None) -> None:
+        actor = self.ctx.actor
+
+        def work(job: Any) -> backup.BackupInfo | None:
+            ledger = job.ledger()
+            if out is None:
+                return backup.auto_backup(ledger, "manual", by=actor)
+            return backup.write_backup(ledger, out, passphrase=passphrase, kind="manual",
+                                       by=actor)
+
+        def done(info: backup.BackupInfo | None) -> None:
+            self.ctx.changed()
+            self.refresh()
+            if info is not None:
+                self.result.setText(self.tr("Backup written to %1").replace(
+                    "%1", str(info.path)))
+
+        Job(self, work, on_success=done, ledger=self.ctx.open_worker_ledger,
+            lang=self.ctx.lang).with_progress(self.tr("Backing up…"), cancellable=False).run()
+
+    def backup_now(self) -> None:
+        self._run_backup(None, None)
+
+    def backup_to_usb(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the USB stick"))
+        if not folder:
+            return
+        ask = PassphraseDialog(self)
+        if ask.exec() != QDialog.DialogCode.Accepted:
+            return
+        code = self.ctx.ledger.setting("station.code") or "station"
+        name = f"{code}-backup-{clock.now().strftime('%Y%m%d-%H%M%S')}.zip"
+        self._run_backup(Path(folder) / name, ask.first.text() or None)
+
+    # ---- attendants and settings ----
+    def _guard(self, permission: str) -> bool:
+        if can(self.ctx, permission):
+            return True
+        who = current_attendant(self.ctx)
+        try:
+            auth.require(self.ctx.ledger, who, permission, actor=self.ctx.actor)
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.tr("Not allowed"), self.ctx.message(exc))
+        return False
+
+    def add_attendant(self) -> None:
+        if self._guard("attendants") and AttendantDialog(self.ctx, self).exec():
+            self.refresh()
+
+    def _set(self, op: str) -> None:
+        user = self._selected_user()
+        if not user or not self._guard("attendants"):
+            return
+        try:
+            if op == "unlock":
+                auth.unlock(self.ctx.ledger, user, by=self.ctx.actor)
+            else:
+                auth.set_disabled(self.ctx.ledger, user, op == "disable", by=self.ctx.actor)
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.tr("Not done"), self.ctx.message(exc))
+        self.refresh()
+
+    def disable(self) -> None:
+        self._set("disable")
+
+    def enable(self) -> None:
+        self._set("enable")
+
+    def unlock(self) -> None:
+        self._set("unlock")
+
+    def save_settings(self) -> None:
+        if not self._guard("settings"):
+            return
+        ledger = self.ctx.ledger
+        try:
+            old = auth.idle_minutes(ledger)
+            if self.idle.value() != old:
+                with ledger.write():
+                    ledger.set_setting(auth.IDLE_SETTING, str(self.idle.value()))
+                    audit.record(ledger, self.ctx.actor, audit.SETTING, auth.IDLE_SETTING,
+                                 {"old": str(old), "new": str(self.idle.value())})
+                lock = getattr(self.ctx, "idle_lock", None)
+                if lock is not None:
+                    lock.timer.minutes = self.idle.value()
+            if self.retention.value() != privacy.retention_years(ledger):
+                privacy.set_retention_years(ledger, self.retention.value(), by=self.ctx.actor)
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.tr("Not done"), self.ctx.message(exc))
+        self.refresh()
+
+
+def build_security_page(ctx: Any) -> QWidget:
+    return SecurityPage(ctx)

@@ -1,0 +1,77 @@
+"""Start-up integrity check: a damaged ledger is never written to; offer the last good backup.
+
+``app.py`` calls ``check_ledger(path)`` before it opens the ledger. ``PRAGMA quick_check`` runs on
+a read-only connection; on damage the attendant sees what is wrong and can restore the newest
+automatic backup that passes ``PRAGMA integrity_check`` (the damaged files are moved aside into
+the backup folder, never deleted) or quit and call for help.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
+from ..domain import clock, messages
+from ..domain.errors import LedgerError
+from ..services import backup, station
+
+log = logging.getLogger(__name__)
+
+
+def ask(box: QMessageBox) -> QAbstractButton | None:
+    """Show the question and return the button pressed (tests replace this)."""
+    box.exec()
+    return box.clickedButton()
+
+
+def check_ledger(path: Path | str | None, lang: str = "zh_CN") -> bool:
+    """True when the ledger may be opened (healthy, new, or just restored from a backup)."""
+    target = Path(path) if path else station.default_ledger_path()
+    if not target.exists():
+        return True
+    problems = backup.check_file(target)
+    if not problems:
+        return True
+    log.error("ledger %s failed the integrity check: %s", target, "; ".join(problems[:3]))
+    good = backup.latest_good_backup(target)
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("StartupCheck", "The ledger is damaged"), "")
+    box.setObjectName("damagedLedger")
+    text = QCoreApplication.translate(
+        "StartupCheck", "The ledger file %1 is damaged and will not be opened, so that nothing "
+        "more is written to it.\n\nWhat SQLite found: %2")
+    text = text.replace("%1", str(target)).replace("%2", "; ".join(problems[:3]))
+    restore = None
+    if good is not None:
+        when = clock.parse_iso(good.created_at).astimezone().strftime("%Y-%m-%d %H:%M")
+        text += "\n\n" + QCoreApplication.translate(
+            "StartupCheck", "The latest good backup is from %1 (%2). Entries made after it "
+            "must be entered again or come back from the supervisor's bundles."
+        ).replace("%1", when).replace("%2", good.path.name)
+        restore = box.addButton(
+            QCoreApplication.translate("StartupCheck", "Restore this backup"),
+            QMessageBox.ButtonRole.AcceptRole)
+        restore.setObjectName("restoreBackup")
+    else:
+        text += "\n\n" + QCoreApplication.translate(
+            "StartupCheck", "No good backup was found. Copy the ledger folder for your support "
+            "contact before anything else.")
+    box.setText(text)
+    quit_button = box.addButton(QCoreApplication.translate("StartupCheck", "Quit"),
+                                QMessageBox.ButtonRole.RejectRole)
+    quit_button.setObjectName("quitDamaged")
+    pressed = ask(box)
+    if restore is None or pressed is not restore or good is None:
+        return False
+    try:
+        ledger = backup.restore(good.path, target, by="startup-restore")
+    except LedgerError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("StartupCheck", "Restore failed"),
+                             messages.render(exc, lang))
+        return False
+    ledger.close()
+    log.warning("restored %s from %s after damage", target, good.path.name)
+    return True

@@ -1,0 +1,400 @@
+"""The Sync page: export what the supervisor has not acknowledged, import bundles (drag and drop),
+and, on a supervisor's ledger, every station's watermark, gaps and last contact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import clock, messages
+from ..services import sync_ops
+from ..sync.importer import Outcome
+from ..sync.status import StationStatus, gap_sentence
+from .jobs import Job, JobControl
+from .sign_in import can
+
+Index = QModelIndex | QPersistentModelIndex
+WARN = QColor("#fff3cd")
+BAD = QColor("#f8d7da")
+
+
+class StationsModel(QAbstractTableModel):
+    """One row per station this ledger knows (a supervisor has tens to a few hundred)."""
+
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("StationsModel", "Code"),
+        QT_TRANSLATE_NOOP("StationsModel", "Name"),
+        QT_TRANSLATE_NOOP("StationsModel", "Role"),
+        QT_TRANSLATE_NOOP("StationsModel", "Entries"),
+        QT_TRANSLATE_NOOP("StationsModel", "Contiguous to"),
+        QT_TRANSLATE_NOOP("StationsModel", "Missing"),
+        QT_TRANSLATE_NOOP("StationsModel", "Last bundle"),
+        QT_TRANSLATE_NOOP("StationsModel", "Days since contact"),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[StationStatus] = []
+        self.lang = "zh_CN"
+
+    def set_rows(self, rows: list[StationStatus], lang: str) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.lang = lang
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(str(self.COLUMNS[section]))
+        return None
+
+    def _role(self, role: str) -> str:
+        return {"self": self.tr("this ledger"), "supervisor": self.tr("supervisor"),
+                "enrolled": self.tr("enrolled"), "known": self.tr("known")}.get(role, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return row.code
+            if col == 1:
+                return row.name
+            if col == 2:
+                text = self._role(row.role)
+                return text + (" " + self.tr("(revoked)") if row.revoked else "")
+            if col == 3:
+                return f"{row.entries:,}"
+            if col == 4:
+                return ", ".join(f"e{e}: {s}" for e, s in sorted(row.watermarks.items())) or "—"
+            if col == 5:
+                return "; ".join(row.gap_text(self.lang)) or "—"
+            if col == 6:
+                if not row.last_bundle_at:
+                    return "—"
+                return clock.parse_iso(row.last_bundle_at).astimezone().strftime(
+                    "%Y-%m-%d %H:%M")
+            if col == 7:
+                return "—" if row.days_since_contact is None else str(row.days_since_contact)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.revoked or row.gaps:
+                return BAD
+            if "stale" in row.warnings or "never" in row.warnings:
+                return WARN
+        if role == Qt.ItemDataRole.ToolTipRole and row.gaps:
+            return "\n".join(row.gap_text(self.lang))
+        if role == Qt.ItemDataRole.UserRole + 1:
+            return row.code
+        return None
+
+
+class ResultsModel(QAbstractTableModel):
+    """What the last import did, one row per file."""
+
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ResultsModel", "File"),
+        QT_TRANSLATE_NOOP("ResultsModel", "Result"),
+        QT_TRANSLATE_NOOP("ResultsModel", "New"),
+        QT_TRANSLATE_NOOP("ResultsModel", "Duplicate"),
+        QT_TRANSLATE_NOOP("ResultsModel", "Message"),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Outcome] = []
+        self.lang = "zh_CN"
+
+    def set_rows(self, rows: list[Outcome], lang: str) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.lang = lang
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(str(self.COLUMNS[section]))
+        return None
+
+    def _result(self, result: str) -> str:
+        return {"accepted": self.tr("accepted"), "duplicate": self.tr("nothing new"),
+                "refused": self.tr("refused"), "dry_run": self.tr("dry run")}.get(result, result)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return row.file
+            if col == 1:
+                return self._result(row.result)
+            if col == 2:
+                return str(row.new)
+            if col == 3:
+                return str(row.duplicate)
+            if col == 4:
+                if row.error is not None:
+                    return messages.render(row.error, self.lang)
+                notes = []
+                for station, gaps in row.missing.items():
+                    for epoch, spans in gaps.items():
+                        for lo, hi in spans:
+                            notes.append(gap_sentence(station, epoch, lo, hi, self.lang))
+                return "; ".join(notes)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 4:
+            return self.data(index, Qt.ItemDataRole.DisplayRole) or None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.error is not None:
+                return BAD
+            if row.missing:
+                return WARN
+        return None
+
+
+class SyncPage(QWidget):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("syncPage")
+        self.setWindowTitle(self.tr("Sync"))
+        self.setAcceptDrops(True)
+        self.last_export: Any = None
+        self.last_results: list[Outcome] = []
+        layout = QVBoxLayout(self)
+
+        box = QGroupBox(self.tr("Send to the supervisor"))
+        box.setObjectName("exportBox")
+        row = QHBoxLayout(box)
+        self.pending = QLabel()
+        self.pending.setObjectName("syncPending")
+        self.pending.setWordWrap(True)
+        row.addWidget(self.pending, 1)
+        self.export_button = QPushButton(self.tr("&Export bundle…"))
+        self.export_button.setObjectName("exportButton")
+        self.export_button.clicked.connect(self.choose_export_folder)
+        row.addWidget(self.export_button)
+        layout.addWidget(box)
+
+        box = QGroupBox(self.tr("Receive bundles"))
+        box.setObjectName("importBox")
+        col = QVBoxLayout(box)
+        row = QHBoxLayout()
+        hint = QLabel(self.tr("Drop bundle files or a USB folder here, or choose them."))
+        hint.setObjectName("dropHint")
+        hint.setWordWrap(True)
+        row.addWidget(hint, 1)
+        self.import_button = QPushButton(self.tr("&Import bundles…"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.clicked.connect(self.choose_import_files)
+        row.addWidget(self.import_button)
+        col.addLayout(row)
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        col.addWidget(self.summary)
+        self.results = ResultsModel(self)
+        self.results_table = QTableView()
+        self.results_table.setObjectName("importResults")
+        self.results_table.setModel(self.results)
+        self.results_table.verticalHeader().setVisible(False)
+        header = self.results_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.results_table.setMaximumHeight(160)
+        col.addWidget(self.results_table)
+        layout.addWidget(box)
+
+        box = QGroupBox(self.tr("Stations"))
+        box.setObjectName("stationsBox")
+        col = QVBoxLayout(box)
+        self.stations = StationsModel(self)
+        self.stations_table = QTableView()
+        self.stations_table.setObjectName("stationsTable")
+        self.stations_table.setModel(self.stations)
+        self.stations_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.stations_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.stations_table.verticalHeader().setVisible(False)
+        header = self.stations_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        col.addWidget(self.stations_table)
+        row = QHBoxLayout()
+        self.warnings = QLabel()
+        self.warnings.setObjectName("stationWarnings")
+        self.warnings.setWordWrap(True)
+        row.addWidget(self.warnings, 1)
+        self.return_button = QPushButton(self.tr("Write &return bundle…"))
+        self.return_button.setObjectName("returnButton")
+        self.return_button.clicked.connect(self.choose_return_folder)
+        row.addWidget(self.return_button)
+        col.addLayout(row)
+        layout.addWidget(box, 1)
+
+        ctx.ledger_changed.connect(self.refresh)
+        self.refresh()
+
+    # ---- state ----
+    def refresh(self) -> None:
+        ledger = self.ctx.ledger
+        supervisor = ledger.station_kind == "supervisor"
+        info = sync_ops.pending_export(ledger)
+        if supervisor:
+            self.pending.setText(self.tr("This is a supervisor's ledger: Export forwards the "
+                                         "stations' original bundles to the level above."))
+        elif info["supervisor"] is None:
+            self.pending.setText(self.tr("No supervisor is trusted yet: ask for its trust file "
+                                         "and run “trust” first. Nothing can be exported."))
+        else:
+            self.pending.setText(self.tr("%1 entries not yet acknowledged by %2.")
+                                 .replace("%1", f"{info['unacknowledged']:,}")
+                                 .replace("%2", str(info["supervisor"])))
+        self.export_button.setEnabled(can(self.ctx, "export")
+                                      and (supervisor or info["supervisor"] is not None))
+        self.import_button.setEnabled(can(self.ctx, "import"))
+        self.return_button.setEnabled(supervisor and can(self.ctx, "export"))
+        rows = sync_ops.stations(ledger)
+        self.stations.set_rows(rows, self.ctx.lang)
+        lines = [text for r in rows for text in r.gap_text(self.ctx.lang)]
+        stale = [r.code for r in rows if "stale" in r.warnings]
+        if stale:
+            lines.append(self.tr("No bundle for more than 14 days: %1").replace(
+                "%1", ", ".join(stale)))
+        self.warnings.setText("\n".join(lines))
+
+    # ---- export ----
+    def choose_export_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
+        if folder:
+            self.export_to(Path(folder))
+
+    def export_to(self, folder: Path) -> Job[Any]:
+        actor = self.ctx.actor
+
+        def work(job: JobControl) -> Any:
+            job.progress(0, 0, self.tr("Writing the bundle…"))
+            return sync_ops.export_bundle(job.ledger(), folder, actor=actor)
+
+        job: Job[Any] = Job(self, work, on_success=self._exported,
+                            ledger=self.ctx.open_worker_ledger, lang=self.ctx.lang)
+        return job.with_progress(self.tr("Exporting…"), cancellable=False).run()
+
+    def _exported(self, written: Any) -> None:
+        self.last_export = written
+        self.summary.setText(self.tr("Written: %1 (%2 entries)").replace(
+            "%1", str(written.path)).replace("%2", f"{written.entry_count:,}"))
+        self.ctx.changed()
+
+    # ---- import ----
+    def choose_import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import bundles"), "",
+            self.tr("Bundles (*.zip *.slbx);;All files (*)"))
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def import_paths(self, paths: list[Path]) -> Job[Any]:
+        actor = self.ctx.actor
+
+        def work(job: JobControl) -> list[Outcome]:
+            return sync_ops.import_bundles(
+                job.ledger(), paths, actor=actor,
+                progress=lambda done, total: job.progress(done, total),
+                cancelled=lambda: job.cancelled)
+
+        job: Job[Any] = Job(self, work, on_success=self._imported,
+                            ledger=self.ctx.open_worker_ledger, lang=self.ctx.lang)
+        return job.with_progress(self.tr("Importing bundles…")).run()
+
+    def _imported(self, outcomes: list[Outcome]) -> None:
+        self.last_results = outcomes
+        self.results.set_rows(outcomes, self.ctx.lang)
+        accepted = sum(1 for o in outcomes if o.ok)
+        refused = len(outcomes) - accepted
+        new = sum(o.new for o in outcomes)
+        self.summary.setText(self.tr("%1 files: %2 accepted, %3 refused, %4 new entries.")
+                             .replace("%1", str(len(outcomes))).replace("%2", str(accepted))
+                             .replace("%3", str(refused)).replace("%4", f"{new:,}"))
+        self.ctx.changed()
+        self.refresh()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and can(self.ctx, "import"):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # ---- supervisor ----
+    def selected_station(self) -> str | None:
+        index = self.stations_table.currentIndex()
+        if not index.isValid():
+            return None
+        code = self.stations.data(index, Qt.ItemDataRole.UserRole + 1)
+        return str(code) if code else None
+
+    def choose_return_folder(self) -> None:
+        code = self.selected_station()
+        if code is None:
+            self.summary.setText(self.tr("Choose a station in the table first."))
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Write return bundle to"))
+        if folder:
+            self.write_return(code, Path(folder))
+
+    def write_return(self, code: str, folder: Path) -> Job[Any]:
+        actor = self.ctx.actor
+
+        def work(job: JobControl) -> Any:
+            return sync_ops.return_bundle(job.ledger(), code, folder, actor=actor)
+
+        job: Job[Any] = Job(self, work, on_success=self._exported,
+                            ledger=self.ctx.open_worker_ledger, lang=self.ctx.lang)
+        return job.with_progress(self.tr("Exporting…"), cancellable=False).run()
+
+
+def build_sync_page(ctx: Any) -> QWidget:
+    return SyncPage(ctx)
+
+
+def visible(ctx: Any) -> bool:
+    return can(ctx, "export") or can(ctx, "import")

@@ -1,0 +1,1 @@
+"""Qt widgets of the counter and the dialogs it opens."""

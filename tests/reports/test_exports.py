@@ -1,0 +1,110 @@
+"""Exports read back: every xlsx cell, the CSV Excel opens, the printable PDF."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+
+import openpyxl
+import pypdfium2
+
+from station_app.reports import build, export, make_range
+
+from .conftest import NAMES
+from .expected import expected
+from .scenario import NOV
+
+STATIONS = ("MZL01", "EEL02")
+
+
+def _xlsx_value(kind: str, value):
+    if value is None or value == "":
+        return None  # an empty cell
+    if kind == "money":
+        return value / 100
+    if kind == "date" and isinstance(value, str) and value[:2] == "20":
+        return datetime.fromisoformat(value)
+    return value
+
+
+def test_every_xlsx_cell_matches_the_independent_count(built, tmp_path) -> None:
+    ledger, facts, _ = built
+    report = build(ledger, make_range(*NOV), STATIONS)
+    path = tmp_path / "november.xlsx"
+    export.write(report, "xlsx", path)
+    book = openpyxl.load_workbook(path)
+    want = expected(facts, *NOV, STATIONS, NAMES)
+    assert book.sheetnames[0] == "说明"
+    assert book.sheetnames[1:] == [t.title("zh_CN") for t in report.tables]
+    for table in report.tables:
+        sheet = book[table.title("zh_CN")]
+        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        assert rows[0] == [c.zh for c in table.columns]
+        body = want[table.key]["rows"] + ([want[table.key]["total"]]
+                                          if want[table.key]["total"] else [])
+        assert len(rows) - 1 == len(body), table.key
+        for got, exp in zip(rows[1:], body, strict=True):
+            assert got == [_xlsx_value(c.kind, exp[c.key]) for c in table.columns], table.key
+
+
+def test_xlsx_is_formatted_for_excel(built, tmp_path) -> None:
+    ledger, _, _ = built
+    path = tmp_path / "r.xlsx"
+    export.write(build(ledger, make_range(*NOV), STATIONS), "xlsx", path)
+    book = openpyxl.load_workbook(path)
+    relief = book["慰问（按活动）"]
+    assert [c.value for c in relief[1]] == ["编码", "名称", "慰问人次", "慰问人数", "慰问金（元）",
+                                            "一人多次例外"]
+    assert relief["E2"].number_format == "#,##0.00"
+    assert relief["E2"].value == 30  # COOL26, then WARM26: 350.50 at MZL01 + 150 at EEL02
+    assert relief["E3"].value == 500.5
+    total = relief[relief.max_row]
+    assert total[1].value == "合计" and total[1].font.b
+    assert relief.freeze_panes == "A2"
+    assert relief.column_dimensions["B"].width >= 16  # fits 2026年冬季送温暖 (CJK counts double)
+    target = book["新入会会员（对照年度目标）"]
+    assert target["F2"].number_format == "0.0%"
+    assert target["F2"].value == 0.5  # delivery riders A and D joined in 2026; target 4
+    assert book["每日服务"]["A2"].number_format == "yyyy-mm-dd"
+
+
+def test_csv_has_a_bom_and_opens_as_one_table(built) -> None:
+    ledger, facts, _ = built
+    report = build(ledger, make_range(*NOV), STATIONS)
+    data = export.to_bytes(report, "csv", table="services")
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == ["编码", "名称", "服务人次", "会员人次", "临时来访人次"]
+    want = expected(facts, *NOV, STATIONS, NAMES)["services"]
+    assert rows[1:-1] == [[r["code"], r["name"], str(r["visits"]), str(r["member_visits"]),
+                           str(r["walk_ins"])] for r in want["rows"]]
+    assert rows[-1][1] == "合计" and rows[-1][2] == str(want["total"]["visits"])
+
+
+def test_csv_of_the_whole_report_shows_yuan(built) -> None:
+    ledger, _, _ = built
+    text = export.to_bytes(build(ledger, make_range(*NOV), STATIONS), "csv").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert ["WARM26", "2026年冬季送温暖", "5", "4", "500.50", "1"] in rows
+    assert ["按服务项目"] in rows and ["总览"] in rows
+
+
+def test_pdf_monthly_report_prints_in_chinese(built) -> None:
+    ledger, _, _ = built
+    data = export.to_bytes(build(ledger, make_range(*NOV), ("MZL01",)), "pdf")
+    pdf = pypdfium2.PdfDocument(data)
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "满洲里口岸驿站 2026年11月 服务统计" in text
+    assert "按服务项目" in text and "每日服务人次" in text
+    assert "350.50" in text  # relief money in yuan
+    assert "会员A" not in text
+
+
+def test_write_replaces_the_file_whole(built, tmp_path) -> None:
+    ledger, _, _ = built
+    path = tmp_path / "out.json"
+    path.write_text("old")
+    export.write(build(ledger, make_range(*NOV)), "json", path)
+    assert path.read_text().startswith("{")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]

@@ -1,0 +1,116 @@
+"""The Reports page on a real ledger, offscreen: figures, charts, exports with progress."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QDate
+
+from station_app.data.db import open_ledger
+from station_app.domain import clock
+from station_app.services import visits
+from station_app.ui import i18n
+from station_app.ui.context import AppContext
+from station_app.ui.pages import PAGES
+from station_app.ui.reports_view import ReportsPage
+from tests.helpers import sign_up
+
+from .scenario import CST
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def ctx(qapp, ledger_path):
+    i18n.register_fonts(qapp)
+    i18n.install("en")
+    ledger = open_ledger(ledger_path)
+    with clock.fixed(datetime(2026, 11, 3, 10, tzinfo=CST)):
+        number = sign_up(ledger, 1, name="王五", worker="courier")
+        visits.record_visit(ledger, ["water", "rest"], member=number, by="t")
+        visits.record_visit(ledger, ["water"], by="t", walk_in=visits.WalkIn(
+            "truck_driver", "passport", "MN"))
+    with ledger.write():
+        ledger.set_setting("target.members.2026", "4")
+    context = AppContext(ledger_path, ledger, lang="en", actor="tester")
+    yield context
+    ledger.close()
+
+
+def _november(page: ReportsPage) -> None:
+    page.anchor.setDate(QDate(2026, 11, 15))
+    page.period.setCurrentIndex(page.period.findData("month"))
+    page.refresh()
+
+
+def test_the_page_is_registered() -> None:
+    assert any(p.name == "reports" and p.module == "station_app.ui.reports_view" for p in PAGES)
+
+
+def test_page_shows_figures_tables_and_charts(qtbot, ctx) -> None:
+    page = ReportsPage(ctx, run_async=False)
+    qtbot.addWidget(page)
+    _november(page)
+    assert page.date_from.date() == QDate(2026, 11, 1)
+    assert page.date_to.date() == QDate(2026, 11, 30)
+    assert page.tiles["visits"].value.text() == "2"
+    assert page.tiles["people"].value.text() == "2"
+    assert page.service_chart.items[0] == ("Drinking water", 2)
+    assert len(page.daily_chart.points) == 30
+    assert page.gauge.value == 1 and page.gauge.target == 4
+    table = page.tables["services"]
+    assert table.item(0, 0).text() == "water" and table.item(0, 2).text() == "2"
+    assert page.tabs.count() == 14
+    image = page.grab().toImage()
+    assert not image.isNull() and image.width() > 0
+
+
+def test_custom_range_and_refresh_after_a_new_visit(qtbot, ctx) -> None:
+    page = ReportsPage(ctx, run_async=False)
+    qtbot.addWidget(page)
+    page.period.setCurrentIndex(page.period.findData("custom"))
+    assert page.date_from.isEnabled() and not page.anchor.isEnabled()
+    page.date_from.setDate(QDate(2026, 11, 3))
+    page.date_to.setDate(QDate(2026, 11, 3))
+    page.refresh()
+    assert page.tiles["visits"].value.text() == "2"
+    page.show()
+    with clock.fixed(datetime(2026, 11, 3, 15, tzinfo=CST)):
+        visits.record_visit(ctx.ledger, ["charge"], by="t", walk_in=visits.WalkIn("courier"))
+    ctx.changed()
+    assert page.tiles["visits"].value.text() == "3"
+
+
+def test_export_buttons_write_files_in_the_background(qtbot, ctx, tmp_path) -> None:
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    page.run_async = False  # no "saved" message box in the test
+    _november(page)
+    target = tmp_path / "nov.xlsx"
+    page.export("xlsx", target)
+    qtbot.waitUntil(lambda: getattr(page, "last_export", None) == target, timeout=10_000)
+    book = openpyxl.load_workbook(target)
+    assert book["By service"]["C2"].value == 2
+    roster = tmp_path / "roster.xlsx"
+    page.export_roster(roster)
+    qtbot.waitUntil(lambda: getattr(page, "last_export", None) == roster, timeout=10_000)
+    row = ctx.ledger.conn.execute(
+        "SELECT actor, action, subject, detail FROM audit_log ORDER BY id DESC").fetchone()
+    assert row[:3] == ("tester", "export", "roster") and json.loads(row[3])["rows"] == 1
+
+
+def test_chinese_page(qtbot, ctx, qapp) -> None:
+    i18n.install("zh_CN")
+    try:
+        ctx.lang = "zh_CN"
+        page = ReportsPage(ctx, run_async=False)
+        qtbot.addWidget(page)
+        _november(page)
+        assert page.windowTitle() == "统计报表"
+        assert page.tabs.tabText(2) == "按服务项目"
+        assert page.service_chart.items[0] == ("饮水", 2)
+    finally:
+        i18n.install("en")

@@ -1,0 +1,44 @@
+"""Fixtures for the security tests: a movable clock and a ledger with an admin and an attendant."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+import pytest
+
+from station_app.data.db import Ledger
+from station_app.domain import clock
+from station_app.services import auth
+from tests.conftest import T0
+
+ADMIN_PIN = "246810"
+CLERK_PIN = "1357"
+
+
+class MovableClock:
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def advance(self, **kw: float) -> None:
+        self.now += timedelta(**kw)
+
+
+@pytest.fixture
+def movable_clock() -> Iterator[MovableClock]:
+    moving = MovableClock(T0)
+    clock.set_source(lambda: moving.now)
+    yield moving
+    clock.set_source(None)
+
+
+def add_staff(ledger: Ledger) -> None:
+    auth.setup_admin(ledger, "boss", ADMIN_PIN, "站长")
+    auth.create_attendant(ledger, "clerk", CLERK_PIN, role="attendant", by="boss")
+    auth.create_attendant(ledger, "sup", "sup-pass-1", role="supervisor", by="boss")
+
+
+@pytest.fixture
+def staffed(fresh_db: Ledger) -> Ledger:
+    add_staff(fresh_db)
+    return fresh_db

@@ -1,0 +1,254 @@
+"""The GUI side: first-run setup, sign-in, idle lock, audit viewer and the backup page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+
+from station_app.data.db import open_ledger
+from station_app.services import audit, auth, backup, visits
+from station_app.ui import i18n
+from station_app.ui.context import AppContext
+from station_app.ui.sign_in import IdleLock, SetupDialog, SignInDialog, can, sign_in
+from tests.helpers import sign_up
+from tests.security.conftest import ADMIN_PIN, CLERK_PIN, MovableClock, add_staff
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def ctx(qapp: QApplication, ledger_path: Path) -> Iterator[AppContext]:
+    i18n.register_fonts(qapp)
+    i18n.install("en")
+    ledger = open_ledger(ledger_path)
+    sign_up(ledger, 1, name="张三")
+    context = AppContext(ledger_path, ledger, lang="en", actor="tester")
+    yield context
+    lock = getattr(context, "idle_lock", None)
+    if lock is not None:
+        lock.stop()
+    ledger.close()
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, cls: type[QDialog], fill: Any) -> None:
+    """Replace ``cls.exec`` (a nested event loop) by filling the dialog in the test's own loop."""
+
+    def exec_(dialog: QDialog) -> int:
+        dialog.show()
+        fill(dialog)
+        return int(dialog.result())
+
+    monkeypatch.setattr(cls, "exec", exec_)
+
+
+def test_first_run_setup_creates_the_admin(qtbot: Any, ctx: AppContext,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    def fill(dialog: Any) -> None:
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.username, "boss")
+        dialog.display.setText("站长")
+        qtbot.keyClicks(dialog.pin, ADMIN_PIN)
+        qtbot.keyClicks(dialog.again, "999999")
+        qtbot.mouseClick(dialog.findChild(QPushButton, "setupOk"), Qt.MouseButton.LeftButton)
+        assert "do not match" in dialog.message.text() and dialog.isVisible()
+        dialog.again.clear()
+        qtbot.keyClicks(dialog.again, ADMIN_PIN)
+        qtbot.mouseClick(dialog.findChild(QPushButton, "setupOk"), Qt.MouseButton.LeftButton)
+
+    _answer(monkeypatch, SetupDialog, fill)
+    assert sign_in(ctx, background=False)
+    assert ctx.actor == "boss" and can(ctx, "reveal")
+    found = auth.get_attendant(ctx.ledger, "boss")
+    assert found is not None and found.role == "admin" and found.display_name == "站长"
+
+
+def test_sign_in_refuses_a_wrong_pin_then_accepts(qtbot: Any, ctx: AppContext,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    add_staff(ctx.ledger)
+    shown: list[str] = []
+
+    def fill(dialog: Any) -> None:
+        qtbot.addWidget(dialog)
+        dialog.username.setCurrentIndex(dialog.username.findData("clerk"))
+        qtbot.keyClicks(dialog.pin, "0000")
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+        shown.append(dialog.message.text())
+        assert dialog.isVisible() and dialog.pin.text() == ""
+        qtbot.keyClicks(dialog.pin, CLERK_PIN)
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+
+    _answer(monkeypatch, SignInDialog, fill)
+    assert sign_in(ctx, background=False)
+    assert shown == ["Wrong user name or PIN"]
+    assert ctx.actor == "clerk" and not can(ctx, "reveal") and not can(ctx, "audit")
+    entry = visits.record_visit(ctx.ledger, ["water"], by=ctx.actor,
+                                walk_in=visits.WalkIn("courier"))
+    assert entry.recorded_by == "clerk"
+
+
+def test_cancel_at_sign_in_quits(qtbot: Any, ctx: AppContext,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    add_staff(ctx.ledger)
+    _answer(monkeypatch, SignInDialog, lambda dialog: dialog.reject())
+    assert not sign_in(ctx, background=False)
+
+
+def test_idle_lock_hides_the_counter_until_someone_signs_in(
+        qtbot: Any, ctx: AppContext, movable_clock: MovableClock) -> None:
+    from station_app.ui.main_window import MainWindow
+
+    add_staff(ctx.ledger)
+    ctx.attendant = auth.authenticate(ctx.ledger, "boss", ADMIN_PIN)  # type: ignore[attr-defined]
+    ctx.actor = "boss"
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    lock = IdleLock(ctx, minutes=5)
+    ctx.idle_lock = lock  # type: ignore[attr-defined]
+    movable_clock.advance(minutes=4)
+    lock.check()
+    assert not lock.locked
+    qtbot.keyClick(window, Qt.Key.Key_Shift)  # any input resets the idle time
+    movable_clock.advance(minutes=4)
+    lock.check()
+    assert not lock.locked
+    movable_clock.advance(minutes=1, seconds=1)
+    lock.check()
+    assert lock.locked and not window.isEnabled()
+    dialog = lock.dialog
+    assert dialog is not None and dialog.objectName() == "lockDialog"
+    assert audit.last(ctx.ledger, audit.LOCK) is not None
+    dialog.username.setCurrentIndex(dialog.username.findData("clerk"))
+    qtbot.keyClicks(dialog.pin, CLERK_PIN)
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not lock.locked)
+    assert window.isEnabled() and ctx.actor == "clerk"
+    assert "clerk" in window._status_actor.text()
+    # Ctrl+L locks at once.
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: lock.locked)
+    assert lock.dialog is not None
+    qtbot.keyClicks(lock.dialog.pin, CLERK_PIN)
+    qtbot.keyClick(lock.dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not lock.locked)
+
+
+def test_audit_page_shows_the_log_to_admins_only(qtbot: Any, ctx: AppContext) -> None:
+    from pytestqt.modeltest import ModelTester
+
+    from station_app.ui.audit_view import AuditPage
+
+    add_staff(ctx.ledger)
+    for _ in range(3):
+        backup.auto_backup(ctx.ledger, "manual", by="boss")
+    ctx.attendant = auth.authenticate(ctx.ledger, "boss", ADMIN_PIN)  # type: ignore[attr-defined]
+    page = AuditPage(ctx)
+    qtbot.addWidget(page)
+    ModelTester(None).check(page.model)
+    actions = {page.model.index(r, 2).data(Qt.ItemDataRole.UserRole + 2)
+               for r in range(page.model.rowCount())}
+    assert {"backup", "sign_in", "attendant"} <= actions
+    page.filter.setCurrentIndex(page.filter.findData("backup"))
+    assert page.model.rowCount() == 3
+    ctx.attendant = auth.authenticate(ctx.ledger, "clerk", CLERK_PIN)  # type: ignore[attr-defined]
+    page.refresh()
+    assert page.model.rowCount() == 0 and page.table.isHidden() and not page.notice.isHidden()
+
+
+def test_security_page_backs_up_and_shows_the_last_backup(qtbot: Any, ctx: AppContext) -> None:
+    from station_app.ui.security_page import SecurityPage
+
+    page = SecurityPage(ctx)
+    qtbot.addWidget(page)
+    assert "No backup yet" in page.last.text()
+    page.backup_now()
+    qtbot.waitUntil(lambda: "Backup written to" in page.result.text(), timeout=10_000)
+    assert "Last backup" in page.last.text()
+    assert page.list.count() == 1
+    assert backup.list_backups(ctx.ledger.path)[0].kind == "manual"
+
+
+def test_usb_backup_with_a_passphrase(qtbot: Any, ctx: AppContext, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from station_app.ui import security_page
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    monkeypatch.setattr(security_page.QFileDialog, "getExistingDirectory",
+                        lambda *a, **k: str(stick))
+
+    class Fixed(security_page.PassphraseDialog):
+        def exec(self) -> int:
+            self.first.setText("correct horse")
+            self.second.setText("correct horse")
+            return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(security_page, "PassphraseDialog", Fixed)
+    page = security_page.SecurityPage(ctx)
+    qtbot.addWidget(page)
+    page.backup_to_usb()
+    qtbot.waitUntil(lambda: "Backup written to" in page.result.text(), timeout=10_000)
+    written = next(stick.glob("*.zip"))
+    assert backup.read_manifest(written)["keys"]["storage"] == "encrypted"
+    backup.verify_backup(written, "correct horse")
+
+
+def test_a_damaged_ledger_is_refused_at_start_up_and_the_backup_offered(
+        qapp: QApplication, ledger_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from station_app.ui import security_startup
+
+    ledger = open_ledger(ledger_path)
+    for n in range(1, 30):
+        sign_up(ledger, n)
+    backup.daily_if_due(ledger)
+    ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    ledger.close()
+    data = bytearray(ledger_path.read_bytes())
+    data[4096 * 3: 4096 * 3 + 100] = b"\xee" * 100
+    ledger_path.write_bytes(bytes(data))
+    damaged = ledger_path.read_bytes()
+    texts: list[str] = []
+
+    def quit_(box: Any) -> Any:
+        texts.append(box.text())
+        return box.findChild(QPushButton, "quitDamaged")
+
+    monkeypatch.setattr(security_startup, "ask", quit_)
+    assert not security_startup.check_ledger(ledger_path, "en")
+    assert "damaged" in texts[0] and "daily-" in texts[0]
+    assert ledger_path.read_bytes() == damaged  # nothing written
+
+    monkeypatch.setattr(security_startup, "ask",
+                        lambda box: box.findChild(QPushButton, "restoreBackup"))
+    assert security_startup.check_ledger(ledger_path, "en")
+    assert backup.check_file(ledger_path, full=True) == []
+    again = open_ledger(ledger_path)
+    try:
+        assert again.epoch == 2
+        assert again.conn.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 29
+    finally:
+        again.close()
+
+
+def test_sign_in_starts_the_daily_backup(qtbot: Any, ctx: AppContext,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    add_staff(ctx.ledger)
+
+    def fill(dialog: Any) -> None:
+        qtbot.addWidget(dialog)
+        dialog.username.setCurrentIndex(dialog.username.findData("boss"))
+        dialog.pin.setText(ADMIN_PIN)
+        dialog.try_sign_in()
+
+    _answer(monkeypatch, SignInDialog, fill)
+    assert sign_in(ctx)
+    qtbot.waitUntil(lambda: any(b.kind == "daily" for b in backup.list_backups(ctx.ledger.path)),
+                    timeout=10_000)
+    assert ctx.daily_timer.isActive()  # type: ignore[attr-defined]
+    ctx.daily_timer.stop()  # type: ignore[attr-defined]

@@ -1,0 +1,53 @@
+"""Helpers for sync tests: stations and supervisors that know each other, bundles on disk."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from station_app.data.db import Ledger, open_ledger
+from station_app.services import station, sync_ops
+from station_app.sync import importer
+from station_app.sync.export import Written
+
+
+def new_ledger(path: Path | str, code: str, name: str, *, supervisor: bool = False) -> Ledger:
+    ledger = open_ledger(path, create=True)
+    station.init_station(ledger, code=code, name=name, supervisor=supervisor, by="tester")
+    return ledger
+
+
+def link(sup: Ledger, st: Ledger, folder: Path) -> None:
+    """The station's identity file is enrolled at the supervisor; the station trusts it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ident = sync_ops.write_identity_file(st, folder / f"id_{st.station_code}.json")
+    _, trust = sync_ops.enrol_station(sup, ident, actor="sup",
+                                      trust_out=folder / f"trust_{st.station_code}.json")
+    sync_ops.trust_supervisor(st, trust, actor="tester")
+
+
+def export(st: Ledger, out: Path, *, full: bool = False) -> Written:
+    return sync_ops.export_bundle(st, out, full=full, actor="tester")
+
+
+def import_one(ledger: Ledger, path: Path, **kw: object) -> importer.Outcome:
+    outcomes = sync_ops.import_bundles(ledger, [path], actor="sup", **kw)  # type: ignore[arg-type]
+    assert len(outcomes) == 1
+    return outcomes[0]
+
+
+def clone_memory(ledger: Ledger) -> Ledger:
+    """An independent in-memory copy of a ledger with the same keys."""
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    ledger.conn.backup(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return Ledger(conn, ":memory:", ledger.keys)
+
+
+def own_digests(ledger: Ledger) -> set[str]:
+    return {r[0] for r in ledger.conn.execute("SELECT digest FROM entries WHERE station = ?",
+                                              (ledger.station_code,))}
+
+
+def all_digests(ledger: Ledger) -> set[str]:
+    return {r[0] for r in ledger.conn.execute("SELECT digest FROM entries")}

@@ -1,0 +1,93 @@
+"""The sync commands as a supervisor and an attendant would type them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from station_app.cli import main
+from tests.helpers import rid
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def pair(tmp_path: Path, capsys):
+    sup, sta = tmp_path / "sup" / "sup.db", tmp_path / "sta" / "sta.db"
+    assert run(capsys, "--db", sup, "init", "--code", "HLB00", "--name", "市总工会",
+               "--supervisor")[0] == 0
+    assert run(capsys, "--db", sta, "init", "--code", "MZL01", "--name", "满洲里口岸驿站")[0] == 0
+    return sup, sta, tmp_path
+
+
+def test_enrol_trust_export_import_return(pair, capsys) -> None:
+    sup, sta, tmp = pair
+    code, out, _ = run(capsys, "--db", sta, "--json", "enrol-file", "--out", tmp / "id.json")
+    assert code == 0
+    fingerprint = json.loads(out)["fingerprint"]
+    code, out, _ = run(capsys, "--db", sup, "--lang", "en", "enrol", tmp / "id.json",
+                       "--trust-out", tmp / "trust.json")
+    assert code == 0 and fingerprint in out and "trust.json" in out
+    # before trusting, export is refused: the ID number may only leave sealed
+    code, _, err = run(capsys, "--db", sta, "--lang", "en", "export", "--out", tmp / "usb")
+    assert code == 4 and "trust" in err
+    assert run(capsys, "--db", sta, "trust", tmp / "trust.json")[0] == 0
+    code, out, _ = run(capsys, "--db", sta, "member", "add", "--name", "张三", "--id-number",
+                       rid(1), "--phone", "13800000001", "--worker-type", "courier")
+    number = out.strip()
+    code, out, _ = run(capsys, "--db", sta, "--json", "export", "--out", tmp / "usb")
+    assert code == 0
+    written = json.loads(out)
+    assert written["entry_count"] == 3 and Path(written["path"]).exists()
+    assert "MZL01_e1_000001-000003" in written["path"]
+
+    code, out, _ = run(capsys, "--db", sup, "--json", "import", "--dry-run", tmp / "usb")
+    assert code == 0 and json.loads(out)["results"][0]["result"] == "dry_run"
+    code, out, _ = run(capsys, "--db", sup, "--lang", "en", "import", tmp / "usb")
+    assert code == 0 and "accepted" in out and "new 3" in out
+    (tmp / "usb" / "junk.zip").write_bytes(b"PK\x03\x04 not really")
+    code, out, _ = run(capsys, "--db", sup, "--json", "import", tmp / "usb")
+    results = json.loads(out)["results"]
+    assert code == 4
+    assert [r["result"] for r in results] == ["duplicate", "refused"]
+    assert results[1]["error"]["code"] == "sync.truncated"
+    assert Path(results[1]["quarantined"]).exists() and (tmp / "usb" / "junk.zip").exists()
+
+    code, out, _ = run(capsys, "--db", sup, "--json", "stations")
+    rows = {r["code"]: r for r in json.loads(out)["stations"]}
+    assert rows["MZL01"]["watermarks"] == {"1": 3} and rows["MZL01"]["gaps"] == {}
+    assert rows["MZL01"]["days_since_contact"] == 0
+    code, out, _ = run(capsys, "--db", sup, "--lang", "zh_CN", "stations")
+    assert "满洲里口岸驿站" in out and "已登记" in out
+
+    code, out, _ = run(capsys, "--db", sup, "--json", "return-bundle", "--station", "MZL01",
+                       "--out", tmp / "ret")
+    assert code == 0 and json.loads(out)["ack"] == {"1": 3}
+    code, out, _ = run(capsys, "--db", sta, "--lang", "en", "import", tmp / "ret")
+    assert code == 0 and "accepted" in out
+    code, out, _ = run(capsys, "--db", sta, "--json", "stations")
+    me = next(r for r in json.loads(out)["stations"] if r["role"] == "self")
+    assert me["unacknowledged"] == 0
+    # programme enrolment still works through the shared ``enrol`` command
+    code, out, err = run(capsys, "--db", sta, "enrol", "--member", number, "--programme",
+                         "accident_cover")
+    assert code == 0, err
+    assert run(capsys, "--db", sta, "enrol")[0] == 2
+
+
+def test_refusal_in_chinese_with_exit_code(pair, capsys) -> None:
+    sup, _, tmp = pair
+    (tmp / "x.zip").write_bytes(b"")
+    code, out, _ = run(capsys, "--db", sup, "--lang", "zh_CN", "import", tmp / "x.zip")
+    assert code == 4 and "不完整" in out and "sync.truncated" in out
+    code, _, err = run(capsys, "--db", sup, "--lang", "en", "return-bundle", "--station",
+                       "NOPE1", "--out", tmp)
+    assert code == 4 and "not enrolled" in err
+    code, _, err = run(capsys, "--db", sup, "--lang", "en", "enrol", tmp / "x.zip")
+    assert code == 4 and "invalid" in err

@@ -1,0 +1,226 @@
+"""Two stations, one supervisor: bundles in any order, duplicates, return bundles, relays."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from station_app.cards.payload import make_payload
+from station_app.data import queries
+from station_app.services import checkin, corrections, members, relief, sync_ops, visits
+from station_app.sync import format as fmt
+from tests.helpers import ledger_hash, rid, sign_up
+
+from .kit import all_digests, export, import_one, link, new_ledger, own_digests
+
+
+@pytest.fixture
+def net(tmp_path: Path):
+    sup = new_ledger(tmp_path / "sup" / "sup.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
+    a = new_ledger(tmp_path / "a" / "a.db", "MZL01", "满洲里口岸驿站")
+    b = new_ledger(tmp_path / "b" / "b.db", "EEH01", "二连浩特驿站")
+    link(sup, a, tmp_path / "ids")
+    link(sup, b, tmp_path / "ids")
+    yield sup, a, b, tmp_path
+    for ledger in (sup, a, b):
+        ledger.close()
+
+
+def _activity(ledger, base: int, n_members: int = 3) -> list[str]:
+    numbers = [sign_up(ledger, base + i, name=f"成员{base + i}") for i in range(n_members)]
+    entries = []
+    for number in numbers:
+        entries.append(visits.record_visit(ledger, ["water", "rest"], by="t", member=number))
+    entries.append(visits.record_visit(ledger, ["charge"], by="t",
+                                       walk_in=visits.WalkIn("truck_driver")))
+    relief.define_campaign(ledger, code=f"summer{base}", name="夏送清凉", kind="cooling",
+                           by="t")
+    relief.give_relief(ledger, campaign=f"summer{base}", by="t", member=numbers[0],
+                       money_fen=5000)
+    corrections.void_entry(ledger, entries[0].id, "录错了", by="t")
+    corrections.correct_entry(ledger, entries[1].id, {"services": ["toilet"]}, "改服务", by="t")
+    return numbers
+
+
+def test_supervisor_gets_exactly_the_union_in_any_order(net) -> None:
+    sup, a, b, tmp = net
+    numbers_a = _activity(a, 1)
+    bundles = [export(a, tmp / "usb").path]
+    _activity(b, 20)
+    form = members.SignUp(name="转入者", id_number=rid(40), phone="13900000040",
+                          worker_type="courier")
+    moved = members.transfer_in(b, form, "北京市总工会", by="t")
+    bundles.append(export(b, tmp / "usb").path)
+    members.transfer_out(a, numbers_a[2], "上海市总工会", by="t")
+    visits.record_visit(a, ["wifi"], by="t", member=numbers_a[1])
+    bundles.append(export(a, tmp / "usb").path)  # overlaps the first (nothing acknowledged)
+    bundles.append(export(b, tmp / "usb", full=True).path)
+
+    order = bundles * 2
+    random.Random(5).shuffle(order)
+    results = [import_one(sup, p) for p in order]
+    assert all(r.ok for r in results), [r.error for r in results]
+    assert sum(r.new for r in results) == len(own_digests(a)) + len(own_digests(b))
+
+    held = all_digests(sup) - own_digests(sup)
+    assert held == own_digests(a) | own_digests(b)
+    # projections agree with the stations: visits (voids, corrections), members, transfers
+    for st in (a, b):
+        for table, col in (("visits", "entry_id"), ("relief", "entry_id"),
+                           ("transfers", "entry_id")):
+            mine = st.conn.execute(f"SELECT * FROM {table} ORDER BY {col}").fetchall()
+            theirs = sup.conn.execute(f"SELECT * FROM {table} WHERE station = ? ORDER BY {col}",
+                                      (st.station_code,)).fetchall()
+            assert mine == theirs, table
+    assert queries.get_member(sup, numbers_a[2]).status == "transferred_out"
+    assert queries.get_member(sup, moved.member_no).other_union == "北京市总工会"
+    assert queries.get_member(sup, numbers_a[0]).origin == "remote"
+
+    before = ledger_hash(sup)
+    again = [import_one(sup, p) for p in bundles]
+    assert [r.result for r in again] == ["duplicate"] * len(bundles)
+    assert ledger_hash(sup) == before
+
+
+def test_id_numbers_travel_only_sealed_for_the_supervisor(net) -> None:
+    sup, a, _, tmp = net
+    number = sign_up(a, 7)
+    path = export(a, tmp / "usb").path
+    with zipfile.ZipFile(path) as archive:
+        payload = archive.read(fmt.ENTRIES)
+    assert rid(7).encode() not in payload
+    import_one(sup, path)
+    # the supervisor can open it (scheme X, its box key), and the keyed hash is the region's
+    assert members.reveal_id_number(sup, number) == rid(7)
+    held = sup.conn.execute("SELECT id_hash FROM members WHERE member_no = ?", (number,))
+    assert held.fetchone()[0] == a.keys.id_hash(rid(7))
+    assert sup.keys.region_key == a.keys.region_key
+
+
+def test_return_bundles_make_cards_scan_at_the_other_station(net) -> None:
+    sup, a, b, tmp = net
+    member_a = sign_up(a, 1, name="王五")
+    member_b = sign_up(b, 2, name="赵六")
+    for st in (a, b):
+        assert import_one(sup, export(st, tmp / "usb").path).ok
+    card_a = make_payload(member_a, 1, a.keys.signing)
+    card_b = make_payload(member_b, 1, b.keys.signing)
+    assert checkin.resolve_scan(b, card_a).status == checkin.ISSUER_UNKNOWN
+
+    for st in (a, b):
+        ret = sync_ops.return_bundle(sup, st.station_code, tmp / "ret", actor="sup")
+        outcome = import_one(st, ret.path)
+        assert outcome.ok, outcome.error
+    seen_at_b = checkin.resolve_scan(b, card_a)
+    assert seen_at_b.status == checkin.OK and seen_at_b.member.name == "王五"
+    assert checkin.resolve_scan(a, card_b).status == checkin.OK
+    forged = make_payload(member_a, 1, b.keys.signing)
+    assert checkin.resolve_scan(b, forged).status == checkin.FORGED
+    # the same person cannot sign up again at the other station (region-wide keyed hash)
+    with pytest.raises(Exception) as caught:
+        sign_up(b, 1, name="王五")
+    assert getattr(caught.value, "code", "") == "duplicate_member"
+    # acknowledged: nothing left to export but the new entries
+    assert sync_ops.pending_export(a)["unacknowledged"] == 0
+    visits.record_visit(a, ["water"], by="t", member=member_b)
+    assert sync_ops.pending_export(a)["unacknowledged"] == 1
+    assert export(a, tmp / "usb2").entry_count == 1
+
+
+def test_gaps_are_reported_and_what_arrived_is_applied(net) -> None:
+    sup, a, _, tmp = net
+    sign_up(a, 1)
+    first = export(a, tmp / "one").path
+    # pretend the first bundle was acknowledged (a return bundle from the supervisor copy)
+    a.conn.execute("UPDATE sync_state SET acked_seq = 3 WHERE epoch = 1")
+    for _ in range(3):
+        visits.record_visit(a, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+    later = export(a, tmp / "two").path
+    outcome = import_one(sup, later)
+    assert outcome.ok and outcome.new == 3
+    assert outcome.missing == {"MZL01": {1: [(1, 3)]}}
+    row = next(s for s in sync_ops.stations(sup) if s.code == "MZL01")
+    assert row.gap_text("en") == ["station MZL01: entries 1–3 of epoch 1 are missing"]
+    assert row.watermarks == {1: 0}
+    assert import_one(sup, first).ok
+    row = next(s for s in sync_ops.stations(sup) if s.code == "MZL01")
+    assert row.gaps == {} and row.watermarks == {1: 6}
+
+
+def test_dry_run_counts_and_writes_nothing(net) -> None:
+    sup, a, _, tmp = net
+    sign_up(a, 1)
+    path = export(a, tmp / "usb").path
+    before = ledger_hash(sup)
+    outcome = import_one(sup, path, dry_run=True)
+    assert outcome.result == "dry_run" and outcome.new == 3 and outcome.duplicate == 0
+    assert ledger_hash(sup) == before
+    import_one(sup, path)
+    outcome = import_one(sup, path, dry_run=True)
+    assert outcome.new == 0 and outcome.duplicate == 3
+
+
+def test_encrypted_bundle_round_trip(net) -> None:
+    sup, a, _, tmp = net
+    sign_up(a, 1)
+    ident = sync_ops.write_identity_file(sup, tmp / "sup_id.json")
+    written = sync_ops.export_bundle(a, tmp / "usb", encrypt_to=ident)
+    data = written.path.read_bytes()
+    assert data.startswith(fmt.ENCRYPTED_MAGIC) and b"MZL01" in data[:400]
+    assert "张三".encode() not in data
+    outcome = import_one(sup, written.path)
+    assert outcome.ok and outcome.new == 3
+    other = new_ledger(tmp / "other" / "o.db", "XLH00", "别的上级", supervisor=True)
+    refused = import_one(other, written.path)
+    assert refused.error is not None and refused.error.code == "sync.cannot_decrypt"
+    other.close()
+
+
+def test_relay_to_the_region_verifies_every_origin(net) -> None:
+    sup, a, b, tmp = net
+    region = new_ledger(tmp / "region" / "r.db", "NMG00", "自治区总工会", supervisor=True)
+    link(region, sup, tmp / "ids2")
+    sign_up(a, 1)
+    sign_up(b, 2)
+    for st in (a, b):
+        import_one(sup, export(st, tmp / "usb").path)
+    relay = export(sup, tmp / "up")
+    assert relay.kind == "relay" and relay.entry_count == 3  # two stations + the supervisor
+    outcome = import_one(region, relay.path)
+    assert outcome.ok, outcome.error
+    assert all_digests(region) - own_digests(region) == all_digests(sup)
+    roles = dict(region.conn.execute("SELECT code, role FROM stations"))
+    assert roles == {"NMG00": "self", "HLB00": "enrolled", "MZL01": "known", "EEH01": "known"}
+    # a relay (validly signed by the supervisor) carrying a station bundle altered after the
+    # station signed it is refused as a whole: the region checks every origin itself
+    before = ledger_hash(region)
+    again = export(sup, tmp / "up2", full=True)
+    with zipfile.ZipFile(again.path) as src:
+        parts = {n: src.read(n) for n in src.namelist()}
+    manifest = json.loads(parts.pop("manifest.json"))
+    parts.pop("manifest.sig")
+    inner_name = next(n for n in parts if n.startswith("bundles/")
+                      and "张三".encode() in zipfile.ZipFile(io.BytesIO(parts[n])).read(
+                          "entries.jsonl"))
+    with zipfile.ZipFile(io.BytesIO(parts[inner_name])) as inner:
+        inner_parts = {n: inner.read(n) for n in inner.namelist()}
+    inner_manifest = json.loads(inner_parts.pop("manifest.json"))
+    signature = fmt.unb64(inner_parts.pop("manifest.sig").decode().strip())
+    inner_parts["entries.jsonl"] = inner_parts["entries.jsonl"].replace("张三".encode(),
+                                                                          "李四".encode())
+    inner_manifest["files"] = fmt.file_members(inner_parts)
+    parts[inner_name] = fmt.build_zip(inner_manifest, signature, inner_parts)
+    manifest["files"] = fmt.file_members(parts)
+    tampered = tmp / "bad_relay.zip"
+    outer = fmt.build_zip(manifest, sup.keys.sign(fmt.manifest_bytes(manifest)), parts)
+    tampered.write_bytes(fmt.seal_zip(outer, sup.keys.sign))
+    refused = import_one(region, tampered)
+    assert refused.error is not None and refused.error.code == "sync.bad_signature"
+    assert refused.error.params["station"] in ("MZL01", "EEH01")
+    assert ledger_hash(region) == before
+    region.close()

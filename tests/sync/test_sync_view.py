@@ -1,0 +1,124 @@
+"""The Sync page on real ledgers, offscreen: export, import (also by drop), stations and gaps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from station_app.services import visits
+from station_app.ui import i18n, jobs
+from station_app.ui.context import AppContext
+from station_app.ui.sync_view import SyncPage
+from tests.helpers import sign_up
+
+from .kit import export, link, new_ledger
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def net(qapp: Any, tmp_path: Path):
+    i18n.register_fonts(qapp)
+    i18n.install("en")
+    sup = new_ledger(tmp_path / "sup" / "sup.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
+    sta = new_ledger(tmp_path / "sta" / "sta.db", "MZL01", "满洲里口岸驿站")
+    yield sup, sta, tmp_path
+    i18n.install("en")
+    sup.close()
+    sta.close()
+
+
+def _page(qtbot: Any, ledger: Any, lang: str = "en") -> SyncPage:
+    ctx = AppContext(ledger.path, ledger, lang=lang, actor="tester")
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 640)
+    page.show()
+    return page
+
+
+def _wait(qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: jobs.running_jobs() == 0, timeout=20_000)
+
+
+def test_station_exports_what_is_unacknowledged(qtbot: Any, net) -> None:
+    sup, sta, tmp = net
+    page = _page(qtbot, sta)
+    assert not page.export_button.isEnabled() and "trust" in page.pending.text()
+    link(sup, sta, tmp / "ids")
+    sign_up(sta, 1)
+    page.refresh()
+    assert page.export_button.isEnabled()
+    assert page.pending.text() == "3 entries not yet acknowledged by HLB00."
+    page.export_to(tmp / "usb")
+    _wait(qtbot)
+    assert page.last_export is not None and page.last_export.path.exists()
+    assert "3 entries" in page.summary.text()
+
+
+def test_supervisor_imports_by_drop_and_sees_gaps(qtbot: Any, net) -> None:
+    sup, sta, tmp = net
+    link(sup, sta, tmp / "ids")
+    first = export(sta, tmp / "one").path
+    sta.conn.execute("UPDATE sync_state SET acked_seq = exported_seq")
+    visits.record_visit(sta, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+    later = export(sta, tmp / "two").path
+    (tmp / "junk.zip").write_bytes(b"not a bundle at all" * 10)
+    page = _page(qtbot, sup)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(later)), QUrl.fromLocalFile(str(tmp / "junk.zip"))])
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, data,
+                      Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    page.dropEvent(drop)
+    _wait(qtbot)
+    assert [o.result for o in page.last_results] == ["accepted", "refused"]
+    assert page.summary.text() == "2 files: 1 accepted, 1 refused, 1 new entries."
+    message = page.results.data(page.results.index(1, 4))
+    assert "not a Station Ledger bundle" in message
+    assert "entry 1 of epoch 1 is missing" in page.warnings.text()
+    codes = [page.stations.data(page.stations.index(r, 0)) for r in range(
+        page.stations.rowCount())]
+    assert codes == ["HLB00", "MZL01"]
+    page.import_paths([first])
+    _wait(qtbot)
+    assert page.warnings.text() == ""
+    page.stations_table.selectRow(1)
+    assert page.selected_station() == "MZL01"
+    page.write_return("MZL01", tmp / "ret")
+    _wait(qtbot)
+    assert page.last_export.kind == "return"
+
+
+def test_screenshots(qtbot: Any, net) -> None:
+    sup, sta, tmp = net
+    link(sup, sta, tmp / "ids")
+    other = new_ledger(tmp / "b" / "b.db", "EEH01", "二连浩特驿站")
+    link(sup, other, tmp / "ids")
+    for n in range(3):
+        sign_up(sta, n + 1, name=("王芳", "巴特尔", "李建国")[n])
+    export(sta, tmp / "one")
+    sta.conn.execute("UPDATE sync_state SET acked_seq = exported_seq")
+    visits.record_visit(sta, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+    later = export(sta, tmp / "two").path
+    sign_up(other, 9, name="乌日娜")
+    from_other = export(other, tmp / "three").path
+    (tmp / "U盘拷坏的.zip").write_bytes(later.read_bytes()[:300])
+    out = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in ("zh_CN", "en"):
+        i18n.install(lang)
+        probe = new_ledger(tmp / lang / "sup.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
+        for st_ in (sta, other):
+            link(probe, st_, tmp / f"ids_{lang}")
+        page = _page(qtbot, probe, lang)
+        page.import_paths([later, from_other, tmp / "U盘拷坏的.zip"])
+        _wait(qtbot)
+        page.grab().save(str(out / f"sync_{lang}.png"))
+        page.close()
+        probe.close()
+    other.close()
+    i18n.install("en")

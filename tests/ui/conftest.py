@@ -1,0 +1,61 @@
+"""The real main window on a real ledger file, offscreen; helpers to answer modal dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from station_app.data.db import open_ledger
+from station_app.ui import i18n
+from station_app.ui.context import AppContext
+from station_app.ui.main_window import MainWindow
+from tests.helpers import sign_up
+
+
+@pytest.fixture
+def ctx(qapp: QApplication, ledger_path: Path, fixed_clock: Any) -> Iterator[AppContext]:
+    """An AppContext on a file ledger with two members, in English."""
+    i18n.register_fonts(qapp)
+    i18n.install("en")
+    ledger = open_ledger(ledger_path)
+    sign_up(ledger, 1, name="张三")
+    sign_up(ledger, 2, name="李四", phone="13900001234")
+    context = AppContext(ledger_path, ledger, lang="en", actor="tester")
+    yield context
+    i18n.install("en")
+    ledger.close()
+
+
+@pytest.fixture
+def window(qtbot: Any, ctx: AppContext) -> MainWindow:
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def counter(window: MainWindow) -> Any:
+    return window.pages["counter"]
+
+
+def answer_modal(qtbot: Any, action: Callable[[QWidget], None]) -> list[QWidget]:
+    """Run ``action`` on the next modal dialog once it is shown (dialogs block in exec())."""
+    seen: list[QWidget] = []
+
+    def poke() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(20, poke)
+            return
+        seen.append(modal)
+        action(modal)
+
+    QTimer.singleShot(0, poke)
+    return seen
