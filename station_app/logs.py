@@ -62,7 +62,7 @@ def log_dir() -> Path:
         return Path(override) / "logs"
     import platformdirs
 
-    return Path(platformdirs.user_log_dir("StationLedger", appauthor=False))
+    return Path(platformdirs.user_data_dir("StationLedger", appauthor=False)) / "logs"
 
 
 def log_path() -> Path:
@@ -89,6 +89,6 @@ def setup(level: int = logging.INFO, folder: Path | None = None, *,
     handler.setFormatter(MaskingFormatter(
         "%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
-    root.setLevel(min(root.level or level, level) if root.handlers[:-1] else level)
+    root.setLevel(level)
     _installed.append(handler)
     return path

@@ -5,7 +5,7 @@
 1. ``pyinstaller build.spec --noconfirm`` into ``dist/station-app/`` (work files in ``build/``)
 2. ``installer/build_deb.py``: ``dist/station-ledger_<version>_<arch>.deb`` (Linux, dpkg-deb)
 3. runs the frozen ``station-app --selftest`` (offscreen) — the build fails if any check fails
-4. measures the start to the main window: ``station-app --selftest-only ledger,window`` N times
+4. measures the start to the main window: ``station-app --selftest-only ledger,window`` 5 times
    (a fresh ledger is created, like a first start); the median of what the app reports
 5. prints a summary and writes it to ``dist/build-info.txt``
 """
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
     parser.add_argument("--work", type=Path, default=ROOT / "build")
     parser.add_argument("--no-deb", action="store_true", help="skip the .deb")
-    parser.add_argument("--runs", type=int, default=3, help="start-time runs (median)")
+    parser.add_argument("--runs", type=int, default=5, help="start-time runs (median)")
     args = parser.parse_args(argv)
 
     print(f"== pyinstaller build.spec -> {args.dist / APP}", flush=True)

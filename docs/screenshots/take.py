@@ -23,7 +23,7 @@ def main() -> None:
 
     from station_app.data.db import open_ledger
     from station_app.services import demo
-    from station_app.ui import i18n
+    from station_app.ui import i18n, jobs
     from station_app.ui.context import AppContext
     from station_app.ui.dialogs.relief import ReliefDialog
     from station_app.ui.dialogs.sign_up import SignUpDialog
@@ -78,7 +78,9 @@ def main() -> None:
         for widget in (sign_up, bad, relief, window):
             widget.close()
             widget.deleteLater()
+        ctx._soon.stop()
         app.processEvents()
+    jobs.wait_for_all()  # pages may have started background work: let it end first
     ledger.close()
     print("screenshots in", HERE)
 

@@ -4,52 +4,52 @@
 <context>
     <name>AttendantDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="92" />
+        <location filename="../../station_app/ui/security_page.py" line="94" />
         <source>New attendant</source>
         <translation>新建操作员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="100" />
+        <location filename="../../station_app/ui/security_page.py" line="102" />
         <source>Attendant</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="101" />
+        <location filename="../../station_app/ui/security_page.py" line="103" />
         <source>Supervisor</source>
         <translation>上级工会（督导）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="102" />
+        <location filename="../../station_app/ui/security_page.py" line="104" />
         <source>Station admin</source>
         <translation>驿站管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="106" />
+        <location filename="../../station_app/ui/security_page.py" line="108" />
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="107" />
+        <location filename="../../station_app/ui/security_page.py" line="109" />
         <source>&amp;Display name</source>
         <translation>显示名(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="108" />
+        <location filename="../../station_app/ui/security_page.py" line="110" />
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="109" />
+        <location filename="../../station_app/ui/security_page.py" line="111" />
         <source>&amp;PIN or password</source>
         <translation>PIN 或密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="110" />
+        <location filename="../../station_app/ui/security_page.py" line="112" />
         <source>PIN &amp;again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="124" />
+        <location filename="../../station_app/ui/security_page.py" line="126" />
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
@@ -178,37 +178,37 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="47" />
+        <location filename="../../station_app/ui/security_page.py" line="49" />
         <source>Protect the backup</source>
         <translation>保护备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="50" />
+        <location filename="../../station_app/ui/security_page.py" line="52" />
         <source>The backup holds the ledger's keys. Give a passphrase to encrypt them; without it the full ID numbers can be read by anyone who has the stick. Write the passphrase down and keep it apart from the stick: without it this backup cannot be restored.</source>
         <translation>备份中包含台账密钥。请设置备份密码对密钥加密；否则拿到U盘的人都能读出完整身份证号。请把密码抄下来，与U盘分开保管：没有密码，这份备份无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="58" />
+        <location filename="../../station_app/ui/security_page.py" line="60" />
         <source>&amp;Passphrase</source>
         <translation>备份密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="59" />
+        <location filename="../../station_app/ui/security_page.py" line="61" />
         <source>&amp;Again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="73" />
+        <location filename="../../station_app/ui/security_page.py" line="75" />
         <source>The two passphrases do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="76" />
+        <location filename="../../station_app/ui/security_page.py" line="78" />
         <source>Use at least 8 characters.</source>
         <translation>密码至少8个字符。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="81" />
+        <location filename="../../station_app/ui/security_page.py" line="83" />
         <source>Write the backup with unencrypted keys?</source>
         <translation>确定写入不加密密钥的备份吗？</translation>
     </message>
@@ -216,133 +216,158 @@
 <context>
     <name>SecurityPage</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="141" />
+        <location filename="../../station_app/ui/security_page.py" line="143" />
         <source>Security &amp;&amp; backups</source>
         <translation>安全与备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="144" />
+        <location filename="../../station_app/ui/security_page.py" line="146" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="151" />
+        <location filename="../../station_app/ui/security_page.py" line="153" />
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="154" />
+        <location filename="../../station_app/ui/security_page.py" line="156" />
         <source>Back up to a &amp;USB stick…</source>
         <translation>备份到U盘(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="172" />
+        <location filename="../../station_app/ui/security_page.py" line="174" />
         <source>Attendants</source>
         <translation>操作员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="179" />
+        <location filename="../../station_app/ui/security_page.py" line="181" />
         <source>&amp;Add…</source>
         <translation>新建(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="180" />
+        <location filename="../../station_app/ui/security_page.py" line="182" />
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="181" />
+        <location filename="../../station_app/ui/security_page.py" line="183" />
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="182" />
+        <location filename="../../station_app/ui/security_page.py" line="184" />
         <source>Un&amp;lock</source>
         <translation>解除锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="191" />
+        <location filename="../../station_app/ui/security_page.py" line="193" />
+        <source>Show a full ID number</source>
+        <translation>查看完整身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="201" />
+        <source>Reason (required, logged)</source>
+        <translation>原因（必填，将记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="202" />
+        <source>S&amp;how</source>
+        <translation>查看(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="208" />
+        <source>Member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="209" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="217" />
         <source>Privacy and locking</source>
         <translation>隐私与锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="196" />
+        <location filename="../../station_app/ui/security_page.py" line="222" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="197" />
+        <location filename="../../station_app/ui/security_page.py" line="223" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="201" />
+        <location filename="../../station_app/ui/security_page.py" line="227" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="202" />
+        <location filename="../../station_app/ui/security_page.py" line="228" />
         <source>keep</source>
         <translation>永久保留</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="203" />
+        <location filename="../../station_app/ui/security_page.py" line="229" />
         <source>Lock the screen after idle</source>
         <translation>无操作自动锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="204" />
+        <location filename="../../station_app/ui/security_page.py" line="230" />
         <source>Anonymise members who left after</source>
         <translation>退会/转出会员匿名化期限</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="205" />
+        <location filename="../../station_app/ui/security_page.py" line="231" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="220" />
+        <location filename="../../station_app/ui/security_page.py" line="246" />
         <source>No backup yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="222" />
+        <location filename="../../station_app/ui/security_page.py" line="248" />
         <source>Last backup: %1 (%2) — %3</source>
         <translation>上次备份：%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="238" />
+        <location filename="../../station_app/ui/security_page.py" line="265" />
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="239" />
+        <location filename="../../station_app/ui/security_page.py" line="266" />
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="264" />
+        <location filename="../../station_app/ui/security_page.py" line="291" />
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="268" />
+        <location filename="../../station_app/ui/security_page.py" line="295" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="274" />
+        <location filename="../../station_app/ui/security_page.py" line="301" />
         <source>Choose the USB stick</source>
         <translation>选择U盘</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="292" />
+        <location filename="../../station_app/ui/security_page.py" line="319" />
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="309" />
-        <location filename="../../station_app/ui/security_page.py" line="338" />
+        <location filename="../../station_app/ui/security_page.py" line="336" />
+        <location filename="../../station_app/ui/security_page.py" line="378" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

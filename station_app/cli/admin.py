@@ -247,7 +247,6 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     if target.exists() and not backup.check_file(target):
         by = authorise(ctx, "restore")
         ctx.close()
-    backup.verify_backup(args.file, _passphrase(False))
     ledger = backup.restore(args.file, target, passphrase=_passphrase(False), by=by)
     try:
         if ctx.json:

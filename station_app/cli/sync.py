@@ -137,6 +137,9 @@ def cmd_trust_file(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    from .admin import authorise  # issue 8: role check (--as USER + PIN once accounts exist)
+
+    authorise(ctx, "export")
     written = sync_ops.export_bundle(ctx.ledger(), args.out, full=args.full,
                                      encrypt_to=args.encrypt_to, actor=ctx.actor)
     if ctx.json:
@@ -164,6 +167,9 @@ def _result_word(ctx: Context, result: str) -> str:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    from .admin import authorise  # issue 8: role check (--as USER + PIN once accounts exist)
+
+    authorise(ctx, "import")
     ledger = ctx.ledger()
     outcomes = sync_ops.import_bundles(ledger, args.bundles, actor=ctx.actor,
                                        dry_run=args.dry_run, accept_unknown=args.accept_unknown)
@@ -213,6 +219,9 @@ def cmd_stations(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_return_bundle(ctx: Context, args: argparse.Namespace) -> int:
+    from .admin import authorise  # issue 8: role check (--as USER + PIN once accounts exist)
+
+    authorise(ctx, "export")
     written = sync_ops.return_bundle(ctx.ledger(), args.station, args.out, actor=ctx.actor)
     if ctx.json:
         ctx.emit(written.to_json())

@@ -140,28 +140,14 @@ def build(ledger: Ledger, span: DateRange, stations: Sequence[str] | None = None
     wt_members: dict[str, int] = {}
     nat_members: dict[str, int] = {}
     st_members: dict[str, int] = {}
-    mixed: list[str] = []
-    # MIN/MAX per member is cheaper than GROUP_CONCAT(DISTINCT ...); the few members seen with
-    # two stations, groups or nationalities in the range are looked up separately.
-    for member, st_lo, st_hi, wt_lo, wt_hi, nat_lo, nat_hi in conn.execute(
-            "SELECT member_no, MIN(station), MAX(station), MIN(worker_type), MAX(worker_type),"
-            " MIN(nationality), MAX(nationality)"
+    for _member, stations_seen, wts_seen, nats_seen in conn.execute(
+            "SELECT member_no, GROUP_CONCAT(DISTINCT station), GROUP_CONCAT(DISTINCT"
+            " worker_type), GROUP_CONCAT(DISTINCT nationality)"
             f" FROM rep_member_days {hint} WHERE {cw} GROUP BY member_no", cp):
         total_members += 1
-        if st_lo != st_hi or wt_lo != wt_hi or nat_lo != nat_hi:
-            mixed.append(member)
-            continue
-        st_members[st_lo] = st_members.get(st_lo, 0) + 1
-        wt_members[wt_lo] = wt_members.get(wt_lo, 0) + 1
-        nat_members[nat_lo] = nat_members.get(nat_lo, 0) + 1
-    for start in range(0, len(mixed), 500):
-        chunk = mixed[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        for tally, col in ((st_members, "station"), (wt_members, "worker_type"),
-                           (nat_members, "nationality")):
-            for _member, key in conn.execute(
-                    f"SELECT DISTINCT member_no, {col} FROM rep_member_days"
-                    f" WHERE {cw} AND member_no IN ({marks})", [*cp, *chunk]):
+        for tally, seen in ((st_members, stations_seen), (wt_members, wts_seen),
+                            (nat_members, nats_seen)):
+            for key in str(seen).split(","):
                 tally[key] = tally.get(key, 0) + 1
     total_people = _people(total_members, total_walk)
 

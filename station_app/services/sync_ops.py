@@ -135,15 +135,35 @@ def import_bundles(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bo
                    accept_unknown: bool = False, progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None) -> list[importer.Outcome]:
     files = importer.find_bundles(paths)
+    if files and not dry_run:
+        from . import backup  # issue 8: a snapshot before every import
+
+        backup.before_import(ledger, by=actor)
     outcomes = []
     for n, path in enumerate(files):
         if cancelled is not None and cancelled():
             break
         outcomes.append(importer.import_file(ledger, path, actor=actor, dry_run=dry_run,
                                              accept_unknown=accept_unknown))
+        _audit_import(ledger, actor, outcomes[-1])
         if progress is not None:
             progress(n + 1, len(files))
     return outcomes
+
+
+def _audit_import(ledger: Ledger, actor: str, outcome: importer.Outcome) -> None:
+    """Issue 8: every import attempt is in the audit log too (details stay in import_log)."""
+    import contextlib
+
+    from ..domain.errors import LedgerUnavailable
+    from . import audit
+
+    # A full disk: the import itself was refused and nothing changed; do not mask that.
+    with contextlib.suppress(LedgerUnavailable):
+        audit.record(ledger, actor, audit.IMPORT, outcome.file,
+                     {"result": outcome.result, "new": outcome.new, "sha256": outcome.sha256,
+                      "error": outcome.error.code if outcome.error else None},
+                     outcome="ok" if outcome.ok else "refused")
 
 
 def stations(ledger: Ledger) -> list[status.StationStatus]:
@@ -152,7 +172,7 @@ def stations(ledger: Ledger) -> list[status.StationStatus]:
 
 def pending_export(ledger: Ledger) -> dict[str, Any]:
     """What the Export button would send now."""
-    rows = export.own_rows(ledger, False)
+    ranges = status.pending_ranges(ledger)
     sup = export.supervisor_of(ledger)
-    return {"unacknowledged": len(rows), "supervisor": sup[0] if sup else None,
-            "ranges": export._ranges(rows)}
+    return {"unacknowledged": sum(r["to"] - r["from"] + 1 for r in ranges),
+            "supervisor": sup[0] if sup else None, "ranges": ranges}

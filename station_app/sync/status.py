@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,20 +29,27 @@ def has_files(ledger: Ledger) -> bool:
 def gaps(ledger: Ledger, station: str) -> dict[int, list[tuple[int, int]]]:
     """Missing seq ranges per epoch (before the highest seq held)."""
     found: dict[int, list[tuple[int, int]]] = {}
+    complete = {int(e) for e, n, top in ledger.conn.execute(
+        "SELECT epoch, COUNT(*), MAX(seq) FROM entries WHERE station = ? GROUP BY epoch",
+        (station,)) if n == top}
     for epoch, seq, prev in ledger.conn.execute(
             "SELECT epoch, seq, prev FROM (SELECT epoch, seq, LAG(seq, 1, 0) OVER"
-            " (PARTITION BY epoch ORDER BY seq) AS prev FROM entries WHERE station = ?)"
-            " WHERE seq > prev + 1 ORDER BY epoch, seq", (station,)):
+            " (PARTITION BY epoch ORDER BY seq) AS prev FROM entries WHERE station = ?"
+            " AND epoch NOT IN (SELECT value FROM json_each(?)))"
+            " WHERE seq > prev + 1 ORDER BY epoch, seq", (station, json.dumps(sorted(complete)))):
         found.setdefault(int(epoch), []).append((int(prev) + 1, int(seq) - 1))
     return found
 
 
-def watermarks(ledger: Ledger, station: str) -> dict[int, int]:
+def watermarks(ledger: Ledger, station: str,
+               missing: dict[int, list[tuple[int, int]]] | None = None,
+               highest: dict[int, int] | None = None) -> dict[int, int]:
     """Per epoch: the highest seq such that every entry up to it is held (the acknowledgement)."""
     marks = {int(e): int(m) for e, m in ledger.conn.execute(
-        "SELECT epoch, MAX(seq) FROM entries WHERE station = ? GROUP BY epoch", (station,))}
-    for epoch, missing in gaps(ledger, station).items():
-        marks[epoch] = missing[0][0] - 1
+        "SELECT epoch, MAX(seq) FROM entries WHERE station = ? GROUP BY epoch", (station,))
+             } if highest is None else dict(highest)
+    for epoch, ranges in (gaps(ledger, station) if missing is None else missing).items():
+        marks[epoch] = ranges[0][0] - 1
     return marks
 
 
@@ -103,7 +110,7 @@ class StationStatus:
 def _days_since(at: str | None) -> int | None:
     if not at:
         return None
-    return (clock.today() - date.fromisoformat(at[:10])).days
+    return (clock.today() - clock.parse_iso(at).astimezone().date()).days
 
 
 def station_list(ledger: Ledger) -> list[StationStatus]:
@@ -114,13 +121,28 @@ def station_list(ledger: Ledger) -> list[StationStatus]:
         " CASE role WHEN 'self' THEN 0 WHEN 'supervisor' THEN 1 WHEN 'enrolled' THEN 2 ELSE 3"
         " END, code").fetchall()
     for code, name, role, fp, revoked in rows:
-        counts = ledger.conn.execute(
-            "SELECT epoch, COUNT(*), MAX(seq) FROM entries WHERE station = ? GROUP BY epoch",
-            (code,)).fetchall()
+        if role == "self":
+            # Gap-free by construction: the highest seq of each epoch is its count (index
+            # lookups only, however long the log).
+            counts = []
+            for (epoch,) in ledger.conn.execute("SELECT DISTINCT epoch FROM sync_state"):
+                top = ledger.conn.execute(
+                    "SELECT MAX(seq) FROM entries WHERE station = ? AND epoch = ?",
+                    (code, epoch)).fetchone()[0]
+                if top:
+                    counts.append((epoch, top, top))
+        else:
+            counts = ledger.conn.execute(
+                "SELECT epoch, COUNT(*), MAX(seq) FROM entries WHERE station = ? GROUP BY epoch",
+                (code,)).fetchall()
         last = ledger.conn.execute(
             "SELECT MAX(at) FROM import_log WHERE (station = ? OR"
             " json_extract(detail, '$.signer') = ?) AND result IN ('accepted', 'duplicate')",
             (code, code)).fetchone()[0]
+        relayed = ledger.conn.execute("SELECT MAX(received_at) FROM bundle_archive"
+                                      " WHERE station = ?", (code,)).fetchone()[0]
+        if relayed and (last is None or relayed > last):
+            last = relayed  # its bundle came forwarded inside a relay
         extra: dict[str, Any] = {}
         if role == "self":
             extra["sync_state"] = [
@@ -129,18 +151,41 @@ def station_list(ledger: Ledger) -> list[StationStatus]:
                     "SELECT epoch, acked_seq, exported_seq, acked_at, exported_at FROM"
                     " sync_state ORDER BY epoch")]
             extra["unacknowledged"] = unacknowledged(ledger)
+        # A station's own log is gap-free by construction, and members of other stations that
+        # a return bundle brought are a deliberate subset: gaps only mean something for the
+        # stations a supervisor enrolled.
+        holes: dict[int, list[tuple[int, int]]] = {}
+        if role == "enrolled" and any(int(c[1]) != int(c[2]) for c in counts):
+            holes = gaps(ledger, code)
         result.append(StationStatus(
             code=code, name=name, role=role, fingerprint=fp or "", revoked=revoked is not None,
-            entries=sum(int(c[1]) for c in counts), watermarks=watermarks(ledger, code),
-            highest={int(c[0]): int(c[2]) for c in counts}, gaps=gaps(ledger, code),
+            entries=sum(int(c[1]) for c in counts),
+            watermarks=watermarks(ledger, code, holes, {int(c[0]): int(c[2]) for c in counts}),
+            highest={int(c[0]): int(c[2]) for c in counts}, gaps=holes,
             last_bundle_at=last, days_since_contact=_days_since(last), extra=extra))
     return result
 
 
+def pending_ranges(ledger: Ledger) -> list[dict[str, int]]:
+    """This station's unacknowledged seq range per epoch, from index lookups only.
+
+    A station's own seqs are gap-free within an epoch, so the range is (acked, max]: no scan
+    of the entry log, which matters on a ledger with millions of visits.
+    """
+    code = ledger.station_code
+    acked = {int(e): int(a) for e, a in ledger.conn.execute(
+        "SELECT epoch, acked_seq FROM sync_state")}
+    epochs = set(acked) | {ledger.epoch}
+    ranges = []
+    for epoch in sorted(epochs):
+        top = ledger.conn.execute("SELECT MAX(seq) FROM entries WHERE station = ? AND epoch = ?",
+                                  (code, epoch)).fetchone()[0]
+        low = acked.get(epoch, 0)
+        if top is not None and int(top) > low:
+            ranges.append({"epoch": epoch, "from": low + 1, "to": int(top)})
+    return ranges
+
+
 def unacknowledged(ledger: Ledger) -> int:
     """How many of this station's own entries the supervisor has not acknowledged yet."""
-    row = ledger.conn.execute(
-        "SELECT COUNT(*) FROM entries e LEFT JOIN sync_state s ON s.epoch = e.epoch"
-        " WHERE e.station = ? AND e.seq > COALESCE(s.acked_seq, 0)",
-        (ledger.station_code,)).fetchone()
-    return int(row[0])
+    return sum(r["to"] - r["from"] + 1 for r in pending_ranges(ledger))

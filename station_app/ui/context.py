@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..data.db import Ledger, open_ledger
 from ..domain import messages
@@ -34,6 +34,9 @@ class AppContext(QObject):
         self.ledger = ledger
         self.lang = "en" if lang == "en" else "zh_CN"
         self._actor = actor
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.timeout.connect(self.changed)
 
     # ---- who is at the counter ----
     @property
@@ -53,7 +56,16 @@ class AppContext(QObject):
 
     def changed(self) -> None:
         """Tell every view that the ledger has new entries."""
+        self._soon.stop()
         self.ledger_changed.emit()
+
+    def changed_soon(self, delay_ms: int = 1500) -> None:
+        """``changed()`` once the counter has been quiet for ``delay_ms``.
+
+        The counter writes many small entries in a row and refreshes its own views at once;
+        the other pages only need to catch up when the attendant pauses.
+        """
+        self._soon.start(delay_ms)
 
     # ---- language ----
     def message(self, error: LedgerError) -> str:
@@ -65,6 +77,16 @@ class AppContext(QObject):
         return en if self.lang == "en" else zh
 
     # ---- hooks other areas fill in ----
+    @staticmethod
+    def has_card_printer() -> bool:
+        """Whether card printing is installed, without importing it (it is slow to import)."""
+        import importlib.util
+
+        try:
+            return importlib.util.find_spec("station_app.ui.cards_print") is not None
+        except (ImportError, ValueError):
+            return False
+
     def card_printer(self) -> Callable[..., Any] | None:
         """``print_member_card(parent, ctx, member_no)`` from the cards area, if it is installed.
 
@@ -78,6 +100,7 @@ class AppContext(QObject):
         return hook if callable(hook) else None
 
     def close(self) -> None:
+        self._soon.stop()
         self.ledger.close()
 
 

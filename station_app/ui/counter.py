@@ -439,11 +439,16 @@ class CounterPage(QWidget):
         self.pad.clear_selection()
         self.armed = None
         self._selection_changed()
-        self.ctx.changed()
+        self._wrote()
         self.check_in.clear()
         self.focus_check_in()
 
     # ---- today's ledger ----
+    def _wrote(self) -> None:
+        """After the counter wrote: its own views at once, the other pages when it is quiet."""
+        self._ledger_changed()
+        self.ctx.changed_soon()
+
     def _ledger_changed(self) -> None:
         self.today_model.refresh()
         self._update_today_label()
@@ -500,7 +505,7 @@ class CounterPage(QWidget):
         except LedgerError as exc:
             self.say(self.ctx.message(exc), "warn")
             return False
-        self.ctx.changed()
+        self._wrote()
         self.select_entry(entry_id)
         self.say(self.tr("Entry voided; it stays visible, struck through."), "ok")
         self.member_panel.reload()
@@ -524,7 +529,7 @@ class CounterPage(QWidget):
         dialog = CorrectDialog(self.ctx, entry_id, self)
         if not self.exec_dialog(dialog):
             return False
-        self.ctx.changed()
+        self._wrote()
         self.select_entry(entry_id)
         self.say(self.tr("Entry corrected; the original stays in the history."), "ok")
         return True
@@ -554,7 +559,7 @@ class CounterPage(QWidget):
         dialog = SignUpDialog(self.ctx, self)
         self.exec_dialog(dialog)
         if dialog.member_no:
-            self.ctx.changed()
+            self._wrote()
             self.choose_member(dialog.member_no)
         elif dialog.existing_member_no:
             self.choose_member(dialog.existing_member_no)
@@ -566,7 +571,7 @@ class CounterPage(QWidget):
 
         dialog = ReliefDialog(self.ctx, self.member_panel.member_no, self)
         if self.exec_dialog(dialog):
-            self.ctx.changed()
+            self._wrote()
             self.say(self.tr("Relief recorded."), "ok")
         self._after_dialog()
 
@@ -579,7 +584,7 @@ class CounterPage(QWidget):
 
         dialog = ProgrammeDialog(self.ctx, member, self)
         if self.exec_dialog(dialog):
-            self.ctx.changed()
+            self._wrote()
             self.say(self.tr("Enrolment recorded."), "ok")
         self._after_dialog()
 
@@ -588,7 +593,7 @@ class CounterPage(QWidget):
 
         dialog = TransferDialog(self.ctx, self.member_panel.member, self)
         if self.exec_dialog(dialog):
-            self.ctx.changed()
+            self._wrote()
             self.say(self.tr("Transfer recorded."), "ok")
             if dialog.member_no:
                 self.choose_member(dialog.member_no)

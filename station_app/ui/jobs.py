@@ -188,13 +188,16 @@ class Job(Generic[T]):
 
     # ---- UI thread ----
     def _progressed(self, done: int, total: int, text: str) -> None:
-        if self._dialog is None:
+        dialog = self._dialog
+        if dialog is None:
             return
-        self._dialog.setMaximum(max(total, 0))
-        if total:
-            self._dialog.setValue(min(done, total))
+        # setValue() on a modal progress dialog processes events, so the job may finish (and
+        # drop the dialog) in the middle of this method: check again before each step.
         if text:
-            self._dialog.setLabelText(text)
+            dialog.setLabelText(text)
+        dialog.setMaximum(max(total, 0))
+        if total and self._dialog is dialog:
+            dialog.setValue(min(done, total))
 
     def _finish(self) -> None:
         self.done = True

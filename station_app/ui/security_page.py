@@ -1,11 +1,11 @@
-"""The "Security & backups" page: last backup, backup now / to a USB stick, attendants, settings."""
+"""The "Security & backups" page: backups (also to a USB stick), accounts, reveal, settings."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +29,8 @@ from ..domain.errors import LedgerError
 from ..services import audit, auth, backup, privacy
 from .jobs import Job
 from .sign_in import _pin_field, can, current_attendant
+
+REVEAL_SECONDS = 30
 
 
 def _local(iso: str) -> str:
@@ -188,6 +190,30 @@ class SecurityPage(QWidget):
         inner.addLayout(row)
         layout.addWidget(self.people_box)
 
+        self.reveal_box = QGroupBox(self.tr("Show a full ID number"))
+        reveal_form = QFormLayout(self.reveal_box)
+        self.reveal_member = QLineEdit()
+        self.reveal_member.setObjectName("revealMember")
+        self.reveal_member.setPlaceholderText("MZL01-000001V")
+        self.reveal_reason = QLineEdit()
+        self.reveal_reason.setObjectName("revealReason")
+        self.reveal_reason.setMaxLength(200)
+        self.reveal_reason.setPlaceholderText(self.tr("Reason (required, logged)"))
+        reveal_button = QPushButton(self.tr("S&how"))
+        reveal_button.setObjectName("revealButton")
+        reveal_button.clicked.connect(self.reveal)
+        self.reveal_result = QLabel()
+        self.reveal_result.setObjectName("revealResult")
+        self.reveal_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        reveal_form.addRow(self.tr("Member number"), self.reveal_member)
+        reveal_form.addRow(self.tr("Reason"), self.reveal_reason)
+        reveal_form.addRow(reveal_button, self.reveal_result)
+        layout.addWidget(self.reveal_box)
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.setInterval(REVEAL_SECONDS * 1000)
+        self._hide_timer.timeout.connect(self.reveal_result.clear)
+
         self.settings_box = QGroupBox(self.tr("Privacy and locking"))
         form = QFormLayout(self.settings_box)
         self.idle = QSpinBox()
@@ -232,6 +258,7 @@ class SecurityPage(QWidget):
         admin = can(self.ctx, "attendants")
         self.people_box.setVisible(admin)
         self.settings_box.setVisible(can(self.ctx, "settings"))
+        self.reveal_box.setVisible(can(self.ctx, "reveal"))
         self.people.clear()
         if admin:
             for person in auth.list_attendants(ledger):
@@ -317,6 +344,19 @@ class SecurityPage(QWidget):
 
     def unlock(self) -> None:
         self._set("unlock")
+
+    def reveal(self) -> None:
+        """The full number for 30 seconds; refused without the admin role or a reason."""
+        try:
+            full = privacy.reveal(self.ctx.ledger, self.reveal_member.text(),
+                                  self.reveal_reason.text(),
+                                  attendant=current_attendant(self.ctx), actor=self.ctx.actor)
+        except LedgerError as exc:
+            self.reveal_result.setText(self.ctx.message(exc))
+            return
+        self.reveal_result.setText(full)
+        self.reveal_reason.clear()
+        self._hide_timer.start()
 
     def save_settings(self) -> None:
         if not self._guard("settings"):

@@ -193,8 +193,12 @@ def test_disk_full_during_import_leaves_the_ledger_unchanged(tmp_path: Path) -> 
         except LedgerError as exc:
             assert exc.code == "disk_full"
         assert ledger_hash(sup) == before
+        # The snapshot before the import was written (outside the ledger) before it failed.
+        assert [b.kind for b in backup.list_backups(sup.path)] == ["pre-import"]
         sup.conn.execute("PRAGMA max_page_count = 1073741823")
         assert kit.import_one(sup, bundle).ok  # room again: the same bundle goes in whole
+        imports = [r.outcome for r in audit.rows(sup, 10, action=audit.IMPORT)]
+        assert imports[0] == "ok"
         assert ledger_hash(sup) != before
         assert sup.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:

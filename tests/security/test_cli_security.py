@@ -127,3 +127,37 @@ def zipfile_manifest(path: Path) -> bytes:
 
     with zipfile.ZipFile(path) as zf:
         return zf.read("manifest.json")
+
+
+def test_exports_need_a_role_once_accounts_exist(db: Path, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    r = lambda *a, **k: run(capsys, monkeypatch, db, *a, **k)  # noqa: E731
+    roster = db.parent / "roster.xlsx"
+    bundles = db.parent / "bundles"
+    code, _, err = r("roster", "--out", str(roster))  # open mode: allowed
+    assert code == 0, err
+    roster.unlink()
+    r("attendant", "add", "boss", "--role", "admin", stdin="246810\n")
+    r("--as", "boss", "attendant", "add", "ann", stdin="246810\n1357\n")
+    r("--as", "boss", "attendant", "add", "sup", "--role", "supervisor",
+      stdin="246810\nsup-pass-1\n")
+    code, _, err = r("--as", "ann", "roster", "--out", str(roster), pin="1357")
+    assert code == 4 and "may not" in err and not roster.exists()
+    code, _, err = r("--as", "ann", "export", "--out", str(bundles), pin="1357")
+    assert code == 4 and not bundles.exists()
+    code, _, err = r("roster", "--out", str(roster))  # no --as / PIN
+    assert code == 4 and not roster.exists()
+    code, _, err = r("--as", "sup", "roster", "--out", str(roster), pin="sup-pass-1")
+    assert code == 0 and roster.exists()
+    code, _, err = r("--as", "sup", "export", "--out", str(bundles), pin="sup-pass-1")
+    # Past the role check; this station has no supervisor trusted yet, which sync refuses.
+    assert "may not" not in err and "trust" in err
+    ledger = open_ledger(db)
+    try:
+        rows = audit.rows(ledger, 100)
+        assert [x.subject for x in rows if x.action == "denied"].count("export") == 3
+        assert any(x.action == "export" and x.actor == "sup" for x in rows)
+        assert any(x.action == "sign_in" and x.actor == "sup" and x.outcome == "ok"
+                   for x in rows)
+    finally:
+        ledger.close()

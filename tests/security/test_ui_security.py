@@ -252,3 +252,27 @@ def test_sign_in_starts_the_daily_backup(qtbot: Any, ctx: AppContext,
                     timeout=10_000)
     assert ctx.daily_timer.isActive()  # type: ignore[attr-defined]
     ctx.daily_timer.stop()  # type: ignore[attr-defined]
+
+
+def test_reveal_on_the_security_page_needs_a_reason_and_is_logged(
+        qtbot: Any, ctx: AppContext) -> None:
+    from station_app.ui.security_page import SecurityPage
+
+    add_staff(ctx.ledger)
+    ctx.attendant = auth.authenticate(ctx.ledger, "boss", ADMIN_PIN)  # type: ignore[attr-defined]
+    page = SecurityPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.keyClicks(page.reveal_member, "MZL01-000001V")
+    page.reveal()
+    assert "Reason" in page.reveal_result.text()  # refused: no reason
+    qtbot.keyClicks(page.reveal_reason, "card reissue")
+    page.reveal()
+    from tests.helpers import rid
+
+    assert page.reveal_result.text() == rid(1)
+    assert audit.last(ctx.ledger, audit.REVEAL) is not None
+    page._hide_timer.timeout.emit()
+    assert page.reveal_result.text() == ""
+    ctx.attendant = auth.authenticate(ctx.ledger, "clerk", CLERK_PIN)  # type: ignore[attr-defined]
+    page.refresh()
+    assert page.reveal_box.isHidden()

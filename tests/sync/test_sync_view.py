@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +108,9 @@ def test_screenshots(qtbot: Any, net) -> None:
     sign_up(other, 9, name="乌日娜")
     from_other = export(other, tmp / "three").path
     (tmp / "U盘拷坏的.zip").write_bytes(later.read_bytes()[:300])
-    out = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    # docs/screenshots/sync_*.png are refreshed with STATION_LEDGER_SCREENSHOTS=1
+    docs = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    out = docs if os.environ.get("STATION_LEDGER_SCREENSHOTS") else tmp / "shots"
     out.mkdir(parents=True, exist_ok=True)
     for lang in ("zh_CN", "en"):
         i18n.install(lang)
@@ -117,7 +120,7 @@ def test_screenshots(qtbot: Any, net) -> None:
         page = _page(qtbot, probe, lang)
         page.import_paths([later, from_other, tmp / "U盘拷坏的.zip"])
         _wait(qtbot)
-        page.grab().save(str(out / f"sync_{lang}.png"))
+        assert page.grab().save(str(out / f"sync_{lang}.png"))
         page.close()
         probe.close()
     other.close()

@@ -28,7 +28,7 @@ def ctx(qapp: QApplication, ledger_path: Path, fixed_clock: Any) -> Iterator[App
     context = AppContext(ledger_path, ledger, lang="en", actor="tester")
     yield context
     i18n.install("en")
-    ledger.close()
+    context.close()
 
 
 @pytest.fixture

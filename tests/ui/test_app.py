@@ -162,3 +162,17 @@ def test_first_run_creates_the_demo_station(qapp: QApplication) -> None:
         assert ctx.ledger.conn.execute("SELECT COUNT(*) FROM members").fetchone()[0] > 100
     finally:
         ctx.close()
+
+
+def test_other_pages_hear_of_counter_writes_once_it_is_quiet(qtbot: Any, counter: Any,
+                                                             ctx: Any) -> None:
+    heard: list[bool] = []
+    ctx.ledger_changed.connect(lambda: heard.append(True))
+    counter.choose_member(counter.ctx.ledger.conn.execute(
+        "SELECT member_no FROM members LIMIT 1").fetchone()[0])
+    counter.pad.toggle_index(0)
+    assert counter.record_visit()
+    assert counter.today_model.rowCount() == 3  # the counter's own table at once
+    assert heard == []  # the other pages a moment later, in one go
+    with qtbot.waitSignal(ctx.ledger_changed, timeout=5000):
+        pass

@@ -276,7 +276,7 @@ class SignUpDialog(QDialog):
                 QMessageBox.warning(self, self.windowTitle(), self.ctx.message(exc))
             return False
         self.member_no = member.member_no
-        self.ctx.changed()
+        self.ctx.changed_soon()
         self._offer_card(member.name, member.member_no)
         self.accept()
         return True

@@ -123,7 +123,7 @@ class MemberPanel(QFrame):
         self.actions_row = QHBoxLayout()
         layout.addLayout(self.actions_row)
         self.print_button: QPushButton | None = None
-        if ctx.card_printer() is not None:
+        if ctx.has_card_printer():
             self.print_button = self.add_member_action(self.tr("Print card"), self.print_card,
                                                        "printCardButton")
             # cards area (issue 4): reissue after loss; the sentence is in cards_zh_CN.ts
