@@ -107,6 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "station-ledger.svg"))))
     i18n.register_fonts(app)
     errors.install_excepthook()
+    # Issue 8: a damaged ledger is never opened for writing; the latest good backup is offered.
+    from .ui import security_startup
+
+    if not security_startup.check_ledger(args.db, i18n.install(i18n.initial_lang(args.lang))):
+        return 4
     try:
         ctx = create_context(args.db, args.lang, args.actor)
     except LedgerError as exc:

@@ -137,6 +137,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("demo", help="create a realistic demo station ledger")
     p.add_argument("--members", type=int, default=300)
     p.add_argument("--days", type=int, default=120)
+    p.add_argument("--no-accounts", action="store_true",
+                   help="leave the ledger without sign-in accounts (first run asks for an admin)")
     p.set_defaults(handler=cmd_demo)
 
 
@@ -397,6 +399,8 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
 
     ledger = ctx.ledger(create=True)
     stats = demo.build_demo(ledger, members=args.members, days=args.days)
+    if not args.no_accounts:
+        stats["accounts"] = demo.add_demo_accounts(ledger)
     if ctx.json:
         ctx.emit(stats)
     else:
@@ -404,4 +408,8 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
                         f"到站 {stats['visits']} 人次）",
                         f"Demo ledger ready: {ledger.path} ({stats['members']} members, "
                         f"{stats['visits']} visits)"))
+        for username, pin, role, display in demo.DEMO_ACCOUNTS:
+            if username in stats.get("accounts", []):
+                ctx.print(ctx.t(f"  演示账户 {display}：用户名 {username}，PIN {pin}",
+                                f"  demo account {display} ({role}): user {username}, PIN {pin}"))
     return 0

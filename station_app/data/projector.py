@@ -178,8 +178,7 @@ def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
         member_no = refresh_entry(ledger, target)
         if member_no:
             members[member_no] = None
-    for member_no in members:
-        rebuild_member(ledger, member_no)
+    rebuild_members(ledger, members)
     if services_changed:
         rebuild_services(ledger)
 
@@ -295,7 +294,112 @@ def rebuild_member(ledger: Ledger, member_no: str) -> None:
     voided = {r[0] for r in conn.execute(
         "SELECT target FROM voids WHERE target IN (" + ",".join("?" * len(history)) + ")",
         [e.id for e in history])} if history else set()
+    state, cards = _fold_member(ledger, member_no, history, voided,
+                                ledger.setting("station.code"))
+    # member_keys is keyed (key, member_no) and only ever holds the characters of the name in
+    # ``members``: delete by those keys (a ``WHERE member_no = ?`` alone scans the whole table,
+    # which made every sign-up O(members); benchmarks/README.md).
+    old = conn.execute("SELECT name FROM members WHERE member_no = ?", (member_no,)).fetchone()
+    if old is not None:
+        conn.executemany("DELETE FROM member_keys WHERE key = ? AND member_no = ?",
+                         [(ch, member_no) for ch in set(old[0])])
+    conn.execute("DELETE FROM cards WHERE member_no = ?", (member_no,))
+    if state is None:
+        conn.execute("DELETE FROM members WHERE member_no = ?", (member_no,))
+        return
+    if _anonymised(ledger, member_no):
+        state.update(ANONYMISED_FIELDS)
+    _finish_state(state)
+    conn.execute(_MEMBER, tuple(state[c] for c in _MEMBER_COLUMNS))
+    conn.executemany("INSERT OR IGNORE INTO member_keys (key, member_no) VALUES (?, ?)",
+                     [(ch, member_no) for ch in set(state["name"])])
+    if cards:
+        conn.executemany(_CARD, [tuple(c) for c in cards.values()])
+
+
+_CARD = ("INSERT INTO cards (member_no, serial, entry_id, issued_at, reason, printed)"
+         " VALUES (?, ?, ?, ?, ?, ?)")
+_CHUNK = 500  # bound parameters per IN (...) list
+
+
+def _finish_state(state: dict[str, Any]) -> None:
+    state["name_pinyin"] = pinyin.full(state["name"])
+    state["name_initials"] = pinyin.initials(state["name"])
+    state["phone_tail"] = state["phone"][-4:]
+
+
+def rebuild_members(ledger: Ledger, member_nos: Iterable[Any]) -> None:
+    """``rebuild_member`` for many members at once, with identical results: the histories,
+    voids, old names and anonymisations are read with a few ``IN (...)`` queries and the
+    writes go out as one ``executemany`` per table (members are independent of each other)."""
+    numbers = list(dict.fromkeys(member_nos))
+    if len(numbers) < 4:
+        for member_no in numbers:
+            rebuild_member(ledger, member_no)
+        return
+    conn = ledger.conn
     local = ledger.setting("station.code")
+    history: dict[Any, list[Entry]] = {}
+    names: dict[Any, str] = {}
+    anonymised: set[Any] = set()
+    for start in range(0, len(numbers), _CHUNK):
+        chunk = numbers[start:start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        # The same rows and order as rebuild_member's query (TEXT compares as UTF-8 bytes,
+        # which is the order of Python's str comparison), grouped by the same expression.
+        for row in conn.execute(
+                "SELECT " + ", ".join(entries_mod.COLUMNS) + ", json_extract(body, '$.member_no')"
+                " FROM entries INDEXED BY entries_member WHERE json_extract(body, '$.member_no')"
+                " IN (" + marks + ") AND kind IN " + entries_mod.MEMBER_KINDS_SQL
+                + " ORDER BY recorded_at, id", chunk):
+            history.setdefault(row[12], []).append(entries_mod.from_row(row))
+        names.update(conn.execute(
+            "SELECT member_no, name FROM members WHERE member_no IN (" + marks + ")", chunk))
+        anonymised.update(r[0] for r in conn.execute(
+            "SELECT json_extract(body, '$.member_no') FROM entries WHERE kind = "
+            "'member.anonymise' AND json_extract(body, '$.member_no') IN (" + marks + ")"
+            " AND id NOT IN (SELECT target FROM voids)", chunk))
+    ids = [e.id for entries in history.values() for e in entries]
+    voided: set[str] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        voided.update(r[0] for r in conn.execute(
+            "SELECT target FROM voids WHERE target IN (" + ",".join("?" * len(chunk)) + ")",
+            chunk))
+    old_keys: list[tuple[str, Any]] = []
+    gone: list[tuple[Any]] = []
+    members: list[tuple[Any, ...]] = []
+    new_keys: list[tuple[str, Any]] = []
+    cards_rows: list[tuple[Any, ...]] = []
+    for member_no in numbers:
+        state, cards = _fold_member(ledger, member_no, history.get(member_no, []), voided, local)
+        old = names.get(member_no)
+        if old is not None:
+            old_keys.extend((ch, member_no) for ch in set(old))
+        gone.append((member_no,))
+        if state is None:
+            continue
+        if member_no in anonymised:
+            state.update(ANONYMISED_FIELDS)
+        _finish_state(state)
+        members.append(tuple(state[c] for c in _MEMBER_COLUMNS))
+        new_keys.extend((ch, member_no) for ch in set(state["name"]))
+        cards_rows.extend(tuple(c) for c in cards.values())
+    conn.executemany("DELETE FROM member_keys WHERE key = ? AND member_no = ?", old_keys)
+    conn.executemany("DELETE FROM cards WHERE member_no = ?", gone)
+    if len(members) < len(gone):
+        held = {m[0] for m in members}
+        conn.executemany("DELETE FROM members WHERE member_no = ?",
+                         [g for g in gone if g[0] not in held])
+    conn.executemany(_MEMBER, members)
+    conn.executemany("INSERT OR IGNORE INTO member_keys (key, member_no) VALUES (?, ?)",
+                     new_keys)
+    conn.executemany(_CARD, cards_rows)
+
+
+def _fold_member(ledger: Ledger, member_no: Any, history: list[Entry], voided: set[str],
+                 local: str) -> tuple[dict[str, Any] | None, dict[int, list[Any]]]:
+    """The member row (before pinyin and anonymisation) and cards from an ordered history."""
     state: dict[str, Any] | None = None
     cards: dict[int, list[Any]] = {}
     for entry in history:
@@ -330,28 +434,7 @@ def rebuild_member(ledger: Ledger, member_no: str) -> None:
                 cards[serial][5] = 1
         if state is not None:
             state["updated_at"] = entry.recorded_at
-    # member_keys is keyed (key, member_no) and only ever holds the characters of the name in
-    # ``members``: delete by those keys (a ``WHERE member_no = ?`` alone scans the whole table,
-    # which made every sign-up O(members); benchmarks/README.md).
-    old = conn.execute("SELECT name FROM members WHERE member_no = ?", (member_no,)).fetchone()
-    if old is not None:
-        conn.executemany("DELETE FROM member_keys WHERE key = ? AND member_no = ?",
-                         [(ch, member_no) for ch in set(old[0])])
-    conn.execute("DELETE FROM cards WHERE member_no = ?", (member_no,))
-    if state is None:
-        conn.execute("DELETE FROM members WHERE member_no = ?", (member_no,))
-        return
-    if _anonymised(ledger, member_no):
-        state.update(ANONYMISED_FIELDS)
-    state["name_pinyin"] = pinyin.full(state["name"])
-    state["name_initials"] = pinyin.initials(state["name"])
-    state["phone_tail"] = state["phone"][-4:]
-    conn.execute(_MEMBER, tuple(state[c] for c in _MEMBER_COLUMNS))
-    conn.executemany("INSERT OR IGNORE INTO member_keys (key, member_no) VALUES (?, ?)",
-                     [(ch, member_no) for ch in set(state["name"])])
-    if cards:
-        conn.executemany("INSERT INTO cards (member_no, serial, entry_id, issued_at, reason,"
-                         " printed) VALUES (?, ?, ?, ?, ?, ?)", [tuple(c) for c in cards.values()])
+    return state, cards
 
 
 ANONYMISE_KIND = "member.anonymise"

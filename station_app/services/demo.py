@@ -30,6 +30,23 @@ def _name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice([1, 2, 2])))
 
 
+# Accounts of the demo station (documented in README): a station admin and an attendant.
+DEMO_ACCOUNTS = (("zhanzhang", "8642", "admin", "站长"), ("wangli", "1357", "attendant", "王丽"))
+
+
+def add_demo_accounts(ledger: Ledger) -> list[str]:
+    """Sign-in accounts for the demo station, so ``make run`` shows the real sign-in."""
+    from . import auth
+
+    made = []
+    for username, pin, role, display in DEMO_ACCOUNTS:
+        if auth.get_attendant(ledger, username) is None:
+            auth.create_attendant(ledger, username, pin, role=role, display_name=display,
+                                  by="demo")
+            made.append(username)
+    return made
+
+
 def build_demo(ledger: Ledger, *, members: int = 300, days: int = 120, seed: int = 7,
                by: str = "demo") -> dict[str, Any]:
     """Fill an empty ledger with a plausible border-port station; repeatable for one seed."""

@@ -71,9 +71,9 @@ def encode_line(digest: str, pii_hash: str | None, sealed: bytes | None,
 
 
 def preimage_offset(pii_hash: str | None, sealed_b64: str | None) -> int:
-    """Byte offset of the preimage array in a canonical line (all prefix fields are ASCII)."""
-    return (68 + (len(pii_hash) + 3 if pii_hash is not None else 5)
-            + (len(sealed_b64) + 3 if sealed_b64 is not None else 5))
+    """Byte offset of the preimage array in a canonical line (the digest is 64 hex digits)."""
+    return (68 + (len(pii_hash.encode("utf-8")) + 3 if pii_hash is not None else 5)
+            + (len(sealed_b64.encode("utf-8")) + 3 if sealed_b64 is not None else 5))
 
 
 @dataclass

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+import orjson
 
 from ..data import migrations
 from ..data.db import Ledger
@@ -191,14 +194,36 @@ def _bad(name: str, line: int, detail: str) -> BundleRefused:
     return refuse("bad_entry", file=name, line=line, detail=detail)
 
 
+# A number of 19 or more digits may not fit orjson's 64-bit integers (it would parse it as a
+# float where ``json`` keeps an int): such bodies are parsed by the standard module instead.
+_LONG_NUMBER = re.compile(r"\d{19}").search
+
+
+def _load_body(body_json: str) -> Any:
+    """The body as ``json.loads`` would parse it: orjson when the two provably agree (no integer
+    beyond 64 bits, no NaN/Infinity, no lone surrogate), else the standard module."""
+    if _LONG_NUMBER(body_json) is None:
+        try:
+            return orjson.loads(body_json)
+        except orjson.JSONDecodeError:
+            pass  # what orjson refuses (NaN, 1e400, lone surrogates ...) ``json`` decides
+    return json.loads(body_json)
+
+
 def parse_entries(data: bytes, name: str) -> tuple[list[Entry], list[tuple[Any, ...]]]:
-    """Decode entry lines; each digest is checked over the canonical preimage slice."""
-    loads = json.loads
-    # One encoder for the whole file (``json.dumps`` builds a new one per call); same settings
-    # as ``canonical.dumps``.
-    dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+    """Decode entry lines; each digest is checked over the canonical preimage slice.
+
+    Parsing uses orjson; the canonical check compares the line's preimage bytes with
+    ``orjson.dumps(fields)``, which for the preimage's value types (a flat list of str, int within
+    64 bits, None) is byte for byte ``canonical.dumps(fields).encode()`` (compact separators, no
+    ASCII escaping, the same short escapes and lowercase ``\\u00xx``; tests/sync/test_fast_parse.py
+    proves it over every code point). So the digest is still SHA-256 of the canonical text.
+    """
+    loads = orjson.loads
+    dumps = orjson.dumps
     sha = hashlib.sha256
     new = Entry.__new__
+    unb64 = fmt.unb64
     entries: list[Entry] = []
     rows: list[tuple[Any, ...]] = []
     if not data:
@@ -206,15 +231,15 @@ def parse_entries(data: bytes, name: str) -> tuple[list[Entry], list[tuple[Any, 
     if not data.endswith(b"\n"):
         raise refuse("truncated", file=name)
     try:
-        text = data.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError:
         raise _bad(name, 0, "not UTF-8") from None
-    for number, line in enumerate(text[:-1].split("\n"), 1):
+    for number, line in enumerate(data[:-1].split(b"\n"), 1):
         try:
             digest, pii, sealed_b64, fields = loads(line)
             (id_, station, epoch, seq, kind, recorded_at, recorded_by, target,
              body_json) = fields
-        except (ValueError, TypeError):
+        except (ValueError, TypeError):  # orjson.JSONDecodeError is a ValueError
             raise _bad(name, number, "not an entry line") from None
         if not (type(digest) is str and type(id_) is str and type(station) is str
                 and type(epoch) is int and type(seq) is int and type(kind) is str
@@ -224,15 +249,19 @@ def parse_entries(data: bytes, name: str) -> tuple[list[Entry], list[tuple[Any, 
                 and (sealed_b64 is None or type(sealed_b64) is str)
                 and epoch > 0 and seq > 0 and len(id_) == 36 and len(recorded_at) >= 19):
             raise _bad(name, number, "field types")
-        # The prefix before the preimage is ASCII, so character and byte offsets agree.
-        preimage = dumps(fields)
+        try:
+            preimage = dumps(fields)
+        except orjson.JSONEncodeError:  # an integer beyond 64 bits: never canonical here
+            raise _bad(name, number, "not canonical") from None
+        # The prefix before the preimage is ASCII in a canonical line (hex digest, hex hash,
+        # base64), so its byte length is ``preimage_offset``; anything else misaligns the slice.
         if line[fmt.preimage_offset(pii, sealed_b64):-1] != preimage:
             raise _bad(name, number, "not canonical")
-        if sha(preimage.encode("utf-8")).hexdigest() != digest:
+        if sha(preimage).hexdigest() != digest:
             raise _bad(name, number, "digest does not match")
         try:
-            body = loads(body_json)
-            sealed = fmt.unb64(sealed_b64) if sealed_b64 is not None else None
+            body = _load_body(body_json)
+            sealed = unb64(sealed_b64) if sealed_b64 is not None else None
         except ValueError:
             raise _bad(name, number, "body") from None
         if type(body) is not dict:

@@ -141,6 +141,7 @@ def test_real_entry_point_demo_and_find(tmp_path: Path) -> None:
                           timeout=120, check=True)
     stats = json.loads(done.stdout)
     assert stats["members"] == 40 and stats["visits"] > 100
+    assert stats["accounts"] == ["zhanzhang", "wangli"]  # the README's demo sign-in
     found = subprocess.run([sys.executable, "-m", "station_app", "--db", db, "--json", "member",
                             "find", "MZL01-0000"], capture_output=True, text=True, check=True)
     assert len(json.loads(found.stdout)) == 20

@@ -276,3 +276,23 @@ def test_reveal_on_the_security_page_needs_a_reason_and_is_logged(
     ctx.attendant = auth.authenticate(ctx.ledger, "clerk", CLERK_PIN)  # type: ignore[attr-defined]
     page.refresh()
     assert page.reveal_box.isHidden()
+
+
+def test_the_app_refuses_to_open_a_damaged_ledger(qapp: QApplication, ledger_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from station_app import app
+    from station_app.ui import security_startup
+
+    data = bytearray(ledger_path.read_bytes())
+    data[4096 * 2: 4096 * 2 + 100] = b"\xee" * 100
+    ledger_path.write_bytes(bytes(data))
+    before = ledger_path.read_bytes()
+    asked: list[str] = []
+
+    def quit_(box: Any) -> Any:
+        asked.append(box.objectName())
+        return box.findChild(QPushButton, "quitDamaged")
+
+    monkeypatch.setattr(security_startup, "ask", quit_)
+    assert app.main(["--db", str(ledger_path), "--lang", "en"]) == 4
+    assert asked == ["damagedLedger"] and ledger_path.read_bytes() == before
