@@ -134,9 +134,18 @@ def search_members(ledger: Ledger, query: str, limit: int = SEARCH_LIMIT) -> lis
         joins = "".join(f" CROSS JOIN member_keys k{n} ON k{n}.key = ?"
                         f" AND k{n}.member_no = k0.member_no" for n in range(1, len(chars)))
         candidates = f"SELECT k0.member_no FROM member_keys k0{joins} WHERE k0.key = ?"
-        take(_MEMBER_SELECT + " WHERE member_no IN (" + candidates + ") AND instr(name, ?) > 0"
-             " ORDER BY (name = ?) DESC, (substr(name, 1, length(?)) = ?) DESC, name_pinyin",
-             (*chars[1:], chars[0], text, text, text, text))
+        # Exact and prefix matches first, sorted inside the covering index (no row reads even
+        # when thousands of members share a surname); then names containing the text later on.
+        rowids = [r[0] for r in conn.execute(
+            "SELECT rowid FROM members INDEXED BY members_name_pinyin WHERE name >= ?"
+            " AND name < ? ORDER BY (name = ?) DESC, name_pinyin LIMIT ?",
+            (text, text + "\U0010ffff", text, limit))]
+        for rowid in rowids:
+            take(_MEMBER_SELECT + " WHERE rowid = ?", (rowid,))
+        if len(found) < limit:
+            take(_MEMBER_SELECT + " WHERE member_no IN (" + candidates + ")"
+                 " AND instr(name, ?) > 1 ORDER BY name_pinyin",
+                 (*chars[1:], chars[0], text))
     elif text.isalpha() and text.isascii():
         lower = text.lower()
         take(_MEMBER_SELECT + " WHERE " + _prefix_range("name_initials")

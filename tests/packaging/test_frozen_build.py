@@ -125,6 +125,11 @@ def test_frozen_cli_scripts_a_station(frozen: Path, tmp_path: Path) -> None:
     assert card.read_bytes().startswith(b"%PDF")
     roster = tmp_path / "roster.xlsx"
     proc = _run([cli, "--db", db, "roster", "--out", str(roster)], home)
+    assert proc.returncode == 4, "the demo station has accounts: a roster needs a sign-in"
+    assert not roster.exists()
+    proc = subprocess.run([cli, "--db", db, "--as", "zhanzhang", "roster", "--out", str(roster)],
+                          capture_output=True, text=True, timeout=240, cwd=home,
+                          env={**_env(home), "STATION_LEDGER_PIN": "8642"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert roster.read_bytes().startswith(b"PK")
 

@@ -185,3 +185,13 @@ def test_search_by_member_number_and_id_tail(searchable) -> None:
     tail = rid(3)[-4:]
     assert "翟晓燕" in [m.name for m in queries.search_members(ledger, tail)]
     assert queries.search_members(ledger, "   ") == []
+
+
+def test_name_search_lists_exact_then_prefix_then_contains(fresh_db) -> None:
+    for n, name in enumerate(["李明", "王李", "李", "李斌斌", "张李明"], 1):
+        sign_up(fresh_db, n, name=name)
+    names = [m.name for m in queries.search_members(fresh_db, "李")]
+    assert names[0] == "李"
+    assert set(names[1:3]) == {"李明", "李斌斌"}
+    assert set(names[3:]) == {"王李", "张李明"}
+    assert [m.name for m in queries.search_members(fresh_db, "李明")] == ["李明", "张李明"]

@@ -1,0 +1,13 @@
+"""Core schema additions after version 1 (new migrations take the next number above all others)."""
+
+from __future__ import annotations
+
+from .migrations import Migration
+
+MIGRATIONS = [
+    # A name typed at the counter is most often a surname alone (王, 李 ...), shared by thousands
+    # of members: this covering index sorts the exact and prefix matches without reading rows.
+    Migration(42, "name search index", (
+        "CREATE INDEX members_name_pinyin ON members(name, name_pinyin)",
+    )),
+]

@@ -1,0 +1,131 @@
+"""The orjson entry parser accepts and refuses exactly what the standard-json parser did, and the
+digests it checks are still SHA-256 of ``canonical.dumps`` (digests never change)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from typing import Any
+
+import orjson
+import pytest
+
+from station_app.data.entries import Entry, compute_digest
+from station_app.domain import canonical
+from station_app.sync import format as fmt
+from station_app.sync.errors import BundleRefused
+from station_app.sync.verify import parse_entries
+
+ID = "01a184bd-e580-7894-860f-0af4cef25604"
+AT = "2026-10-29T07:00:00.000+08:00"
+
+
+def test_orjson_writes_canonical_json_for_every_preimage_value() -> None:
+    # Every code point except the surrogates (which neither side lets through) in one string.
+    text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert orjson.dumps(text) == canonical.dumps(text).encode("utf-8")
+    for c in range(0x80):  # each ASCII character alone, where escapes live
+        assert orjson.dumps([chr(c), c]) == canonical.dumps([chr(c), c]).encode("utf-8")
+    ints = [0, 1, -1, 9, 10, 2**31, 2**53 + 1, 2**63 - 1, -(2**63), 2**64 - 1]
+    assert orjson.dumps([*ints, None, "x"]) == canonical.dumps([*ints, None, "x"]).encode()
+
+
+def _line(body: Any, *, seq: int = 1, body_json: str | None = None, by: str = "admin") -> bytes:
+    text = canonical.dumps(body) if body_json is None else body_json
+    fields = [ID[:-4] + f"{seq:04d}", "MZL01", 1, seq, "visit", AT, by, None, text]
+    digest = compute_digest(*fields)  # type: ignore[arg-type]
+    return fmt.encode_line(digest, None, None, fields)
+
+
+def _reference(data: bytes) -> tuple[list[dict[str, Any]], list[tuple[Any, ...]]]:
+    """The previous parser: standard json for the line and body, canonical re-encode."""
+    entries, rows = [], []
+    text = data.decode("utf-8")
+    for line in text[:-1].split("\n"):
+        digest, pii, sealed_b64, fields = json.loads(line)
+        preimage = canonical.dumps(fields)
+        if not (type(fields[2]) is int and type(fields[3]) is int):
+            raise ValueError("field types")
+        if line[fmt.preimage_offset(pii, sealed_b64):-1] != preimage:
+            raise ValueError("not canonical")
+        if hashlib.sha256(preimage.encode("utf-8")).hexdigest() != digest:
+            raise ValueError("digest")
+        body = json.loads(fields[8])
+        if type(body) is not dict:
+            raise ValueError("body")
+        entries.append({"id": fields[0], "seq": fields[3], "body": body, "digest": digest})
+        rows.append((*fields, None, pii, digest))
+    return entries, rows
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list | tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+BODIES: list[Any] = [
+    {"member_no": "MZL01-000001-3", "services": ["consult", "legal"], "walk_in": False},
+    {"name": "乌兰其其格 \U0001f600 \u2028 \x7f", "note": 'quote " back \\ slash / tab \t \x01'},
+    {"money_fen": 2**70, "neg": -(2**70), "edge": 2**64, "i64": 2**63 - 1},  # beyond 64 bits
+    {"ratio": 0.1, "small": 5e-324, "big": 1.7976931348623157e308, "exp": 1e22},
+    {"bad": math.nan, "inf": math.inf},  # what ``json`` (not orjson) reads
+    {"deep": [[[[{"a": [None, True, False, {}]}]]]], "id_hash": "1234567890123456789012"},
+]
+
+
+@pytest.mark.parametrize("body", BODIES)
+def test_accepted_lines_parse_exactly_as_with_the_standard_module(body: Any) -> None:
+    data = b"".join(_line(body, seq=n) + b"\n" for n in (1, 2))
+    entries, rows = parse_entries(data, "b.zip")
+    want_entries, want_rows = _reference(data)
+    assert _same(rows, want_rows)
+    for got, want in zip(entries, want_entries, strict=True):
+        assert isinstance(got, Entry)
+        assert _same(got.body, want["body"]) and got.digest == want["digest"]
+        assert got.computed_digest() == got.digest  # the stored digest is the canonical one
+
+
+def _refused(data: bytes) -> str:
+    with pytest.raises(BundleRefused) as caught:
+        parse_entries(data, "b.zip")
+    return str(caught.value.params.get("detail"))
+
+
+def test_non_canonical_preimages_are_refused() -> None:
+    good = _line({"note": "x"}, by="ad\x1fmin")
+    assert b'"ad\\u001fmin"' in good  # a control character travels as a lowercase escape
+    variants = [
+        good.replace(b"\\u001f", b"\\u001F"),  # same value, same length, other hex case
+        good.replace(b',"MZL01",', b', "MZL01",'),  # whitespace
+        good.replace(b'"MZL01"', b'"\\u004dZL01"'),  # an escape where none is needed
+        good.replace(b',1,1,"visit"', b',1,1.0,"visit"'),  # a float seq
+        good.replace(b',1,1,"visit"', b',1,1e0,"visit"'),
+    ]
+    assert parse_entries(good + b"\n", "b.zip")[0][0].recorded_by == "ad\x1fmin"
+    for bad in variants:
+        assert bad != good
+        assert _refused(bad + b"\n") in ("not canonical", "field types")
+        with pytest.raises(ValueError):
+            _reference(bad + b"\n")
+
+
+def test_bodies_orjson_refuses_go_to_the_standard_module() -> None:
+    data = _line({}, body_json='{"a":"\\ud800","b":NaN}') + b"\n"
+    entries, _ = parse_entries(data, "b.zip")
+    assert _same(entries[0].body, _reference(data)[0][0]["body"])
+
+
+def test_hostile_bodies_are_refused_not_crashed() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    assert _refused(_line({}, body_json=deep) + b"\n") == "body"
+    assert _refused(_line({}, body_json="[1]") + b"\n") == "body"
+    assert _refused(b"\xff\n") == "not UTF-8"
+    assert _refused(b"[1,2]\n") == "not an entry line"
