@@ -129,3 +129,17 @@ def test_hostile_bodies_are_refused_not_crashed() -> None:
     assert _refused(_line({}, body_json="[1]") + b"\n") == "body"
     assert _refused(b"\xff\n") == "not UTF-8"
     assert _refused(b"[1,2]\n") == "not an entry line"
+
+
+def test_a_run_of_imports_checkpoints_once_and_restores_the_setting(file_ledger) -> None:
+    from station_app.sync import importer
+
+    conn = file_ledger.conn
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    with importer.deferred_checkpoints(file_ledger):
+        assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 32768
+        with file_ledger.write():
+            file_ledger.set_setting("test.deferred", "1")
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL, untouched
+    assert file_ledger.setting("test.deferred") == "1"
