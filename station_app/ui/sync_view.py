@@ -38,26 +38,21 @@ WARN = QColor("#fff3cd")
 BAD = QColor("#f8d7da")
 
 
-class StationsModel(QAbstractTableModel):
-    """One row per station this ledger knows (a supervisor has tens to a few hundred)."""
+class _RowsModel(QAbstractTableModel):
+    """A small read-only table: a list of rows and translated column titles.
 
-    COLUMNS = (
-        QT_TRANSLATE_NOOP("StationsModel", "Code"),
-        QT_TRANSLATE_NOOP("StationsModel", "Name"),
-        QT_TRANSLATE_NOOP("StationsModel", "Role"),
-        QT_TRANSLATE_NOOP("StationsModel", "Entries"),
-        QT_TRANSLATE_NOOP("StationsModel", "Contiguous to"),
-        QT_TRANSLATE_NOOP("StationsModel", "Missing"),
-        QT_TRANSLATE_NOOP("StationsModel", "Last bundle"),
-        QT_TRANSLATE_NOOP("StationsModel", "Days since contact"),
-    )
+    Titles are marked with QT_TRANSLATE_NOOP under the subclass's name, which is also the
+    context ``self.tr`` uses at run time.
+    """
+
+    COLUMNS: tuple[Any, ...] = ()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[StationStatus] = []
+        self.rows: list[Any] = []
         self.lang = "zh_CN"
 
-    def set_rows(self, rows: list[StationStatus], lang: str) -> None:
+    def set_rows(self, rows: list[Any], lang: str) -> None:
         self.beginResetModel()
         self.rows = rows
         self.lang = lang
@@ -74,6 +69,23 @@ class StationsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.tr(str(self.COLUMNS[section]))
         return None
+
+
+class StationsModel(_RowsModel):
+    """One row per station this ledger knows (a supervisor has tens to a few hundred)."""
+
+    rows: list[StationStatus]
+
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("StationsModel", "Code"),
+        QT_TRANSLATE_NOOP("StationsModel", "Name"),
+        QT_TRANSLATE_NOOP("StationsModel", "Role"),
+        QT_TRANSLATE_NOOP("StationsModel", "Entries"),
+        QT_TRANSLATE_NOOP("StationsModel", "Contiguous to"),
+        QT_TRANSLATE_NOOP("StationsModel", "Missing"),
+        QT_TRANSLATE_NOOP("StationsModel", "Last bundle"),
+        QT_TRANSLATE_NOOP("StationsModel", "Days since contact"),
+    )
 
     def _role(self, role: str) -> str:
         return {"self": self.tr("this ledger"), "supervisor": self.tr("supervisor"),
@@ -117,8 +129,10 @@ class StationsModel(QAbstractTableModel):
         return None
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(_RowsModel):
     """What the last import did, one row per file."""
+
+    rows: list[Outcome]
 
     COLUMNS = (
         QT_TRANSLATE_NOOP("ResultsModel", "File"),
@@ -127,29 +141,6 @@ class ResultsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ResultsModel", "Duplicate"),
         QT_TRANSLATE_NOOP("ResultsModel", "Message"),
     )
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Outcome] = []
-        self.lang = "zh_CN"
-
-    def set_rows(self, rows: list[Outcome], lang: str) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.lang = lang
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(str(self.COLUMNS[section]))
-        return None
 
     def _result(self, result: str) -> str:
         return {"accepted": self.tr("accepted"), "duplicate": self.tr("nothing new"),

@@ -22,8 +22,7 @@ from ...domain import validate, worker_types
 from ...domain.errors import InvalidInput, LedgerError
 from ...services import corrections
 from ..context import AppContext
-
-ERROR_STYLE = "color:#8a1c12"
+from . import error_label
 
 
 class CorrectDialog(QDialog):
@@ -82,11 +81,7 @@ class CorrectDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("Reason (required)"))
         form.addRow(self.tr("&Reason"), self.reason)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("correctError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("correctError")
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

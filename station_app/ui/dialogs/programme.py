@@ -20,8 +20,7 @@ from ...domain import catalogue
 from ...domain.errors import LedgerError
 from ...services import programmes
 from ..context import AppContext
-
-ERROR_STYLE = "color:#8a1c12"
+from . import ERROR_STYLE, error_label
 
 
 class ProgrammeDialog(QDialog):
@@ -59,11 +58,7 @@ class ProgrammeDialog(QDialog):
         self.note.setObjectName("eligibilityNote")
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
-        self.error = QLabel()
-        self.error.setObjectName("programmeError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("programmeError")
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.submit = QPushButton(self.tr("&Enrol"))

@@ -22,8 +22,8 @@ from ...domain.errors import InvalidInput, LedgerError, Refused
 from ...services import relief
 from ..context import AppContext
 from ..widgets.member_panel import current_campaign
+from . import ERROR_STYLE, error_label
 
-ERROR_STYLE = "color:#8a1c12"
 COMMON_GOODS = ("矿泉水", "棉手套", "保温杯", "防暑药品", "毛巾", "雨衣", "口罩")
 
 
@@ -94,11 +94,7 @@ class ReliefDialog(QDialog):
         self.override.setPlaceholderText(self.tr("Reason for giving again (required to override)"))
         self.override.hide()
         layout.addWidget(self.override)
-        self.error = QLabel()
-        self.error.setObjectName("reliefError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("reliefError")
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.submit = QPushButton(self.tr("&Hand out"))

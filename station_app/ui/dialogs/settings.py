@@ -32,8 +32,7 @@ from ...services import catalogue as catalogue_ops
 from ...services import relief, station
 from ..context import AppContext
 from ..models.services import ServicesModel
-
-ERROR_STYLE = "color:#8a1c12"
+from . import error_label
 
 
 class ServiceEditDialog(QDialog):
@@ -77,11 +76,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._services_tab(), self.tr("Se&rvices"))
         self.tabs.addTab(self._campaigns_tab(), self.tr("&Campaigns"))
         self.tabs.addTab(self._language_tab(), self.tr("&Language"))
-        self.error = QLabel()
-        self.error.setObjectName("settingsError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("settingsError")
         layout.addWidget(self.error)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

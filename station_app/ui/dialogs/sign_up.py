@@ -28,9 +28,9 @@ from ...domain import consent, phone, resident_id, validate, worker_types
 from ...domain.errors import DuplicateMember, InvalidInput, LedgerError
 from ...services import members
 from ..context import AppContext
+from . import ERROR_STYLE
 
 EMPLOYERS = ("美团", "饿了么", "顺丰速运", "中通快递", "京东物流", "滴滴出行", "满帮", "个体")
-ERROR_STYLE = "color:#8a1c12"
 OK_STYLE = "color:#1b6e2a"
 
 

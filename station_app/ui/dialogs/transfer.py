@@ -18,9 +18,8 @@ from ...data.queries import Member
 from ...domain.errors import DuplicateMember, InvalidInput, LedgerError
 from ...services import members
 from ..context import AppContext
+from . import error_label
 from .sign_up import ConsentBox, SignUpForm
-
-ERROR_STYLE = "color:#8a1c12"
 
 
 class TransferDialog(QDialog):
@@ -72,11 +71,7 @@ class TransferDialog(QDialog):
         if member is None or member.status != "active":
             self.tabs.setCurrentIndex(1)
 
-        self.error = QLabel()
-        self.error.setObjectName("transferError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("transferError")
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.submit = QPushButton(self.tr("&Record transfer"))

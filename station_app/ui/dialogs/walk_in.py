@@ -22,6 +22,7 @@ from ...domain import worker_types
 from ...domain.errors import LedgerError
 from ...services import visits
 from ..context import AppContext
+from . import error_label
 
 
 class WalkInDialog(QDialog):
@@ -79,10 +80,7 @@ class WalkInDialog(QDialog):
         form.addRow(self.tr("&Nationality"), self.nationality)
         self.foreign_box.hide()
         layout.addWidget(self.foreign_box)
-        self.error = QLabel()
-        self.error.setObjectName("walkInError")
-        self.error.setStyleSheet("color:#8a1c12")
-        self.error.setWordWrap(True)
+        self.error = error_label("walkInError", hidden=False)
         layout.addWidget(self.error)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
