@@ -82,6 +82,9 @@ _CODES: dict[str, tuple[str, str]] = {
     "already_initialised": ("此台账已初始化为驿站 {station}",
                             "This ledger is already station {station}"),
     "not_initialised": ("台账尚未初始化，请先运行 init", "The ledger is not set up yet; run init"),
+    "foreign_entry": ("这条记录由驿站 {station} 登记，只能由该驿站作废或更正",
+                      "This entry was recorded by station {station}; only that station can void "
+                      "or correct it"),
     "already_voided": ("该记录已作废", "That entry is already void"),
     "cannot_void": ("此类记录不能作废：{kind}", "Entries of kind {kind} cannot be voided"),
     "relief_already_given": ("该人员在活动“{campaign}”中已领取过慰问（{when}），如需再发请填写原因",

@@ -10,10 +10,18 @@ from ..domain import validate
 from ..domain.errors import Refused
 
 
+def _own(ledger: Ledger, target: Entry) -> None:
+    """Only the station that recorded an entry may void or correct it: another station's entry
+    (received by sync) is fixed at its source, so every copy of the ledger agrees."""
+    if target.station != ledger.station_code:
+        raise Refused("foreign_entry", station=target.station)
+
+
 def void_entry(ledger: Ledger, entry_id: str, reason: str, *, by: str) -> Entry:
     why = validate.text("reason", reason, max_len=200)
     with ledger.write():
         target = ledger.find_entry(entry_id)
+        _own(ledger, target)
         if target.kind not in VOIDABLE_KINDS:
             raise Refused("cannot_void", kind=target.kind)
         already = ledger.conn.execute("SELECT 1 FROM voids WHERE target = ?",
@@ -29,6 +37,7 @@ def correct_entry(ledger: Ledger, entry_id: str, changes: dict[str, Any], reason
     why = validate.text("reason", reason, max_len=200)
     with ledger.write():
         target = ledger.find_entry(entry_id)
+        _own(ledger, target)
         if target.kind not in CORRECTABLE_KINDS:
             raise Refused("cannot_void", kind=target.kind)
         if ledger.conn.execute("SELECT 1 FROM voids WHERE target = ?", (target.id,)).fetchone():

@@ -195,3 +195,24 @@ def test_name_search_lists_exact_then_prefix_then_contains(fresh_db) -> None:
     assert set(names[1:3]) == {"李明", "李斌斌"}
     assert set(names[3:]) == {"王李", "张李明"}
     assert [m.name for m in queries.search_members(fresh_db, "李明")] == ["李明", "张李明"]
+
+
+def test_entries_of_another_station_cannot_be_voided_here(fresh_db) -> None:
+    from station_app.data import entries, projector
+    from station_app.data.entries import Entry
+    from station_app.domain import ids
+
+    other = Entry(id=ids.uuid7(), station="EEL02", epoch=1, seq=7, kind="visit",
+                  recorded_at="2026-11-20T10:00:00.000+08:00", recorded_by="x", target=None,
+                  body={"member_no": None, "worker_type": "courier", "services": ["water"],
+                        "walk_in": True, "doc_type": None, "nationality": None})
+    with fresh_db.write():
+        fresh_db.conn.execute(entries.INSERT, other.row())
+        projector.project(fresh_db, [other])
+    before = ledger_hash(fresh_db)
+    with pytest.raises(Refused) as caught:
+        corrections.void_entry(fresh_db, other.id, "不是本站的", by="t")
+    assert caught.value.code == "foreign_entry"
+    with pytest.raises(Refused):
+        corrections.correct_entry(fresh_db, other.id, {"services": ["rest"]}, "改", by="t")
+    assert ledger_hash(fresh_db) == before
