@@ -99,8 +99,16 @@ def cmd_enrol_file(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _admin(ctx: Context) -> str:
+    """Keys and trust decide whose data this ledger accepts: the station admin's call."""
+    from .admin import authorise
+
+    return authorise(ctx, "settings")
+
+
 def cmd_enrol(ctx: Context, args: argparse.Namespace) -> int:
-    ident, trust = sync_ops.enrol_station(ctx.ledger(), args.identity_file, actor=ctx.actor,
+    actor = _admin(ctx)
+    ident, trust = sync_ops.enrol_station(ctx.ledger(), args.identity_file, actor=actor,
                                           trust_out=args.trust_out)
     if ctx.json:
         ctx.emit({"code": ident.code, "name": ident.name, "fingerprint": ident.fingerprint,
@@ -116,7 +124,7 @@ def cmd_enrol(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_trust(ctx: Context, args: argparse.Namespace) -> int:
-    ident = sync_ops.trust_supervisor(ctx.ledger(), args.file, actor=ctx.actor)
+    ident = sync_ops.trust_supervisor(ctx.ledger(), args.file, actor=_admin(ctx))
     if ctx.json:
         ctx.emit({"code": ident.code, "name": ident.name, "fingerprint": ident.fingerprint})
     else:
@@ -128,6 +136,7 @@ def cmd_trust(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_trust_file(ctx: Context, args: argparse.Namespace) -> int:
+    _admin(ctx)
     path = sync_ops.trust_file(ctx.ledger(), args.station, args.out)
     if ctx.json:
         ctx.emit({"path": str(path)})
@@ -234,7 +243,7 @@ def cmd_return_bundle(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(ctx: Context, args: argparse.Namespace) -> int:
-    sync_ops.revoke_station(ctx.ledger(), args.station, actor=ctx.actor, reason=args.reason)
+    sync_ops.revoke_station(ctx.ledger(), args.station, actor=_admin(ctx), reason=args.reason)
     if ctx.json:
         ctx.emit({"revoked": args.station})
     else:

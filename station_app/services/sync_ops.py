@@ -48,11 +48,15 @@ def enrol_station(ledger: Ledger, file: Path, *, actor: str, trust_out: Path | N
     if ident.code == ledger.station_code:
         raise refuse("self_enrol")
     with ledger.write():
-        row = ledger.conn.execute("SELECT public_key, role, fingerprint FROM stations"
-                                  " WHERE code = ?", (ident.code,)).fetchone()
+        row = ledger.conn.execute("SELECT public_key, role, fingerprint, revoked_at FROM"
+                                  " stations WHERE code = ?", (ident.code,)).fetchone()
         if row is not None and row[0] is not None and bytes(row[0]) != ident.public_key \
                 and row[1] != "known":
             raise refuse("key_changed", station=ident.code, fingerprint=row[2])
+        if row is not None and row[3] is not None and row[0] is not None \
+                and bytes(row[0]) == ident.public_key:
+            # A revoked key stays revoked: the station must make a new key pair.
+            raise refuse("station_revoked", station=ident.code)
         ledger.conn.execute(
             "INSERT INTO stations (code, name, league, kind, role, public_key, box_key,"
             " fingerprint, enrolled_at) VALUES (?, ?, ?, ?, 'enrolled', ?, ?, ?, ?)"

@@ -136,11 +136,17 @@ def _insert(ledger: Ledger, name: str, entries: list[Entry], rows: list[tuple[An
                      ) from None
 
 
-def _upsert_station(ledger: Ledger, info: dict[str, Any]) -> None:
-    """A station key learnt from a return bundle or relay (role ``known``); never overrides
-    this ledger itself, its supervisor or a station it enrolled."""
+def _upsert_station(ledger: Ledger, info: dict[str, Any], *, trusted: bool) -> None:
+    """A station key learnt from a return bundle (``trusted``: signed by our own supervisor)
+    or a relay (role ``known``); never overrides this ledger itself, its supervisor or a
+    station it enrolled, never lifts a revocation, and only our supervisor may re-key a
+    known station."""
     conn = ledger.conn
     row = conn.execute("SELECT role FROM stations WHERE code = ?", (info["code"],)).fetchone()
+    if row is not None and row[0] == "known" and not trusted:
+        conn.execute("UPDATE stations SET revoked_at = COALESCE(revoked_at, ?) WHERE code = ?",
+                     (info["revoked_at"], info["code"]))
+        return
     if row is None:
         conn.execute(
             "INSERT INTO stations (code, name, league, kind, role, public_key, fingerprint,"
@@ -149,7 +155,7 @@ def _upsert_station(ledger: Ledger, info: dict[str, Any]) -> None:
              info["fingerprint"], clock.now_iso(), info["revoked_at"]))
     elif row[0] == "known":
         conn.execute("UPDATE stations SET name = ?, league = ?, kind = ?, public_key = ?,"
-                     " fingerprint = ?, revoked_at = ? WHERE code = ?",
+                     " fingerprint = ?, revoked_at = COALESCE(revoked_at, ?) WHERE code = ?",
                      (info["name"], info["league"], info["kind"], info["public_key"],
                       info["fingerprint"], info["revoked_at"], info["code"]))
     elif info["revoked_at"] and row[0] != "self":
@@ -190,7 +196,7 @@ def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: boo
                      json.dumps({"fingerprint": fingerprint(checked.signer_key), "file": name}))
     for info in checked.stations:
         if info["code"] != ledger.station_code:
-            _upsert_station(ledger, info)
+            _upsert_station(ledger, info, trusted=checked.kind == "return")
     new_entries, new_rows, dups, conflicts = _classify(ledger, checked.entries, checked.rows,
                                                        dry_run)
     if new_entries:
@@ -325,7 +331,7 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
                 if checked.kind == "relay" and not dry_run:
                     for info in checked.stations:
                         if info["code"] != ledger.station_code:
-                            _upsert_station(ledger, info)
+                            _upsert_station(ledger, info, trusted=False)
                 for part in checked.inner or [checked]:
                     _apply_one(ledger, part, outcome, dry_run)
                 if dry_run:

@@ -102,7 +102,11 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
         if station == us:
             raise refuse("not_for_us", file=name, recipient=m.get("recipient"), us=us)
         key = station_key(ledger, station, name, ("enrolled", "known"))
-        if key is None and vouched is not None and station in vouched:
+        held = ledger.conn.execute("SELECT 1 FROM stations WHERE code = ?",
+                                   (station,)).fetchone()
+        # A relay may vouch only for stations this ledger has never heard of: it can never
+        # replace a key held here (our supervisor's, ourselves, an enrolled or known station).
+        if key is None and held is None and vouched is not None and station in vouched:
             key = vouched[station]
         if key is None:
             if not accept_unknown:
@@ -127,6 +131,11 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
             and fmt.check_seal(raw.data, key)):
         raise refuse("bad_signature", file=name, station=station)
     if kind == "relay":
+        # Only a lower supervisor enrolled here may forward other stations' bundles.
+        signer_kind = ledger.conn.execute("SELECT kind FROM stations WHERE code = ?",
+                                          (station,)).fetchone()
+        if signer_kind is None or signer_kind[0] != "supervisor":
+            raise refuse("bad_manifest", file=name, detail="relay from a station")
         return _verify_relay(ledger, raw, m, key)
     entries, rows = parse_entries(raw.members.get(fmt.ENTRIES, b""), name)
     counts = _check_counts(m, entries, name)
