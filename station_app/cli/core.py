@@ -8,9 +8,11 @@ from typing import Any
 from ..data import queries
 from ..data.entries import Entry
 from ..domain import clock, statuses, validate, worker_types
-from ..domain.errors import InvalidInput
+from ..domain.errors import InvalidInput, Refused
 from ..services import checkin, corrections, members, programmes, relief, station, visits
 from . import Context
+
+MAX_LIMIT = 10_000
 
 
 def register(sub: Any) -> None:
@@ -26,7 +28,8 @@ def register(sub: Any) -> None:
     msub.required = True
     p = msub.add_parser("add", help="sign up a new member (入会)")
     p.add_argument("--name", required=True)
-    p.add_argument("--id-number", required=True, help="18-digit resident ID number")
+    p.add_argument("--id-number", required=True,
+                   help="18-digit resident ID number, or - to read it from standard input")
     p.add_argument("--phone", required=True)
     p.add_argument("--worker-type", required=True,
                    help="one of: " + ", ".join(w.code for w in worker_types.WORKER_TYPES))
@@ -175,6 +178,11 @@ def print_entry(ctx: Context, entry: Entry) -> None:
 
 # ---- handlers ----
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    from ..domain import member_no as member_no_rules
+
+    # Check what can be checked before a file or key folder is created.
+    member_no_rules.validate_station_code(args.code)
+    validate.text("station_name", args.name, max_len=40)
     ledger = ctx.ledger(create=True)
     station.init_station(ledger, code=args.code, name=args.name, league=args.league,
                          supervisor=args.supervisor, by=ctx.actor)
@@ -190,8 +198,17 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def _id_number(args: argparse.Namespace) -> str:
+    """``--id-number -`` reads it from standard input, out of the process list and history."""
+    if args.id_number == "-":
+        import sys
+
+        return sys.stdin.readline().strip()
+    return str(args.id_number)
+
+
 def _signup_form(args: argparse.Namespace) -> members.SignUp:
-    return members.SignUp(name=args.name, id_number=args.id_number, phone=args.phone,
+    return members.SignUp(name=args.name, id_number=_id_number(args), phone=args.phone,
                           worker_type=args.worker_type, employer=args.employer)
 
 
@@ -209,7 +226,7 @@ def cmd_member_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_member_find(ctx: Context, args: argparse.Namespace) -> int:
-    if args.limit < 1:
+    if not 1 <= args.limit <= MAX_LIMIT:
         raise InvalidInput("limit", "format")
     found = queries.search_members(ctx.ledger(), args.query, limit=args.limit)
     if ctx.json:
@@ -282,14 +299,12 @@ def cmd_member_withdraw(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_visit(ctx: Context, args: argparse.Namespace) -> int:
     ledger = ctx.ledger()
-    if args.walk_in:
+    if args.walk_in is not None:
         entry = visits.record_visit(ledger, args.service, by=ctx.actor, walk_in=visits.WalkIn(
             args.walk_in, args.doc_type, args.nationality))
     else:
-        from ..domain.errors import Refused
-
-        result = checkin.resolve(ledger, args.scan if args.scan else args.member)
-        if args.scan and not result.scanned:
+        result = checkin.resolve(ledger, args.scan if args.scan is not None else args.member)
+        if args.scan is not None and not result.scanned:
             raise InvalidInput("scan", "not_a_card")
         if not result.can_serve:
             raise Refused(f"scan.{result.status}", member_no=result.member_no)
@@ -367,7 +382,7 @@ def cmd_correct(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_log(ctx: Context, args: argparse.Namespace) -> int:
-    if args.limit < 1:
+    if not 1 <= args.limit <= MAX_LIMIT:
         raise InvalidInput("limit", "format")
     ledger = ctx.ledger()
     found = ledger.recent_entries(args.limit)
@@ -398,6 +413,11 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     from ..services import demo
 
     ledger = ctx.ledger(create=True)
+    if ledger.initialised:
+        # Demo data in a real station's append-only log could never be taken out again.
+        raise Refused("demo_needs_new_ledger", path=ledger.path)
+    if not 0 <= args.members <= 5_000 or not 1 <= args.days <= 3_650:
+        raise InvalidInput("limit", "format")
     stats = demo.build_demo(ledger, members=args.members, days=args.days)
     if not args.no_accounts:
         stats["accounts"] = demo.add_demo_accounts(ledger)

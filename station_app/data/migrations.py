@@ -87,6 +87,11 @@ def migrate(
         before(have, todo[-1].version)
     for migration in todo:
         conn.execute("BEGIN IMMEDIATE")
+        if current_version(conn) >= migration.version:
+            # Another process (the GUI and a CLI started together) upgraded the file while we
+            # waited for the lock: never run a migration twice, never lower the version.
+            conn.execute("ROLLBACK")
+            continue
         try:
             for statement in migration.statements:
                 conn.execute(statement)

@@ -146,7 +146,9 @@ def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
             voids.append((entry.id, entry.target, str(body.get("reason", ""))))
             refresh.append(entry.target)
         elif kind == "correct" and entry.target:
-            order = f"{entry.recorded_at}|{entry.id}"
+            # Causal order (a station's own seq), not wall-clock time: a PC clock set back must
+            # not let an older correction win. Only the recording station corrects an entry.
+            order = f"{entry.epoch:06d}|{entry.seq:012d}|{entry.id}"
             corrections.append((entry.id, entry.target, order, canonical.dumps(body["body"])))
             refresh.append(entry.target)
         elif kind == "campaign.define":
@@ -288,7 +290,7 @@ def rebuild_member(ledger: Ledger, member_no: str) -> None:
     conn = ledger.conn
     rows = conn.execute(
         entries_mod.SELECT + " INDEXED BY entries_member WHERE json_extract(body, '$.member_no')"
-        " = ? AND kind IN " + entries_mod.MEMBER_KINDS_SQL + " ORDER BY recorded_at, id",
+        " = ? AND kind IN " + entries_mod.MEMBER_KINDS_SQL + " ORDER BY epoch, seq, id",
         (member_no,)).fetchall()
     history = [entries_mod.from_row(r) for r in rows]
     voided = {r[0] for r in conn.execute(
@@ -351,7 +353,7 @@ def rebuild_members(ledger: Ledger, member_nos: Iterable[Any]) -> None:
                 "SELECT " + ", ".join(entries_mod.COLUMNS) + ", json_extract(body, '$.member_no')"
                 " FROM entries INDEXED BY entries_member WHERE json_extract(body, '$.member_no')"
                 " IN (" + marks + ") AND kind IN " + entries_mod.MEMBER_KINDS_SQL
-                + " ORDER BY recorded_at, id", chunk):
+                + " ORDER BY epoch, seq, id", chunk):
             history.setdefault(row[12], []).append(entries_mod.from_row(row))
         names.update(conn.execute(
             "SELECT member_no, name FROM members WHERE member_no IN (" + marks + ")", chunk))

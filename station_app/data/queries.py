@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -91,7 +92,7 @@ def search_members(ledger: Ledger, query: str, limit: int = SEARCH_LIMIT) -> lis
 
     The kind of key is read from the text's shape, so each search is one indexed lookup.
     """
-    text = "".join(query.split())
+    text = "".join(unicodedata.normalize("NFKC", query).split())
     if not text:
         return []
     conn = ledger.conn
@@ -110,7 +111,8 @@ def search_members(ledger: Ledger, query: str, limit: int = SEARCH_LIMIT) -> lis
     if "-" in upper and not found:
         take(_MEMBER_SELECT + " WHERE member_no >= ? AND member_no < ? ORDER BY member_no",
              (upper, upper + "~"))
-    if text.isdigit() or (len(text) == 4 and text[:3].isdigit() and upper[3] == "X"):
+    if text.isascii() and (text.isdigit() or (len(text) == 4 and text[:3].isdigit()
+                                              and upper[3] == "X")):
         if len(text) == 4:
             take(_MEMBER_SELECT + " WHERE phone_tail = ? ORDER BY name_pinyin", (text,))
             take(_MEMBER_SELECT + " WHERE id_tail = ? ORDER BY name_pinyin", (upper,))

@@ -8,12 +8,13 @@ neighbours.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .errors import InvalidInput
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 STATION_CODE = re.compile(r"[A-Z][A-Z0-9]{2,9}")
-_MEMBER_NO = re.compile(r"([A-Z][A-Z0-9]{2,9})-?(\d{6,9})([0-9A-Z])")
+_MEMBER_NO = re.compile(r"([A-Z][A-Z0-9]{2,9})-?([0-9]{6,9})([0-9A-Z])")
 
 
 def _mod37_36(text: str) -> str:
@@ -28,8 +29,8 @@ def _mod37_36(text: str) -> str:
 
 
 def validate_station_code(code: str) -> str:
-    code = code.strip().upper()
-    if not STATION_CODE.fullmatch(code):
+    code = unicodedata.normalize("NFKC", code).strip().upper()
+    if not code.isascii() or not STATION_CODE.fullmatch(code):
         raise InvalidInput("station_code", "format", value=code)
     return code
 
@@ -44,11 +45,12 @@ def make(station_code: str, serial: int) -> str:
 
 def looks_like(text: str) -> bool:
     """True when ``text`` has the shape of a member number (the check char may still be wrong)."""
-    return _MEMBER_NO.fullmatch(text.strip().upper()) is not None
+    return _MEMBER_NO.fullmatch(unicodedata.normalize("NFKC", text).strip().upper()) is not None
 
 
 def parse(text: str) -> str:
     """Normalise a typed or scanned member number; raise if its check character is wrong."""
+    text = unicodedata.normalize("NFKC", text)
     match = _MEMBER_NO.fullmatch(text.strip().upper())
     if match is None:
         raise InvalidInput("member_no", "format", value=text.strip())

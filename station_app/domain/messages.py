@@ -47,7 +47,7 @@ _REASONS: dict[str, tuple[str, str]] = {
     "length": ("应为18位（当前{length}位）", "must be 18 characters (got {length})"),
     "characters": ("只能是数字，最后一位可以是X", "must be digits, the last may be X"),
     "province": ("前两位地区码{province}不存在", "area code {province} does not exist"),
-    "birth_date": ("出生日期{value}无效", "birth date {value} is not a real date"),
+    "birth_date": ("中的出生日期无效", "holds a birth date that does not exist"),
     "check_digit": ("校验位不正确，请核对号码", "check digit is wrong; please re-check the number"),
     "format": ("格式不正确", "is not in the right format"),
     "check_char": ("校验字符不正确，可能输错了一位", "check character is wrong: a character "
@@ -85,6 +85,16 @@ _CODES: dict[str, tuple[str, str]] = {
     "foreign_entry": ("这条记录由驿站 {station} 登记，只能由该驿站作废或更正",
                       "This entry was recorded by station {station}; only that station can void "
                       "or correct it"),
+    "demo_needs_new_ledger": ("演示数据只能写入新的台账，{path} 已经是一个驿站的台账"
+                              "（请用 --db 指定新文件）",
+                              "Demo data only goes into a new ledger; {path} already belongs to a "
+                              "station (use --db with a new file)"),
+    "no_changes": ("没有要修改的内容", "Nothing to change"),
+    "cannot_correct": ("此类记录不能这样更正：{field}", "This kind of entry cannot be corrected "
+                       "that way: {field}"),
+    "campaign_exists": ("慰问活动 {campaign} 已存在", "Campaign {campaign} already exists"),
+    "campaign_closed": ("慰问活动“{campaign}”不在发放期内（{starts} 至 {ends}）",
+                        "Campaign “{campaign}” is not running today ({starts} to {ends})"),
     "already_voided": ("该记录已作废", "That entry is already void"),
     "cannot_void": ("此类记录不能作废：{kind}", "Entries of kind {kind} cannot be voided"),
     "relief_already_given": ("该人员在活动“{campaign}”中已领取过慰问（{when}），如需再发请填写原因",

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .errors import InvalidInput
 
-_MOBILE = re.compile(r"1[3-9]\d{9}")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 
 
 def normalise(text: str) -> str:
     """Return the bare 11-digit number or raise ``InvalidInput(field="phone")``."""
-    cleaned = re.sub(r"[\s\-()]", "", text or "")
+    cleaned = re.sub(r"[\s\-()]", "", unicodedata.normalize("NFKC", text or ""))
     for prefix in ("+86", "0086", "86"):
         if cleaned.startswith(prefix) and len(cleaned) == len(prefix) + 11:
             cleaned = cleaned[len(prefix):]

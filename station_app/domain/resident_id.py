@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,7 +46,8 @@ def check_char(first17: str) -> str:
 
 
 def normalise(text: str) -> str:
-    return text.strip().replace(" ", "").upper()
+    """Full-width digits (a Chinese keyboard in full-width mode) become ASCII; spaces go."""
+    return unicodedata.normalize("NFKC", text).strip().replace(" ", "").upper()
 
 
 def parse(text: str) -> ResidentId:
@@ -53,7 +55,8 @@ def parse(text: str) -> ResidentId:
     number = normalise(text)
     if len(number) != 18:
         raise InvalidInput("id_number", "length", length=len(number))
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if not number.isascii() or not number[:17].isdigit() or not (
+            number[17].isdigit() or number[17] == "X"):
         raise InvalidInput("id_number", "characters")
     province = number[:2]
     if province not in PROVINCES:
@@ -61,9 +64,9 @@ def parse(text: str) -> ResidentId:
     try:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
-        raise InvalidInput("id_number", "birth_date", value=number[6:14]) from None
+        raise InvalidInput("id_number", "birth_date") from None
     if born.year < 1900:
-        raise InvalidInput("id_number", "birth_date", value=number[6:14])
+        raise InvalidInput("id_number", "birth_date")
     expected = check_char(number[:17])
     if number[17] != expected:
         raise InvalidInput("id_number", "check_digit")

@@ -36,7 +36,8 @@ def yuan_to_fen(text_value: str) -> int:
     if not raw:
         return 0
     whole, _, frac = raw.partition(".")
-    if (not whole.isdigit() and whole != "") or not (frac == "" or frac.isdigit()) or len(frac) > 2:
+    if not raw.isascii() or len(whole) > 9 or (not whole.isdigit() and whole != "") or not (
+            frac == "" or frac.isdigit()) or len(frac) > 2:
         raise InvalidInput("money_fen", "format")
     return money_fen(int(whole or "0") * 100 + int((frac + "00")[:2]))
 

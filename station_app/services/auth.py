@@ -261,28 +261,51 @@ def authenticate(ledger: Ledger, username: str, secret: str, *, via: str = "gui"
         audit.record(ledger, username[:32] or "?", audit.SIGN_IN, username[:32],
                      {"via": via, "why": "unknown_user"}, outcome="failed")
         raise Refused("signin_failed")
-    wait = seconds_locked(found)
-    if wait > 0:
-        audit.record(ledger, username, audit.SIGN_IN, username, {"via": via, "why": "locked"},
-                     outcome="locked")
-        raise Refused("signin_locked", seconds=wait, username=username)
-    if found.disabled:
-        _burn(secret)
-        audit.record(ledger, username, audit.SIGN_IN, username,
-                     {"via": via, "why": "disabled"}, outcome="failed")
-        raise Refused("signin_disabled", username=username)
-    row = ledger.conn.execute("SELECT secret_hash FROM attendants WHERE username = ?",
-                              (username,)).fetchone()
-    if not verify_secret(secret, row[0] if row else None):
-        failures = found.failed_attempts + 1
-        delay = lock_delay(failures)
-        until = clock.iso(clock.now() + delay) if delay else None
-        with ledger.write():
-            ledger.conn.execute("UPDATE attendants SET failed_attempts = ?, locked_until = ?"
-                                " WHERE username = ?", (failures, until, username))
+    # Count the attempt first, in one short transaction that re-reads the row: parallel
+    # sign-ins each see the others' failures, so they cannot get around the lock-out. scrypt
+    # runs outside any write lock; a success then resets the count.
+    refusal: Refused | None = None
+    failures = 0
+    delay = timedelta(0)
+    with ledger.write():
+        row = ledger.conn.execute(
+            "SELECT locked_until, disabled, secret_hash FROM attendants WHERE username = ?",
+            (username,)).fetchone()
+        locked_until = row[0] if row else None
+        now = clock.now()
+        wait = (max(0, int((clock.parse_iso(locked_until) - now).total_seconds() + 0.999))
+                if locked_until else 0)
+        if row is None:
+            audit.record(ledger, username[:32] or "?", audit.SIGN_IN, username[:32],
+                         {"via": via, "why": "unknown_user"}, outcome="failed")
+            refusal = Refused("signin_failed")
+        elif wait > 0:
             audit.record(ledger, username, audit.SIGN_IN, username,
-                         {"via": via, "why": "wrong_pin", "failures": failures,
-                          "locked_seconds": int(delay.total_seconds())}, outcome="failed")
+                         {"via": via, "why": "locked"}, outcome="locked")
+            refusal = Refused("signin_locked", seconds=wait, username=username)
+        elif row[1]:
+            audit.record(ledger, username, audit.SIGN_IN, username,
+                         {"via": via, "why": "disabled"}, outcome="failed")
+            refusal = Refused("signin_disabled", username=username)
+        else:
+            ledger.conn.execute("UPDATE attendants SET failed_attempts = failed_attempts + 1"
+                                " WHERE username = ?", (username,))
+            failures = int(ledger.conn.execute(
+                "SELECT failed_attempts FROM attendants WHERE username = ?",
+                (username,)).fetchone()[0])
+            delay = lock_delay(failures)
+            if delay:
+                ledger.conn.execute("UPDATE attendants SET locked_until = ? WHERE username = ?",
+                                    (clock.iso(now + delay), username))
+        secret_hash = row[2] if row else None
+    if refusal is not None:
+        if refusal.code != "signin_locked":
+            _burn(secret)
+        raise refusal
+    if not verify_secret(secret, secret_hash):
+        audit.record(ledger, username, audit.SIGN_IN, username,
+                     {"via": via, "why": "wrong_pin", "failures": failures,
+                      "locked_seconds": int(delay.total_seconds())}, outcome="failed")
         if delay:
             raise Refused("signin_locked", seconds=int(delay.total_seconds()), username=username)
         raise Refused("signin_failed")

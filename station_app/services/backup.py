@@ -36,7 +36,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ..data import migrations
 from ..data.db import MEMORY, Ledger, open_ledger
-from ..data.keys import key_dir_for
+from ..data.keys import KeyRing, key_dir_for
 from ..domain import clock, messages
 from ..domain.errors import LedgerUnavailable, Refused
 from . import audit
@@ -56,7 +56,9 @@ KEEP_PREOP_SETTING = "backup.keep_preop"
 DEFAULT_KEEP_DAILY = 7
 DEFAULT_KEEP_PREOP = 5
 DAILY = "daily"
-PRE_OP_KINDS = ("pre-migrate", "pre-import", "pre-restore", "manual")
+PRE_OP_KINDS = ("pre-migrate", "pre-import")
+# Never rotated: the copy taken before a restore and backups a person asked for.
+KEPT_KINDS = ("pre-restore", "manual")
 PASSPHRASE_ENV = "STATION_LEDGER_BACKUP_PASSPHRASE"
 
 messages.register({
@@ -257,7 +259,10 @@ def _keep(ledger: Ledger, key: str, default: int) -> int:
 
 
 def rotate(ledger: Ledger) -> list[Path]:
-    """Keep the newest N daily and N pre-operation backups; returns what was removed."""
+    """Keep the newest N daily and N pre-migrate/pre-import backups; returns what was removed.
+
+    ``pre-restore`` and ``manual`` backups are never deleted here.
+    """
     folder = backup_dir(ledger.path)
     removed: list[Path] = []
     groups = ((DAILY,), PRE_OP_KINDS)
@@ -275,7 +280,7 @@ def rotate(ledger: Ledger) -> list[Path]:
 
 def _kind_of(path: Path) -> str:
     name = path.name
-    for kind in (DAILY, *PRE_OP_KINDS):
+    for kind in (DAILY, *PRE_OP_KINDS, *KEPT_KINDS):
         if name.startswith(kind + "-"):
             return kind
     return ""
@@ -313,11 +318,14 @@ def read_manifest(path: str | Path) -> dict[str, Any]:
     try:
         with zipfile.ZipFile(path) as zf:
             manifest = json.loads(zf.read(MANIFEST))
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, RecursionError) as exc:
         raise Refused("backup_invalid", why=type(exc).__name__) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise Refused("backup_invalid", why="format")
-    if int(manifest.get("version", 0)) > FORMAT_VERSION:
+    version = manifest.get("version", 0)
+    if not isinstance(version, int) or not isinstance(manifest.get("keys", {}), dict):
+        raise Refused("backup_invalid", why="manifest")
+    if version > FORMAT_VERSION:
         raise Refused("backup_invalid", why="newer format")
     return manifest
 
@@ -434,6 +442,8 @@ def restore(backup: str | Path, target: str | Path, *, passphrase: str | None = 
         problems = check_file(opened.db_path, full=True)
         if problems:
             raise Refused("backup_damaged", detail="; ".join(problems[:3]))
+        floor_epoch = max(_int(opened.manifest.get("epoch")), _file_epoch(target),
+                          _folder_epoch(target))
         _set_aside(target)
         key_dir = key_dir_for(target)
         for suffix in ("-wal", "-shm", "-journal"):
@@ -456,12 +466,26 @@ def restore(backup: str | Path, target: str | Path, *, passphrase: str | None = 
                 shutil.rmtree(key_dir)
             else:  # another identity's keys: kept, never silently destroyed
                 key_dir.rename(key_dir.with_name(f"{key_dir.name}.replaced-{_stamp()}"))
+        # The new epoch goes into the restored copy before it replaces the ledger: a crash in
+        # between never leaves the restored entries continuing an epoch already used.
+        restored = open_ledger(opened.db_path, keys=KeyRing.load(new_keys))
+        try:
+            with restored.write():
+                restored.set_setting("station.epoch", str(floor_epoch))
+                epoch = station.start_new_epoch(restored, f"restore {Path(backup).name}", by=by)
+            restored.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            restored.close()
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(str(opened.db_path) + suffix).unlink()
+        with opened.db_path.open("rb+") as fh:
+            os.fsync(fh.fileno())
         new_keys.rename(key_dir)
         os.replace(opened.db_path, target)
         manifest = opened.manifest
     ledger = open_ledger(target)
     try:
-        epoch = station.start_new_epoch(ledger, f"restore {Path(backup).name}", by=by)
         audit.record(ledger, by, audit.RESTORE, Path(backup).name,
                      {"backup_created_at": manifest.get("created_at"),
                       "backup_epoch": manifest.get("epoch"), "new_epoch": epoch})
@@ -469,6 +493,35 @@ def restore(backup: str | Path, target: str | Path, *, passphrase: str | None = 
         ledger.close()
         raise
     return ledger
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _file_epoch(path: Path) -> int:
+    """The epoch recorded in the ledger file at ``path`` (0 if missing or unreadable)."""
+    if not path.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return 0
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = 'station.epoch'").fetchone()
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+    return _int(row[0]) if row else 0
+
+
+def _folder_epoch(ledger_path: Path) -> int:
+    """The highest epoch named by any backup manifest in the ledger's backup folder."""
+    return max((info.epoch for info in list_backups(ledger_path)), default=0)
 
 
 def _set_aside(target: Path) -> None:

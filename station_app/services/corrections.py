@@ -9,6 +9,13 @@ from ..data.entries import CORRECTABLE_KINDS, VOIDABLE_KINDS, Entry
 from ..domain import validate
 from ..domain.errors import Refused
 
+# What a correction may change, per kind of entry (anything else: void and record again).
+CORRECTABLE_FIELDS: dict[str, frozenset[str]] = {
+    "visit": frozenset({"services", "worker_type"}),
+    "relief": frozenset({"money_fen", "goods", "worker_type"}),
+    "enrolment": frozenset({"details"}),
+}
+
 
 def _own(ledger: Ledger, target: Entry) -> None:
     """Only the station that recorded an entry may void or correct it: another station's entry
@@ -47,6 +54,9 @@ def correct_entry(ledger: Ledger, entry_id: str, changes: dict[str, Any], reason
             (target.id,)).fetchone()
         import json
 
+        for field in changes:
+            if field not in CORRECTABLE_FIELDS[target.kind]:
+                raise Refused("cannot_correct", field=field)
         body = json.loads(newest[0]) if newest else dict(target.body)
         body.update(changes)
         return ledger.append("correct", {"reason": why, "body": body}, by=by, target=target.id)

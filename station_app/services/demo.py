@@ -55,7 +55,9 @@ def build_demo(ledger: Ledger, *, members: int = 300, days: int = 120, seed: int
     if not ledger.initialised:
         station.init_station(ledger, code="MZL01", name="满洲里口岸驿站",
                              league="呼伦贝尔市总工会", by=by)
-    today = clock.today()
+    days = max(days, 1)
+    real_now = clock.now()  # read before the demo clock takes over: no visits in the future
+    today = real_now.date()
     start = today - timedelta(days=days)
     moment = [datetime.combine(start, time(8, 0)).astimezone()]
     previous = clock._source
@@ -89,7 +91,7 @@ def build_demo(ledger: Ledger, *, members: int = 300, days: int = 120, seed: int
                 for _ in range(rng.randrange(15, 45)):
                     moment[0] = datetime.combine(
                         day, time(rng.randrange(6, 23), rng.randrange(60))).astimezone()
-                    if moment[0] > clock.now() and day == today:
+                    if moment[0] > real_now:
                         break
                     chosen = rng.choice(service_sets)
                     joined = [m for m in numbers[: max(1, int(len(numbers) * offset / days))]]

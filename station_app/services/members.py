@@ -105,8 +105,17 @@ def transfer_in(ledger: Ledger, form: SignUp, other_union: str, *, by: str) -> q
     return queries.get_member(ledger, number)
 
 
-def _active_member(ledger: Ledger, number: str) -> queries.Member:
+def _own_member(ledger: Ledger, number: str) -> queries.Member:
+    """A member whose history this station writes: members of other stations (known from a
+    return bundle) are changed only at their home station, so every copy agrees."""
     member = queries.get_member(ledger, member_no.parse(number))
+    if member.home_station != ledger.station_code:
+        raise Refused("foreign_entry", station=member.home_station)
+    return member
+
+
+def _active_member(ledger: Ledger, number: str) -> queries.Member:
+    member = _own_member(ledger, number)
     if member.status != "active":
         raise Refused("member_inactive", member_no=member.member_no, status=member.status)
     return member
@@ -137,15 +146,17 @@ def update_member(ledger: Ledger, number: str, *, by: str, reason: str, name: st
     if employer is not None:
         changes["employer"] = validate.text("employer", employer, max_len=60, required=False)
     why = validate.text("reason", reason, max_len=200)
+    if not changes:
+        raise Refused("no_changes")
     with ledger.write():
-        member = queries.get_member(ledger, member_no.parse(number))
+        member = _active_member(ledger, number)
         return ledger.append("member.update", {"member_no": member.member_no,
                                                "changes": changes, "reason": why}, by=by)
 
 
 def verify_member(ledger: Ledger, number: str, *, by: str, verified: bool = True) -> Entry:
     with ledger.write():
-        member = queries.get_member(ledger, member_no.parse(number))
+        member = _own_member(ledger, number)
         return ledger.append("member.verify", {
             "member_no": member.member_no, "status": "verified" if verified else "unverified",
         }, by=by)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ..data import queries
 from ..data.db import Ledger
 from ..data.entries import Entry
-from ..domain import catalogue, member_no, validate, worker_types
+from ..domain import catalogue, clock, member_no, validate, worker_types
 from ..domain.errors import InvalidInput, Refused
 
 
@@ -24,7 +25,8 @@ def parse_goods(text: str) -> Goods:
     if not sep:
         item, qty = text, "1"
     item = validate.text("goods", item, max_len=30)
-    if not qty.strip().isdigit() or int(qty) < 1 or int(qty) > 10_000:
+    qty = qty.strip()
+    if not (qty.isascii() and qty.isdigit()) or len(qty) > 5 or not 1 <= int(qty) <= 10_000:
         raise InvalidInput("goods", "format", value=text)
     return Goods(item, int(qty))
 
@@ -36,7 +38,15 @@ def define_campaign(ledger: Ledger, *, code: str, name: str, kind: str = "other"
     name = validate.text("campaign", name, max_len=40)
     if kind not in catalogue.CAMPAIGN_KINDS:
         raise InvalidInput("campaign", "unknown", value=kind)
+    for value in (starts, ends):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise InvalidInput("date", "format", value=value) from None
     with ledger.write():
+        if any(c.code == code for c in queries.campaigns(ledger)):
+            raise Refused("campaign_exists", campaign=code)
         return ledger.append("campaign.define", {
             "code": code, "name": name, "kind": kind, "starts": starts, "ends": ends,
             "one_per_person": one_per_person}, by=by)
@@ -54,6 +64,10 @@ def give_relief(ledger: Ledger, *, campaign: str, by: str, member: str | None = 
     reason = validate.text("reason", override_reason, max_len=200, required=False) or None
     with ledger.write():
         chosen = queries.get_campaign(ledger, campaign)
+        today = clock.today().isoformat()
+        if (chosen.starts and today < chosen.starts) or (chosen.ends and today > chosen.ends):
+            raise Refused("campaign_closed", campaign=chosen.name, starts=chosen.starts or "…",
+                          ends=chosen.ends or "…")
         body: dict[str, object] = {
             "campaign": chosen.code, "money_fen": amount,
             "goods": [{"item": g.item, "qty": g.qty} for g in goods],
@@ -62,6 +76,8 @@ def give_relief(ledger: Ledger, *, campaign: str, by: str, member: str | None = 
         if member is not None:
             number = member_no.parse(member)
             known = queries.find_member(ledger, number)
+            if known is not None and known.status in ("withdrawn", "transferred_out"):
+                raise Refused("member_inactive", member_no=number, status=known.status)
             if chosen.one_per_person and reason is None:
                 previous = queries.relief_for(ledger, chosen.code, number)
                 if previous:

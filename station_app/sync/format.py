@@ -197,7 +197,7 @@ def read_encrypted_header(data: bytes, name: str) -> tuple[dict[str, Any], bytes
         header = json.loads(head_bytes)
         if not isinstance(header, dict):
             raise ValueError
-    except ValueError:
+    except (ValueError, RecursionError):
         raise refuse("truncated", file=name) from None
     return header, head_bytes, data[end + 1:]
 
@@ -273,7 +273,7 @@ def read_zip(data: bytes, name: str, *, allowed_inner: bool = False) -> RawBundl
     try:
         manifest = json.loads(manifest_raw)
         signature = unb64(members.pop(SIGNATURE).decode("ascii").strip())
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise refuse("bad_manifest", file=name, detail="not JSON") from None
     if not isinstance(manifest, dict):
         raise refuse("bad_manifest", file=name, detail="not an object")

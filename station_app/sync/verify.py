@@ -171,7 +171,7 @@ def _stations_list(raw: fmt.RawBundle, name: str) -> list[dict[str, Any]]:
                         "fingerprint": str(item.get("fingerprint", "")),
                         "revoked_at": item.get("revoked_at")})
         return out
-    except (ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         raise refuse("bad_manifest", file=name, detail="stations.json") from None
 
 

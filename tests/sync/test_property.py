@@ -48,7 +48,7 @@ class _Station:
             corrections.void_entry(lg, self.visits.pop(), "错", by="t")
         elif op == "correct" and self.visits:
             corrections.correct_entry(lg, self.visits[-1], {"services": ["rest"]}, "改", by="t")
-        elif op == "campaign":
+        elif op == "campaign" and self.campaign is None:
             self.campaign = "summer"  # the same code at every station: newest definition wins
             relief.define_campaign(lg, code="summer", name=f"夏送清凉{lg.station_code}",
                                    kind="cooling", by="t")
