@@ -347,6 +347,14 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
         outcome.result = "refused"
         if not dry_run:
             outcome.quarantined = _quarantine(ledger, path)
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError,
+            IndexError, sqlite3.IntegrityError) as exc:
+        # A file shaped to trip the parser must still be refused, logged and set aside, and
+        # must not stop the other files of the run (the transaction above rolled back).
+        outcome.error = refuse("bad_manifest", file=path.name, detail=type(exc).__name__)
+        outcome.result = "refused"
+        if not dry_run:
+            outcome.quarantined = _quarantine(ledger, path)
     _log(ledger, actor, outcome, checked)
     return outcome
 

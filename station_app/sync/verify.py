@@ -19,7 +19,7 @@ import orjson
 
 from ..data import migrations
 from ..data.db import Ledger
-from ..data.entries import Entry
+from ..data.entries import MEMBER_KINDS, Entry
 from ..data.keys import verify_signature
 from . import format as fmt
 from .errors import BundleRefused, refuse
@@ -142,6 +142,7 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
     ranges: list[dict[str, int]] = []
     if kind == "station":
         ranges = _check_ranges(m, entries, station, name)
+        _check_member_owner(entries, name)
     else:
         _check_unique(entries, name)
     result = Verified(raw=raw, kind=kind, station=station, signer_key=key, entries=entries,
@@ -157,6 +158,17 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
         except (TypeError, ValueError):
             raise refuse("bad_manifest", file=name, detail="ack") from None
     return result
+
+
+def _check_member_owner(entries: list[Entry], name: str) -> None:
+    """A station writes the history of its own members only (the station code is the first part
+    of every member number): one station can never rewrite another's members."""
+    for number, entry in enumerate(entries, 1):
+        if entry.kind in MEMBER_KINDS:
+            owner = str(entry.body.get("member_no", "")).split("-", 1)[0]
+            if owner != entry.station:
+                raise _bad(name, number, f"member {entry.body.get('member_no')} belongs to "
+                                         f"station {owner}")
 
 
 def _stations_list(raw: fmt.RawBundle, name: str) -> list[dict[str, Any]]:
