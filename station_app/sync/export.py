@@ -253,7 +253,10 @@ def export_relay(ledger: Ledger, out: Path, *, full: bool = False,
             members[f"{fmt.INNER_DIR}{sha}.zip"] = source.read_bytes()
     own = own_rows(ledger, True)
     if own:
-        own_members = {fmt.ENTRIES: b"\n".join(_line(r, None, r[10]) for r in own) + b"\n"}
+        # The supervisor's own sign-ups carry the keyed ID hash up too, so the region's
+        # duplicate detection sees them.
+        lines = [_line(r, None, _carried_hash(ledger, r)) for r in own]
+        own_members = {fmt.ENTRIES: b"\n".join(lines) + b"\n"}
         upper = supervisor_of(ledger)
         own_manifest = _manifest(ledger, "station", upper[0] if upper else None, own,
                                  own_members, full=True)
