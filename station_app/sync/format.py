@@ -230,7 +230,8 @@ def _safe_name(name: str) -> bool:
     return all(part not in ("", ".", "..") for part in parts)
 
 
-def read_zip(data: bytes, name: str, *, allowed_inner: bool = False) -> RawBundle:
+def read_zip(data: bytes, name: str, *, allowed_inner: bool = False,
+             budget: list[int] | None = None) -> RawBundle:
     """Open zip bytes safely: names, declared sizes, ratio, actual sizes, CRC; then manifest."""
     import io
 
@@ -263,6 +264,12 @@ def read_zip(data: bytes, name: str, *, allowed_inner: bool = False) -> RawBundl
         if info.file_size > limit or total > MAX_MEMBER_BYTES:
             raise refuse("zip_bomb", file=name)
         if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise refuse("zip_bomb", file=name)
+    if budget is not None:
+        # The bundles inside one relay share one allowance, so many small inner bundles
+        # cannot add up to a bomb either.
+        budget[0] -= total
+        if budget[0] < 0:
             raise refuse("zip_bomb", file=name)
     if MANIFEST not in seen or SIGNATURE not in seen:
         raise refuse("not_a_bundle", file=name)

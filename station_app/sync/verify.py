@@ -193,10 +193,11 @@ def _verify_relay(ledger: Ledger, raw: fmt.RawBundle, m: dict[str, Any],
     stations = _stations_list(raw, name)
     vouched = {s["code"]: s["public_key"] for s in stations if not s["revoked_at"]}
     inner = []
+    budget = [fmt.MAX_MEMBER_BYTES]
     for member, data in sorted(raw.members.items()):
         if not member.startswith(fmt.INNER_DIR):
             continue
-        sub = fmt.read_zip(data, f"{name}/{member}")
+        sub = fmt.read_zip(data, f"{name}/{member}", budget=budget)
         try:
             checked = verify(ledger, sub, vouched=vouched)
         except BundleRefused as exc:

@@ -224,3 +224,31 @@ def test_relay_to_the_region_verifies_every_origin(net) -> None:
     assert refused.error.params["station"] in ("MZL01", "EEH01")
     assert ledger_hash(region) == before
     region.close()
+
+
+def test_bundles_inside_a_relay_share_one_size_allowance(net, monkeypatch) -> None:
+    sup, a, b, tmp = net
+    region = new_ledger(tmp / "region" / "r.db", "NMG00", "自治区总工会", supervisor=True)
+    link(region, sup, tmp / "ids2")
+    for n, st in enumerate((a, b)):
+        sign_up(st, n + 1)
+        with st.write():  # enough entry lines that the inner bundles compress well
+            for _ in range(150):
+                visits.record_visit(st, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+        import_one(sup, export(st, tmp / "usb").path)
+    relay = export(sup, tmp / "up")
+    sizes = []
+    with zipfile.ZipFile(relay.path) as outer:
+        outer_total = sum(i.file_size for i in outer.infolist())
+        for name in outer.namelist():
+            if name.startswith("bundles/"):
+                with zipfile.ZipFile(io.BytesIO(outer.read(name))) as inner:
+                    sizes.append(sum(i.file_size for i in inner.infolist()))
+    # The relay itself and each inner bundle alone fit the allowance; all of them together do
+    # not.
+    assert max(outer_total, *sizes) < sum(sizes) - 1, (outer_total, sizes)
+    monkeypatch.setattr(fmt, "MAX_MEMBER_BYTES", sum(sizes) - 1)
+    before = ledger_hash(region)
+    outcome = import_one(region, relay.path)
+    assert outcome.result == "refused" and outcome.error.code == "sync.zip_bomb"
+    assert ledger_hash(region) == before
