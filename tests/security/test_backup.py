@@ -138,8 +138,7 @@ def test_a_backup_is_taken_before_every_migration(ledger_path: Path) -> None:
     for name in ("audit_log_action", "audit_log_actor", "entries_anonymised"):
         conn.execute(f"DROP INDEX IF EXISTS {name}")
     conn.close()
-    if migrations.latest_version() <= 2:
-        pytest.skip("no migration after version 2")
+    assert migrations.latest_version() > 2
     # Later migrations may not be repeatable on this file; only the hook matters here.
     calls: list[tuple[int, int]] = []
     original = backup.before_migrate

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
 
 ERROR_STYLE = "color:#8a1c12"
 
@@ -16,3 +18,18 @@ def error_label(name: str, *, hidden: bool = True) -> QLabel:
     if hidden:
         label.hide()
     return label
+
+
+def submit_buttons(dialog: QDialog, text: str, name: str, on_submit: Callable[[], object], *,
+                   default: bool = True) -> tuple[QDialogButtonBox, QPushButton]:
+    """Cancel plus the dialog's own action button (``text`` already translated); the action
+    runs ``on_submit``, which closes the dialog only when the input was accepted."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    submit = QPushButton(text)
+    submit.setObjectName(name)
+    if default:
+        submit.setDefault(True)
+    buttons.addButton(submit, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.accepted.connect(on_submit)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, submit

@@ -5,11 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -20,7 +18,7 @@ from ...domain import catalogue
 from ...domain.errors import LedgerError
 from ...services import programmes
 from ..context import AppContext
-from . import ERROR_STYLE, error_label
+from . import ERROR_STYLE, error_label, submit_buttons
 
 
 class ProgrammeDialog(QDialog):
@@ -60,13 +58,8 @@ class ProgrammeDialog(QDialog):
         layout.addWidget(self.note)
         self.error = error_label("programmeError")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.submit = QPushButton(self.tr("&Enrol"))
-        self.submit.setObjectName("programmeSubmit")
-        self.submit.setDefault(True)
-        buttons.addButton(self.submit, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.try_enrol)
-        buttons.rejected.connect(self.reject)
+        buttons, self.submit = submit_buttons(
+            self, self.tr("&Enrol"), "programmeSubmit", self.try_enrol)
         layout.addWidget(buttons)
         self.programme.currentIndexChanged.connect(lambda _i: self._programme_changed())
         self._programme_changed()

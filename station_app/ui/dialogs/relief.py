@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -22,7 +21,7 @@ from ...domain.errors import InvalidInput, LedgerError, Refused
 from ...services import relief
 from ..context import AppContext
 from ..widgets.member_panel import current_campaign
-from . import ERROR_STYLE, error_label
+from . import ERROR_STYLE, error_label, submit_buttons
 
 COMMON_GOODS = ("矿泉水", "棉手套", "保温杯", "防暑药品", "毛巾", "雨衣", "口罩")
 
@@ -96,13 +95,8 @@ class ReliefDialog(QDialog):
         layout.addWidget(self.override)
         self.error = error_label("reliefError")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.submit = QPushButton(self.tr("&Hand out"))
-        self.submit.setObjectName("reliefSubmit")
-        self.submit.setDefault(True)
-        buttons.addButton(self.submit, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.try_give)
-        buttons.rejected.connect(self.reject)
+        buttons, self.submit = submit_buttons(
+            self, self.tr("&Hand out"), "reliefSubmit", self.try_give)
         layout.addWidget(buttons)
         self.campaign.currentIndexChanged.connect(lambda _i: self.check_rule())
         self.money.textChanged.connect(lambda _t: self.check_money())

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,7 @@ from ...domain import consent, phone, resident_id, validate, worker_types
 from ...domain.errors import DuplicateMember, InvalidInput, LedgerError
 from ...services import members
 from ..context import AppContext
-from . import ERROR_STYLE
+from . import ERROR_STYLE, submit_buttons
 
 EMPLOYERS = ("美团", "饿了么", "顺丰速运", "中通快递", "京东物流", "滴滴出行", "满帮", "个体")
 OK_STYLE = "color:#1b6e2a"
@@ -231,13 +230,8 @@ class SignUpDialog(QDialog):
         self.form.duplicate_found.connect(self._duplicate)
         self.consent = ConsentBox(ctx, self)
         layout.addWidget(self.consent)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.submit = QPushButton(self.tr("Sign &up"))
-        self.submit.setObjectName("signUpSubmit")
-        self.submit.setDefault(True)
-        self.buttons.addButton(self.submit, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.try_sign_up)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.submit = submit_buttons(
+            self, self.tr("Sign &up"), "signUpSubmit", self.try_sign_up)
         layout.addWidget(self.buttons)
         self.form.name.setFocus()
         self.setMinimumWidth(520)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -18,7 +16,7 @@ from ...data.queries import Member
 from ...domain.errors import DuplicateMember, InvalidInput, LedgerError
 from ...services import members
 from ..context import AppContext
-from . import error_label
+from . import error_label, submit_buttons
 from .sign_up import ConsentBox, SignUpForm
 
 
@@ -73,12 +71,8 @@ class TransferDialog(QDialog):
 
         self.error = error_label("transferError")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.submit = QPushButton(self.tr("&Record transfer"))
-        self.submit.setObjectName("transferSubmit")
-        buttons.addButton(self.submit, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.try_transfer)
-        buttons.rejected.connect(self.reject)
+        buttons, self.submit = submit_buttons(
+            self, self.tr("&Record transfer"), "transferSubmit", self.try_transfer, default=False)
         layout.addWidget(buttons)
         self.setMinimumWidth(540)
 
