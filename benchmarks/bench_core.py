@@ -119,8 +119,8 @@ def baseline_db(path: Path, ledger: Ledger) -> sqlite3.Connection:
                  " worker_type TEXT, walk_in INTEGER, services TEXT)")
     conn.execute("INSERT INTO visits (member_no, at, worker_type, walk_in, services)"
                  " SELECT v.member_no, v.at, v.worker_type, v.walk_in,"
-                 " (SELECT group_concat(service) FROM ledger.visit_services s"
-                 "  WHERE s.entry_id = v.entry_id) FROM ledger.visits v ORDER BY v.at")
+                 " (SELECT group_concat(s.value) FROM json_each(v.services) s)"
+                 " FROM ledger.visits v ORDER BY v.at")
     conn.execute("CREATE INDEX visits_member ON visits(member_no)")
     conn.execute("COMMIT")
     conn.execute("DETACH DATABASE ledger")
@@ -228,8 +228,8 @@ def minimal_size(path: Path, ledger: Ledger) -> int:
     conn.execute("CREATE TABLE visit_services (visit INTEGER, service TEXT)")
     conn.execute("INSERT INTO visits SELECT rowid, member_no, at, worker_type, walk_in,"
                  " doc_type, nationality, voided FROM ledger.visits")
-    conn.execute("INSERT INTO visit_services SELECT v.rowid, s.service FROM"
-                 " ledger.visit_services s JOIN ledger.visits v ON v.entry_id = s.entry_id")
+    conn.execute("INSERT INTO visit_services SELECT v.rowid, s.value FROM"
+                 " ledger.visits v, json_each(v.services) s")
     conn.execute("COMMIT")
     conn.execute("DETACH DATABASE ledger")
     conn.close()

@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python -m benchmarks.bench_reports [--visits N] [--keep DIR]``.
 The synthetic ledger is written straight into the projections the reports read (visits,
-visit_services, members, relief ...), which is what a station accumulates in about a year
+their roll-ups, members, relief ...), which is what a station accumulates in about a year
 of a busy border port; building it through services would take hours and measure nothing
 that this benchmark is about. The baseline is one raw ``sqlite3`` ``COUNT(*) ... GROUP BY``
 over the same rows: the report runs about twenty such aggregates plus the export.
@@ -11,6 +11,7 @@ over the same rows: the report runs about twenty such aggregates plus the export
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sqlite3
 import tempfile
@@ -18,7 +19,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from station_app.data.db import open_ledger
+from station_app.data import projector
+from station_app.data.db import Ledger, open_ledger
 from station_app.domain import catalogue, worker_types
 from station_app.reports import build, export, make_range, month_range
 from station_app.services import station
@@ -63,7 +65,7 @@ def generate(path: Path, visits: int, seed: int = 7) -> None:
                          " name_pinyin, name_initials, joined_at, joined_day, worker_type,"
                          " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)", members)
         batch: list[tuple[object, ...]] = []
-        svc_batch: list[tuple[str, str]] = []
+        svc_batch: list[list[str]] = []
         for v in range(visits):
             day = days[v * 365 // visits]
             hour = min(23, max(0, int(rng.gauss(13, 4))))
@@ -71,16 +73,16 @@ def generate(path: Path, visits: int, seed: int = 7) -> None:
             st = STATIONS[rng.randrange(len(STATIONS))]
             nat = "MN" if walk and rng.random() < 0.05 else None
             eid = f"{day.isoformat()}-{v:09d}"
+            given = sorted(set(rng.choices(services, weights, k=rng.choice((1, 1, 2, 2, 3)))))
             batch.append((eid, st, f"{day.isoformat()}T{hour:02d}:15:00.000+08:00",
                           day.isoformat(), hour, day.isoweekday(),
                           None if walk else f"{st}-{rng.randrange(n_members):07d}",
                           rng.choice(wts), int(walk), "passport" if nat else None, nat,
-                          1 if rng.random() < 0.002 else 0, None))
-            for s in set(rng.choices(services, weights, k=rng.choice((1, 1, 2, 2, 3)))):
-                svc_batch.append((eid, s))
+                          1 if rng.random() < 0.002 else 0, None, json.dumps(given)))
+            svc_batch.append(given)
             if len(batch) >= 50_000:
-                _flush(conn, batch, svc_batch)
-        _flush(conn, batch, svc_batch)
+                _flush(ledger, batch, svc_batch)
+        _flush(ledger, batch, svc_batch)
         conn.execute("INSERT INTO campaigns (code, entry_id, name, kind, station) VALUES"
                      " ('WARM', 'c1', '送温暖', 'warming', 'HLB00')")
         conn.executemany(
@@ -93,12 +95,12 @@ def generate(path: Path, visits: int, seed: int = 7) -> None:
     ledger.close()
 
 
-def _flush(conn: sqlite3.Connection, batch: list[tuple[object, ...]],
-           svc_batch: list[tuple[str, str]]) -> None:
-    conn.executemany("INSERT INTO visits (entry_id, station, at, day, hour, weekday, member_no,"
-                     " worker_type, walk_in, doc_type, nationality, voided, corrected_by)"
-                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
-    conn.executemany("INSERT INTO visit_services (entry_id, service) VALUES (?, ?)", svc_batch)
+def _flush(ledger: Ledger, batch: list[tuple[object, ...]],
+           svc_batch: list[list[str]]) -> None:
+    """Visit rows and their report roll-ups, the way the projector writes them."""
+    ledger.conn.executemany(projector._VISIT, batch)
+    live = [(row, given) for row, given in zip(batch, svc_batch, strict=True) if not row[11]]
+    projector.roll_up(ledger, [row for row, _ in live], [given for _, given in live])
     batch.clear()
     svc_batch.clear()
 

@@ -9,9 +9,15 @@ from station_app.data.db import Ledger
 from station_app.domain import resident_id
 from station_app.services import members
 
-PROJECTION_TABLES = ("members", "visits", "visit_services", "relief", "relief_goods",
-                     "enrolments", "transfers", "cards", "services", "campaigns", "voids",
-                     "corrections", "member_keys")
+PROJECTION_TABLES = ("members", "visits", "relief", "relief_goods", "enrolments", "transfers",
+                     "cards", "services", "campaigns", "voids", "corrections", "member_keys",
+                     "rep_visit_cells", "rep_service_cells", "rep_member_days")
+
+
+def services_given(ledger: Ledger) -> list[str]:
+    """Every service recorded on a visit projection, one per visit, sorted."""
+    return [r[0] for r in ledger.conn.execute(
+        "SELECT s.value FROM visits v, json_each(v.services) s ORDER BY 1")]
 
 
 def rid(n: int, born: date = date(1990, 5, 17), area: str = "150781") -> str:

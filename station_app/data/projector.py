@@ -8,6 +8,7 @@ target arrives, so any import order ends with the same tables.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
@@ -21,11 +22,19 @@ if TYPE_CHECKING:
     from .db import Ledger
 
 PLAIN_KINDS = frozenset({"visit", "relief", "enrolment"})
+_CHUNK = 500  # bound parameters per IN (...) list
 
 _VISIT = ("INSERT INTO visits (entry_id, station, at, day, hour, weekday, member_no, worker_type,"
-          " walk_in, doc_type, nationality, voided, corrected_by)"
-          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-_VISIT_SERVICE = "INSERT OR IGNORE INTO visit_services (entry_id, service) VALUES (?, ?)"
+          " walk_in, doc_type, nationality, voided, corrected_by, services)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+# The report roll-ups (schema_reports): new visit rows are added per batch, grouped.
+_ROLL_CELLS = ("INSERT INTO rep_visit_cells (day, station, hour, weekday, worker_type, walk_in,"
+               " nationality, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+               " ON CONFLICT DO UPDATE SET n = n + excluded.n")
+_ROLL_MEMBERS = ("INSERT INTO rep_member_days (day, station, member_no, worker_type, nationality,"
+                 " n) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n")
+_ROLL_SERVICES = ("INSERT INTO rep_service_cells (day, station, service, walk_in, n)"
+                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n")
 _RELIEF = ("INSERT INTO relief (entry_id, station, at, day, campaign, member_no, worker_type,"
            " money_fen, override_reason, voided, corrected_by)"
            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -58,7 +67,7 @@ def _when(at: str) -> tuple[str, int, int]:
 class _Batch:
     def __init__(self) -> None:
         self.visits: list[tuple[Any, ...]] = []
-        self.visit_services: list[tuple[Any, ...]] = []
+        self.visit_codes: list[tuple[str, ...]] = []  # per non-void visit, for the roll-ups
         self.relief: list[tuple[Any, ...]] = []
         self.relief_goods: list[tuple[Any, ...]] = []
         self.enrolments: list[tuple[Any, ...]] = []
@@ -70,11 +79,13 @@ class _Batch:
         day, hour, weekday = _when(entry.recorded_at)
         flag = 1 if voided else 0
         if kind == "visit":
+            codes, text = _services(body.get("services", ()))
             self.visits.append((entry.id, entry.station, entry.recorded_at, day, hour, weekday,
                                 body.get("member_no"), body.get("worker_type", "other"),
                                 1 if body.get("walk_in") else 0, body.get("doc_type"),
-                                body.get("nationality"), flag, corrected_by))
-            self.visit_services.extend((entry.id, s) for s in body.get("services", ()))
+                                body.get("nationality"), flag, corrected_by, text))
+            if not voided:
+                self.visit_codes.append(codes)
         elif kind == "relief":
             self.relief.append((entry.id, entry.station, entry.recorded_at, day,
                                 body.get("campaign", ""), body.get("member_no"),
@@ -93,27 +104,72 @@ class _Batch:
 
     def flush(self, ledger: Ledger) -> None:
         conn = ledger.conn
-        for sql, rows in ((_VISIT, self.visits), (_VISIT_SERVICE, self.visit_services),
-                          (_RELIEF, self.relief), (_RELIEF_GOODS, self.relief_goods),
+        if self.visits:
+            conn.executemany(_VISIT, self.visits)
+            roll_up(ledger, [v for v in self.visits if not v[11]], self.visit_codes)
+            self.visits.clear()
+            self.visit_codes.clear()
+        for sql, rows in ((_RELIEF, self.relief), (_RELIEF_GOODS, self.relief_goods),
                           (_ENROLMENT, self.enrolments), (_TRANSFER, self.transfers)):
             if rows:
                 conn.executemany(sql, rows)
                 rows.clear()
 
 
+def _services(value: Any) -> tuple[tuple[str, ...], str]:
+    """A visit's services as stored: distinct codes, sorted (a set, in a stable form), and
+    their JSON text for ``visits.services``."""
+    if type(value) not in (list, tuple) or not all(type(s) is str for s in value):
+        raise ValueError("services must be a list of service codes")
+    return _services_text(tuple(value))
+
+
+@lru_cache(maxsize=4096)
+def _services_text(value: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    codes = tuple(sorted(set(value)))
+    return codes, canonical.dumps(list(codes))
+
+
+def roll_up(ledger: Ledger, visits: Sequence[tuple[Any, ...]],
+            services: Sequence[Sequence[str]]) -> None:
+    """Add new, non-void ``visits`` rows (in ``_VISIT`` column order) and their ``services``
+    to the report roll-ups: one grouped upsert per table instead of a trigger per row."""
+    cells: Counter[tuple[Any, ...]] = Counter()
+    people: Counter[tuple[Any, ...]] = Counter()
+    given: Counter[tuple[Any, ...]] = Counter()
+    for visit, codes in zip(visits, services, strict=True):
+        _, station, _, day, hour, weekday, member_no, worker_type, walk_in, _, nat = visit[:11]
+        if nat is None:
+            nat = "CN"
+        cells[(day, station, hour, weekday, worker_type, walk_in, nat)] += 1
+        if member_no is not None:
+            people[(day, station, member_no, worker_type, nat)] += 1
+        for code in codes:
+            given[(day, station, code, walk_in)] += 1
+    conn = ledger.conn
+    conn.executemany(_ROLL_CELLS, [(*k, n) for k, n in cells.items()])
+    conn.executemany(_ROLL_MEMBERS, [(*k, n) for k, n in people.items()])
+    conn.executemany(_ROLL_SERVICES, [(*k, n) for k, n in given.items()])
+
+
 def _pending_targets(ledger: Ledger, ids: list[str]) -> set[str]:
     """Those of ``ids`` that already have a void or correction waiting for them."""
     if not ids:
         return set()
-    found: set[str] = set()
     conn = ledger.conn
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(r[0] for r in conn.execute(
+    if len(ids) <= _CHUNK:
+        marks = ",".join("?" * len(ids))
+        return {r[0] for r in conn.execute(
             f"SELECT target FROM voids WHERE target IN ({marks}) UNION "
-            f"SELECT target FROM corrections WHERE target IN ({marks})", chunk + chunk))
-    return found
+            f"SELECT target FROM corrections WHERE target IN ({marks})", ids + ids)}
+    # A bundle's ids (UUIDv7, time-ordered) span its date range: one range scan of the two
+    # small target indexes instead of an IN (...) query per 500 ids.
+    wanted = set(ids)
+    low, high = min(wanted), max(wanted)
+    return {r[0] for r in conn.execute(
+        "SELECT target FROM voids WHERE target BETWEEN ? AND ? UNION "
+        "SELECT target FROM corrections WHERE target BETWEEN ? AND ?",
+        (low, high, low, high)) if r[0] in wanted}
 
 
 def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
@@ -257,8 +313,8 @@ def refresh_entry(ledger: Ledger, entry_id: str) -> str | None:
     newest = conn.execute("SELECT entry_id, body FROM corrections WHERE target = ?"
                           " ORDER BY ord DESC LIMIT 1", (entry_id,)).fetchone()
     body = json.loads(newest[1]) if newest else entry.body
-    for table in ("visits", "visit_services", "relief", "relief_goods", "enrolments",
-                  "transfers"):
+    conn.execute("DELETE FROM visits WHERE station = ? AND entry_id = ?", (entry.station, entry_id))
+    for table in ("relief", "relief_goods", "enrolments", "transfers"):
         conn.execute(f"DELETE FROM {table} WHERE entry_id = ?", (entry_id,))
     batch = _Batch()
     batch.add(entry, body, voided is not None, newest[0] if newest else None)
@@ -321,7 +377,6 @@ def rebuild_member(ledger: Ledger, member_no: str) -> None:
 
 _CARD = ("INSERT INTO cards (member_no, serial, entry_id, issued_at, reason, printed)"
          " VALUES (?, ?, ?, ?, ?, ?)")
-_CHUNK = 500  # bound parameters per IN (...) list
 
 
 def _finish_state(state: dict[str, Any]) -> None:
@@ -475,9 +530,8 @@ def _member_state(ledger: Ledger, entry: Entry, local: str) -> dict[str, Any]:
 def rebuild_all(ledger: Ledger, chunk: int = 50_000) -> None:
     """Drop and recompute every projection from the entry log (inside ``write()``)."""
     conn = ledger.conn
-    for table in ("visits", "visit_services", "relief", "relief_goods", "enrolments",
-                  "transfers", "members", "member_keys", "cards", "voids", "corrections",
-                  "campaigns", "services"):
+    for table in ("visits", "relief", "relief_goods", "enrolments", "transfers", "members",
+                  "member_keys", "cards", "voids", "corrections", "campaigns", "services"):
         conn.execute(f"DELETE FROM {table}")
     cursor = conn.execute(entries_mod.SELECT + " ORDER BY station, epoch, seq")
     while True:

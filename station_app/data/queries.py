@@ -117,7 +117,7 @@ def search_members(ledger: Ledger, query: str, limit: int = SEARCH_LIMIT) -> lis
             take(_MEMBER_SELECT + " WHERE phone_tail = ? ORDER BY name_pinyin", (text,))
             take(_MEMBER_SELECT + " WHERE id_tail = ? ORDER BY name_pinyin", (upper,))
         elif len(text) == 11:
-            take(_MEMBER_SELECT + " WHERE phone = ?", (text,))
+            take(_MEMBER_SELECT + " WHERE phone_tail = ? AND phone = ?", (text[-4:], text))
         elif len(text) >= 6:
             take(_MEMBER_SELECT + " WHERE member_no IN (SELECT member_no FROM members"
                  " WHERE member_no LIKE ?)", (f"%-{text}%",))

@@ -10,4 +10,12 @@ MIGRATIONS = [
     Migration(42, "name search index", (
         "CREATE INDEX members_name_pinyin ON members(name, name_pinyin)",
     )),
+    # Every index on members is written for each member a supervisor imports; these three
+    # repeat another one: (name) is the prefix of members_name_pinyin, (joined_day,
+    # home_station) of rep_members_joined, and a full phone is looked up by its tail.
+    Migration(44, "drop repeated member indexes", (
+        "DROP INDEX members_name",
+        "DROP INDEX members_joined",
+        "DROP INDEX members_phone",
+    )),
 ]

@@ -131,7 +131,9 @@ def _insert(ledger: Ledger, name: str, entries: list[Entry], rows: list[tuple[An
         raise refuse("entry_conflict", entry="?") from None
     try:
         projector.project(ledger, entries)
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError,
+            sqlite3.InterfaceError, sqlite3.ProgrammingError) as exc:
+        # A value SQLite cannot bind (an object where text belongs) is the entry's fault.
         raise refuse("bad_entry", file=name, line="?", detail=f"cannot be applied: {exc!r}"
                      ) from None
 

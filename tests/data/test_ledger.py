@@ -10,7 +10,7 @@ from station_app.data.db import open_ledger
 from station_app.data.keys import KeyRing, key_dir_for
 from station_app.domain.errors import LedgerUnavailable, Refused
 from station_app.services import corrections, visits
-from tests.helpers import ledger_hash, rid, sign_up
+from tests.helpers import ledger_hash, rid, services_given, sign_up
 
 
 def test_file_ledger_is_wal_with_foreign_keys_and_full_sync(file_ledger) -> None:
@@ -157,5 +157,4 @@ def test_failed_step_inside_a_larger_transaction_undoes_only_itself(fresh_db) ->
         with pytest.raises(RuntimeError), fresh_db.write():
             visits.record_visit(fresh_db, ["rest"], by="t", walk_in=visits.WalkIn("courier"))
             raise RuntimeError("attendant pulled the plug on this step")
-    rows = fresh_db.conn.execute("SELECT service FROM visit_services").fetchall()
-    assert rows == [("water",)]
+    assert services_given(fresh_db) == ["water"]

@@ -340,3 +340,22 @@ def test_identity_and_trust_files_are_checked(world) -> None:
     with pytest.raises(BundleRefused) as caught:
         sync_ops.enrol_station(probe, fake, actor="sup")
     assert caught.value.code == "sync.key_changed"
+
+
+@pytest.mark.parametrize("change", [{"services": "water"}, {"services": [{"code": "water"}]},
+                                    {"worker_type": {"nested": 1}}, {"services": [1, 2]}])
+def test_signed_entry_the_ledger_cannot_hold(world, change: dict) -> None:
+    """A station's own key signing a visit whose fields have the wrong shape (a broken or
+    hostile station program): refused as a bad entry, nothing written, the run goes on."""
+    sup, st_, bundle, tmp = world
+    manifest, parts = _parts(bundle)
+    lines = parts[fmt.ENTRIES].split(b"\n")
+    number = next(n for n, line in enumerate(lines) if b'"visit"' in line)
+    _digest, _pii, _sealed, fields = json.loads(lines[number])
+    odd = Entry(id=fields[0], station=fields[1], epoch=fields[2], seq=fields[3], kind=fields[4],
+                recorded_at=fields[5], recorded_by=fields[6], target=fields[7],
+                body=dict(json.loads(fields[8]), **change))
+    lines[number] = fmt.encode_line(odd.computed_digest(), None, None,
+                                    [*odd.row()[:8], odd.body_json])
+    parts[fmt.ENTRIES] = b"\n".join(lines)
+    assert refused_code(sup, tmp, "odd.zip", forge(st_, manifest, parts)) == "sync.bad_entry"

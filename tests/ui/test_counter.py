@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from station_app.cards.payload import make_payload
 from station_app.data import queries
 from station_app.ui.models.today import VOIDED_ROLE
-from tests.helpers import ledger_hash
+from tests.helpers import ledger_hash, services_given
 
 from .conftest import answer_modal
 
@@ -54,8 +54,7 @@ def test_service_click_and_enter_writes_exactly_one_visit(qtbot: Any, counter: A
     qtbot.mouseClick(water, Qt.MouseButton.LeftButton)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert len(visits_of(ctx, member.member_no)) == 1
-    services = ctx.ledger.conn.execute("SELECT service FROM visit_services").fetchall()
-    assert services == [("water",)]
+    assert services_given(ctx.ledger) == ["water"]
     # Focus is back in the check-in bar; another Enter records nothing more.
     assert counter.check_in.input.hasFocus()
     qtbot.keyClick(counter.check_in.input, Qt.Key.Key_Return)
@@ -70,8 +69,7 @@ def test_number_keys_pick_services_after_a_scan(qtbot: Any, counter: Any, ctx: A
     qtbot.keyClick(counter.pad, "1")
     qtbot.keyClick(counter.pad, "4")
     qtbot.keyClick(counter.pad, Qt.Key.Key_Return)
-    rows = ctx.ledger.conn.execute("SELECT service FROM visit_services ORDER BY service")
-    assert [r[0] for r in rows] == ["charge", "water"]
+    assert services_given(ctx.ledger) == ["charge", "water"]
     assert len(visits_of(ctx, member.member_no)) == 1
 
 

@@ -3,7 +3,9 @@
 One SQL query gives the ordered ids (``rowCount = len(ids)``); rows are fetched in pages of
 ``PAGE`` on demand in ``data()`` and kept in a small cache. Sorting re-runs the id query with
 another ORDER BY, so the table stays fast with millions of entries in the file: the id query
-uses the ``entries_kind (kind, recorded_at)`` index to find today's rows.
+uses the ``entries_kind (kind, station, recorded_at)`` index to find today's rows. Only this
+station's own entries are listed: on a supervisor the bundles it imported are not its counter's
+work, and neither are members another station registered (return bundles).
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ class TodayModel(QAbstractTableModel):
         direction = "DESC" if self._sort_order == Qt.SortOrder.DescendingOrder else "ASC"
         marks = ", ".join("?" for _ in KINDS)
         order = _ORDER.get(self._sort_column, "e.recorded_at")
-        return (f"SELECT e.id FROM entries e WHERE e.kind IN ({marks})"
+        return (f"SELECT e.id FROM entries e WHERE e.kind IN ({marks}) AND e.station = ?"
                 f" AND e.recorded_at >= ? AND e.recorded_at < ?"
                 f" ORDER BY {order} {direction}, e.id {direction}")
 
@@ -84,7 +86,9 @@ class TodayModel(QAbstractTableModel):
         start = self.day.isoformat()
         end = (self.day + timedelta(days=1)).isoformat()
         conn = self.ctx.ledger.conn
-        self._ids = [r[0] for r in conn.execute(self._id_sql(), (*KINDS, start, end))]
+        self._ids = [r[0] for r in conn.execute(self._id_sql(),
+                                                  (*KINDS, self.ctx.ledger.station_code,
+                                                   start, end))]
         self._pages.clear()
         self._service_names = {s.code: (s.name_zh, s.name_en)
                                for s in queries.services(self.ctx.ledger)}
