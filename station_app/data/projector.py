@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..domain import canonical, catalogue, pinyin
@@ -133,23 +134,36 @@ def _services_text(value: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
 def roll_up(ledger: Ledger, visits: Sequence[tuple[Any, ...]],
             services: Sequence[Sequence[str]]) -> None:
     """Add new, non-void ``visits`` rows (in ``_VISIT`` column order) and their ``services``
-    to the report roll-ups: one grouped upsert per table instead of a trigger per row."""
+    to the report roll-ups: one grouped upsert per table instead of a trigger per row.
+
+    The keys are cut from the rows by ``itemgetter`` and counted by ``Counter`` (both in C);
+    only the distinct keys are then touched in Python."""
     cells: Counter[tuple[Any, ...]] = Counter()
+    for (day, station, hour, weekday, worker_type, walk_in, nat), n in Counter(
+            map(_CELL_KEY, visits)).items():
+        cells[(day, station, hour, weekday, worker_type, walk_in,
+               "CN" if nat is None else nat)] += n
     people: Counter[tuple[Any, ...]] = Counter()
-    given: Counter[tuple[Any, ...]] = Counter()
-    for visit, codes in zip(visits, services, strict=True):
-        _, station, _, day, hour, weekday, member_no, worker_type, walk_in, _, nat = visit[:11]
-        if nat is None:
-            nat = "CN"
-        cells[(day, station, hour, weekday, worker_type, walk_in, nat)] += 1
+    for (day, station, member_no, worker_type, nat), n in Counter(
+            map(_PERSON_KEY, visits)).items():
         if member_no is not None:
-            people[(day, station, member_no, worker_type, nat)] += 1
+            people[(day, station, member_no, worker_type, "CN" if nat is None else nat)] += n
+    given: Counter[tuple[Any, ...]] = Counter()
+    for ((day, station, walk_in), codes), n in Counter(
+            zip(map(_SERVICE_KEY, visits), services, strict=True)).items():
         for code in codes:
-            given[(day, station, code, walk_in)] += 1
+            given[(day, station, code, walk_in)] += n
     conn = ledger.conn
     conn.executemany(_ROLL_CELLS, [(*k, n) for k, n in cells.items()])
     conn.executemany(_ROLL_MEMBERS, [(*k, n) for k, n in people.items()])
     conn.executemany(_ROLL_SERVICES, [(*k, n) for k, n in given.items()])
+
+
+# Columns of a ``_VISIT`` row: 1 station, 3 day, 4 hour, 5 weekday, 6 member_no,
+# 7 worker_type, 8 walk_in, 10 nationality.
+_CELL_KEY = itemgetter(3, 1, 4, 5, 7, 8, 10)
+_PERSON_KEY = itemgetter(3, 1, 6, 7, 10)
+_SERVICE_KEY = itemgetter(3, 1, 8)
 
 
 def _pending_targets(ledger: Ledger, ids: list[str]) -> set[str]:
@@ -180,6 +194,7 @@ def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
     pending = _pending_targets(ledger, plain)
     refresh: list[str] = []
     members: dict[str, None] = {}
+    fresh: dict[str, list[Entry]] = {}  # member entries of this batch, by member number
     voids: list[tuple[str, str, str]] = []
     corrections: list[tuple[str, str, str, str]] = []
     services_changed = False
@@ -193,6 +208,7 @@ def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
                 batch.add(entry, body, False, None)
         elif kind in MEMBER_KINDS:
             members[body["member_no"]] = None
+            fresh.setdefault(body["member_no"], []).append(entry)
             if kind in ("transfer.in", "transfer.out"):
                 if entry.id in pending:
                     refresh.append(entry.id)
@@ -236,7 +252,7 @@ def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
         member_no = refresh_entry(ledger, target)
         if member_no:
             members[member_no] = None
-    rebuild_members(ledger, members)
+    rebuild_members(ledger, members, fresh)
     if services_changed:
         rebuild_services(ledger)
 
@@ -385,10 +401,14 @@ def _finish_state(state: dict[str, Any]) -> None:
     state["phone_tail"] = state["phone"][-4:]
 
 
-def rebuild_members(ledger: Ledger, member_nos: Iterable[Any]) -> None:
+def rebuild_members(ledger: Ledger, member_nos: Iterable[Any],
+                    batch: Mapping[Any, list[Entry]] | None = None) -> None:
     """``rebuild_member`` for many members at once, with identical results: the histories,
     voids, old names and anonymisations are read with a few ``IN (...)`` queries and the
-    writes go out as one ``executemany`` per table (members are independent of each other)."""
+    writes go out as one ``executemany`` per table (members are independent of each other).
+
+    ``batch``: member entries just inserted, by member number. A member whose whole history
+    is among them (a count from the index tells) is folded from those, not read back."""
     numbers = list(dict.fromkeys(member_nos))
     if len(numbers) < 4:
         for member_no in numbers:
@@ -402,13 +422,25 @@ def rebuild_members(ledger: Ledger, member_nos: Iterable[Any]) -> None:
     for start in range(0, len(numbers), _CHUNK):
         chunk = numbers[start:start + _CHUNK]
         marks = ",".join("?" * len(chunk))
+        fetch = chunk
+        if batch:
+            ours = [n for n in chunk if n in batch]
+            whole = {n for n, held in conn.execute(
+                "SELECT json_extract(body, '$.member_no'), COUNT(*) FROM entries INDEXED BY"
+                " entries_member WHERE json_extract(body, '$.member_no') IN ("
+                + ",".join("?" * len(ours)) + ") AND kind IN " + entries_mod.MEMBER_KINDS_SQL
+                + " GROUP BY 1", ours) if held == len(batch[n])} if ours else set()
+            for n in whole:
+                history[n] = sorted(batch[n], key=_history_order)
+            fetch = [n for n in chunk if n not in whole]
         # The same rows and order as rebuild_member's query (TEXT compares as UTF-8 bytes,
         # which is the order of Python's str comparison), grouped by the same expression.
         for row in conn.execute(
                 "SELECT " + ", ".join(entries_mod.COLUMNS) + ", json_extract(body, '$.member_no')"
                 " FROM entries INDEXED BY entries_member WHERE json_extract(body, '$.member_no')"
-                " IN (" + marks + ") AND kind IN " + entries_mod.MEMBER_KINDS_SQL
-                + " ORDER BY epoch, seq, id", chunk):
+                " IN (" + ",".join("?" * len(fetch)) + ") AND kind IN "
+                + entries_mod.MEMBER_KINDS_SQL + " ORDER BY epoch, seq, id",
+                fetch) if fetch else ():
             history.setdefault(row[12], []).append(entries_mod.from_row(row))
         names.update(conn.execute(
             "SELECT member_no, name FROM members WHERE member_no IN (" + marks + ")", chunk))
@@ -452,6 +484,10 @@ def rebuild_members(ledger: Ledger, member_nos: Iterable[Any]) -> None:
     conn.executemany("INSERT OR IGNORE INTO member_keys (key, member_no) VALUES (?, ?)",
                      new_keys)
     conn.executemany(_CARD, cards_rows)
+
+
+def _history_order(entry: Entry) -> tuple[int, int, str]:
+    return entry.epoch, entry.seq, entry.id
 
 
 def _fold_member(ledger: Ledger, member_no: Any, history: list[Entry], voided: set[str],

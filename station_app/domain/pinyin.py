@@ -29,7 +29,7 @@ def _split_surname(name: str) -> tuple[str, str, str | None]:
     return "", name, None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def syllables(name: str) -> tuple[str, ...]:
     """Pinyin syllables of a name, lower-case, no tones; non-Chinese characters pass through."""
     name = "".join(name.split())
@@ -37,13 +37,20 @@ def syllables(name: str) -> tuple[str, ...]:
     parts: list[str] = []
     if reading is not None:
         if len(surname) == 2:
-            parts.extend(lazy_pinyin(surname, style=Style.NORMAL, errors="default"))
+            parts.extend(_reading(surname))
             if "".join(parts) != reading:
                 parts = [reading]
         else:
             parts.append(reading)
-    parts.extend(lazy_pinyin(rest, style=Style.NORMAL, errors="default"))
+    parts.extend(_reading(rest))
     return tuple(p.lower().replace("ü", "v") for p in parts if p.strip())
+
+
+@lru_cache(maxsize=65536)
+def _reading(text: str) -> tuple[str, ...]:
+    # Given names repeat far more than whole names: a supervisor importing a region's members
+    # converts each distinct one once (pypinyin takes ~15 µs a name).
+    return tuple(lazy_pinyin(text, style=Style.NORMAL, errors="default"))
 
 
 def full(name: str) -> str:
