@@ -163,8 +163,9 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
 def _check_member_owner(entries: list[Entry], name: str) -> None:
     """A station writes the history of its own members only (the station code is the first part
     of every member number): one station can never rewrite another's members."""
+    kinds = MEMBER_KINDS
     for number, entry in enumerate(entries, 1):
-        if entry.kind in MEMBER_KINDS:
+        if entry.kind in kinds:
             owner = str(entry.body.get("member_no", "")).split("-", 1)[0]
             if owner != entry.station:
                 raise _bad(name, number, f"member {entry.body.get('member_no')} belongs to "
