@@ -3,16 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 from typing import Any
 
 from ..data import queries
 from ..data.entries import Entry
-from ..domain import clock, statuses, validate, worker_types
+from ..domain import clock, messages, statuses, validate, worker_types
 from ..domain.errors import InvalidInput, Refused
 from ..services import checkin, corrections, members, programmes, relief, station, visits
 from . import Context
 
 MAX_LIMIT = 10_000
+FROM_STDIN = "-"
+ID_NUMBER_HELP = ("- reads the 18-digit resident ID number from standard input; leave it out to "
+                  "type it at a hidden prompt. A number written here is refused (it would stay "
+                  "in the process list and shell history)")
+
+# A resident ID number is sensitive personal information (PIPL): never accepted as a literal
+# argument. The sentences never contain the refused value.
+messages.register({
+    "invalid.id_number.on_command_line": (
+        "身份证号不能直接写在命令行上（会留在进程列表和命令历史中），本次未保存任何内容。"
+        "请用 --id-number - 从标准输入传入，或不写 --id-number，在提示时输入（不显示）",
+        "The ID number may not be written on the command line (it would stay in the process "
+        "list and shell history); nothing was saved. Use --id-number - and pipe it in on "
+        "standard input, or leave --id-number out and type it at the prompt (not shown)"),
+    "invalid.id_number.missing": (
+        "没有收到身份证号：请用 --id-number - 从标准输入传入，或在终端中按提示输入",
+        "No ID number was given: pipe it in on standard input with --id-number -, or type it "
+        "at the prompt on a terminal"),
+})
 
 
 def register(sub: Any) -> None:
@@ -28,8 +49,7 @@ def register(sub: Any) -> None:
     msub.required = True
     p = msub.add_parser("add", help="sign up a new member (入会)")
     p.add_argument("--name", required=True)
-    p.add_argument("--id-number", required=True,
-                   help="18-digit resident ID number, or - to read it from standard input")
+    p.add_argument("--id-number", metavar=FROM_STDIN, help=ID_NUMBER_HELP)
     p.add_argument("--phone", required=True)
     p.add_argument("--worker-type", required=True,
                    help="one of: " + ", ".join(w.code for w in worker_types.WORKER_TYPES))
@@ -111,7 +131,7 @@ def register(sub: Any) -> None:
     t = tsub.add_parser("in", help="a member arrives from another union")
     t.add_argument("--from", required=True, dest="other_union")
     t.add_argument("--name", required=True)
-    t.add_argument("--id-number", required=True)
+    t.add_argument("--id-number", metavar=FROM_STDIN, help=ID_NUMBER_HELP)
     t.add_argument("--phone", required=True)
     t.add_argument("--worker-type", required=True)
     t.add_argument("--employer", default="")
@@ -198,17 +218,39 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _id_number(args: argparse.Namespace) -> str:
-    """``--id-number -`` reads it from standard input, out of the process list and history."""
-    if args.id_number == "-":
-        import sys
+def refuse_literal_id_number(args: argparse.Namespace) -> None:
+    """Refuse ``--id-number 1507...``: by now it is in ``ps`` and the shell history already,
+    but at least nothing is written and the user learns the safe form. The value is not kept in
+    the error (nor printed, logged or audited)."""
+    value = getattr(args, "id_number", None)
+    if value is not None and value != FROM_STDIN:
+        raise InvalidInput("id_number", "on_command_line")
 
-        return sys.stdin.readline().strip()
-    return str(args.id_number)
+
+def read_id_number(ctx: Context, args: argparse.Namespace) -> str:
+    """The ID number from a hidden prompt on a terminal, else the first line of standard input.
+
+    ``--id-number -`` and a missing ``--id-number`` are the same: never a literal argument, so
+    the number stays out of the process list and the shell history.
+    """
+    refuse_literal_id_number(args)
+    stream = sys.stdin
+    text: str | None = None
+    if stream is not None and stream.isatty():
+        try:
+            text = getpass.getpass(ctx.t("身份证号（输入时不显示）：",
+                                         "ID number (not shown as you type): "))
+        except (EOFError, KeyboardInterrupt):
+            text = None
+    elif stream is not None:
+        text = stream.readline()
+    if text is None or not text.strip():
+        raise InvalidInput("id_number", "missing")
+    return text.strip()
 
 
-def _signup_form(args: argparse.Namespace) -> members.SignUp:
-    return members.SignUp(name=args.name, id_number=_id_number(args), phone=args.phone,
+def _signup_form(ctx: Context, args: argparse.Namespace) -> members.SignUp:
+    return members.SignUp(name=args.name, id_number=read_id_number(ctx, args), phone=args.phone,
                           worker_type=args.worker_type, employer=args.employer)
 
 
@@ -220,7 +262,9 @@ def _print_member(ctx: Context, member: queries.Member) -> None:
 
 
 def cmd_member_add(ctx: Context, args: argparse.Namespace) -> int:
-    member = members.sign_up_member(ctx.ledger(), _signup_form(args), by=ctx.actor)
+    refuse_literal_id_number(args)  # before the ledger is even opened
+    ledger = ctx.ledger()
+    member = members.sign_up_member(ledger, _signup_form(ctx, args), by=ctx.actor)
     _print_member(ctx, member)
     return 0
 
@@ -355,7 +399,9 @@ def cmd_transfer_out(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_transfer_in(ctx: Context, args: argparse.Namespace) -> int:
-    member = members.transfer_in(ctx.ledger(), _signup_form(args), args.other_union,
+    refuse_literal_id_number(args)  # before the ledger is even opened
+    ledger = ctx.ledger()
+    member = members.transfer_in(ledger, _signup_form(ctx, args), args.other_union,
                                  by=ctx.actor)
     _print_member(ctx, member)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -52,8 +53,10 @@ def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def add_member(capsys: pytest.CaptureFixture[str], db: str, n: int, name: str) -> str:
-    code, out, err = run(capsys, "--db", db, "member", "add", "--name", name, "--id-number",
-                         rid(n), "--phone", f"1390000{n:04d}", "--worker-type", "truck_driver")
+    with pytest.MonkeyPatch.context() as mp:  # the ID number comes on standard input
+        mp.setattr("sys.stdin", io.StringIO(rid(n) + "\n"))
+        code, out, err = run(capsys, "--db", db, "member", "add", "--name", name, "--id-number",
+                             "-", "--phone", f"1390000{n:04d}", "--worker-type", "truck_driver")
     assert code == 0, err
     return out.strip()
 

@@ -1,6 +1,9 @@
 """``station-ledger`` end to end, as a script or a person would drive it."""
 
+import io
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +15,11 @@ from station_app.data.db import open_ledger
 from tests.helpers import ledger_hash, rid
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
+def run(capsys, *args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    with pytest.MonkeyPatch.context() as mp:
+        if stdin is not None:
+            mp.setattr("sys.stdin", io.StringIO(stdin))
+        code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -29,8 +35,8 @@ def db(tmp_path: Path, capsys) -> str:
 
 def add_member(capsys, db: str, n: int = 1, name: str = "张三") -> str:
     code, out, err = run(capsys, "--db", db, "member", "add", "--name", name, "--id-number",
-                         rid(n), "--phone", f"1380000{n:04d}", "--worker-type", "外卖骑手",
-                         "--employer", "美团")
+                         "-", "--phone", f"1380000{n:04d}", "--worker-type", "外卖骑手",
+                         "--employer", "美团", stdin=rid(n) + "\n")
     assert code == 0, err
     return out.strip()
 
@@ -76,21 +82,23 @@ def test_visit_relief_void_log(capsys, db) -> None:
     assert "[已作废]" in out
 
 
-@pytest.mark.parametrize(("args", "field_word_en", "field_word_zh"), [
-    (["--id-number", "150781199005171230"], "check digit", "校验位"),
-    (["--phone", "1234"], "Mobile number", "手机号"),
+@pytest.mark.parametrize(("args", "id_number", "field_word_en", "field_word_zh"), [
+    ([], "150781199005171230", "check digit", "校验位"),
+    (["--phone", "1234"], rid(5), "Mobile number", "手机号"),
 ])
-def test_invalid_input_exit_3_names_field_in_users_language(capsys, db, args, field_word_en,
-                                                            field_word_zh) -> None:
+def test_invalid_input_exit_3_names_field_in_users_language(capsys, db, args, id_number,
+                                                            field_word_en, field_word_zh) -> None:
     ledger = open_ledger(db)
     before = ledger_hash(ledger)
-    base = {"--name": "王五", "--id-number": rid(5), "--phone": "13800000005",
+    base = {"--name": "王五", "--id-number": "-", "--phone": "13800000005",
             "--worker-type": "courier"}
     base.update(dict(zip(args[::2], args[1::2], strict=True)))
     flat = [x for kv in base.items() for x in kv]
-    code, _, err = run(capsys, "--db", db, "--lang", "en", "member", "add", *flat)
+    code, _, err = run(capsys, "--db", db, "--lang", "en", "member", "add", *flat,
+                       stdin=id_number + "\n")
     assert code == 3 and field_word_en in err
-    code, _, err = run(capsys, "--db", db, "--lang", "zh_CN", "member", "add", *flat)
+    code, _, err = run(capsys, "--db", db, "--lang", "zh_CN", "member", "add", *flat,
+                       stdin=id_number + "\n")
     assert code == 3 and field_word_zh in err
     assert ledger_hash(ledger) == before
 
@@ -98,8 +106,8 @@ def test_invalid_input_exit_3_names_field_in_users_language(capsys, db, args, fi
 def test_duplicate_id_exit_4_with_existing_number(capsys, db) -> None:
     number = add_member(capsys, db, 1)
     code, out, err = run(capsys, "--db", db, "--json", "member", "add", "--name", "别人",
-                         "--id-number", rid(1), "--phone", "13900000000", "--worker-type",
-                         "courier")
+                         "--id-number", "-", "--phone", "13900000000", "--worker-type",
+                         "courier", stdin=rid(1) + "\n")
     assert code == 4 and number in err
     assert json.loads(out)["error"]["code"] == "duplicate_member"
 
@@ -145,3 +153,140 @@ def test_real_entry_point_demo_and_find(tmp_path: Path) -> None:
     found = subprocess.run([sys.executable, "-m", "station_app", "--db", db, "--json", "member",
                             "find", "MZL01-0000"], capture_output=True, text=True, check=True)
     assert len(json.loads(found.stdout)) == 20
+
+
+# ---- the resident ID number never as a literal argument (PIPL) ----
+SECRET = rid(42)  # a valid number typed where it must not be: it may show up nowhere
+
+
+class _Terminal(io.StringIO):
+    """Standard input that is an interactive terminal: asked with a hidden prompt, never read."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self, *_: object) -> str:  # type: ignore[override]
+        raise AssertionError("a terminal must be asked with getpass, not read in the clear")
+
+
+def audit_count(db: str) -> int:
+    ledger = open_ledger(db)
+    try:
+        return int(ledger.conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0])
+    finally:
+        ledger.close()
+
+
+def files_holding(text: str, *roots: Path) -> list[Path]:
+    needles = (text.encode(), text.encode("utf-16-le"))
+    return [f for root in roots for f in root.rglob("*")
+            if f.is_file() and any(n in f.read_bytes() for n in needles)]
+
+
+SIGN_UP = ("--name", "王五", "--phone", "13800000005", "--worker-type", "courier")
+
+
+@pytest.mark.parametrize(("lang", "how_en", "how_zh"), [
+    ("en", "pipe it in on standard input", ""), ("zh_CN", "", "从标准输入传入")])
+@pytest.mark.parametrize("spelling", ["separate", "equals"])
+def test_literal_id_number_is_refused_before_anything_is_written(
+        capsys, db, tmp_path, lang, how_en, how_zh, spelling) -> None:
+    ledger = open_ledger(db)
+    before, audited = ledger_hash(ledger), audit_count(db)
+    literal = ["--id-number", SECRET] if spelling == "separate" else [f"--id-number={SECRET}"]
+    # Even with a valid number waiting on standard input, the literal is not quietly ignored.
+    code, out, err = run(capsys, "--db", db, "--lang", lang, "member", "add", *SIGN_UP, *literal,
+                         stdin=rid(43) + "\n")
+    assert code == 3
+    assert "--id-number -" in err and (how_en or how_zh) in err
+    assert SECRET not in out + err and not re.search(r"\d{6,}", err)  # no digits of it at all
+    assert ledger_hash(ledger) == before and audit_count(db) == audited
+    assert files_holding(SECRET, tmp_path, Path(os.environ["STATION_LEDGER_HOME"])) == []
+    ledger.close()
+
+
+def test_literal_id_number_refused_for_transfer_in_too_with_json(capsys, db) -> None:
+    ledger = open_ledger(db)
+    before = ledger_hash(ledger)
+    code, out, err = run(capsys, "--db", db, "--json", "transfer", "in", "--from", "赤峰市总工会",
+                         *SIGN_UP, "--id-number", SECRET)
+    error = json.loads(out)["error"]
+    assert code == 3
+    assert error["code"] == "invalid.id_number.on_command_line"
+    assert error["field"] == "id_number" and "--id-number -" in error["message"]
+    assert SECRET not in out + err
+    assert ledger_hash(ledger) == before
+    ledger.close()
+
+
+def test_literal_id_number_refused_before_the_ledger_is_opened(capsys, tmp_path) -> None:
+    missing = tmp_path / "none.db"
+    code, out, err = run(capsys, "--db", str(missing), "--json", "member", "add", *SIGN_UP,
+                         "--id-number", SECRET)
+    assert code == 3 and json.loads(out)["error"]["code"] == "invalid.id_number.on_command_line"
+    assert not missing.exists() and SECRET not in out + err
+
+
+def test_id_number_from_standard_input_signs_up_and_transfers_in(capsys, db) -> None:
+    code, out, err = run(capsys, "--db", db, "--json", "member", "add", *SIGN_UP,
+                         "--id-number", "-", stdin=SECRET + "\n")
+    assert code == 0, err
+    member = json.loads(out)
+    assert member["id_masked"] == SECRET[:4] + "*" * 10 + SECRET[-4:]
+    code, out, err = run(capsys, "--db", db, "--json", "transfer", "in", "--from", "赤峰市总工会",
+                         "--name", "钱七", "--phone", "13800000007", "--worker-type", "courier",
+                         "--id-number", "-", stdin=rid(44) + "\n")
+    assert code == 0, err
+    arrived = json.loads(out)
+    assert arrived["other_union"] == "赤峰市总工会" and arrived["id_masked"].endswith(rid(44)[-4:])
+    assert SECRET not in out and rid(44) not in out
+
+
+@pytest.mark.parametrize(("lang", "prompt_word"), [("en", "ID number"), ("zh_CN", "身份证号")])
+@pytest.mark.parametrize("id_args", [[], ["--id-number", "-"]], ids=["left_out", "dash"])
+def test_terminal_asks_with_a_hidden_prompt_in_the_users_language(
+        capsys, db, monkeypatch, lang, prompt_word, id_args) -> None:
+    asked: list[str] = []
+
+    def hidden(prompt: str = "Password: ", stream: object = None) -> str:
+        asked.append(prompt)
+        return SECRET
+
+    monkeypatch.setattr("getpass.getpass", hidden)
+    monkeypatch.setattr("sys.stdin", _Terminal())
+    code, out, err = run(capsys, "--db", db, "--lang", lang, "--json", "member", "add", *SIGN_UP,
+                         *id_args)
+    assert code == 0, err
+    assert len(asked) == 1 and prompt_word in asked[0]
+    assert json.loads(out)["id_masked"].endswith(SECRET[-4:])
+    assert SECRET not in out + err
+
+
+@pytest.mark.parametrize("source", ["empty_stdin", "ctrl_d_at_prompt"])
+def test_no_id_number_given_exit_3_and_ledger_unchanged(capsys, db, monkeypatch, source) -> None:
+    if source == "ctrl_d_at_prompt":
+        def hidden(prompt: str = "", stream: object = None) -> str:
+            raise EOFError
+        monkeypatch.setattr("getpass.getpass", hidden)
+        monkeypatch.setattr("sys.stdin", _Terminal())
+    else:
+        monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    ledger = open_ledger(db)
+    before = ledger_hash(ledger)
+    code, out, err = run(capsys, "--db", db, "--json", "member", "add", *SIGN_UP)
+    assert code == 3 and json.loads(out)["error"]["code"] == "invalid.id_number.missing"
+    assert "--id-number -" in err
+    assert ledger_hash(ledger) == before
+    ledger.close()
+
+
+def test_real_entry_point_takes_a_piped_id_number_and_refuses_a_literal(db) -> None:
+    command = [sys.executable, "-m", "station_app", "--db", db, "--lang", "en", "member", "add",
+               *SIGN_UP]
+    refused = subprocess.run([*command, "--id-number", SECRET], capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL, timeout=120)
+    assert refused.returncode == 3 and "--id-number -" in refused.stderr
+    assert SECRET not in refused.stdout + refused.stderr
+    done = subprocess.run([*command, "--id-number", "-"], input=SECRET + "\n",
+                          capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip().startswith("MZL01-")

@@ -30,8 +30,8 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db:
 def db(ledger_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
        ) -> Path:
     code, _, err = run(capsys, monkeypatch, ledger_path, "member", "add", "--name", "张三",
-                       "--id-number", rid(1), "--phone", "13800000001",
-                       "--worker-type", "courier")
+                       "--id-number", "-", "--phone", "13800000001",
+                       "--worker-type", "courier", stdin=rid(1) + "\n")
     assert code == 0, err
     return ledger_path
 

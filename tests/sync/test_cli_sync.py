@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -38,8 +39,11 @@ def test_enrol_trust_export_import_return(pair, capsys) -> None:
     code, _, err = run(capsys, "--db", sta, "--lang", "en", "export", "--out", tmp / "usb")
     assert code == 4 and "trust" in err
     assert run(capsys, "--db", sta, "trust", tmp / "trust.json")[0] == 0
-    code, out, _ = run(capsys, "--db", sta, "member", "add", "--name", "张三", "--id-number",
-                       rid(1), "--phone", "13800000001", "--worker-type", "courier")
+    with pytest.MonkeyPatch.context() as mp:  # the ID number comes on standard input
+        mp.setattr("sys.stdin", io.StringIO(rid(1) + "\n"))
+        code, out, _ = run(capsys, "--db", sta, "member", "add", "--name", "张三",
+                           "--id-number", "-", "--phone", "13800000001", "--worker-type",
+                           "courier")
     number = out.strip()
     code, out, _ = run(capsys, "--db", sta, "--json", "export", "--out", tmp / "usb")
     assert code == 0
