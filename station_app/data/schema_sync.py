@@ -1,4 +1,5 @@
-"""Schema for sync (versions 10-19): the archive of accepted bundles kept for relays."""
+"""Schema for sync (versions 10-19): the archive of accepted bundles kept for relays, and
+what the level above acknowledged of them."""
 
 from __future__ import annotations
 
@@ -16,5 +17,18 @@ MIGRATIONS = [
             relayed_at TEXT
         )""",
         "CREATE INDEX import_log_station ON import_log(station, at)",
+    )),
+    Migration(11, "relays acknowledged upward", (
+        # The seq ranges of an archived bundle (JSON [{epoch, from, to}]; NULL before v11).
+        "ALTER TABLE bundle_archive ADD COLUMN ranges TEXT",
+        # What the level above holds of each station (from its return bundles): a relay
+        # forwards every archived bundle not covered yet, so a lost relay costs nothing.
+        """CREATE TABLE upstream_acks (
+            station TEXT NOT NULL,
+            epoch INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            acked_at TEXT NOT NULL,
+            PRIMARY KEY (station, epoch)
+        ) WITHOUT ROWID""",
     )),
 ]

@@ -221,7 +221,8 @@ def _carried_hash(ledger: Ledger, row: Any) -> str | None:
 
 def export_return(ledger: Ledger, code: str, out: Path) -> Written:
     """The signed return bundle for one enrolled station."""
-    row = ledger.conn.execute("SELECT role FROM stations WHERE code = ?", (code,)).fetchone()
+    row = ledger.conn.execute("SELECT role, kind FROM stations WHERE code = ?",
+                              (code,)).fetchone()
     if row is None or row[0] not in ("enrolled", "known"):
         raise refuse("unknown_station", station=code)
     rows = return_rows(ledger, code)
@@ -229,8 +230,14 @@ def export_return(ledger: Ledger, code: str, out: Path) -> Written:
     members = {fmt.ENTRIES: b"\n".join(lines) + (b"\n" if lines else b""),
                fmt.STATIONS: _stations_doc(ledger, code)}
     acked = status.watermarks(ledger, code)
-    manifest = _manifest(ledger, "return", code, rows, members,
-                         ack={"station": code, "epochs": {str(e): s for e, s in acked.items()}})
+    ack: dict[str, Any] = {"station": code, "epochs": {str(e): s for e, s in acked.items()}}
+    if row[1] == "supervisor":
+        # A lower supervisor relays its stations' bundles here: tell it what is held of each,
+        # so its next relay forwards only what has not arrived (status.unrelayed).
+        ack["stations"] = {
+            station: {str(e): s for e, s in marks.items()}
+            for station, marks in sorted(status.all_watermarks(ledger, (code,)).items())}
+    manifest = _manifest(ledger, "return", code, rows, members, ack=ack)
     manifest["ranges"] = []  # foreign entries from many stations: no contiguous range
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     path, size = _finish(ledger, manifest, members, out,
@@ -241,17 +248,20 @@ def export_return(ledger: Ledger, code: str, out: Path) -> Written:
 
 def export_relay(ledger: Ledger, out: Path, *, full: bool = False,
                  encrypt_to: Identity | None = None) -> Written:
-    """Forward the stations' original signed bundles (and this ledger's own entries) upward."""
-    sql = "SELECT sha256, path FROM bundle_archive"
-    if not full:
-        sql += " WHERE relayed_at IS NULL"
-    archived = ledger.conn.execute(sql + " ORDER BY received_at, sha256").fetchall()
+    """Forward upward the stations' original signed bundles the level above has not
+    acknowledged yet, and this ledger's own unacknowledged entries (everything with ``full``).
+    Like a station's export, it repeats until acknowledged: a lost relay costs nothing."""
+    if full:
+        archived = ledger.conn.execute("SELECT sha256, path FROM bundle_archive"
+                                       " ORDER BY received_at, sha256").fetchall()
+    else:
+        archived = status.unrelayed(ledger)
     members: dict[str, bytes] = {}
     for sha, rel in archived:
         source = status.archive_dir(ledger) / rel
         if source.exists():
             members[f"{fmt.INNER_DIR}{sha}.zip"] = source.read_bytes()
-    own = own_rows(ledger, True)
+    own = own_rows(ledger, full)
     if own:
         # The supervisor's own sign-ups carry the keyed ID hash up too, so the region's
         # duplicate detection sees them.
@@ -259,7 +269,7 @@ def export_relay(ledger: Ledger, out: Path, *, full: bool = False,
         own_members = {fmt.ENTRIES: b"\n".join(lines) + b"\n"}
         upper = supervisor_of(ledger)
         own_manifest = _manifest(ledger, "station", upper[0] if upper else None, own,
-                                 own_members, full=True)
+                                 own_members, full=full)
         own_zip = fmt.seal_zip(fmt.build_zip(
             own_manifest, ledger.keys.sign(fmt.manifest_bytes(own_manifest)), own_members),
             ledger.keys.sign)

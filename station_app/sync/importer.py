@@ -178,9 +178,9 @@ def _archive(ledger: Ledger, checked: Verified) -> None:
     folder = status.archive_dir(ledger) / checked.station
     fmt.write_atomic(folder, f"{sha}.zip", checked.raw.data)
     ledger.conn.execute(
-        "INSERT INTO bundle_archive (sha256, path, station, received_at, entry_count)"
-        " VALUES (?, ?, ?, ?, ?)", (sha, rel, checked.station, clock.now_iso(),
-                                    len(checked.entries)))
+        "INSERT INTO bundle_archive (sha256, path, station, received_at, entry_count, ranges)"
+        " VALUES (?, ?, ?, ?, ?, ?)", (sha, rel, checked.station, clock.now_iso(),
+                                       len(checked.entries), json.dumps(checked.ranges)))
 
 
 def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: bool) -> None:
@@ -211,6 +211,13 @@ def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: boo
             ledger.conn.execute("INSERT OR IGNORE INTO sync_state (epoch) VALUES (?)", (epoch,))
             ledger.conn.execute("UPDATE sync_state SET acked_seq = MAX(acked_seq, ?),"
                                 " acked_at = ? WHERE epoch = ?", (seq, clock.now_iso(), epoch))
+        # What the level above holds of the stations this ledger relays to it.
+        ledger.conn.executemany(
+            "INSERT INTO upstream_acks (station, epoch, seq, acked_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT DO UPDATE SET seq = MAX(seq, excluded.seq),"
+            " acked_at = excluded.acked_at",
+            [(station, epoch, seq, clock.now_iso())
+             for (station, epoch), seq in checked.relay_ack.items()])
     if checked.kind == "station":
         if not dry_run:
             _archive(ledger, checked)

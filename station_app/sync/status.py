@@ -53,6 +53,43 @@ def watermarks(ledger: Ledger, station: str,
     return marks
 
 
+def all_watermarks(ledger: Ledger, exclude: tuple[str, ...] = ()) -> dict[str, dict[int, int]]:
+    """``watermarks`` of every station with entries here, from one pass over the
+    (station, epoch, seq) index; only an epoch with a gap needs its own query."""
+    found: dict[str, dict[int, int]] = {}
+    broken: set[str] = set()
+    for station, epoch, count, top in ledger.conn.execute(
+            "SELECT station, epoch, COUNT(*), MAX(seq) FROM entries GROUP BY station, epoch"):
+        if station in exclude:
+            continue
+        found.setdefault(station, {})[int(epoch)] = int(top)
+        if count != top:
+            broken.add(station)
+    for station in broken:
+        found[station] = watermarks(ledger, station)
+    return found
+
+
+def unrelayed(ledger: Ledger) -> list[tuple[str, str]]:
+    """Archived bundles (sha256, path) the level above has not acknowledged yet: any range
+    above what its return bundles said it holds. Bundles archived before version 11 carry no
+    ranges and count until they were relayed once."""
+    acked = {(s, int(e)): int(q) for s, e, q in ledger.conn.execute(
+        "SELECT station, epoch, seq FROM upstream_acks")}
+    out = []
+    for sha, rel, station, ranges, relayed in ledger.conn.execute(
+            "SELECT sha256, path, station, ranges, relayed_at FROM bundle_archive"
+            " ORDER BY received_at, sha256"):
+        if ranges is None:
+            pending = relayed is None
+        else:
+            pending = any(acked.get((station, int(r["epoch"])), 0) < int(r["to"])
+                          for r in json.loads(ranges))
+        if pending:
+            out.append((str(sha), str(rel)))
+    return out
+
+
 def gap_sentence(station: str, epoch: int, lo: int, hi: int, lang: str) -> str:
     """“station X: entries 120–140 of epoch 2 are missing”, in Chinese or English."""
     if lang == "en":

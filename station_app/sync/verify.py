@@ -41,6 +41,7 @@ class Verified:
     counts: dict[str, int]
     stations: list[dict[str, Any]] = field(default_factory=list)
     ack: dict[int, int] = field(default_factory=dict)
+    relay_ack: dict[tuple[str, int], int] = field(default_factory=dict)  # return bundles
     inner: list[Verified] = field(default_factory=list)
     enrol_from_manifest: bool = False
     vouched: bool = False
@@ -155,6 +156,11 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
             raise refuse("bad_manifest", file=name, detail="ack")
         try:
             result.ack = {int(e): int(s) for e, s in dict(ack.get("epochs", {})).items()}
+            # Since version 11: what the sender holds of other stations (for relays).
+            result.relay_ack = {
+                (str(station), int(e)): int(seq)
+                for station, epochs in dict(ack.get("stations", {})).items()
+                for e, seq in dict(epochs).items()}
         except (TypeError, ValueError):
             raise refuse("bad_manifest", file=name, detail="ack") from None
     return result

@@ -226,6 +226,36 @@ def test_relay_to_the_region_verifies_every_origin(net) -> None:
     region.close()
 
 
+def test_a_lost_relay_is_sent_again_until_the_region_acknowledges_it(net) -> None:
+    """Relays follow the station rule: everything not yet acknowledged by the level above, so
+    a relay lost on the way costs nothing; the region's return bundle ends the repeats."""
+    sup, a, b, tmp = net
+    region = new_ledger(tmp / "region" / "r.db", "NMG00", "自治区总工会", supervisor=True)
+    link(region, sup, tmp / "ids2")
+    sign_up(a, 1)
+    import_one(sup, export(a, tmp / "usb").path)
+    sign_up(sup, 5)
+    lost = export(sup, tmp / "lost")
+    assert lost.entry_count == 2  # MZL01's bundle and the supervisor's own entries
+    sign_up(b, 2)
+    import_one(sup, export(b, tmp / "usb").path)
+    second = export(sup, tmp / "up")  # the first relay never arrived: it is all sent again
+    assert second.entry_count == 3
+    assert import_one(region, second.path).ok
+    assert all_digests(region) - own_digests(region) == all_digests(sup)
+    back = sync_ops.return_bundle(region, "HLB00", tmp / "down", actor="region")
+    assert import_one(sup, back.path).ok
+    assert export(sup, tmp / "up3").entry_count == 0  # everything acknowledged
+    sign_up(a, 3)
+    import_one(sup, export(a, tmp / "usb").path)
+    third = export(sup, tmp / "up4")
+    assert third.entry_count == 1  # only MZL01's new bundle
+    assert export(sup, tmp / "up5", full=True).entry_count == 4  # three bundles + own entries
+    assert import_one(region, third.path).ok
+    assert all_digests(region) - own_digests(region) == all_digests(sup)
+    region.close()
+
+
 def test_bundles_inside_a_relay_share_one_size_allowance(net, monkeypatch) -> None:
     sup, a, b, tmp = net
     region = new_ledger(tmp / "region" / "r.db", "NMG00", "自治区总工会", supervisor=True)

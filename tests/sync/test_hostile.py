@@ -257,6 +257,17 @@ def test_return_bundle_from_someone_else(world) -> None:
     assert ledger_hash(st_) == before
 
 
+@pytest.mark.parametrize("stations", ["MZL01", ["MZL01", 3], {"EEH01": [1, 2]},
+                                      {"EEH01": {"one": 5}}])
+def test_return_bundle_with_a_malformed_relay_acknowledgement(world, stations) -> None:
+    sup, st_, _, tmp = world
+    written = sync_ops.return_bundle(sup, "MZL01", tmp / "ret", actor="t")
+    manifest, parts = _parts(written.path)
+    manifest = dict(manifest, ack=dict(manifest["ack"], stations=stations))
+    assert refused_code(st_, tmp, "ack.zip", forge(sup, manifest, parts)) == \
+        "sync.bad_manifest"
+
+
 def test_every_refusal_has_both_languages() -> None:
     from station_app.domain import messages
     from station_app.sync.errors import MESSAGES, BundleRefused
