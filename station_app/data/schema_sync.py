@@ -1,5 +1,5 @@
-"""Schema for sync (versions 10-19): the archive of accepted bundles kept for relays, and
-what the level above acknowledged of them."""
+"""Schema for sync (10, then the next free number): the archive of accepted bundles kept for
+relays, and what the level above acknowledged of them."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ MIGRATIONS = [
         )""",
         "CREATE INDEX import_log_station ON import_log(station, at)",
     )),
-    Migration(11, "relays acknowledged upward", (
-        # The seq ranges of an archived bundle (JSON [{epoch, from, to}]; NULL before v11).
+    Migration(45, "relays acknowledged upward", (
+        # The seq ranges of an archived bundle (JSON [{epoch, from, to}]; NULL before v45).
         "ALTER TABLE bundle_archive ADD COLUMN ranges TEXT",
         # What the level above holds of each station (from its return bundles): a relay
         # forwards every archived bundle not covered yet, so a lost relay costs nothing.

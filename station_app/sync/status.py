@@ -72,7 +72,7 @@ def all_watermarks(ledger: Ledger, exclude: tuple[str, ...] = ()) -> dict[str, d
 
 def unrelayed(ledger: Ledger) -> list[tuple[str, str]]:
     """Archived bundles (sha256, path) the level above has not acknowledged yet: any range
-    above what its return bundles said it holds. Bundles archived before version 11 carry no
+    above what its return bundles said it holds. Bundles archived before schema 45 carry no
     ranges and count until they were relayed once."""
     acked = {(s, int(e)): int(q) for s, e, q in ledger.conn.execute(
         "SELECT station, epoch, seq FROM upstream_acks")}

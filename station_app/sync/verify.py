@@ -156,7 +156,7 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
             raise refuse("bad_manifest", file=name, detail="ack")
         try:
             result.ack = {int(e): int(s) for e, s in dict(ack.get("epochs", {})).items()}
-            # Since version 11: what the sender holds of other stations (for relays).
+            # Since schema 45: what the sender holds of other stations (for relays).
             result.relay_ack = {
                 (str(station), int(e)): int(seq)
                 for station, epochs in dict(ack.get("stations", {})).items()

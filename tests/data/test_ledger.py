@@ -158,3 +158,16 @@ def test_failed_step_inside_a_larger_transaction_undoes_only_itself(fresh_db) ->
             visits.record_visit(fresh_db, ["rest"], by="t", walk_in=visits.WalkIn("courier"))
             raise RuntimeError("attendant pulled the plug on this step")
     assert services_given(fresh_db) == ["water"]
+
+
+# Versions that ledgers in the field (and the benchmark caches) may already have. A new
+# migration must be numbered above all of them: a ledger at version N never runs a migration
+# numbered below N, so a low number would silently never reach it. Add each new version here.
+SHIPPED_VERSIONS = {1, 2, 10, 20, 40, 41, 42, 43, 44, 45}
+
+
+def test_new_migrations_are_numbered_above_every_shipped_one() -> None:
+    known = {m.version for m in migrations.MIGRATIONS}
+    assert known >= SHIPPED_VERSIONS, "a shipped migration disappeared"
+    newer = known - SHIPPED_VERSIONS
+    assert all(v > max(SHIPPED_VERSIONS) for v in newer), sorted(newer)
