@@ -116,8 +116,9 @@ def check_card(st: _State) -> str:
 
 def check_sync(st: _State) -> str:
     from .data import queries
-    from .services import station, sync_ops
+    from .services import auth, station, sync_ops
 
+    me = auth.TrustedCaller("selftest")  # the self-test's own fresh ledgers, nobody signed in
     work = st.root / "sync"
     work.mkdir()
     sup = station.open_station(st.root / "supervisor" / "supervisor.db", create=True)
@@ -125,19 +126,20 @@ def check_sync(st: _State) -> str:
         station.init_station(sup, code=SUPERVISOR, name="自检盟市总工会", supervisor=True,
                              by="selftest")
         ident = sync_ops.write_identity_file(st.ledger, work)
-        _, trust = sync_ops.enrol_station(sup, ident, actor="selftest", trust_out=work)
-        sync_ops.trust_supervisor(st.ledger, trust, actor="selftest")
-        written = sync_ops.export_bundle(st.ledger, work, actor="selftest")
+        _, trust = sync_ops.enrol_station(sup, ident, actor="selftest", trust_out=work,
+                                          attendant=me)
+        sync_ops.trust_supervisor(st.ledger, trust, actor="selftest", attendant=me)
+        written = sync_ops.export_bundle(st.ledger, work, actor="selftest", attendant=me)
         _check(written.path.is_file() and written.entry_count >= 3,
                f"bundle has {written.entry_count} entries")
-        first = sync_ops.import_bundles(sup, [written.path], actor="selftest")
+        first = sync_ops.import_bundles(sup, [written.path], actor="selftest", attendant=me)
         _check(len(first) == 1 and first[0].ok and first[0].result == "accepted",
                f"import: {[o.to_json() for o in first]}")
         _check(queries.find_member(sup, st.member_no) is not None,
                "member did not arrive at the supervisor")
         visits = sup.conn.execute("SELECT count(*) FROM visits").fetchone()[0]
         _check(visits == 1, f"supervisor has {visits} visits")
-        again = sync_ops.import_bundles(sup, [written.path], actor="selftest")
+        again = sync_ops.import_bundles(sup, [written.path], actor="selftest", attendant=me)
         _check(len(again) == 1 and again[0].ok and again[0].new == 0,
                f"re-import: {[o.to_json() for o in again]}")
         return f"{written.entry_count} entries, {written.size} bytes"

@@ -56,18 +56,26 @@ def read_pin(ctx: Context) -> str | None:
     return cached or None
 
 
-def authorise(ctx: Context, permission: str) -> str:
-    """Sign in ``--as USER`` and check one permission; returns the actor to record.
+def signed_in(ctx: Context, permission: str) -> auth.Attendant | None:
+    """Sign in ``--as USER`` and check one permission; returns the attendant.
 
-    Other command modules (export, roster) call this before doing anything. Open mode (no
-    attendants yet) returns the OS user without asking for a PIN.
+    Other command modules (export, roster) call this before doing anything and hand the result
+    to the service function, which checks the permission again (``attendant=``). Open mode (no
+    attendants yet) returns None without asking for a PIN; ``ctx.actor`` is then the OS user.
     """
     ledger = ctx.ledger()
     if not auth.has_attendants(ledger):
-        return ctx.actor
-    actor = auth.authorise(ledger, ctx.actor, read_pin(ctx), permission, via="cli")
-    ctx.actor = actor
-    return actor
+        return None
+    attendant = auth.sign_in_for(ledger, ctx.actor, read_pin(ctx), permission, via="cli")
+    if attendant is not None:
+        ctx.actor = attendant.username
+    return attendant
+
+
+def authorise(ctx: Context, permission: str) -> str:
+    """``signed_in`` for commands that only need the actor to record."""
+    signed_in(ctx, permission)
+    return ctx.actor
 
 
 def register(sub: Any) -> None:
@@ -138,13 +146,13 @@ def cmd_attendant_add(ctx: Context, args: argparse.Namespace) -> int:
     first = not auth.has_attendants(ledger)
     if first and args.role != "admin":
         raise Refused("first_must_be_admin")
-    by = authorise(ctx, "attendants")
+    who = signed_in(ctx, "attendants")
     secret = _new_pin(ctx, args)
     if first:
         found = auth.setup_admin(ledger, args.username, secret, args.name)
     else:
         found = auth.create_attendant(ledger, args.username, secret, role=args.role,
-                                      display_name=args.name, by=by)
+                                      display_name=args.name, by=ctx.actor, attendant=who)
     if ctx.json:
         ctx.emit(found.to_json())
     else:
@@ -170,19 +178,20 @@ def cmd_attendant_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_attendant_state(ctx: Context, args: argparse.Namespace) -> int:
     ledger = ctx.ledger()
-    by = authorise(ctx, "attendants")
+    who = signed_in(ctx, "attendants")
     if args.state == "unlock":
-        auth.unlock(ledger, args.username, by=by)
+        auth.unlock(ledger, args.username, by=ctx.actor, attendant=who)
     else:
-        auth.set_disabled(ledger, args.username, args.state == "disable", by=by)
+        auth.set_disabled(ledger, args.username, args.state == "disable", by=ctx.actor,
+                          attendant=who)
     ctx.print(ctx.t("完成", "Done"))
     return 0
 
 
 def cmd_attendant_set_pin(ctx: Context, args: argparse.Namespace) -> int:
     ledger = ctx.ledger()
-    by = authorise(ctx, "attendants")
-    auth.set_secret(ledger, args.username, _new_pin(ctx, args), by=by)
+    who = signed_in(ctx, "attendants")
+    auth.set_secret(ledger, args.username, _new_pin(ctx, args), by=ctx.actor, attendant=who)
     ctx.print(ctx.t("密码已更新", "PIN changed"))
     return 0
 
@@ -223,13 +232,14 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
         for b in [] if ctx.json else found:
             ctx.print(f"{b.created_at}\t{b.kind}\t{b.size}\t{b.path}")
         return 0
-    by = authorise(ctx, "backup")
+    who = signed_in(ctx, "backup")
+    by = ctx.actor
     if args.out is None:
-        info = backup.auto_backup(ledger, "manual", by=by)
+        info = backup.auto_backup(ledger, "manual", by=by, attendant=who)
         assert info is not None
     else:
         info = backup.write_backup(ledger, args.out, passphrase=_passphrase(args.encrypt),
-                                   kind="manual", by=by)
+                                   kind="manual", by=by, attendant=who)
     if ctx.json:
         ctx.emit(info.to_json())
     else:
@@ -244,10 +254,13 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     target = Path(ctx.db or station.default_ledger_path())
     by = ctx.actor
+    who = None
     if target.exists() and not backup.check_file(target):
-        by = authorise(ctx, "restore")
+        who = signed_in(ctx, "restore")
+        by = ctx.actor
         ctx.close()
-    ledger = backup.restore(args.file, target, passphrase=_passphrase(False), by=by)
+    ledger = backup.restore(args.file, target, passphrase=_passphrase(False), by=by,
+                            attendant=who)
     try:
         if ctx.json:
             ctx.emit({"restored": str(target), "epoch": ledger.epoch,
@@ -284,9 +297,10 @@ def cmd_retention(ctx: Context, args: argparse.Namespace) -> int:
     if args.years is None and not args.apply:
         ctx.print(str(privacy.retention_years(ledger)))
         return 0
-    by = authorise(ctx, "settings")
+    who = signed_in(ctx, "settings")
+    by = ctx.actor
     if args.years is not None:
-        privacy.set_retention_years(ledger, args.years, by=by)
+        privacy.set_retention_years(ledger, args.years, by=by, attendant=who)
     done = privacy.apply_retention(ledger, by=by) if args.apply else []
     if ctx.json:
         ctx.emit({"years": privacy.retention_years(ledger), "anonymised": done})

@@ -88,11 +88,11 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_roster(ctx: Context, args: argparse.Namespace) -> int:
     if not str(args.out).lower().endswith(".xlsx"):
         raise InvalidInput("format", "unknown", value=str(args.out).rsplit(".", 1)[-1])
-    from .admin import authorise  # issue 8: the roster needs a role that may export
+    from .admin import signed_in  # issue 8: the roster needs a role that may export
 
-    authorise(ctx, "export")
+    who = signed_in(ctx, "export")
     count = reports.export_roster(ctx.ledger(), args.out, ctx.actor, stations=_stations(args),
-                                  lang=ctx.lang)
+                                  lang=ctx.lang, attendant=who)
     if ctx.json:
         ctx.emit({"file": str(args.out), "members": count})
     else:

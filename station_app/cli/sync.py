@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import messages
-from ..services import sync_ops
+from ..services import auth, sync_ops
 from ..sync.status import gap_sentence
 from . import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Context
 
@@ -99,17 +99,22 @@ def cmd_enrol_file(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _admin(ctx: Context) -> str:
-    """Keys and trust decide whose data this ledger accepts: the station admin's call."""
-    from .admin import authorise
+def _signed_in(ctx: Context, permission: str) -> auth.Attendant | None:
+    """Issue 8: role check (--as USER + PIN once accounts exist); the attendant or None."""
+    from .admin import signed_in
 
-    return authorise(ctx, "settings")
+    return signed_in(ctx, permission)
+
+
+def _admin(ctx: Context) -> auth.Attendant | None:
+    """Keys and trust decide whose data this ledger accepts: the station admin's call."""
+    return _signed_in(ctx, "settings")
 
 
 def cmd_enrol(ctx: Context, args: argparse.Namespace) -> int:
-    actor = _admin(ctx)
-    ident, trust = sync_ops.enrol_station(ctx.ledger(), args.identity_file, actor=actor,
-                                          trust_out=args.trust_out)
+    who = _admin(ctx)
+    ident, trust = sync_ops.enrol_station(ctx.ledger(), args.identity_file, actor=ctx.actor,
+                                          trust_out=args.trust_out, attendant=who)
     if ctx.json:
         ctx.emit({"code": ident.code, "name": ident.name, "fingerprint": ident.fingerprint,
                   "trust_file": str(trust)})
@@ -124,7 +129,8 @@ def cmd_enrol(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_trust(ctx: Context, args: argparse.Namespace) -> int:
-    ident = sync_ops.trust_supervisor(ctx.ledger(), args.file, actor=_admin(ctx))
+    who = _admin(ctx)
+    ident = sync_ops.trust_supervisor(ctx.ledger(), args.file, actor=ctx.actor, attendant=who)
     if ctx.json:
         ctx.emit({"code": ident.code, "name": ident.name, "fingerprint": ident.fingerprint})
     else:
@@ -136,8 +142,9 @@ def cmd_trust(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_trust_file(ctx: Context, args: argparse.Namespace) -> int:
-    _admin(ctx)
-    path = sync_ops.trust_file(ctx.ledger(), args.station, args.out)
+    who = _admin(ctx)
+    path = sync_ops.trust_file(ctx.ledger(), args.station, args.out, actor=ctx.actor,
+                               attendant=who)
     if ctx.json:
         ctx.emit({"path": str(path)})
     else:
@@ -146,11 +153,9 @@ def cmd_trust_file(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
-    from .admin import authorise  # issue 8: role check (--as USER + PIN once accounts exist)
-
-    authorise(ctx, "export")
+    who = _signed_in(ctx, "export")
     written = sync_ops.export_bundle(ctx.ledger(), args.out, full=args.full,
-                                     encrypt_to=args.encrypt_to, actor=ctx.actor)
+                                     encrypt_to=args.encrypt_to, actor=ctx.actor, attendant=who)
     if ctx.json:
         ctx.emit(written.to_json())
         return EXIT_OK
@@ -176,12 +181,11 @@ def _result_word(ctx: Context, result: str) -> str:
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
-    from .admin import authorise  # issue 8: role check (--as USER + PIN once accounts exist)
-
-    authorise(ctx, "import")
+    who = _signed_in(ctx, "import")
     ledger = ctx.ledger()
     outcomes = sync_ops.import_bundles(ledger, args.bundles, actor=ctx.actor,
-                                       dry_run=args.dry_run, accept_unknown=args.accept_unknown)
+                                       dry_run=args.dry_run, accept_unknown=args.accept_unknown,
+                                       attendant=who)
     refused = any(not o.ok for o in outcomes)
     if ctx.json:
         ctx.emit({"results": [o.to_json(lambda e: messages.render(e, ctx.lang))
@@ -228,10 +232,9 @@ def cmd_stations(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_return_bundle(ctx: Context, args: argparse.Namespace) -> int:
-    from .admin import authorise  # issue 8: role check (--as USER + PIN once accounts exist)
-
-    authorise(ctx, "export")
-    written = sync_ops.return_bundle(ctx.ledger(), args.station, args.out, actor=ctx.actor)
+    who = _signed_in(ctx, "export")
+    written = sync_ops.return_bundle(ctx.ledger(), args.station, args.out, actor=ctx.actor,
+                                     attendant=who)
     if ctx.json:
         ctx.emit(written.to_json())
     else:
@@ -243,7 +246,9 @@ def cmd_return_bundle(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(ctx: Context, args: argparse.Namespace) -> int:
-    sync_ops.revoke_station(ctx.ledger(), args.station, actor=_admin(ctx), reason=args.reason)
+    who = _admin(ctx)
+    sync_ops.revoke_station(ctx.ledger(), args.station, actor=ctx.actor, reason=args.reason,
+                            attendant=who)
     if ctx.json:
         ctx.emit({"revoked": args.station})
     else:

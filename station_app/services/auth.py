@@ -12,8 +12,9 @@ import hashlib
 import hmac
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TypeAlias
 
 from ..data.db import Ledger
 from ..domain import clock, messages
@@ -62,6 +63,7 @@ messages._FIELDS.update({  # field labels of this area
     "pin": ("密码/PIN", "PIN or password"),
     "role": ("角色", "Role"),
     "display_name": ("显示名", "Display name"),
+    "minutes": ("分钟", "Minutes"),
 })
 messages._REASONS.update({
     "weak": ("太短：PIN至少4位数字，密码至少6个字符",
@@ -90,6 +92,28 @@ class Attendant:
 
 
 OPEN_MODE_ROLE = "admin"
+
+
+@dataclass(frozen=True)
+class TrustedCaller:
+    """Code in this process that acts without a person at the counter, so no role applies.
+
+    Only for the automatic safety work of the services themselves (pre-import, pre-migrate,
+    pre-restore and daily backups), the demo builder, the self-test, benchmarks and tests —
+    never for anything the UI does on behalf of a user: the GUI always passes the signed-in
+    attendant (``tests/security/test_guards.py`` checks that station_app/ui never names this).
+    ``name`` says who it is, for anyone reading the code; it is not written to the audit log.
+    """
+
+    name: str
+
+
+AUTOMATIC = TrustedCaller("automatic")
+"""The services' own automatic safety work (backups before an import, migration or restore)."""
+
+Acting: TypeAlias = Attendant | TrustedCaller | None
+"""Who asks a guarded service function: the signed-in attendant; None when nobody is signed in
+(allowed only in open mode); or a ``TrustedCaller``."""
 
 
 # ---- hashing ----
@@ -161,8 +185,13 @@ def get_attendant(ledger: Ledger, username: str) -> Attendant | None:
 
 
 def create_attendant(ledger: Ledger, username: str, secret: str, *, role: str = "attendant",
-                     display_name: str = "", by: str) -> Attendant:
-    """A new account; the PIN is stored only as a salted scrypt hash."""
+                     display_name: str = "", by: str, attendant: Acting = None) -> Attendant:
+    """A new account; the PIN is stored only as a salted scrypt hash.
+
+    ``attendant`` (who asks) needs the ``attendants`` permission, as for every function here
+    that changes accounts; None is allowed only in open mode (the first-run setup).
+    """
+    require(ledger, attendant, "attendants", actor=by)
     username = username.strip()
     if not _USERNAME.fullmatch(username):
         raise InvalidInput("username", "format")
@@ -189,10 +218,14 @@ def setup_admin(ledger: Ledger, username: str, secret: str, display_name: str = 
         if has_attendants(ledger):
             raise Refused("setup_done")
         return create_attendant(ledger, username, secret, role="admin",
-                                display_name=display_name, by=username)
+                                display_name=display_name, by=username,
+                                attendant=None)  # open mode: nobody to sign in yet
 
 
-def set_disabled(ledger: Ledger, username: str, disabled: bool, *, by: str) -> Attendant:
+def set_disabled(ledger: Ledger, username: str, disabled: bool, *, by: str,
+                 attendant: Acting = None) -> Attendant:
+    """Disable (or enable again) an account; needs the ``attendants`` permission."""
+    require(ledger, attendant, "attendants", actor=by)
     with ledger.write():
         found = get_attendant(ledger, username)
         if found is None:
@@ -214,8 +247,10 @@ def set_disabled(ledger: Ledger, username: str, disabled: bool, *, by: str) -> A
     return result
 
 
-def set_secret(ledger: Ledger, username: str, secret: str, *, by: str) -> None:
-    """A new PIN (the admin resets it, or the attendant changes their own); unlocks too."""
+def set_secret(ledger: Ledger, username: str, secret: str, *, by: str,
+               attendant: Acting = None) -> None:
+    """A new PIN set by someone with the ``attendants`` permission; unlocks too."""
+    require(ledger, attendant, "attendants", actor=by)
     check_secret_strength(secret)
     hashed = hash_secret(secret)
     with ledger.write():
@@ -228,7 +263,9 @@ def set_secret(ledger: Ledger, username: str, secret: str, *, by: str) -> None:
         audit.record(ledger, by, audit.ATTENDANT, username, {"op": "set_pin"})
 
 
-def unlock(ledger: Ledger, username: str, *, by: str) -> None:
+def unlock(ledger: Ledger, username: str, *, by: str, attendant: Acting = None) -> None:
+    """Clear a lock-out after failed sign-ins; needs the ``attendants`` permission."""
+    require(ledger, attendant, "attendants", actor=by)
     with ledger.write():
         ledger.conn.execute("UPDATE attendants SET failed_attempts = 0, locked_until = NULL"
                             " WHERE username = ?", (username,))
@@ -318,18 +355,24 @@ def authenticate(ledger: Ledger, username: str, secret: str, *, via: str = "gui"
     return result
 
 
-def require(ledger: Ledger, attendant: Attendant | None, permission: str, *,
+def require(ledger: Ledger, attendant: Acting, permission: str, *,
             actor: str = "") -> None:
     """Refuse (and audit the refusal) unless ``attendant`` may do ``permission``.
 
-    ``attendant`` None means open mode: allowed only while the ledger has no attendants.
+    ``attendant`` None means open mode: allowed only while the ledger has no attendants. The
+    role and the disabled flag are read again from the ledger, so an account disabled since it
+    signed in is refused at once. A ``TrustedCaller`` is not checked. Every sensitive service
+    function calls this itself (docs/SECURITY.md), whoever its caller is.
     """
+    if isinstance(attendant, TrustedCaller):
+        return
     if attendant is None:
         if not has_attendants(ledger):
             return
         audit.record(ledger, actor or "?", audit.DENIED, permission, {"why": "not_signed_in"},
                      outcome="denied")
         raise Refused("signin_required")
+    attendant = get_attendant(ledger, attendant.username) or replace(attendant, disabled=True)
     if not attendant.can(permission):
         audit.record(ledger, attendant.username, audit.DENIED, permission,
                      {"role": attendant.role}, outcome="denied")
@@ -337,22 +380,30 @@ def require(ledger: Ledger, attendant: Attendant | None, permission: str, *,
                       permission=permission)
 
 
-def authorise(ledger: Ledger, username: str, secret: str | None, permission: str, *,
-              via: str = "cli") -> str:
+def sign_in_for(ledger: Ledger, username: str, secret: str | None, permission: str, *,
+                via: str = "cli") -> Attendant | None:
     """Sign in and check one permission in a single step (command line, scripts).
 
-    Returns the user name to record as the actor. In open mode the caller's name is returned
-    without any check.
+    Returns the signed-in attendant, to hand to the service function (which checks again);
+    None in open mode, without any check.
     """
     if not has_attendants(ledger):
-        return username
+        return None
     if secret is None:
         audit.record(ledger, username or "?", audit.DENIED, permission,
                      {"why": "no_pin", "via": via}, outcome="denied")
         raise Refused("signin_required")
     attendant = authenticate(ledger, username, secret, via=via)
     require(ledger, attendant, permission)
-    return attendant.username
+    return attendant
+
+
+def authorise(ledger: Ledger, username: str, secret: str | None, permission: str, *,
+              via: str = "cli") -> str:
+    """``sign_in_for`` returning the user name to record as the actor (in open mode the
+    caller's name, without any check)."""
+    attendant = sign_in_for(ledger, username, secret, permission, via=via)
+    return username if attendant is None else attendant.username
 
 
 # ---- idle lock ----
@@ -361,6 +412,20 @@ def idle_minutes(ledger: Ledger) -> int:
         return max(0, int(ledger.setting(IDLE_SETTING, str(DEFAULT_IDLE_MINUTES))))
     except ValueError:
         return DEFAULT_IDLE_MINUTES
+
+
+def set_idle_minutes(ledger: Ledger, minutes: int, *, by: str, attendant: Acting = None) -> None:
+    """The idle-lock setting (0 = never); needs the ``settings`` permission. Audited."""
+    require(ledger, attendant, "settings", actor=by)
+    if not 0 <= minutes <= 24 * 60:
+        raise InvalidInput("minutes", "format")
+    with ledger.write():
+        old = idle_minutes(ledger)
+        if minutes == old:
+            return
+        ledger.set_setting(IDLE_SETTING, str(minutes))
+        audit.record(ledger, by, audit.SETTING, IDLE_SETTING,
+                     {"old": str(old), "new": str(minutes)})
 
 
 class IdleTimer:

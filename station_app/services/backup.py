@@ -39,7 +39,7 @@ from ..data.db import MEMORY, Ledger, open_ledger
 from ..data.keys import KeyRing, key_dir_for
 from ..domain import clock, messages
 from ..domain.errors import LedgerUnavailable, Refused
-from . import audit
+from . import audit, auth
 
 FORMAT = "station-ledger-backup"
 FORMAT_VERSION = 1
@@ -173,8 +173,14 @@ def _encrypt_keys(files: dict[str, bytes], passphrase: str, aad: bytes
 
 
 def write_backup(ledger: Ledger, out: str | Path, *, passphrase: str | None = None,
-                 kind: str = "manual", by: str = "station") -> BackupInfo:
-    """Write a backup of the open ledger to ``out`` atomically (temp file, fsync, rename)."""
+                 kind: str = "manual", by: str = "station",
+                 attendant: auth.Acting = None) -> BackupInfo:
+    """Write a backup of the open ledger to ``out`` atomically (temp file, fsync, rename).
+
+    The backup holds the keys, so ``attendant`` needs the ``backup`` permission (None only in
+    open mode); the automatic backups below pass ``auth.AUTOMATIC``.
+    """
+    auth.require(ledger, attendant, "backup", actor=by)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     created = clock.now_iso()
@@ -235,8 +241,13 @@ messages.register({
 
 
 # ---- automatic backups and rotation ----
-def auto_backup(ledger: Ledger, kind: str, *, by: str = "station") -> BackupInfo | None:
-    """A backup into the ledger's backup folder, then rotation. None for in-memory ledgers."""
+def auto_backup(ledger: Ledger, kind: str, *, by: str = "station",
+                attendant: auth.Acting = None) -> BackupInfo | None:
+    """A backup into the ledger's backup folder, then rotation. None for in-memory ledgers.
+
+    ``attendant`` needs the ``backup`` permission, as for ``write_backup``.
+    """
+    auth.require(ledger, attendant, "backup", actor=by)
     if ledger.path == MEMORY:
         return None
     folder = backup_dir(ledger.path)
@@ -246,7 +257,7 @@ def auto_backup(ledger: Ledger, kind: str, *, by: str = "station") -> BackupInfo
     while (folder / name).exists():
         n += 1
         name = f"{kind}-{_stamp()}-{n}.zip"
-    info = write_backup(ledger, folder / name, kind=kind, by=by)
+    info = write_backup(ledger, folder / name, kind=kind, by=by, attendant=attendant)
     rotate(ledger)
     return info
 
@@ -293,17 +304,17 @@ def daily_if_due(ledger: Ledger, *, by: str = "station") -> BackupInfo | None:
     today = clock.now().strftime("%Y%m%d")
     if any(backup_dir(ledger.path).glob(f"{DAILY}-{today}T*.zip")):
         return None
-    return auto_backup(ledger, DAILY, by=by)
+    return auto_backup(ledger, DAILY, by=by, attendant=auth.AUTOMATIC)
 
 
 def before_migrate(ledger: Ledger, current: int, latest: int) -> None:
     """``open_ledger(before_migrate=...)`` hook: a snapshot before the schema changes."""
-    auto_backup(ledger, "pre-migrate", by="migration")
+    auto_backup(ledger, "pre-migrate", by="migration", attendant=auth.AUTOMATIC)
 
 
 def before_import(ledger: Ledger, *, by: str = "station") -> BackupInfo | None:
     """Call before applying a sync bundle or any other bulk import."""
-    return auto_backup(ledger, "pre-import", by=by)
+    return auto_backup(ledger, "pre-import", by=by, attendant=auth.AUTOMATIC)
 
 
 # ---- reading ----
@@ -428,15 +439,18 @@ def last_backup(ledger: Ledger) -> audit.AuditRow | None:
 
 # ---- restore ----
 def restore(backup: str | Path, target: str | Path, *, passphrase: str | None = None,
-            by: str = "station") -> Ledger:
+            by: str = "station", attendant: auth.Acting = None) -> Ledger:
     """Replace the ledger at ``target`` with a backup; returns it open, in a new epoch.
 
     The ledger being replaced is first saved as a ``pre-restore`` backup (or, if it cannot be
     read, its files are moved aside unchanged). Close every other program using the ledger first.
+    A healthy ledger is replaced only for an ``attendant`` with the ``restore`` permission in
+    it; a missing or damaged one (nobody can sign in to it) for anyone, as on the command line.
     """
     from . import station
 
     target = Path(target)
+    _may_restore(target, attendant, by)
     target.parent.mkdir(parents=True, exist_ok=True)
     with open_backup(backup, passphrase, workdir=target.parent) as opened:
         problems = check_file(opened.db_path, full=True)
@@ -495,6 +509,17 @@ def restore(backup: str | Path, target: str | Path, *, passphrase: str | None = 
     return ledger
 
 
+def _may_restore(target: Path, attendant: auth.Acting, by: str) -> None:
+    """Refuse (audited in the ledger about to be replaced) unless ``attendant`` may restore."""
+    if isinstance(attendant, auth.TrustedCaller) or not target.exists() or check_file(target):
+        return
+    current = open_ledger(target)
+    try:
+        auth.require(current, attendant, "restore", actor=by)
+    finally:
+        current.close()
+
+
 def _int(value: Any) -> int:
     try:
         return int(value)
@@ -535,7 +560,7 @@ def _set_aside(target: Path) -> None:
             current = None
         if current is not None:
             try:
-                auto_backup(current, "pre-restore", by="restore")
+                auto_backup(current, "pre-restore", by="restore", attendant=auth.AUTOMATIC)
                 return
             finally:
                 current.close()

@@ -42,7 +42,7 @@ def add_demo_accounts(ledger: Ledger) -> list[str]:
     for username, pin, role, display in DEMO_ACCOUNTS:
         if auth.get_attendant(ledger, username) is None:
             auth.create_attendant(ledger, username, pin, role=role, display_name=display,
-                                  by="demo")
+                                  by="demo", attendant=auth.TrustedCaller("demo"))
             made.append(username)
     return made
 

@@ -28,12 +28,12 @@ messages._FIELDS.setdefault("years", ("年数", "Years"))
 
 
 def reveal(ledger: Ledger, number: str, reason: str, *,
-           attendant: auth.Attendant | None, actor: str = "") -> str:
+           attendant: auth.Acting, actor: str = "") -> str:
     """The full ID number for an admin who gives a reason; every call is audited."""
     why = validate.text("reason", reason, max_len=200)
     number = member_no.parse(number)
     auth.require(ledger, attendant, "reveal", actor=actor)
-    who = attendant.username if attendant else actor
+    who = attendant.username if isinstance(attendant, auth.Attendant) else actor
     member = queries.get_member(ledger, number)
     if is_anonymised(ledger, member.member_no):
         audit.record(ledger, who, audit.REVEAL, member.member_no, {"reason": why},
@@ -59,7 +59,10 @@ def retention_years(ledger: Ledger) -> int:
         return 0
 
 
-def set_retention_years(ledger: Ledger, years: int, *, by: str) -> None:
+def set_retention_years(ledger: Ledger, years: int, *, by: str,
+                        attendant: auth.Acting = None) -> None:
+    """The retention period (0 = keep); needs the ``settings`` permission. Audited."""
+    auth.require(ledger, attendant, "settings", actor=by)
     if years < 0 or years > 100:
         raise InvalidInput("years", "format")
     with ledger.write():

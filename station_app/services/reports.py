@@ -9,7 +9,7 @@ from pathlib import Path
 from ..data.db import Ledger
 from ..reports import export, figures, periods, roster
 from ..reports.model import Report
-from . import audit
+from . import audit, auth
 
 
 def report(ledger: Ledger, start: date, end: date, stations: Sequence[str] | None = None, *,
@@ -44,12 +44,15 @@ def export_report(ledger: Ledger, start: date, end: date, fmt: str, path: str | 
 
 
 def export_roster(ledger: Ledger, path: str | Path, actor: str, *,
-                  stations: Sequence[str] | None = None, lang: str = "zh_CN") -> int:
+                  stations: Sequence[str] | None = None, lang: str = "zh_CN",
+                  attendant: auth.Acting = None) -> int:
     """The member roster (ID numbers and phones masked) as xlsx; every attempt is audited.
 
-    The single entry point for roster exports, so a role check can guard it in one place.
+    The single entry point for roster exports, guarded here: ``attendant`` needs the
+    ``export`` permission (None only in open mode), or the refusal is audited and raised.
     Returns the number of members written.
     """
+    auth.require(ledger, attendant, "export", actor=actor)
     target = Path(path)
     scope = figures.default_stations(ledger) if stations is None else tuple(stations)
     detail: dict[str, object] = {"file": target.name, "format": "xlsx",

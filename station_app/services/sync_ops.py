@@ -20,6 +20,7 @@ from ..sync.identity import (
     read_trust,
     trust_document,
 )
+from . import auth
 
 Progress = Callable[[int, int], None]
 
@@ -41,9 +42,13 @@ def _write_trust(ledger: Ledger, ident: Identity, out: Path) -> Path:
     return write_atomic(out.parent, out.name, data)
 
 
-def enrol_station(ledger: Ledger, file: Path, *, actor: str, trust_out: Path | None = None
-                  ) -> tuple[Identity, Path]:
-    """Enrol a station (or a lower supervisor) from its identity file; write its trust file."""
+def enrol_station(ledger: Ledger, file: Path, *, actor: str, trust_out: Path | None = None,
+                  attendant: auth.Acting = None) -> tuple[Identity, Path]:
+    """Enrol a station (or a lower supervisor) from its identity file; write its trust file.
+
+    Needs the ``settings`` permission (keys and trust are the station admin's call).
+    """
+    auth.require(ledger, attendant, "settings", actor=actor)
     ident = read_identity(file)
     if ident.code == ledger.station_code:
         raise refuse("self_enrol")
@@ -72,8 +77,10 @@ def enrol_station(ledger: Ledger, file: Path, *, actor: str, trust_out: Path | N
     return ident, path
 
 
-def trust_file(ledger: Ledger, code: str, out: Path) -> Path:
-    """Re-issue the trust file for an enrolled station."""
+def trust_file(ledger: Ledger, code: str, out: Path, *, actor: str = "",
+               attendant: auth.Acting = None) -> Path:
+    """Re-issue the trust file for an enrolled station (``settings`` permission)."""
+    auth.require(ledger, attendant, "settings", actor=actor)
     row = ledger.conn.execute("SELECT name, league, kind, public_key, box_key, fingerprint"
                               " FROM stations WHERE code = ? AND role = 'enrolled'",
                               (code,)).fetchone()
@@ -83,9 +90,11 @@ def trust_file(ledger: Ledger, code: str, out: Path) -> Path:
     return _write_trust(ledger, ident, out)
 
 
-def trust_supervisor(ledger: Ledger, file: Path, *, actor: str) -> Identity:
+def trust_supervisor(ledger: Ledger, file: Path, *, actor: str,
+                     attendant: auth.Acting = None) -> Identity:
     """Record the supervisor from its trust file and adopt the region's duplicate-detection key;
-    every member's keyed ID hash is recomputed with it."""
+    every member's keyed ID hash is recomputed with it. Needs the ``settings`` permission."""
+    auth.require(ledger, attendant, "settings", actor=actor)
     ident, region_key = read_trust(file, ledger)
     with ledger.write():
         ledger.conn.execute("UPDATE stations SET role = 'known' WHERE role = 'supervisor'"
@@ -106,7 +115,10 @@ def trust_supervisor(ledger: Ledger, file: Path, *, actor: str) -> Identity:
     return ident
 
 
-def revoke_station(ledger: Ledger, code: str, *, actor: str, reason: str) -> None:
+def revoke_station(ledger: Ledger, code: str, *, actor: str, reason: str,
+                   attendant: auth.Acting = None) -> None:
+    """Revoke a station's key (``settings`` permission)."""
+    auth.require(ledger, attendant, "settings", actor=actor)
     with ledger.write():
         cur = ledger.conn.execute("UPDATE stations SET revoked_at = ? WHERE code = ? AND"
                                   " role <> 'self' AND revoked_at IS NULL",
@@ -117,8 +129,14 @@ def revoke_station(ledger: Ledger, code: str, *, actor: str, reason: str) -> Non
 
 
 def export_bundle(ledger: Ledger, out: Path, *, full: bool = False,
-                  encrypt_to: Path | None = None, actor: str = "station") -> export.Written:
-    """A station's bundle; on a supervisor's ledger, the relay bundle for the level above."""
+                  encrypt_to: Path | None = None, actor: str = "station",
+                  attendant: auth.Acting = None) -> export.Written:
+    """A station's bundle; on a supervisor's ledger, the relay bundle for the level above.
+
+    ``attendant`` needs the ``export`` permission (None only in open mode; benchmarks, the
+    self-test and tests may pass an ``auth.TrustedCaller``).
+    """
+    auth.require(ledger, attendant, "export", actor=actor)
     recipient = read_identity(encrypt_to) if encrypt_to is not None else None
     if ledger.station_kind == "supervisor":
         written = export.export_relay(ledger, out, full=full, encrypt_to=recipient)
@@ -129,7 +147,10 @@ def export_bundle(ledger: Ledger, out: Path, *, full: bool = False,
     return written
 
 
-def return_bundle(ledger: Ledger, code: str, out: Path, *, actor: str) -> export.Written:
+def return_bundle(ledger: Ledger, code: str, out: Path, *, actor: str,
+                  attendant: auth.Acting = None) -> export.Written:
+    """Supervisor: a station's return bundle (``export`` permission)."""
+    auth.require(ledger, attendant, "export", actor=actor)
     written = export.export_return(ledger, code, out)
     ledger.audit(actor, "sync.return", code, canonical.dumps(written.to_json()))
     return written
@@ -137,7 +158,9 @@ def return_bundle(ledger: Ledger, code: str, out: Path, *, actor: str) -> export
 
 def import_bundles(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bool = False,
                    accept_unknown: bool = False, progress: Progress | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> list[importer.Outcome]:
+                   cancelled: Callable[[], bool] | None = None,
+                   attendant: auth.Acting = None) -> list[importer.Outcome]:
+    auth.require(ledger, attendant, "import", actor=actor)  # also for a dry run, as on the CLI
     files = importer.find_bundles(paths)
     if files and not dry_run:
         from . import backup  # issue 8: a snapshot before every import

@@ -33,7 +33,7 @@ from ..reports.model import Report, Table
 from ..services import reports as report_service
 from .jobs import Job
 from .reports_charts import BarChart, Gauge, LineChart
-from .sign_in import can
+from .sign_in import can, current_attendant
 
 PERIODS = ("day", "week", "month", "quarter", "year", "custom")
 # Tables shown as tabs, in order (the charts show services, daily and the target already).
@@ -358,12 +358,12 @@ class ReportsPage(QWidget):
                                   self.tr("Excel workbook (*.xlsx)"))
             if path is None:
                 return
-        actor, lang = self.ctx.actor, self.ctx.lang
+        actor, lang, who = self.ctx.actor, self.ctx.lang, current_attendant(self.ctx)
         stations = self.stations()
 
         def work(job: Any) -> int:
             return report_service.export_roster(job.ledger(), path, actor, stations=stations,
-                                                lang=lang)
+                                                lang=lang, attendant=who)
 
         Job(self, work, on_success=lambda n: self._exported(path),
             ledger=self.ctx.open_worker_ledger, lang=lang).with_progress(

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import clock
 from ..domain.errors import LedgerError
-from ..services import audit, auth, backup, privacy
+from ..services import auth, backup, privacy
 from .jobs import Job
 from .sign_in import _pin_field, can, current_attendant
 
@@ -128,7 +128,8 @@ class AttendantDialog(QDialog):
         try:
             auth.create_attendant(self.ctx.ledger, self.username.text(), self.pin.text(),
                                   role=str(self.role.currentData()),
-                                  display_name=self.display.text(), by=self.ctx.actor)
+                                  display_name=self.display.text(), by=self.ctx.actor,
+                                  attendant=current_attendant(self.ctx))
         except LedgerError as exc:
             self.message.setText(self.ctx.message(exc))
             return
@@ -275,14 +276,14 @@ class SecurityPage(QWidget):
 
     # ---- backups ----
     def _run_backup(self, out: Path | None, passphrase: str | None) -> None:
-        actor = self.ctx.actor
+        actor, who = self.ctx.actor, current_attendant(self.ctx)
 
         def work(job: Any) -> backup.BackupInfo | None:
             ledger = job.ledger()
             if out is None:
-                return backup.auto_backup(ledger, "manual", by=actor)
+                return backup.auto_backup(ledger, "manual", by=actor, attendant=who)
             return backup.write_backup(ledger, out, passphrase=passphrase, kind="manual",
-                                       by=actor)
+                                       by=actor, attendant=who)
 
         def done(info: backup.BackupInfo | None) -> None:
             self.ctx.changed()
@@ -327,11 +328,13 @@ class SecurityPage(QWidget):
         user = self._selected_user()
         if not user or not self._guard("attendants"):
             return
+        who = current_attendant(self.ctx)
         try:
             if op == "unlock":
-                auth.unlock(self.ctx.ledger, user, by=self.ctx.actor)
+                auth.unlock(self.ctx.ledger, user, by=self.ctx.actor, attendant=who)
             else:
-                auth.set_disabled(self.ctx.ledger, user, op == "disable", by=self.ctx.actor)
+                auth.set_disabled(self.ctx.ledger, user, op == "disable", by=self.ctx.actor,
+                                  attendant=who)
         except LedgerError as exc:
             QMessageBox.warning(self, self.tr("Not done"), self.ctx.message(exc))
         self.refresh()
@@ -361,19 +364,17 @@ class SecurityPage(QWidget):
     def save_settings(self) -> None:
         if not self._guard("settings"):
             return
-        ledger = self.ctx.ledger
+        ledger, who = self.ctx.ledger, current_attendant(self.ctx)
         try:
-            old = auth.idle_minutes(ledger)
-            if self.idle.value() != old:
-                with ledger.write():
-                    ledger.set_setting(auth.IDLE_SETTING, str(self.idle.value()))
-                    audit.record(ledger, self.ctx.actor, audit.SETTING, auth.IDLE_SETTING,
-                                 {"old": str(old), "new": str(self.idle.value())})
+            if self.idle.value() != auth.idle_minutes(ledger):
+                auth.set_idle_minutes(ledger, self.idle.value(), by=self.ctx.actor,
+                                      attendant=who)
                 lock = getattr(self.ctx, "idle_lock", None)
                 if lock is not None:
                     lock.timer.minutes = self.idle.value()
             if self.retention.value() != privacy.retention_years(ledger):
-                privacy.set_retention_years(ledger, self.retention.value(), by=self.ctx.actor)
+                privacy.set_retention_years(ledger, self.retention.value(), by=self.ctx.actor,
+                                            attendant=who)
         except LedgerError as exc:
             QMessageBox.warning(self, self.tr("Not done"), self.ctx.message(exc))
         self.refresh()

@@ -67,7 +67,9 @@ def check_ledger(path: Path | str | None, lang: str = "zh_CN") -> bool:
     if restore is None or pressed is not restore or good is None:
         return False
     try:
-        ledger = backup.restore(good.path, target, by="startup-restore")
+        # Before sign-in, on a damaged ledger nobody can sign in to: the service allows that
+        # (a healthy ledger would still need an attendant with the ``restore`` permission).
+        ledger = backup.restore(good.path, target, by="startup-restore", attendant=None)
     except LedgerError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("StartupCheck", "Restore failed"),
                              messages.render(exc, lang))

@@ -31,7 +31,7 @@ from ..services import sync_ops
 from ..sync.importer import Outcome
 from ..sync.status import StationStatus, gap_sentence
 from .jobs import Job, JobControl
-from .sign_in import can
+from .sign_in import can, current_attendant
 
 Index = QModelIndex | QPersistentModelIndex
 WARN = QColor("#fff3cd")
@@ -296,11 +296,11 @@ class SyncPage(QWidget):
             self.export_to(Path(folder))
 
     def export_to(self, folder: Path) -> Job[Any]:
-        actor = self.ctx.actor
+        actor, who = self.ctx.actor, current_attendant(self.ctx)
 
         def work(job: JobControl) -> Any:
             job.progress(0, 0, self.tr("Writing the bundle…"))
-            return sync_ops.export_bundle(job.ledger(), folder, actor=actor)
+            return sync_ops.export_bundle(job.ledger(), folder, actor=actor, attendant=who)
 
         job: Job[Any] = Job(self, work, on_success=self._exported,
                             ledger=self.ctx.open_worker_ledger, lang=self.ctx.lang)
@@ -321,11 +321,11 @@ class SyncPage(QWidget):
             self.import_paths([Path(f) for f in files])
 
     def import_paths(self, paths: list[Path]) -> Job[Any]:
-        actor = self.ctx.actor
+        actor, who = self.ctx.actor, current_attendant(self.ctx)
 
         def work(job: JobControl) -> list[Outcome]:
             return sync_ops.import_bundles(
-                job.ledger(), paths, actor=actor,
+                job.ledger(), paths, actor=actor, attendant=who,
                 progress=lambda done, total: job.progress(done, total),
                 cancelled=lambda: job.cancelled)
 
@@ -373,10 +373,10 @@ class SyncPage(QWidget):
             self.write_return(code, Path(folder))
 
     def write_return(self, code: str, folder: Path) -> Job[Any]:
-        actor = self.ctx.actor
+        actor, who = self.ctx.actor, current_attendant(self.ctx)
 
         def work(job: JobControl) -> Any:
-            return sync_ops.return_bundle(job.ledger(), code, folder, actor=actor)
+            return sync_ops.return_bundle(job.ledger(), code, folder, actor=actor, attendant=who)
 
         job: Job[Any] = Job(self, work, on_success=self._exported,
                             ledger=self.ctx.open_worker_ledger, lang=self.ctx.lang)

@@ -33,9 +33,18 @@ def movable_clock() -> Iterator[MovableClock]:
 
 
 def add_staff(ledger: Ledger) -> None:
-    auth.setup_admin(ledger, "boss", ADMIN_PIN, "站长")
-    auth.create_attendant(ledger, "clerk", CLERK_PIN, role="attendant", by="boss")
-    auth.create_attendant(ledger, "sup", "sup-pass-1", role="supervisor", by="boss")
+    boss = auth.setup_admin(ledger, "boss", ADMIN_PIN, "站长")
+    auth.create_attendant(ledger, "clerk", CLERK_PIN, role="attendant", by="boss",
+                          attendant=boss)
+    auth.create_attendant(ledger, "sup", "sup-pass-1", role="supervisor", by="boss",
+                          attendant=boss)
+
+
+def staff(ledger: Ledger, username: str) -> auth.Attendant:
+    """A signed-up account as the services see it (to pass as ``attendant=``)."""
+    found = auth.get_attendant(ledger, username)
+    assert found is not None
+    return found
 
 
 @pytest.fixture

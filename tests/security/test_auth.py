@@ -7,7 +7,7 @@ import pytest
 from station_app.data.db import Ledger
 from station_app.domain.errors import InvalidInput, Refused
 from station_app.services import audit, auth, visits
-from tests.security.conftest import ADMIN_PIN, CLERK_PIN, MovableClock
+from tests.security.conftest import ADMIN_PIN, CLERK_PIN, MovableClock, staff
 
 
 def test_pins_are_stored_only_as_salted_scrypt_hashes(staffed: Ledger) -> None:
@@ -65,12 +65,13 @@ def test_unknown_and_disabled_users_cannot_sign_in(staffed: Ledger) -> None:
     with pytest.raises(Refused) as err:
         auth.authenticate(staffed, "nobody", "123456")
     assert err.value.code == "signin_failed"
-    auth.set_disabled(staffed, "clerk", True, by="boss")
+    auth.set_disabled(staffed, "clerk", True, by="boss", attendant=staff(staffed, "boss"))
     with pytest.raises(Refused) as err:
         auth.authenticate(staffed, "clerk", CLERK_PIN)
     assert err.value.code == "signin_disabled"
     with pytest.raises(Refused) as err:
-        auth.set_disabled(staffed, "boss", True, by="boss")
+        auth.set_disabled(staffed, "boss", True, by="boss",
+                          attendant=staff(staffed, "boss"))
     assert err.value.code == "last_admin"
 
 

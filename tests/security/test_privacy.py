@@ -12,7 +12,7 @@ from station_app.domain import clock
 from station_app.domain.errors import InvalidInput, Refused
 from station_app.services import audit, auth, members, privacy, visits
 from tests.helpers import ledger_hash, rid, sign_up
-from tests.security.conftest import ADMIN_PIN, CLERK_PIN, MovableClock
+from tests.security.conftest import ADMIN_PIN, CLERK_PIN, MovableClock, staff
 
 
 def test_reveal_needs_admin_and_a_reason_and_is_audited(staffed: Ledger) -> None:
@@ -51,7 +51,7 @@ def test_retention_anonymises_members_who_left_long_ago(staffed: Ledger,
     movable_clock.advance(days=365 * 2)
     recent = _withdraw(staffed, 13, "周九")
     assert privacy.apply_retention(staffed, by="boss") == []  # retention off by default
-    privacy.set_retention_years(staffed, 3, by="boss")
+    privacy.set_retention_years(staffed, 3, by="boss", attendant=staff(staffed, "boss"))
     assert privacy.due_for_anonymisation(staffed) == []
     movable_clock.advance(days=365 + 30)  # `old` left 3 years + 1 month ago
     assert [d.member_no for d in privacy.due_for_anonymisation(staffed)] == [old]
@@ -89,7 +89,7 @@ def test_active_members_are_never_anonymised(staffed: Ledger) -> None:
     with pytest.raises(Refused):
         privacy.anonymise(staffed, number, "by mistake", by="boss")
     with clock.fixed(clock.now() + timedelta(days=365 * 50)):
-        privacy.set_retention_years(staffed, 1, by="boss")
+        privacy.set_retention_years(staffed, 1, by="boss", attendant=staff(staffed, "boss"))
         assert privacy.apply_retention(staffed, by="boss") == []
 
 
@@ -97,6 +97,7 @@ def test_bad_retention_values_are_refused(staffed: Ledger) -> None:
     before = ledger_hash(staffed, ("entries", "members"))
     for years in (-1, 1000):
         with pytest.raises(InvalidInput):
-            privacy.set_retention_years(staffed, years, by="boss")
+            privacy.set_retention_years(staffed, years, by="boss",
+                                        attendant=staff(staffed, "boss"))
     assert privacy.retention_years(staffed) == 0
     assert ledger_hash(staffed, ("entries", "members")) == before

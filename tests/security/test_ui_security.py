@@ -16,7 +16,7 @@ from station_app.ui import i18n
 from station_app.ui.context import AppContext
 from station_app.ui.sign_in import IdleLock, SetupDialog, SignInDialog, can, sign_in
 from tests.helpers import sign_up
-from tests.security.conftest import ADMIN_PIN, CLERK_PIN, MovableClock, add_staff
+from tests.security.conftest import ADMIN_PIN, CLERK_PIN, MovableClock, add_staff, staff
 
 pytestmark = pytest.mark.gui
 
@@ -146,7 +146,7 @@ def test_audit_page_shows_the_log_to_admins_only(qtbot: Any, ctx: AppContext) ->
 
     add_staff(ctx.ledger)
     for _ in range(3):
-        backup.auto_backup(ctx.ledger, "manual", by="boss")
+        backup.auto_backup(ctx.ledger, "manual", by="boss", attendant=staff(ctx.ledger, "boss"))
     ctx.attendant = auth.authenticate(ctx.ledger, "boss", ADMIN_PIN)  # type: ignore[attr-defined]
     page = AuditPage(ctx)
     qtbot.addWidget(page)
