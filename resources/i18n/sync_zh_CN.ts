@@ -1,49 +1,50 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="124" />
+        <location filename="../../station_app/ui/sync_view.py" line="138"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="125" />
+        <location filename="../../station_app/ui/sync_view.py" line="139"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="126" />
+        <location filename="../../station_app/ui/sync_view.py" line="140"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="127" />
+        <location filename="../../station_app/ui/sync_view.py" line="141"/>
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="128" />
+        <location filename="../../station_app/ui/sync_view.py" line="142"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="155" />
+        <location filename="../../station_app/ui/sync_view.py" line="146"/>
         <source>accepted</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="155" />
+        <location filename="../../station_app/ui/sync_view.py" line="146"/>
         <source>nothing new</source>
         <translation>无新内容</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="156" />
+        <location filename="../../station_app/ui/sync_view.py" line="147"/>
         <source>refused</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="156" />
+        <location filename="../../station_app/ui/sync_view.py" line="147"/>
         <source>dry run</source>
         <translation>试运行</translation>
     </message>
@@ -51,67 +52,67 @@
 <context>
     <name>StationsModel</name>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="45" />
+        <location filename="../../station_app/ui/sync_view.py" line="80"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="46" />
+        <location filename="../../station_app/ui/sync_view.py" line="81"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="47" />
+        <location filename="../../station_app/ui/sync_view.py" line="82"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="48" />
+        <location filename="../../station_app/ui/sync_view.py" line="83"/>
         <source>Entries</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="49" />
+        <location filename="../../station_app/ui/sync_view.py" line="84"/>
         <source>Contiguous to</source>
         <translation>连续至</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="50" />
+        <location filename="../../station_app/ui/sync_view.py" line="85"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="51" />
+        <location filename="../../station_app/ui/sync_view.py" line="86"/>
         <source>Last bundle</source>
         <translation>最近数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="52" />
+        <location filename="../../station_app/ui/sync_view.py" line="87"/>
         <source>Days since contact</source>
         <translation>未联系天数</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="79" />
+        <location filename="../../station_app/ui/sync_view.py" line="91"/>
         <source>this ledger</source>
         <translation>本台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="79" />
+        <location filename="../../station_app/ui/sync_view.py" line="91"/>
         <source>supervisor</source>
         <translation>上级</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="80" />
+        <location filename="../../station_app/ui/sync_view.py" line="92"/>
         <source>enrolled</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="80" />
+        <location filename="../../station_app/ui/sync_view.py" line="92"/>
         <source>known</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="94" />
+        <location filename="../../station_app/ui/sync_view.py" line="106"/>
         <source>(revoked)</source>
         <translation>（已吊销）</translation>
     </message>
@@ -119,113 +120,113 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="194" />
+        <location filename="../../station_app/ui/sync_view.py" line="187"/>
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="200" />
+        <location filename="../../station_app/ui/sync_view.py" line="193"/>
         <source>Send to the supervisor</source>
         <translation>发送给上级</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="207" />
+        <location filename="../../station_app/ui/sync_view.py" line="200"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="213" />
+        <location filename="../../station_app/ui/sync_view.py" line="206"/>
         <source>Receive bundles</source>
         <translation>接收数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="217" />
+        <location filename="../../station_app/ui/sync_view.py" line="210"/>
         <source>Drop bundle files or a USB folder here, or choose them.</source>
         <translation>把数据包文件或U盘文件夹拖到这里，或点击右侧按钮选择。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="221" />
+        <location filename="../../station_app/ui/sync_view.py" line="214"/>
         <source>&amp;Import bundles…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="242" />
+        <location filename="../../station_app/ui/sync_view.py" line="235"/>
         <source>Stations</source>
         <translation>驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="261" />
+        <location filename="../../station_app/ui/sync_view.py" line="254"/>
         <source>Write &amp;return bundle…</source>
         <translation>生成回传包(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="277" />
-        <source>This is a supervisor's ledger: Export forwards the stations' original bundles to the level above.</source>
-        <translation>这是上级台账：导出会把各驿站的原始数据包转交给更上一级。</translation>
+        <location filename="../../station_app/ui/sync_view.py" line="271"/>
+        <source>This is a supervisor&apos;s ledger: Export forwards to the level above the stations&apos; original bundles it has not acknowledged yet (%1 bundles) and %2 entries of this ledger&apos;s own.</source>
+        <translation>这是上级台账：导出会把更上一级尚未确认收到的各驿站原始数据包（%1 个）和本台账自己的 %2 条记录转交上去。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="280" />
+        <location filename="../../station_app/ui/sync_view.py" line="277"/>
         <source>No supervisor is trusted yet: ask for its trust file and run “trust” first. Nothing can be exported.</source>
         <translation>尚未信任上级：请先向上级索取信任文件并执行“信任”（trust），之前不能导出。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="283" />
+        <location filename="../../station_app/ui/sync_view.py" line="280"/>
         <source>%1 entries not yet acknowledged by %2.</source>
         <translation>有 %1 条记录尚未得到上级 %2 确认。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="295" />
+        <location filename="../../station_app/ui/sync_view.py" line="292"/>
         <source>No bundle for more than 14 days: %1</source>
         <translation>超过14天未收到数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="301" />
+        <location filename="../../station_app/ui/sync_view.py" line="298"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="309" />
+        <location filename="../../station_app/ui/sync_view.py" line="306"/>
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="314" />
-        <location filename="../../station_app/ui/sync_view.py" line="390" />
+        <location filename="../../station_app/ui/sync_view.py" line="311"/>
+        <location filename="../../station_app/ui/sync_view.py" line="387"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="318" />
+        <location filename="../../station_app/ui/sync_view.py" line="315"/>
         <source>Written: %1 (%2 entries)</source>
         <translation>已写入：%1（%2 条记录）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="325" />
+        <location filename="../../station_app/ui/sync_view.py" line="322"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="326" />
+        <location filename="../../station_app/ui/sync_view.py" line="323"/>
         <source>Bundles (*.zip *.slbx);;All files (*)</source>
         <translation>数据包 (*.zip *.slbx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="341" />
+        <location filename="../../station_app/ui/sync_view.py" line="338"/>
         <source>Importing bundles…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="349" />
+        <location filename="../../station_app/ui/sync_view.py" line="346"/>
         <source>%1 files: %2 accepted, %3 refused, %4 new entries.</source>
         <translation>共 %1 个文件：导入 %2 个，拒收 %3 个，新增 %4 条记录。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="376" />
+        <location filename="../../station_app/ui/sync_view.py" line="373"/>
         <source>Choose a station in the table first.</source>
         <translation>请先在表格中选择一个驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="378" />
+        <location filename="../../station_app/ui/sync_view.py" line="375"/>
         <source>Write return bundle to</source>
         <translation>回传包保存到</translation>
     </message>

@@ -203,4 +203,7 @@ def pending_export(ledger: Ledger) -> dict[str, Any]:
     ranges = status.pending_ranges(ledger)
     sup = export.supervisor_of(ledger)
     return {"unacknowledged": sum(r["to"] - r["from"] + 1 for r in ranges),
-            "supervisor": sup[0] if sup else None, "ranges": ranges}
+            "supervisor": sup[0] if sup else None, "ranges": ranges,
+            # A supervisor's relay: archived station bundles the level above has not
+            # acknowledged yet (all of them go again until it does).
+            "relay_bundles": len(status.unrelayed(ledger))}

@@ -267,8 +267,12 @@ class SyncPage(QWidget):
         supervisor = ledger.station_kind == "supervisor"
         info = sync_ops.pending_export(ledger)
         if supervisor:
-            self.pending.setText(self.tr("This is a supervisor's ledger: Export forwards the "
-                                         "stations' original bundles to the level above."))
+            self.pending.setText(
+                self.tr("This is a supervisor's ledger: Export forwards to the level above the "
+                        "stations' original bundles it has not acknowledged yet (%1 bundles) "
+                        "and %2 entries of this ledger's own.")
+                .replace("%1", f"{info['relay_bundles']:,}")
+                .replace("%2", f"{info['unacknowledged']:,}"))
         elif info["supervisor"] is None:
             self.pending.setText(self.tr("No supervisor is trusted yet: ask for its trust file "
                                          "and run “trust” first. Nothing can be exported."))

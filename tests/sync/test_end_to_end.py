@@ -237,6 +237,7 @@ def test_a_lost_relay_is_sent_again_until_the_region_acknowledges_it(net) -> Non
     sign_up(sup, 5)
     lost = export(sup, tmp / "lost")
     assert lost.entry_count == 2  # MZL01's bundle and the supervisor's own entries
+    assert sync_ops.pending_export(sup)["relay_bundles"] == 1  # still not acknowledged
     sign_up(b, 2)
     import_one(sup, export(b, tmp / "usb").path)
     second = export(sup, tmp / "up")  # the first relay never arrived: it is all sent again
@@ -245,6 +246,8 @@ def test_a_lost_relay_is_sent_again_until_the_region_acknowledges_it(net) -> Non
     assert all_digests(region) - own_digests(region) == all_digests(sup)
     back = sync_ops.return_bundle(region, "HLB00", tmp / "down", actor="region")
     assert import_one(sup, back.path).ok
+    assert sync_ops.pending_export(sup)["relay_bundles"] == 0
+    assert sync_ops.pending_export(sup)["unacknowledged"] == 0
     assert export(sup, tmp / "up3").entry_count == 0  # everything acknowledged
     sign_up(a, 3)
     import_one(sup, export(a, tmp / "usb").path)
