@@ -4,52 +4,52 @@
 <context>
     <name>AttendantDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="94" />
+        <location filename="../../station_app/ui/security_page.py" line="94"/>
         <source>New attendant</source>
         <translation>新建操作员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="102" />
+        <location filename="../../station_app/ui/security_page.py" line="102"/>
         <source>Attendant</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="103" />
+        <location filename="../../station_app/ui/security_page.py" line="103"/>
         <source>Supervisor</source>
         <translation>上级工会（督导）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="104" />
+        <location filename="../../station_app/ui/security_page.py" line="104"/>
         <source>Station admin</source>
         <translation>驿站管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="108" />
+        <location filename="../../station_app/ui/security_page.py" line="108"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="109" />
+        <location filename="../../station_app/ui/security_page.py" line="109"/>
         <source>&amp;Display name</source>
         <translation>显示名(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="110" />
+        <location filename="../../station_app/ui/security_page.py" line="110"/>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="111" />
+        <location filename="../../station_app/ui/security_page.py" line="111"/>
         <source>&amp;PIN or password</source>
         <translation>PIN 或密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="112" />
+        <location filename="../../station_app/ui/security_page.py" line="112"/>
         <source>PIN &amp;again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="126" />
+        <location filename="../../station_app/ui/security_page.py" line="126"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
@@ -57,92 +57,92 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="38" />
+        <location filename="../../station_app/ui/audit_view.py" line="38"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="38" />
+        <location filename="../../station_app/ui/audit_view.py" line="38"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="38" />
+        <location filename="../../station_app/ui/audit_view.py" line="38"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="38" />
+        <location filename="../../station_app/ui/audit_view.py" line="38"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="39" />
+        <location filename="../../station_app/ui/audit_view.py" line="39"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="39" />
+        <location filename="../../station_app/ui/audit_view.py" line="39"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="43" />
+        <location filename="../../station_app/ui/audit_view.py" line="43"/>
         <source>sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="43" />
+        <location filename="../../station_app/ui/audit_view.py" line="43"/>
         <source>screen lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="44" />
+        <location filename="../../station_app/ui/audit_view.py" line="44"/>
         <source>ID number shown</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="44" />
+        <location filename="../../station_app/ui/audit_view.py" line="44"/>
         <source>export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="45" />
+        <location filename="../../station_app/ui/audit_view.py" line="45"/>
         <source>bundle export</source>
         <translation>导出同步包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="45" />
+        <location filename="../../station_app/ui/audit_view.py" line="45"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="46" />
+        <location filename="../../station_app/ui/audit_view.py" line="46"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="46" />
+        <location filename="../../station_app/ui/audit_view.py" line="46"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47" />
+        <location filename="../../station_app/ui/audit_view.py" line="47"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47" />
+        <location filename="../../station_app/ui/audit_view.py" line="47"/>
         <source>account</source>
         <translation>账户管理</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="48" />
+        <location filename="../../station_app/ui/audit_view.py" line="48"/>
         <source>anonymisation</source>
         <translation>匿名化</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="48" />
+        <location filename="../../station_app/ui/audit_view.py" line="48"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
@@ -150,27 +150,27 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="123" />
+        <location filename="../../station_app/ui/audit_view.py" line="123"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="126" />
+        <location filename="../../station_app/ui/audit_view.py" line="126"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="132" />
+        <location filename="../../station_app/ui/audit_view.py" line="132"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="136" />
+        <location filename="../../station_app/ui/audit_view.py" line="136"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="141" />
+        <location filename="../../station_app/ui/audit_view.py" line="141"/>
         <source>Only the station admin and supervisors can see the audit log.</source>
         <translation>只有驿站管理员和上级工会可以查看审计日志。</translation>
     </message>
@@ -178,37 +178,37 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="49" />
+        <location filename="../../station_app/ui/security_page.py" line="49"/>
         <source>Protect the backup</source>
         <translation>保护备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="52" />
-        <source>The backup holds the ledger's keys. Give a passphrase to encrypt them; without it the full ID numbers can be read by anyone who has the stick. Write the passphrase down and keep it apart from the stick: without it this backup cannot be restored.</source>
+        <location filename="../../station_app/ui/security_page.py" line="52"/>
+        <source>The backup holds the ledger&apos;s keys. Give a passphrase to encrypt them; without it the full ID numbers can be read by anyone who has the stick. Write the passphrase down and keep it apart from the stick: without it this backup cannot be restored.</source>
         <translation>备份中包含台账密钥。请设置备份密码对密钥加密；否则拿到U盘的人都能读出完整身份证号。请把密码抄下来，与U盘分开保管：没有密码，这份备份无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="60" />
+        <location filename="../../station_app/ui/security_page.py" line="60"/>
         <source>&amp;Passphrase</source>
         <translation>备份密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="61" />
+        <location filename="../../station_app/ui/security_page.py" line="61"/>
         <source>&amp;Again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="75" />
+        <location filename="../../station_app/ui/security_page.py" line="75"/>
         <source>The two passphrases do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="78" />
+        <location filename="../../station_app/ui/security_page.py" line="78"/>
         <source>Use at least 8 characters.</source>
         <translation>密码至少8个字符。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="83" />
+        <location filename="../../station_app/ui/security_page.py" line="83"/>
         <source>Write the backup with unencrypted keys?</source>
         <translation>确定写入不加密密钥的备份吗？</translation>
     </message>
@@ -216,158 +216,158 @@
 <context>
     <name>SecurityPage</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="143" />
+        <location filename="../../station_app/ui/security_page.py" line="144"/>
         <source>Security &amp;&amp; backups</source>
         <translation>安全与备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="146" />
+        <location filename="../../station_app/ui/security_page.py" line="147"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="153" />
+        <location filename="../../station_app/ui/security_page.py" line="154"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="156" />
+        <location filename="../../station_app/ui/security_page.py" line="157"/>
         <source>Back up to a &amp;USB stick…</source>
         <translation>备份到U盘(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="174" />
+        <location filename="../../station_app/ui/security_page.py" line="175"/>
         <source>Attendants</source>
         <translation>操作员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="181" />
+        <location filename="../../station_app/ui/security_page.py" line="182"/>
         <source>&amp;Add…</source>
         <translation>新建(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="182" />
+        <location filename="../../station_app/ui/security_page.py" line="183"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="183" />
+        <location filename="../../station_app/ui/security_page.py" line="184"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="184" />
+        <location filename="../../station_app/ui/security_page.py" line="185"/>
         <source>Un&amp;lock</source>
         <translation>解除锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="193" />
+        <location filename="../../station_app/ui/security_page.py" line="194"/>
         <source>Show a full ID number</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="201" />
+        <location filename="../../station_app/ui/security_page.py" line="202"/>
         <source>Reason (required, logged)</source>
         <translation>原因（必填，将记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="202" />
+        <location filename="../../station_app/ui/security_page.py" line="203"/>
         <source>S&amp;how</source>
         <translation>查看(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="208" />
+        <location filename="../../station_app/ui/security_page.py" line="209"/>
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="209" />
+        <location filename="../../station_app/ui/security_page.py" line="210"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="217" />
+        <location filename="../../station_app/ui/security_page.py" line="218"/>
         <source>Privacy and locking</source>
         <translation>隐私与锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="222" />
+        <location filename="../../station_app/ui/security_page.py" line="223"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="223" />
+        <location filename="../../station_app/ui/security_page.py" line="224"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="227" />
+        <location filename="../../station_app/ui/security_page.py" line="228"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="228" />
+        <location filename="../../station_app/ui/security_page.py" line="229"/>
         <source>keep</source>
         <translation>永久保留</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="229" />
+        <location filename="../../station_app/ui/security_page.py" line="230"/>
         <source>Lock the screen after idle</source>
         <translation>无操作自动锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="230" />
+        <location filename="../../station_app/ui/security_page.py" line="231"/>
         <source>Anonymise members who left after</source>
         <translation>退会/转出会员匿名化期限</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="231" />
+        <location filename="../../station_app/ui/security_page.py" line="232"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="246" />
+        <location filename="../../station_app/ui/security_page.py" line="247"/>
         <source>No backup yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="248" />
+        <location filename="../../station_app/ui/security_page.py" line="249"/>
         <source>Last backup: %1 (%2) — %3</source>
         <translation>上次备份：%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="265" />
+        <location filename="../../station_app/ui/security_page.py" line="266"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="266" />
+        <location filename="../../station_app/ui/security_page.py" line="267"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="291" />
+        <location filename="../../station_app/ui/security_page.py" line="292"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="295" />
+        <location filename="../../station_app/ui/security_page.py" line="296"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="301" />
+        <location filename="../../station_app/ui/security_page.py" line="302"/>
         <source>Choose the USB stick</source>
         <translation>选择U盘</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="319" />
+        <location filename="../../station_app/ui/security_page.py" line="320"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="336" />
-        <location filename="../../station_app/ui/security_page.py" line="378" />
+        <location filename="../../station_app/ui/security_page.py" line="339"/>
+        <location filename="../../station_app/ui/security_page.py" line="379"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -375,49 +375,49 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="63" />
+        <location filename="../../station_app/ui/sign_in.py" line="63"/>
         <source>First start: create the admin account</source>
         <translation>首次使用：创建管理员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="66" />
-        <source>Welcome. This station's ledger has no accounts yet. Create the station admin account now: the admin adds the attendants, can show full ID numbers (with a reason, logged) and restores backups.
+        <location filename="../../station_app/ui/sign_in.py" line="66"/>
+        <source>Welcome. This station&apos;s ledger has no accounts yet. Create the station admin account now: the admin adds the attendants, can show full ID numbers (with a reason, logged) and restores backups.
 A PIN needs at least 4 digits; a password at least 6 characters.</source>
         <translation>欢迎使用。本驿站台账还没有任何账户，请先创建驿站管理员账户：管理员负责添加操作员，可查看完整身份证号（须填写原因并记入审计日志），并可恢复备份。
 PIN 至少4位数字；密码至少6个字符。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="76" />
+        <location filename="../../station_app/ui/sign_in.py" line="76"/>
         <source>letters, digits, . _ -</source>
         <translation>字母、数字、. _ -</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="82" />
+        <location filename="../../station_app/ui/sign_in.py" line="82"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="83" />
+        <location filename="../../station_app/ui/sign_in.py" line="83"/>
         <source>&amp;Display name</source>
         <translation>显示名(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="84" />
+        <location filename="../../station_app/ui/sign_in.py" line="84"/>
         <source>&amp;PIN or password</source>
         <translation>PIN 或密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="85" />
+        <location filename="../../station_app/ui/sign_in.py" line="85"/>
         <source>PIN &amp;again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="95" />
+        <location filename="../../station_app/ui/sign_in.py" line="95"/>
         <source>Create admin</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="104" />
+        <location filename="../../station_app/ui/sign_in.py" line="104"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
@@ -425,43 +425,43 @@ PIN 至少4位数字；密码至少6个字符。</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="124" />
+        <location filename="../../station_app/ui/sign_in.py" line="124"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="124" />
-        <location filename="../../station_app/ui/sign_in.py" line="156" />
+        <location filename="../../station_app/ui/sign_in.py" line="124"/>
+        <location filename="../../station_app/ui/sign_in.py" line="156"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="126" />
+        <location filename="../../station_app/ui/sign_in.py" line="126"/>
         <source>The screen was locked. Sign in to continue.</source>
         <translation>屏幕已锁定，请登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="127" />
+        <location filename="../../station_app/ui/sign_in.py" line="127"/>
         <source>Station %1 — sign in to the counter.</source>
         <translation>%1 — 请登录前台。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="145" />
+        <location filename="../../station_app/ui/sign_in.py" line="145"/>
         <source>&amp;Attendant</source>
         <translation>操作员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="146" />
+        <location filename="../../station_app/ui/sign_in.py" line="146"/>
         <source>&amp;PIN</source>
         <translation>PIN(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="159" />
+        <location filename="../../station_app/ui/sign_in.py" line="159"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="159" />
+        <location filename="../../station_app/ui/sign_in.py" line="159"/>
         <source>Quit the app</source>
         <translation>退出程序</translation>
     </message>
@@ -469,12 +469,22 @@ PIN 至少4位数字；密码至少6个字符。</translation>
 <context>
     <name>StartupCheck</name>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="41" />
+        <location filename="../../station_app/ui/security_startup.py" line="47"/>
+        <source>Checking the ledger file (%1 MB) before opening it…</source>
+        <translation>正在检查台账文件（%1 MB），检查无误后打开……</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_startup.py" line="51"/>
+        <source>Station Ledger</source>
+        <translation>驿站台账</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_startup.py" line="76"/>
         <source>The ledger is damaged</source>
         <translation>台账已损坏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="43" />
+        <location filename="../../station_app/ui/security_startup.py" line="78"/>
         <source>The ledger file %1 is damaged and will not be opened, so that nothing more is written to it.
 
 What SQLite found: %2</source>
@@ -483,27 +493,27 @@ What SQLite found: %2</source>
 SQLite 检查结果：%2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="50" />
-        <source>The latest good backup is from %1 (%2). Entries made after it must be entered again or come back from the supervisor's bundles.</source>
+        <location filename="../../station_app/ui/security_startup.py" line="85"/>
+        <source>The latest good backup is from %1 (%2). Entries made after it must be entered again or come back from the supervisor&apos;s bundles.</source>
         <translation>最近一份完好的备份是 %1（%2）。此后的记录需要重新录入，或从上级工会的同步包中找回。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="55" />
+        <location filename="../../station_app/ui/security_startup.py" line="90"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="59" />
+        <location filename="../../station_app/ui/security_startup.py" line="94"/>
         <source>No good backup was found. Copy the ledger folder for your support contact before anything else.</source>
         <translation>没有找到完好的备份。请先复制整个台账文件夹，交给技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="63" />
+        <location filename="../../station_app/ui/security_startup.py" line="98"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="72" />
+        <location filename="../../station_app/ui/security_startup.py" line="109"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>

@@ -296,3 +296,43 @@ def test_the_app_refuses_to_open_a_damaged_ledger(qapp: QApplication, ledger_pat
     monkeypatch.setattr(security_startup, "ask", quit_)
     assert app.main(["--db", str(ledger_path), "--lang", "en"]) == 4
     assert asked == ["damagedLedger"] and ledger_path.read_bytes() == before
+
+
+def test_a_large_ledger_is_checked_with_a_progress_window(
+        qapp: QApplication, ledger_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start-up on a big ledger says what it is doing; the result is the same check."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    from station_app.ui import security_startup
+
+    ledger = open_ledger(ledger_path)
+    sign_up(ledger, 1)
+    ledger.close()
+    seen: list[str] = []
+    real_check = backup.check_file
+
+    def slow_check(path: Any, **kw: Any) -> list[str]:
+        import time
+
+        time.sleep(0.3)  # long enough for the window to be up while the check runs
+        return real_check(path, **kw)
+
+    def look() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.isVisible():
+                seen.append(widget.labelText())
+
+    monkeypatch.setattr(security_startup, "SHOW_PROGRESS_BYTES", 0)
+    monkeypatch.setattr(security_startup.backup, "check_file", slow_check)
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(20)
+    try:
+        assert security_startup.check_ledger(ledger_path, "en")
+    finally:
+        timer.stop()
+    assert seen and "Checking the ledger file" in seen[0]
+    assert not any(w.isVisible() for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QProgressDialog))
