@@ -65,7 +65,7 @@ def generate(path: Path, visits: int, seed: int = 7) -> None:
                          " name_pinyin, name_initials, joined_at, joined_day, worker_type,"
                          " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)", members)
         batch: list[tuple[object, ...]] = []
-        svc_batch: list[list[str]] = []
+        svc_batch: list[tuple[str, ...]] = []
         for v in range(visits):
             day = days[v * 365 // visits]
             hour = min(23, max(0, int(rng.gauss(13, 4))))
@@ -79,7 +79,7 @@ def generate(path: Path, visits: int, seed: int = 7) -> None:
                           None if walk else f"{st}-{rng.randrange(n_members):07d}",
                           rng.choice(wts), int(walk), "passport" if nat else None, nat,
                           1 if rng.random() < 0.002 else 0, None, json.dumps(given)))
-            svc_batch.append(given)
+            svc_batch.append(tuple(given))
             if len(batch) >= 50_000:
                 _flush(ledger, batch, svc_batch)
         _flush(ledger, batch, svc_batch)
@@ -96,7 +96,7 @@ def generate(path: Path, visits: int, seed: int = 7) -> None:
 
 
 def _flush(ledger: Ledger, batch: list[tuple[object, ...]],
-           svc_batch: list[list[str]]) -> None:
+           svc_batch: list[tuple[str, ...]]) -> None:
     """Visit rows and their report roll-ups, the way the projector writes them."""
     ledger.conn.executemany(projector._VISIT, batch)
     live = [(row, given) for row, given in zip(batch, svc_batch, strict=True) if not row[11]]

@@ -272,10 +272,19 @@ def _older_cache(kind: str, **params: Any) -> Path | None:
 
 
 def _upgrade(old: Path, new: Path) -> None:
-    """Migrate a cached ledger in place (as a station upgrading its program would) and rename."""
+    """Migrate a cached ledger in place (as a station upgrading its program would) and rename.
+
+    A migration that rebuilds a table leaves its old pages free inside the file (a station's
+    new entries reuse them); the cache is compacted so that sizes and timings measured on it are
+    those of a ledger built at the current schema."""
     ledger = open_ledger(old)
     try:
         ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        free, total = (ledger.conn.execute(f"PRAGMA {p}").fetchone()[0]
+                       for p in ("freelist_count", "page_count"))
+        if free > total // 20:
+            ledger.conn.execute("VACUUM")
+            ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         ledger.close()
     if key_dir_for(new).exists():

@@ -132,7 +132,7 @@ def _services_text(value: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
 
 
 def roll_up(ledger: Ledger, visits: Sequence[tuple[Any, ...]],
-            services: Sequence[Sequence[str]]) -> None:
+            services: Sequence[tuple[str, ...]]) -> None:
     """Add new, non-void ``visits`` rows (in ``_VISIT`` column order) and their ``services``
     to the report roll-ups: one grouped upsert per table instead of a trigger per row.
 

@@ -155,3 +155,20 @@ def test_run_all_quick_writes_the_report(tmp_path: Path) -> None:
     data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
     names = [r["name"] for r in data["benchmarks"]["bench_core"]["results"]]
     assert "ledger size on disk" in names
+
+
+def test_report_generator_writes_what_the_projector_would(tmp_path: Path) -> None:
+    """The report benchmark writes visits straight into the projections: its roll-ups must be
+    exactly what the projector keeps, or the report figures it times would be wrong."""
+    from benchmarks import bench_reports
+    from station_app.data.db import open_ledger
+    from tests.reports.test_rollups import _rollups, _truth
+
+    path = tmp_path / "reports.db"
+    bench_reports.generate(path, visits=3_000)
+    ledger = open_ledger(path)
+    try:
+        assert _rollups(ledger) == _truth(ledger)
+        assert sum(n for *_, n in _rollups(ledger)[0]) > 2_900  # a few are voided
+    finally:
+        ledger.close()

@@ -9,7 +9,7 @@ from station_app.data import migrations, projector
 from station_app.data.db import open_ledger
 from station_app.data.keys import KeyRing, key_dir_for
 from station_app.domain.errors import LedgerUnavailable, Refused
-from station_app.services import corrections, visits
+from station_app.services import backup, corrections, visits
 from tests.helpers import ledger_hash, rid, services_given, sign_up
 
 
@@ -171,3 +171,30 @@ def test_new_migrations_are_numbered_above_every_shipped_one() -> None:
     assert known >= SHIPPED_VERSIONS, "a shipped migration disappeared"
     newer = known - SHIPPED_VERSIONS
     assert all(v > max(SHIPPED_VERSIONS) for v in newer), sorted(newer)
+
+
+def test_an_upgrade_that_frees_much_of_the_file_gives_the_space_back(tmp_path: Path) -> None:
+    """Schema 43 rebuilds the visits table: the old pages are handed back, not carried along in
+    every backup."""
+    path = tmp_path / "v42.db"
+    KeyRing.generate(key_dir_for(path))
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(conn, target=42)
+    conn.execute("BEGIN")
+    for n in range(4000):
+        conn.execute("INSERT INTO visits (entry_id, station, at, day, hour, weekday, member_no,"
+                     " worker_type, walk_in) VALUES (?, 'MZL01', '2026-11-02T09:00:00+08:00',"
+                     " '2026-11-02', 9, 1, NULL, 'courier', 1)", (f"visit-{n:06d}",))
+        conn.executemany("INSERT INTO visit_services (entry_id, service) VALUES (?, ?)",
+                         [(f"visit-{n:06d}", s) for s in ("water", "rest", "charge")])
+    conn.execute("COMMIT")
+    conn.close()
+    ledger = open_ledger(path)
+    try:
+        free = ledger.conn.execute("PRAGMA freelist_count").fetchone()[0]
+        total = ledger.conn.execute("PRAGMA page_count").fetchone()[0]
+        assert free < total * 0.05, (free, total)
+        assert ledger.conn.execute("SELECT COUNT(*) FROM visits").fetchone()[0] == 4000
+        assert backup.check_file(path) == []
+    finally:
+        ledger.close()
