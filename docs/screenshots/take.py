@@ -37,6 +37,17 @@ def main() -> None:
     ledger = open_ledger(folder / "station.db", create=True)
     demo.build_demo(ledger, members=120, days=30)
     number = ledger.conn.execute("SELECT member_no FROM relief LIMIT 1").fetchone()[0]
+    # The counter mid-morning: a few visits already recorded today.
+    from station_app.services import visits
+
+    regulars = [r[0] for r in ledger.conn.execute(
+        "SELECT member_no FROM members WHERE status = 'active' AND member_no <> ?"
+        " ORDER BY member_no LIMIT 5", (number,))]
+    for member, given in zip(regulars, (["water"], ["water", "rest"], ["meal_heat"],
+                                        ["charge", "rest"], ["rest", "toilet"]), strict=True):
+        visits.record_visit(ledger, given, by="wangli", member=member)
+    visits.record_visit(ledger, ["water", "rest", "warming"], by="wangli",
+                        walk_in=visits.WalkIn("truck_driver", "passport", "MN"))
     for lang in ("zh_CN", "en"):
         i18n.install(lang)
         ctx = AppContext(folder / "station.db", ledger, lang=lang, actor="wangli")
