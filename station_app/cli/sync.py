@@ -67,6 +67,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("return-bundle", help="supervisor: write a station's return bundle")
     p.add_argument("--station", required=True)
     p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--full", action="store_true",
+                   help="every other station's members, not only what the station lacks")
     p.set_defaults(handler=cmd_return_bundle)
 
     p = sub.add_parser("revoke", help="supervisor: revoke a station's key")
@@ -234,7 +236,7 @@ def cmd_stations(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_return_bundle(ctx: Context, args: argparse.Namespace) -> int:
     who = _signed_in(ctx, "export")
     written = sync_ops.return_bundle(ctx.ledger(), args.station, args.out, actor=ctx.actor,
-                                     attendant=who)
+                                     attendant=who, full=args.full)
     if ctx.json:
         ctx.emit(written.to_json())
     else:

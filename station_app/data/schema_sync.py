@@ -31,4 +31,23 @@ MIGRATIONS = [
             PRIMARY KEY (station, epoch)
         ) WITHOUT ROWID""",
     )),
+    Migration(46, "return bundles send only what the station lacks", (
+        # Station side: how far it holds each other station's member entries (from the
+        # return bundles it imported); it reports this in every bundle it exports.
+        """CREATE TABLE foreign_held (
+            origin TEXT NOT NULL,
+            epoch INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (origin, epoch)
+        ) WITHOUT ROWID""",
+        # Supervisor side: each station's latest such report, ordered by the station's own
+        # position (epoch, seq) when it wrote it, so a restored station's report replaces
+        # the one from before the restore.
+        """CREATE TABLE return_acks (
+            station TEXT PRIMARY KEY,
+            at_epoch INTEGER NOT NULL,
+            at_seq INTEGER NOT NULL,
+            held TEXT NOT NULL
+        )""",
+    )),
 ]

@@ -148,10 +148,11 @@ def export_bundle(ledger: Ledger, out: Path, *, full: bool = False,
 
 
 def return_bundle(ledger: Ledger, code: str, out: Path, *, actor: str,
-                  attendant: auth.Acting = None) -> export.Written:
-    """Supervisor: a station's return bundle (``export`` permission)."""
+                  attendant: auth.Acting = None, full: bool = False) -> export.Written:
+    """Supervisor: a station's return bundle (``export`` permission); ``full`` sends every
+    other station's members again, not only what the station reported lacking."""
     auth.require(ledger, attendant, "export", actor=actor)
-    written = export.export_return(ledger, code, out)
+    written = export.export_return(ledger, code, out, full=full)
     ledger.audit(actor, "sync.return", code, canonical.dumps(written.to_json()))
     return written
 

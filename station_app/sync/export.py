@@ -24,6 +24,7 @@ from .errors import refuse
 from .identity import Identity
 
 SEALED_KINDS = ("member.signup", "transfer.in")
+REPORT_SERIAL = "sync.report_serial"  # counts this station's exports (see export_station)
 
 
 def app_version() -> str:
@@ -171,10 +172,18 @@ def export_station(ledger: Ledger, out: Path, *, full: bool = False,
     recipient, box = supervisor
     rows = own_rows(ledger, full)
     members = {fmt.ENTRIES: station_payload(ledger, rows, box)}
-    manifest = _manifest(ledger, "station", recipient, rows, members, full=full)
+    # What this station holds of the others' members, so the next return bundle carries only
+    # what it lacks. "at" orders the reports: a serial counted up by every export within the
+    # epoch (a restored or copied ledger starts a new epoch, so its report comes later).
+    serial = int(ledger.setting(REPORT_SERIAL, "0") or 0) + 1
+    held = {"at": {"epoch": ledger.epoch, "seq": serial},
+            "stations": {origin: {str(e): s for e, s in marks.items()}
+                         for origin, marks in status.foreign_held(ledger).items()}}
+    manifest = _manifest(ledger, "station", recipient, rows, members, full=full, held=held)
     path, size = _finish(ledger, manifest, members, out,
                          _bundle_name(ledger.station_code, manifest["ranges"]), encrypt_to)
     with ledger.write():
+        ledger.set_setting(REPORT_SERIAL, str(serial))
         for span in manifest["ranges"]:
             ledger.conn.execute("INSERT OR IGNORE INTO sync_state (epoch) VALUES (?)",
                                 (span["epoch"],))
@@ -195,17 +204,27 @@ def _stations_doc(ledger: Ledger, exclude: str | None) -> bytes:
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
 
 
-def return_rows(ledger: Ledger, code: str) -> list[Any]:
-    """Members registered elsewhere (their history), their voids, and the supervisor's own
-    catalogue and campaign definitions."""
+def return_rows(ledger: Ledger, code: str,
+                held: dict[str, dict[int, int]] | None = None) -> list[Any]:
+    """Members registered elsewhere (their history) and the voids of those entries, beyond what
+    the station reported holding (``held``: origin -> epoch -> seq; everything when None), and
+    the supervisor's own catalogue and campaign definitions (always: a handful)."""
     kinds = ",".join(f"'{k}'" for k in sorted(MEMBER_KINDS))
-    own = ledger.station_code
-    return ledger.conn.execute(
-        f"SELECT {_COLS} FROM entries e WHERE (e.station <> ? AND e.kind IN ({kinds}))"
-        " OR (e.station = ? AND (e.kind LIKE 'service.%' OR e.kind = 'campaign.define'))"
-        " OR (e.kind = 'void' AND e.station <> ? AND e.target IN"
-        f"  (SELECT id FROM entries WHERE kind IN ({kinds})))"
-        " ORDER BY e.station, e.epoch, e.seq", (code, own, code)).fetchall()
+    conn = ledger.conn
+    rows: list[Any] = []
+    for origin, epoch in conn.execute(
+            "SELECT DISTINCT station, epoch FROM entries WHERE station <> ?"
+            " ORDER BY station, epoch", (code,)).fetchall():
+        after = (held or {}).get(origin, {}).get(int(epoch), 0)
+        rows.extend(conn.execute(
+            f"SELECT {_COLS} FROM entries e WHERE e.station = ? AND e.epoch = ? AND e.seq > ?"
+            f" AND (e.kind IN ({kinds}) OR (e.kind = 'void' AND EXISTS (SELECT 1 FROM entries t"
+            f" WHERE t.id = e.target AND t.kind IN ({kinds}))))"
+            " ORDER BY e.seq", (origin, epoch, after)))
+    rows.extend(conn.execute(
+        f"SELECT {_COLS} FROM entries e WHERE e.station = ? AND (e.kind LIKE 'service.%'"
+        " OR e.kind = 'campaign.define') ORDER BY e.epoch, e.seq", (ledger.station_code,)))
+    return sorted(rows, key=lambda r: (r[1], r[2], r[3]))
 
 
 def _carried_hash(ledger: Ledger, row: Any) -> str | None:
@@ -219,24 +238,28 @@ def _carried_hash(ledger: Ledger, row: Any) -> str | None:
     return row[10] if row[10] is None else str(row[10])
 
 
-def export_return(ledger: Ledger, code: str, out: Path) -> Written:
-    """The signed return bundle for one enrolled station."""
+def export_return(ledger: Ledger, code: str, out: Path, *, full: bool = False) -> Written:
+    """The signed return bundle for one enrolled station: what it lacks of the other stations'
+    members (by its own latest report; everything with ``full`` or before its first report)."""
     row = ledger.conn.execute("SELECT role, kind FROM stations WHERE code = ?",
                               (code,)).fetchone()
     if row is None or row[0] not in ("enrolled", "known"):
         raise refuse("unknown_station", station=code)
-    rows = return_rows(ledger, code)
+    rows = return_rows(ledger, code, None if full else status.return_ack(ledger, code))
     lines = [_line(r, None, _carried_hash(ledger, r)) for r in rows]
     members = {fmt.ENTRIES: b"\n".join(lines) + (b"\n" if lines else b""),
                fmt.STATIONS: _stations_doc(ledger, code)}
     acked = status.watermarks(ledger, code)
     ack: dict[str, Any] = {"station": code, "epochs": {str(e): s for e, s in acked.items()}}
+    # How far every other station's entries are held here without a gap: after importing
+    # this bundle the station holds their member entries that far (it reports it back).
+    everyone = status.all_watermarks(ledger, (code,))
+    ack["foreign"] = {origin: {str(e): s for e, s in marks.items()}
+                      for origin, marks in sorted(everyone.items())}
     if row[1] == "supervisor":
         # A lower supervisor relays its stations' bundles here: tell it what is held of each,
         # so its next relay forwards only what has not arrived (status.unrelayed).
-        ack["stations"] = {
-            station: {str(e): s for e, s in marks.items()}
-            for station, marks in sorted(status.all_watermarks(ledger, (code,)).items())}
+        ack["stations"] = ack["foreign"]
     manifest = _manifest(ledger, "return", code, rows, members, ack=ack)
     manifest["ranges"] = []  # foreign entries from many stations: no contiguous range
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")

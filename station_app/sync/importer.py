@@ -218,6 +218,24 @@ def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: boo
             " acked_at = excluded.acked_at",
             [(station, epoch, seq, clock.now_iso())
              for (station, epoch), seq in checked.relay_ack.items()])
+        # The other stations' member entries this bundle brought (its sender's watermarks).
+        ledger.conn.executemany(
+            "INSERT INTO foreign_held (origin, epoch, seq) VALUES (?, ?, ?)"
+            " ON CONFLICT DO UPDATE SET seq = MAX(seq, excluded.seq)",
+            [(origin, epoch, seq) for (origin, epoch), seq in checked.foreign.items()])
+    if checked.kind == "station" and checked.held is not None and not checked.vouched:
+        # What the station holds of the others: its next return bundle leaves that out. The
+        # report written last by the station (its own epoch and seq) wins, whatever order its
+        # bundles arrive in; a restored station (a new epoch) replaces its older report.
+        at_epoch, at_seq, held = checked.held
+        ledger.conn.execute(
+            "INSERT INTO return_acks (station, at_epoch, at_seq, held) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT DO UPDATE SET at_epoch = excluded.at_epoch,"
+            " at_seq = excluded.at_seq, held = excluded.held"
+            " WHERE (excluded.at_epoch, excluded.at_seq) >= (at_epoch, at_seq)",
+            (checked.station, at_epoch, at_seq, json.dumps(
+                {origin: {str(e): q for e, q in marks.items()} for origin, marks in held.items()},
+                sort_keys=True)))
     if checked.kind == "station":
         if not dry_run:
             _archive(ledger, checked)

@@ -70,6 +70,26 @@ def all_watermarks(ledger: Ledger, exclude: tuple[str, ...] = ()) -> dict[str, d
     return found
 
 
+def foreign_held(ledger: Ledger) -> dict[str, dict[int, int]]:
+    """Station side: how far this ledger holds each other station's member entries, as the
+    return bundles it imported said (it reports this back in every bundle it exports)."""
+    held: dict[str, dict[int, int]] = {}
+    for origin, epoch, seq in ledger.conn.execute(
+            "SELECT origin, epoch, seq FROM foreign_held ORDER BY origin, epoch"):
+        held.setdefault(str(origin), {})[int(epoch)] = int(seq)
+    return held
+
+
+def return_ack(ledger: Ledger, station: str) -> dict[str, dict[int, int]]:
+    """Supervisor side: the station's latest report of what it holds of the others."""
+    row = ledger.conn.execute("SELECT held FROM return_acks WHERE station = ?",
+                              (station,)).fetchone()
+    if row is None:
+        return {}
+    return {origin: {int(e): int(s) for e, s in epochs.items()}
+            for origin, epochs in json.loads(row[0]).items()}
+
+
 def unrelayed(ledger: Ledger) -> list[tuple[str, str]]:
     """Archived bundles (sha256, path) the level above has not acknowledged yet: any range
     above what its return bundles said it holds. Bundles archived before schema 45 carry no

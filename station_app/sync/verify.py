@@ -42,6 +42,9 @@ class Verified:
     stations: list[dict[str, Any]] = field(default_factory=list)
     ack: dict[int, int] = field(default_factory=dict)
     relay_ack: dict[tuple[str, int], int] = field(default_factory=dict)  # return bundles
+    foreign: dict[tuple[str, int], int] = field(default_factory=dict)  # return bundles
+    # Station bundles: (epoch, seq) where the station stood, and what it holds of the others.
+    held: tuple[int, int, dict[str, dict[int, int]]] | None = None
     inner: list[Verified] = field(default_factory=list)
     enrol_from_manifest: bool = False
     vouched: bool = False
@@ -157,13 +160,31 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
         try:
             result.ack = {int(e): int(s) for e, s in dict(ack.get("epochs", {})).items()}
             # Since schema 45: what the sender holds of other stations (for relays).
-            result.relay_ack = {
-                (str(station), int(e)): int(seq)
-                for station, epochs in dict(ack.get("stations", {})).items()
-                for e, seq in dict(epochs).items()}
-        except (TypeError, ValueError):
+            result.relay_ack = _marks(ack.get("stations", {}))
+            # Since schema 46: how far the member entries of every other station come with it.
+            result.foreign = _marks(ack.get("foreign", {}))
+        except (TypeError, ValueError, AttributeError):
             raise refuse("bad_manifest", file=name, detail="ack") from None
+    elif kind == "station" and "held" in m:
+        try:
+            at = dict(m["held"]["at"])
+            stations: dict[str, dict[int, int]] = {}
+            for (origin, epoch), seq in _marks(m["held"].get("stations", {})).items():
+                stations.setdefault(origin, {})[epoch] = seq
+            result.held = (int(at["epoch"]), int(at["seq"]), stations)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            raise refuse("bad_manifest", file=name, detail="held") from None
     return result
+
+
+def _marks(doc: Any) -> dict[tuple[str, int], int]:
+    """``{station: {epoch: seq}}`` from a manifest, checked: (station, epoch) -> seq."""
+    marks = {(str(origin), int(e)): int(seq)
+             for origin, epochs in dict(doc).items() for e, seq in dict(epochs).items()}
+    if any(e <= 0 or s < 0 for (_, e), s in marks.items()):
+        raise ValueError("negative epoch or seq")
+    return marks
+
 
 
 def _check_member_owner(entries: list[Entry], name: str) -> None:

@@ -132,6 +132,45 @@ def test_return_bundles_make_cards_scan_at_the_other_station(net) -> None:
     assert export(a, tmp / "usb2").entry_count == 1
 
 
+def test_return_bundles_carry_only_what_the_station_lacks(net) -> None:
+    """A station reports in every bundle how far it holds the others' members; its next return
+    bundle leaves that out. A return bundle lost on the way is simply covered again."""
+    sup, a, b, tmp = net
+    for n in range(3):
+        sign_up(b, 10 + n)
+    sign_up(a, 1)
+    first_of_a = export(a, tmp / "early").path  # reports holding nothing of EEH01
+    for path in (first_of_a, export(b, tmp / "usb").path):
+        assert import_one(sup, path).ok
+
+    def foreign(written) -> list[str]:
+        with zipfile.ZipFile(written.path) as archive:
+            lines = archive.read(fmt.ENTRIES).splitlines()
+        return [json.loads(line)[3][1] for line in lines
+                if json.loads(line)[3][1] not in ("HLB00",)]
+
+    lost = sync_ops.return_bundle(sup, "MZL01", tmp / "lost", actor="sup")
+    assert foreign(lost).count("EEH01") == 6  # three sign-ups and their cards
+    again = sync_ops.return_bundle(sup, "MZL01", tmp / "ret", actor="sup")
+    assert foreign(again) == foreign(lost)  # nothing reported yet: everything again
+    assert import_one(a, again.path).ok
+    assert import_one(sup, export(a, tmp / "usb").path).ok  # the report travels up
+    assert foreign(sync_ops.return_bundle(sup, "MZL01", tmp / "ret2", actor="sup")) == []
+    newer = sign_up(b, 20, name="新会员")
+    assert import_one(sup, export(b, tmp / "usb").path).ok
+    small = sync_ops.return_bundle(sup, "MZL01", tmp / "ret3", actor="sup")
+    assert foreign(small).count("EEH01") == 2  # only the new member and card
+    full = sync_ops.return_bundle(sup, "MZL01", tmp / "ret4", actor="sup", full=True)
+    assert foreign(full).count("EEH01") == 8
+    assert import_one(a, small.path).ok
+    assert queries.get_member(a, newer).name == "新会员"
+    assert import_one(sup, export(a, tmp / "usb5").path).ok
+    assert foreign(sync_ops.return_bundle(sup, "MZL01", tmp / "ret5", actor="sup")) == []
+    # the station's first bundle arriving again, late, does not roll its report back
+    assert import_one(sup, first_of_a).result == "duplicate"
+    assert foreign(sync_ops.return_bundle(sup, "MZL01", tmp / "ret6", actor="sup")) == []
+
+
 def test_gaps_are_reported_and_what_arrived_is_applied(net) -> None:
     sup, a, _, tmp = net
     sign_up(a, 1)

@@ -257,14 +257,25 @@ def test_return_bundle_from_someone_else(world) -> None:
     assert ledger_hash(st_) == before
 
 
+@pytest.mark.parametrize("field", ["stations", "foreign"])
 @pytest.mark.parametrize("stations", ["MZL01", ["MZL01", 3], {"EEH01": [1, 2]},
-                                      {"EEH01": {"one": 5}}])
-def test_return_bundle_with_a_malformed_relay_acknowledgement(world, stations) -> None:
+                                      {"EEH01": {"one": 5}}, {"EEH01": {"1": -4}}])
+def test_return_bundle_with_a_malformed_acknowledgement(world, field, stations) -> None:
     sup, st_, _, tmp = world
     written = sync_ops.return_bundle(sup, "MZL01", tmp / "ret", actor="t")
     manifest, parts = _parts(written.path)
-    manifest = dict(manifest, ack=dict(manifest["ack"], stations=stations))
+    manifest = dict(manifest, ack=dict(manifest["ack"], **{field: stations}))
     assert refused_code(st_, tmp, "ack.zip", forge(sup, manifest, parts)) == \
+        "sync.bad_manifest"
+
+
+@pytest.mark.parametrize("held", ["all", {"stations": {}}, {"at": {"epoch": "x", "seq": 1}},
+                                  {"at": {"epoch": 1, "seq": 2}, "stations": {"EEH01": 7}},
+                                  {"at": [1, 2], "stations": {}}])
+def test_station_bundle_with_a_malformed_report_of_what_it_holds(world, held) -> None:
+    sup, st_, bundle, tmp = world
+    manifest, parts = _parts(bundle)
+    assert refused_code(sup, tmp, "held.zip", forge(st_, dict(manifest, held=held), parts)) == \
         "sync.bad_manifest"
 
 
