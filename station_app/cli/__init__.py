@@ -64,8 +64,50 @@ class Context:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
+        from ..logs import mask_text
+
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        # argparse repeats stray arguments ("unrecognized arguments: 1507..."): an ID or mobile
+        # number typed in the wrong place is masked here too.
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {mask_text(message)}\n")
+
+
+def _literal_id_number(argv: Sequence[str]) -> bool:
+    """``--id-number VALUE`` / ``--id-number=VALUE`` (or an abbreviation such as ``--id``)
+    with anything but ``-``: refused before parsing, so that it gets its own message and exit
+    code even when the rest of the line has a usage error too."""
+    for n, token in enumerate(argv):
+        if token == "--":
+            return False
+        name, has_value, value = token.partition("=")
+        if len(name) < 4 or not "--id-number".startswith(name):
+            continue
+        if not has_value:
+            value = argv[n + 1] if n + 1 < len(argv) else "-"
+        if value != "-":
+            return True
+    return False
+
+
+def _option(argv: Sequence[str], name: str) -> str | None:
+    for n, token in enumerate(argv):
+        if token == name and n + 1 < len(argv):
+            return argv[n + 1]
+        if token.startswith(name + "="):
+            return token.split("=", 1)[1]
+    return None
+
+
+def _report(exc: LedgerError, lang: str, as_json: bool, out: Any = None) -> int:
+    text = messages.render(exc, lang)
+    if as_json:
+        print(json.dumps({"error": {
+            "code": exc.code, "message": text, "field": exc.params.get("field"),
+            "params": {k: v for k, v in exc.params.items()
+                       if isinstance(v, str | int | float | bool | None)}}},
+            ensure_ascii=False, indent=2, sort_keys=True), file=out or sys.stdout)
+    print(f"{'error' if lang == 'en' else '错误'}: {text}", file=sys.stderr)
+    return exc.exit_code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -115,7 +157,13 @@ def _command_modules() -> list[Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser()  # also registers every command module's messages
+    raw = list(sys.argv[1:] if argv is None else argv)
+    if _literal_id_number(raw):
+        from ..domain.errors import InvalidInput
+
+        lang = _option(raw, "--lang") or messages.default_lang()
+        return _report(InvalidInput("id_number", "on_command_line"), lang, "--json" in raw)
     args = parser.parse_args(argv)
     lang = args.lang or messages.default_lang()
     try:
@@ -127,14 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(ctx, args)
     except LedgerError as exc:
-        text = messages.render(exc, lang)
-        if ctx.json:
-            ctx.emit({"error": {"code": exc.code, "message": text,
-                                "field": exc.params.get("field"), "params": {
-                                    k: v for k, v in exc.params.items()
-                                    if isinstance(v, str | int | float | bool | None)}}})
-        print(f"{ctx.t('错误', 'error')}: {text}", file=sys.stderr)
-        return exc.exit_code
+        return _report(exc, lang, ctx.json, ctx.out)
     finally:
         ctx.close()
 

@@ -243,6 +243,10 @@ def read_id_number(ctx: Context, args: argparse.Namespace) -> str:
         except (EOFError, KeyboardInterrupt):
             text = None
     elif stream is not None:
+        if getattr(args, "id_number", None) is None:
+            # Some Windows terminals are not seen as one: say what the silence is waiting for.
+            print(ctx.t("从标准输入读取身份证号……", "Reading the ID number from standard input…"),
+                  file=sys.stderr)
         text = stream.readline()
     if text is None or not text.strip():
         raise InvalidInput("id_number", "missing")

@@ -162,6 +162,10 @@ def import_bundles(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bo
                    cancelled: Callable[[], bool] | None = None,
                    attendant: auth.Acting = None) -> list[importer.Outcome]:
     auth.require(ledger, attendant, "import", actor=actor)  # also for a dry run, as on the CLI
+    if accept_unknown:
+        # Taking an unknown station's key from its bundle enrols it: the station admin's call,
+        # like enrol_station.
+        auth.require(ledger, attendant, "settings", actor=actor)
     files = importer.find_bundles(paths)
     if files and not dry_run:
         from . import backup  # issue 8: a snapshot before every import

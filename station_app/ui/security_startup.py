@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QProgressDialog
 
 from ..domain import clock, messages
@@ -33,34 +34,57 @@ def ask(box: QMessageBox) -> QAbstractButton | None:
 SHOW_PROGRESS_BYTES = 64 * 1024 * 1024
 
 
+class _BusyDialog(QProgressDialog):
+    """The start-up check cannot be cancelled: a half-checked ledger is never opened, so Esc
+    and the window's close button do nothing while it runs."""
+
+    def reject(self) -> None:
+        pass
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+
+
 def _checked_with_progress(target: Path) -> list[str]:
     """``backup.check_file`` (SQLite releases the GIL while it reads) in a thread, with a busy
-    indicator for a large ledger; a small one is checked directly."""
+    indicator for a large ledger; a small one is checked directly. An error inside the check is
+    raised here, on the UI thread, as if the check had run here: it never reads as damage."""
     size = target.stat().st_size
     app = QApplication.instance()
     if size < SHOW_PROGRESS_BYTES or app is None:
         return backup.check_file(target)
     found: list[list[str]] = []
-    worker = threading.Thread(target=lambda: found.append(backup.check_file(target)),
-                              name="startup-check", daemon=True)
-    dialog = QProgressDialog(
+    failed: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            found.append(backup.check_file(target))
+        except BaseException as exc:  # handed to the UI thread below
+            failed.append(exc)
+
+    worker = threading.Thread(target=work, name="startup-check", daemon=True)
+    dialog = _BusyDialog(
         QCoreApplication.translate("StartupCheck", "Checking the ledger file (%1 MB) before "
                                    "opening it…").replace("%1", f"{size / 1e6:,.0f}"),
         "", 0, 0)
     dialog.setObjectName("startupCheckProgress")
     dialog.setWindowTitle(QCoreApplication.translate("StartupCheck", "Station Ledger"))
-    dialog.setCancelButton(None)  # a half-checked ledger is never opened
+    dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     dialog.setMinimumWidth(420)
     dialog.show()
     worker.start()
-    while worker.is_alive():
-        app.processEvents()
-        worker.join(0.03)
-    dialog.close()
-    dialog.deleteLater()
-    return found[0] if found else ["the check did not finish"]
+    try:
+        while worker.is_alive():
+            app.processEvents()
+            worker.join(0.03)
+    finally:
+        dialog.hide()
+        dialog.deleteLater()
+    if failed:
+        raise failed[0]
+    return found[0]
 
 
 def check_ledger(path: Path | str | None, lang: str = "zh_CN") -> bool:

@@ -219,6 +219,26 @@ def test_literal_id_number_refused_for_transfer_in_too_with_json(capsys, db) -> 
     ledger.close()
 
 
+def test_literal_id_number_refused_even_beside_another_usage_error(capsys, db) -> None:
+    """A literal number is refused with its own message and exit 3 even when argparse would
+    stop on something else first (here the missing --phone), also abbreviated."""
+    for literal in (["--id-number", SECRET], [f"--id-number={SECRET}"], ["--id", SECRET]):
+        code, out, err = run(capsys, "--db", db, "--json", "member", "add", "--name", "张三",
+                             "--worker-type", "courier", *literal)
+        assert code == 3, (literal, err)
+        assert json.loads(out)["error"]["code"] == "invalid.id_number.on_command_line"
+        assert SECRET not in out + err
+
+
+def test_a_stray_id_number_is_masked_in_usage_errors(capsys, db) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        run(capsys, "--db", db, "member", "add", *SIGN_UP, "--id-number", "-", SECRET,
+            stdin=rid(44) + "\n")
+    out, err = capsys.readouterr()
+    assert stopped.value.code == 2 and "unrecognized arguments" in err
+    assert SECRET not in out + err and SECRET[:4] + "*" * 10 + SECRET[-4:] in err
+
+
 def test_literal_id_number_refused_before_the_ledger_is_opened(capsys, tmp_path) -> None:
     missing = tmp_path / "none.db"
     code, out, err = run(capsys, "--db", str(missing), "--json", "member", "add", *SIGN_UP,

@@ -183,6 +183,13 @@ def test_a_supervisor_role_may_export_and_import_but_not_change_trust(world: Wor
         sync_ops.revoke_station(world.sup, "MZL01", actor="sup", reason="x",
                                 attendant=sup_role)
     assert err.value.code == "not_permitted"
+    # Taking an unknown station's key from its bundle is enrolling it: the admin's call.
+    before = ledger_hash(world.sup)
+    with pytest.raises(Refused) as err:
+        sync_ops.import_bundles(world.sup, [world.bundle], actor="sup", accept_unknown=True,
+                                attendant=sup_role)
+    assert err.value.code == "not_permitted"
+    assert ledger_hash(world.sup) == before
 
 
 def test_an_account_disabled_after_signing_in_is_refused_at_once(world: World) -> None:

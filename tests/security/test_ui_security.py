@@ -336,3 +336,44 @@ def test_a_large_ledger_is_checked_with_a_progress_window(
     assert seen and "Checking the ledger file" in seen[0]
     assert not any(w.isVisible() for w in QApplication.topLevelWidgets()
                    if isinstance(w, QProgressDialog))
+
+
+def test_a_check_that_fails_is_not_taken_for_damage_and_esc_does_not_skip_it(
+        qapp: QApplication, ledger_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from station_app.ui import security_startup
+
+    ledger = open_ledger(ledger_path)
+    sign_up(ledger, 1)
+    ledger.close()
+    monkeypatch.setattr(security_startup, "SHOW_PROGRESS_BYTES", 0)
+    asked: list[Any] = []
+    monkeypatch.setattr(security_startup, "ask", lambda box: asked.append(box))
+    still_up: list[bool] = []
+
+    def press_esc() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.isVisible():
+                widget.reject()
+                widget.close()
+                still_up.append(widget.isVisible())
+
+    def slow_then_fail(path: Any, **kw: Any) -> list[str]:
+        import time
+
+        time.sleep(0.3)
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(security_startup.backup, "check_file", slow_then_fail)
+    timer = QTimer()
+    timer.timeout.connect(press_esc)
+    timer.start(50)
+    try:
+        with pytest.raises(OSError):
+            security_startup.check_ledger(ledger_path, "en")
+    finally:
+        timer.stop()
+    assert still_up and all(still_up)  # Esc and close left the window up while it checked
+    assert asked == []  # no "damaged, restore?" question for a check that could not run
