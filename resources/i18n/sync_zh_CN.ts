@@ -48,6 +48,11 @@
         <source>dry run</source>
         <translation>试运行</translation>
     </message>
+    <message>
+        <location filename="../../station_app/ui/sync_view.py" line="168"/>
+        <source>forwarded bundle %1 set aside: %2</source>
+        <translation>转来的数据包 %1 已隔离：%2</translation>
+    </message>
 </context>
 <context>
     <name>StationsModel</name>
@@ -120,113 +125,113 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="187"/>
+        <location filename="../../station_app/ui/sync_view.py" line="191"/>
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="193"/>
+        <location filename="../../station_app/ui/sync_view.py" line="197"/>
         <source>Send to the supervisor</source>
         <translation>发送给上级</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="200"/>
+        <location filename="../../station_app/ui/sync_view.py" line="204"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="206"/>
+        <location filename="../../station_app/ui/sync_view.py" line="210"/>
         <source>Receive bundles</source>
         <translation>接收数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="210"/>
+        <location filename="../../station_app/ui/sync_view.py" line="214"/>
         <source>Drop bundle files or a USB folder here, or choose them.</source>
         <translation>把数据包文件或U盘文件夹拖到这里，或点击右侧按钮选择。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="214"/>
+        <location filename="../../station_app/ui/sync_view.py" line="218"/>
         <source>&amp;Import bundles…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="235"/>
+        <location filename="../../station_app/ui/sync_view.py" line="239"/>
         <source>Stations</source>
         <translation>驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="254"/>
+        <location filename="../../station_app/ui/sync_view.py" line="258"/>
         <source>Write &amp;return bundle…</source>
         <translation>生成回传包(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="271"/>
+        <location filename="../../station_app/ui/sync_view.py" line="275"/>
         <source>This is a supervisor&apos;s ledger: Export forwards to the level above the stations&apos; original bundles it has not acknowledged yet (%1 bundles) and %2 entries of this ledger&apos;s own.</source>
         <translation>这是上级台账：导出会把更上一级尚未确认收到的各驿站原始数据包（%1 个）和本台账自己的 %2 条记录转交上去。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="277"/>
+        <location filename="../../station_app/ui/sync_view.py" line="281"/>
         <source>No supervisor is trusted yet: ask for its trust file and run “trust” first. Nothing can be exported.</source>
         <translation>尚未信任上级：请先向上级索取信任文件并执行“信任”（trust），之前不能导出。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="280"/>
+        <location filename="../../station_app/ui/sync_view.py" line="284"/>
         <source>%1 entries not yet acknowledged by %2.</source>
         <translation>有 %1 条记录尚未得到上级 %2 确认。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="292"/>
+        <location filename="../../station_app/ui/sync_view.py" line="296"/>
         <source>No bundle for more than 14 days: %1</source>
         <translation>超过14天未收到数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="298"/>
+        <location filename="../../station_app/ui/sync_view.py" line="302"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="306"/>
+        <location filename="../../station_app/ui/sync_view.py" line="310"/>
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="311"/>
-        <location filename="../../station_app/ui/sync_view.py" line="387"/>
+        <location filename="../../station_app/ui/sync_view.py" line="315"/>
+        <location filename="../../station_app/ui/sync_view.py" line="391"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="315"/>
+        <location filename="../../station_app/ui/sync_view.py" line="319"/>
         <source>Written: %1 (%2 entries)</source>
         <translation>已写入：%1（%2 条记录）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="322"/>
+        <location filename="../../station_app/ui/sync_view.py" line="326"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="323"/>
+        <location filename="../../station_app/ui/sync_view.py" line="327"/>
         <source>Bundles (*.zip *.slbx);;All files (*)</source>
         <translation>数据包 (*.zip *.slbx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="338"/>
+        <location filename="../../station_app/ui/sync_view.py" line="342"/>
         <source>Importing bundles…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="346"/>
+        <location filename="../../station_app/ui/sync_view.py" line="350"/>
         <source>%1 files: %2 accepted, %3 refused, %4 new entries.</source>
         <translation>共 %1 个文件：导入 %2 个，拒收 %3 个，新增 %4 条记录。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="373"/>
+        <location filename="../../station_app/ui/sync_view.py" line="377"/>
         <source>Choose a station in the table first.</source>
         <translation>请先在表格中选择一个驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="375"/>
+        <location filename="../../station_app/ui/sync_view.py" line="379"/>
         <source>Write return bundle to</source>
         <translation>回传包保存到</translation>
     </message>

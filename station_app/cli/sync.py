@@ -202,6 +202,11 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
             continue
         ctx.print(ctx.t(f"  新增 {o.new}，重复 {o.duplicate}，冲突 {o.conflicting}",
                         f"  new {o.new}, duplicate {o.duplicate}, conflicting {o.conflicting}"))
+        for inner, why, kept in o.inner_refused:
+            ctx.print(ctx.t(f"  ! 转来的数据包 {inner} 被拒收：", f"  ! forwarded bundle {inner}"
+                            " refused: ") + messages.render(why, ctx.lang) + f" [{why.code}]")
+            if kept:
+                ctx.print(ctx.t("    已移至隔离文件夹：", "    copied to quarantine: ") + kept)
         for station, gaps in o.missing.items():
             for epoch, spans in gaps.items():
                 for lo, hi in spans:

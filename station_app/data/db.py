@@ -296,8 +296,12 @@ def _compact_if_mostly_free(conn: sqlite3.Connection, share: float = 0.2) -> Non
     if not total or free < total * share:
         return
     log.info("compacting the ledger after an upgrade: %d of %d pages free", free, total)
+    wait = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 0")  # another program has it open: skip, do not wait
     try:
         conn.execute("VACUUM")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except sqlite3.Error as exc:
         log.warning("could not compact the ledger after the upgrade: %s", exc)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(wait)}")

@@ -567,7 +567,9 @@ def rebuild_all(ledger: Ledger, chunk: int = 50_000) -> None:
     """Drop and recompute every projection from the entry log (inside ``write()``)."""
     conn = ledger.conn
     for table in ("visits", "relief", "relief_goods", "enrolments", "transfers", "members",
-                  "member_keys", "cards", "voids", "corrections", "campaigns", "services"):
+                  "member_keys", "cards", "voids", "corrections", "campaigns", "services",
+                  # the delete trigger took each visit off, but start from nothing all the same
+                  "rep_visit_cells", "rep_service_cells", "rep_member_days"):
         conn.execute(f"DELETE FROM {table}")
     cursor = conn.execute(entries_mod.SELECT + " ORDER BY station, epoch, seq")
     while True:

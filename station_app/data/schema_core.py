@@ -14,8 +14,8 @@ MIGRATIONS = [
     # repeat another one: (name) is the prefix of members_name_pinyin, (joined_day,
     # home_station) of rep_members_joined, and a full phone is looked up by its tail.
     Migration(44, "drop repeated member indexes", (
-        "DROP INDEX members_name",
-        "DROP INDEX members_joined",
-        "DROP INDEX members_phone",
+        "DROP INDEX IF EXISTS members_name",
+        "DROP INDEX IF EXISTS members_joined",
+        "DROP INDEX IF EXISTS members_phone",
     )),
 ]

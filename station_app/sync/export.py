@@ -245,7 +245,8 @@ def export_return(ledger: Ledger, code: str, out: Path, *, full: bool = False) -
                               (code,)).fetchone()
     if row is None or row[0] not in ("enrolled", "known"):
         raise refuse("unknown_station", station=code)
-    rows = return_rows(ledger, code, None if full else status.return_ack(ledger, code))
+    assumed = {} if full else status.return_ack(ledger, code)
+    rows = return_rows(ledger, code, assumed)
     lines = [_line(r, None, _carried_hash(ledger, r)) for r in rows]
     members = {fmt.ENTRIES: b"\n".join(lines) + (b"\n" if lines else b""),
                fmt.STATIONS: _stations_doc(ledger, code)}
@@ -254,8 +255,18 @@ def export_return(ledger: Ledger, code: str, out: Path, *, full: bool = False) -
     # How far every other station's entries are held here without a gap: after importing
     # this bundle the station holds their member entries that far (it reports it back).
     everyone = status.all_watermarks(ledger, (code,))
+    # Stations this ledger knows only from its own supervisor's return bundles (another
+    # league's members) have no gap-free run here: what came from above counts as held.
+    for origin, marks in status.foreign_held(ledger).items():
+        if origin != code:
+            for epoch, seq in marks.items():
+                known = everyone.setdefault(origin, {})
+                known[epoch] = max(known.get(epoch, 0), seq)
     ack["foreign"] = {origin: {str(e): s for e, s in marks.items()}
                       for origin, marks in sorted(everyone.items())}
+    # What the rows above leave out, so the station can tell whether it still holds that.
+    ack["assumed"] = {origin: {str(e): s for e, s in marks.items()}
+                      for origin, marks in sorted(assumed.items())}
     if row[1] == "supervisor":
         # A lower supervisor relays its stations' bundles here: tell it what is held of each,
         # so its next relay forwards only what has not arrived (status.unrelayed).

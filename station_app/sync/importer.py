@@ -42,6 +42,8 @@ class Outcome:
     error: LedgerError | None = None
     quarantined: str | None = None
     ranges: list[dict[str, int]] = field(default_factory=list)
+    # A relay whose other bundles were applied: the forwarded bundles refused on their own.
+    inner_refused: list[tuple[str, LedgerError, str | None]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -59,6 +61,11 @@ class Outcome:
             out["error"] = {"code": self.error.code,
                             "message": render(self.error) if render else str(self.error)}
             out["quarantined"] = self.quarantined
+        if self.inner_refused:
+            out["inner_refused"] = [
+                {"bundle": name, "code": err.code,
+                 "message": render(err) if render else str(err), "quarantined": kept}
+                for name, err, kept in self.inner_refused]
         return out
 
 
@@ -219,10 +226,16 @@ def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: boo
             [(station, epoch, seq, clock.now_iso())
              for (station, epoch), seq in checked.relay_ack.items()])
         # The other stations' member entries this bundle brought (its sender's watermarks).
+        # The bundle left out what our last report said we held ("assumed"); if we hold less
+        # now (restored from an older backup), it did not bring everything up to the mark:
+        # keep our own figure, report it, and the next return bundle fills the difference.
+        have = {(o, int(e)): int(q) for o, e, q in ledger.conn.execute(
+            "SELECT origin, epoch, seq FROM foreign_held")}
         ledger.conn.executemany(
             "INSERT INTO foreign_held (origin, epoch, seq) VALUES (?, ?, ?)"
             " ON CONFLICT DO UPDATE SET seq = MAX(seq, excluded.seq)",
-            [(origin, epoch, seq) for (origin, epoch), seq in checked.foreign.items()])
+            [(origin, epoch, seq) for (origin, epoch), seq in checked.foreign.items()
+             if have.get((origin, epoch), 0) >= checked.assumed.get((origin, epoch), 0)])
     if checked.kind == "station" and checked.held is not None and not checked.vouched:
         # What the station holds of the others: its next return bundle leaves that out. The
         # report written last by the station (its own epoch and seq) wins, whatever order its
@@ -244,6 +257,41 @@ def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: boo
             outcome.missing[checked.station] = missing
 
 
+def _apply_relay(ledger: Ledger, checked: Verified, outcome: Outcome, path: Path,
+                 dry_run: bool) -> None:
+    """Each forwarded bundle in its own savepoint: one that cannot be applied (a fork found
+    against what is held here, say) is rolled back and set aside like one refused on checking;
+    the relay is refused as a whole only when none of it could be taken."""
+    refused: list[tuple[str, bytes, LedgerError]] = list(checked.inner_refused)
+    applied = 0
+    for part in checked.inner:
+        counts = (outcome.new, outcome.duplicate, outcome.conflicting)
+        try:
+            with ledger.write():  # nested: a savepoint
+                _apply_one(ledger, part, outcome, dry_run)
+            applied += 1
+        except LedgerError as exc:
+            outcome.new, outcome.duplicate, outcome.conflicting = counts
+            refused.append((part.raw.name, part.raw.data, exc))
+    if refused and not applied:
+        raise refused[0][2]
+    for name, data, why in refused:
+        kept = None if dry_run else _quarantine_bytes(ledger, path, name, data)
+        outcome.inner_refused.append((name, why, kept))
+
+
+def _quarantine_bytes(ledger: Ledger, relay: Path, member: str, data: bytes) -> str | None:
+    """A forwarded bundle the region refused, kept aside beside refused files."""
+    if not status.has_files(ledger):
+        return None
+    folder = status.quarantine_dir(ledger)
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    try:
+        return str(fmt.write_atomic(folder, f"{stamp}_{relay.stem}_{Path(member).name}", data))
+    except OSError:
+        return None
+
+
 def _log(ledger: Ledger, actor: str, outcome: Outcome, checked: Verified | None) -> None:
     spans = outcome.ranges
     detail = {"type": outcome.kind, "new": outcome.new, "duplicate": outcome.duplicate,
@@ -252,6 +300,9 @@ def _log(ledger: Ledger, actor: str, outcome: Outcome, checked: Verified | None)
     if outcome.error is not None:
         detail["params"] = {k: v for k, v in outcome.error.params.items()
                             if isinstance(v, str | int | float | bool | None)}
+    if outcome.inner_refused:
+        detail["inner_refused"] = [{"bundle": name, "code": exc.code}
+                                   for name, exc, _ in outcome.inner_refused]
     with ledger.write():
         ledger.conn.execute(
             "INSERT INTO import_log (at, actor, file_name, sha256, station, epoch, seq_from,"
@@ -359,8 +410,10 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
                     for info in checked.stations:
                         if info["code"] != ledger.station_code:
                             _upsert_station(ledger, info, trusted=False)
-                for part in checked.inner or [checked]:
-                    _apply_one(ledger, part, outcome, dry_run)
+                if checked.kind == "relay":
+                    _apply_relay(ledger, checked, outcome, path, dry_run)
+                else:
+                    _apply_one(ledger, checked, outcome, dry_run)
                 if dry_run:
                     raise _DryRun
                 outcome.result = "accepted" if outcome.new or checked.kind != "station" \
@@ -375,7 +428,7 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
         if not dry_run:
             outcome.quarantined = _quarantine(ledger, path)
     except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError,
-            IndexError, sqlite3.IntegrityError) as exc:
+            IndexError, OverflowError, sqlite3.IntegrityError) as exc:
         # A file shaped to trip the parser must still be refused, logged and set aside, and
         # must not stop the other files of the run (the transaction above rolled back).
         outcome.error = refuse("bad_manifest", file=path.name, detail=type(exc).__name__)

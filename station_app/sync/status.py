@@ -97,8 +97,11 @@ def unrelayed(ledger: Ledger) -> list[tuple[str, str]]:
     acked = {(s, int(e)): int(q) for s, e, q in ledger.conn.execute(
         "SELECT station, epoch, seq FROM upstream_acks")}
     out = []
+    # A station revoked here (the revocation came down in a return bundle) is refused above
+    # too: its bundles are no longer forwarded.
     for sha, rel, station, ranges, relayed in ledger.conn.execute(
             "SELECT sha256, path, station, ranges, relayed_at FROM bundle_archive"
+            " WHERE station NOT IN (SELECT code FROM stations WHERE revoked_at IS NOT NULL)"
             " ORDER BY received_at, sha256"):
         if ranges is None:
             pending = relayed is None

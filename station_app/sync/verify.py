@@ -21,6 +21,7 @@ from ..data import migrations
 from ..data.db import Ledger
 from ..data.entries import MEMBER_KINDS, Entry
 from ..data.keys import verify_signature
+from ..domain import canonical
 from . import format as fmt
 from .errors import BundleRefused, refuse
 
@@ -43,9 +44,12 @@ class Verified:
     ack: dict[int, int] = field(default_factory=dict)
     relay_ack: dict[tuple[str, int], int] = field(default_factory=dict)  # return bundles
     foreign: dict[tuple[str, int], int] = field(default_factory=dict)  # return bundles
+    assumed: dict[tuple[str, int], int] = field(default_factory=dict)  # return bundles
     # Station bundles: (epoch, seq) where the station stood, and what it holds of the others.
     held: tuple[int, int, dict[str, dict[int, int]]] | None = None
     inner: list[Verified] = field(default_factory=list)
+    # Relays: inner bundles refused on their own (member name, bytes, the refusal).
+    inner_refused: list[tuple[str, bytes, BundleRefused]] = field(default_factory=list)
     enrol_from_manifest: bool = False
     vouched: bool = False
 
@@ -158,31 +162,50 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
         if not isinstance(ack, dict) or ack.get("station") != us:
             raise refuse("bad_manifest", file=name, detail="ack")
         try:
-            result.ack = {int(e): int(s) for e, s in dict(ack.get("epochs", {})).items()}
+            result.ack = {epoch: seq for (_, epoch), seq in
+                          _marks({us: ack.get("epochs", {})}).items()}
             # Since schema 45: what the sender holds of other stations (for relays).
             result.relay_ack = _marks(ack.get("stations", {}))
-            # Since schema 46: how far the member entries of every other station come with it.
+            # Since schema 46: how far the member entries of every other station come with it,
+            # and what the sender assumed this ledger already held (its last report).
             result.foreign = _marks(ack.get("foreign", {}))
+            result.assumed = _marks(ack.get("assumed", {}))
         except (TypeError, ValueError, AttributeError):
             raise refuse("bad_manifest", file=name, detail="ack") from None
     elif kind == "station" and "held" in m:
         try:
-            at = dict(m["held"]["at"])
+            at = m["held"]["at"]
+            if type(at) is not dict:
+                raise ValueError("held.at")
             stations: dict[str, dict[int, int]] = {}
             for (origin, epoch), seq in _marks(m["held"].get("stations", {})).items():
                 stations.setdefault(origin, {})[epoch] = seq
-            result.held = (int(at["epoch"]), int(at["seq"]), stations)
+            result.held = (_count(at["epoch"]), _count(at["seq"]), stations)
         except (TypeError, ValueError, KeyError, AttributeError):
             raise refuse("bad_manifest", file=name, detail="held") from None
     return result
 
 
+def _count(value: Any) -> int:
+    """A whole number SQLite can hold (not a bool, a float or a string)."""
+    if type(value) is not int or not 0 <= value < 2 ** 63:
+        raise ValueError("not a count")
+    return value
+
+
 def _marks(doc: Any) -> dict[tuple[str, int], int]:
     """``{station: {epoch: seq}}`` from a manifest, checked: (station, epoch) -> seq."""
-    marks = {(str(origin), int(e)): int(seq)
-             for origin, epochs in dict(doc).items() for e, seq in dict(epochs).items()}
-    if any(e <= 0 or s < 0 for (_, e), s in marks.items()):
-        raise ValueError("negative epoch or seq")
+    if type(doc) is not dict:
+        raise ValueError("not an object")
+    marks: dict[tuple[str, int], int] = {}
+    for origin, epochs in doc.items():
+        if type(epochs) is not dict:
+            raise ValueError("not an object")
+        for key, seq in epochs.items():
+            epoch = int(key) if type(key) is str and key.isascii() and key.isdigit() else -1
+            if not 0 < epoch < 2 ** 63:
+                raise ValueError("not an epoch")
+            marks[(str(origin), epoch)] = _count(seq)
     return marks
 
 
@@ -221,25 +244,35 @@ def _verify_relay(ledger: Ledger, raw: fmt.RawBundle, m: dict[str, Any],
     stations = _stations_list(raw, name)
     vouched = {s["code"]: s["public_key"] for s in stations if not s["revoked_at"]}
     inner = []
+    refused: list[tuple[str, bytes, BundleRefused]] = []
     budget = [fmt.MAX_MEMBER_BYTES]
     for member, data in sorted(raw.members.items()):
         if not member.startswith(fmt.INNER_DIR):
             continue
+        # The size allowance is the relay's as a whole: a zip bomb inside refuses all of it.
         sub = fmt.read_zip(data, f"{name}/{member}", budget=budget)
+        # Every forwarded bundle is checked against its own station's key and stands alone:
+        # one the region refuses (a revoked station, a fork, a newer version, tampering) is
+        # set aside with its reason while the others apply, so one bad bundle can never hold
+        # back a whole league's relays, which repeat until acknowledged.
         try:
             checked = verify(ledger, sub, vouched=vouched)
+            if checked.kind != "station":
+                raise refuse("bad_manifest", file=f"{name}/{member}", detail="not a station bundle")
         except BundleRefused as exc:
             if exc.code == "sync.not_for_us" and sub.manifest.get("station") == ledger.station_code:
                 continue  # our own entries coming back down: nothing to do
-            raise
-        if checked.kind != "station":
-            raise refuse("bad_manifest", file=name, detail=member)
+            refused.append((member, data, exc))
+            continue
         checked.vouched = True
         inner.append(checked)
     if m.get("bundles") != sum(1 for n in raw.members if n.startswith(fmt.INNER_DIR)):
         raise refuse("manifest_mismatch", file=name, detail="bundles")
+    if refused and not inner:
+        raise refused[0][2]  # nothing in it could be taken: the relay as a whole is refused
     return Verified(raw=raw, kind="relay", station=m["station"], signer_key=key, entries=[],
-                    rows=[], ranges=[], counts={}, stations=stations, inner=inner)
+                    rows=[], ranges=[], counts={}, stations=stations, inner=inner,
+                    inner_refused=refused)
 
 
 def _bad(name: str, line: int, detail: str) -> BundleRefused:
@@ -295,6 +328,7 @@ def parse_entries(data: bytes, name: str) -> tuple[list[Entry], list[tuple[Any, 
     """
     loads = orjson.loads
     dumps = orjson.dumps
+    SORT_KEYS = orjson.OPT_SORT_KEYS  # noqa: N806 (a local alias of a constant)
     sha = hashlib.sha256
     new = Entry.__new__
     unb64 = fmt.unb64
@@ -348,6 +382,15 @@ def parse_entries(data: bytes, name: str) -> tuple[list[Entry], list[tuple[Any, 
             raise _bad(name, number, "body") from None
         if type(body) is not dict:
             raise _bad(name, number, "body")
+        # The body exactly as the station wrote it (canonical JSON): no duplicate keys that one
+        # reader (Python: the last) and another (SQLite's json_extract: the first) would see
+        # differently, no other spelling of the same values.
+        try:
+            canonical_body = dumps(body, option=SORT_KEYS) == body_json.encode()
+        except orjson.JSONEncodeError:
+            canonical_body = False
+        if not canonical_body and canonical.dumps(body) != body_json:
+            raise _bad(name, number, "body not canonical")
         entry = new(Entry)
         entry.__dict__.update(id=id_, station=station, epoch=epoch, seq=seq, kind=kind,
                               recorded_at=recorded_at, recorded_by=recorded_by, target=target,

@@ -164,6 +164,10 @@ class ResultsModel(_RowsModel):
                 if row.error is not None:
                     return messages.render(row.error, self.lang)
                 notes = []
+                for inner, why, _kept in row.inner_refused:
+                    notes.append(self.tr("forwarded bundle %1 set aside: %2")
+                                 .replace("%1", inner.rsplit("/", 1)[-1][:12])
+                                 .replace("%2", messages.render(why, self.lang)))
                 for station, gaps in row.missing.items():
                     for epoch, spans in gaps.items():
                         for lo, hi in spans:
@@ -174,7 +178,7 @@ class ResultsModel(_RowsModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.error is not None:
                 return BAD
-            if row.missing:
+            if row.missing or row.inner_refused:
                 return WARN
         return None
 

@@ -116,3 +116,19 @@ def test_upgrade_moves_services_onto_the_visit_row(tmp_path) -> None:
     assert _rollups(ledger) == _truth(ledger)
     assert _rollups(ledger)[1] == []
     ledger.close()
+
+
+def test_a_full_rebuild_recomputes_roll_ups_that_drifted(fresh_db) -> None:
+    """rebuild_all starts the roll-ups from nothing, so a damaged roll-up table is repaired."""
+    from station_app.services import visits
+
+    for _ in range(3):
+        visits.record_visit(fresh_db, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+    with fresh_db.write():
+        fresh_db.conn.execute("UPDATE rep_visit_cells SET n = n + 5")
+        fresh_db.conn.execute("INSERT INTO rep_service_cells VALUES ('2020-01-01', 'MZL01',"
+                              " 'water', 1, 2)")
+    assert _rollups(fresh_db) != _truth(fresh_db)
+    with fresh_db.write():
+        projector.rebuild_all(fresh_db)
+    assert _rollups(fresh_db) == _truth(fresh_db)

@@ -171,6 +171,61 @@ def test_return_bundles_carry_only_what_the_station_lacks(net) -> None:
     assert foreign(sync_ops.return_bundle(sup, "MZL01", tmp / "ret6", actor="sup")) == []
 
 
+def test_a_station_restored_from_an_older_backup_gets_the_members_it_lost(net) -> None:
+    """A return bundle cut for the station's last report leaves out what that report claimed;
+    a station restored from before that report does not take the bundle's marks as its own."""
+    from station_app.services import auth, backup
+
+    sup, a, b, tmp = net
+    for n in range(3):
+        sign_up(b, 10 + n)
+    for st in (b, a):
+        assert import_one(sup, export(st, tmp / "usb").path).ok
+    first = sync_ops.return_bundle(sup, "MZL01", tmp / "r1", actor="sup")
+    older = backup.write_backup(a, tmp / "before.zip", attendant=auth.AUTOMATIC)
+    assert import_one(a, first.path).ok
+    assert import_one(sup, export(a, tmp / "usb").path).ok  # reports holding EEH01's members
+    sign_up(b, 20)
+    assert import_one(sup, export(b, tmp / "usb").path).ok
+    second = sync_ops.return_bundle(sup, "MZL01", tmp / "r2", actor="sup")  # the new one only
+    a.close()
+    a = backup.restore(older.path, tmp / "a" / "a.db", attendant=auth.AUTOMATIC)
+    try:
+        assert import_one(a, second.path).ok
+        assert import_one(sup, export(a, tmp / "usb").path).ok  # its honest report
+        third = sync_ops.return_bundle(sup, "MZL01", tmp / "r3", actor="sup")
+        assert import_one(a, third.path).ok
+        held = a.conn.execute("SELECT COUNT(*) FROM members WHERE home_station = 'EEH01'")
+        assert held.fetchone()[0] == 4
+    finally:
+        a.close()
+
+
+def test_a_league_passes_down_other_leagues_members_incrementally(tmp_path: Path) -> None:
+    region = new_ledger(tmp_path / "r" / "r.db", "NMG00", "自治区总工会", supervisor=True)
+    hulun = new_ledger(tmp_path / "l1" / "l.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
+    xilin = new_ledger(tmp_path / "l2" / "l.db", "XLG00", "锡林郭勒盟总工会", supervisor=True)
+    a = new_ledger(tmp_path / "a" / "a.db", "MZL01", "满洲里口岸驿站")
+    c = new_ledger(tmp_path / "c" / "c.db", "EEH01", "二连浩特驿站")
+    for upper, lower in ((region, hulun), (region, xilin), (hulun, a), (xilin, c)):
+        link(upper, lower, tmp_path / "ids")
+    for n in range(5):
+        sign_up(c, 10 + n)
+    assert import_one(xilin, export(c, tmp_path / "u").path).ok
+    assert import_one(region, export(xilin, tmp_path / "u").path).ok
+    down = sync_ops.return_bundle(region, "HLB00", tmp_path / "r", actor="x")
+    assert import_one(hulun, down.path).ok
+    sizes = []
+    for _ in range(3):
+        ret = sync_ops.return_bundle(hulun, "MZL01", tmp_path / "r", actor="x")
+        sizes.append(ret.counts.get("member.signup", 0))
+        assert import_one(a, ret.path).ok
+        assert import_one(hulun, export(a, tmp_path / "u").path).ok
+    assert sizes == [5, 0, 0]
+    for ledger in (region, hulun, xilin, a, c):
+        ledger.close()
+
+
 def test_gaps_are_reported_and_what_arrived_is_applied(net) -> None:
     sup, a, _, tmp = net
     sign_up(a, 1)
@@ -236,7 +291,7 @@ def test_relay_to_the_region_verifies_every_origin(net) -> None:
     roles = dict(region.conn.execute("SELECT code, role FROM stations"))
     assert roles == {"NMG00": "self", "HLB00": "enrolled", "MZL01": "known", "EEH01": "known"}
     # a relay (validly signed by the supervisor) carrying a station bundle altered after the
-    # station signed it is refused as a whole: the region checks every origin itself
+    # station signed it: the region checks every origin itself and sets that bundle aside
     before = ledger_hash(region)
     again = export(sup, tmp / "up2", full=True)
     with zipfile.ZipFile(again.path) as src:
@@ -258,10 +313,45 @@ def test_relay_to_the_region_verifies_every_origin(net) -> None:
     tampered = tmp / "bad_relay.zip"
     outer = fmt.build_zip(manifest, sup.keys.sign(fmt.manifest_bytes(manifest)), parts)
     tampered.write_bytes(fmt.seal_zip(outer, sup.keys.sign))
-    refused = import_one(region, tampered)
-    assert refused.error is not None and refused.error.code == "sync.bad_signature"
-    assert refused.error.params["station"] in ("MZL01", "EEH01")
-    assert ledger_hash(region) == before
+    outcome = import_one(region, tampered)
+    assert outcome.ok and len(outcome.inner_refused) == 1
+    name, why, kept = outcome.inner_refused[0]
+    assert why.code == "sync.bad_signature" and why.params["station"] in ("MZL01", "EEH01")
+    assert kept is not None and Path(kept).read_bytes() == parts[inner_name]
+    assert ledger_hash(region) == before  # the others were already held; 李四 never arrived
+    logged = json.loads(region.conn.execute(
+        "SELECT detail FROM import_log ORDER BY id DESC LIMIT 1").fetchone()[0])
+    assert logged["inner_refused"] == [{"bundle": name, "code": "sync.bad_signature"}]
+    region.close()
+
+
+def test_one_refused_bundle_never_holds_back_a_leagues_relays(net) -> None:
+    """The region refuses one forwarded bundle (its station is revoked there); the other
+    stations' bundles in the same relays still arrive, relay after relay."""
+    sup, a, b, tmp = net
+    region = new_ledger(tmp / "region" / "r.db", "NMG00", "自治区总工会", supervisor=True)
+    link(region, sup, tmp / "ids2")
+    sign_up(a, 1)
+    sign_up(b, 2)
+    for st in (a, b):
+        import_one(sup, export(st, tmp / "usb").path)
+    first = import_one(region, export(sup, tmp / "up").path)
+    assert first.ok and not first.inner_refused
+    sync_ops.revoke_station(region, "EEH01", actor="region", reason="被盗的电脑")
+    for n in range(2):
+        sign_up(a, 10 + n)
+        sign_up(b, 20 + n)
+        for st in (a, b):
+            import_one(sup, export(st, tmp / "usb").path)
+        relay = import_one(region, export(sup, tmp / "up").path)
+        assert relay.ok, relay.error
+        assert {why.code for _, why, _ in relay.inner_refused} == {"sync.station_revoked"}
+    held = region.conn.execute("SELECT COUNT(*) FROM members WHERE home_station = 'MZL01'")
+    assert held.fetchone()[0] == 3  # every MZL01 member arrived despite EEH01's refusals
+    # the revocation comes down in the region's return bundle: EEH01 is no longer forwarded
+    assert import_one(sup, sync_ops.return_bundle(region, "HLB00", tmp / "down",
+                                                  actor="region").path).ok
+    assert sync_ops.pending_export(sup)["relay_bundles"] == 0
     region.close()
 
 

@@ -118,9 +118,18 @@ def test_non_canonical_preimages_are_refused() -> None:
 
 
 def test_bodies_orjson_refuses_go_to_the_standard_module() -> None:
-    data = _line({}, body_json='{"a":"\\ud800","b":NaN}') + b"\n"
+    data = _line({}, body_json='{"a":"x","b":NaN}') + b"\n"
     entries, _ = parse_entries(data, "b.zip")
     assert _same(entries[0].body, _reference(data)[0][0]["body"])
+
+
+def test_a_body_not_in_canonical_form_is_refused() -> None:
+    """Only the station's own canonical JSON is accepted: duplicate keys (Python keeps the last,
+    SQLite's json_extract the first), other spellings, an escaped lone surrogate."""
+    for body_json in ('{"member_no":"EEH01-1","member_no":"MZL01-1"}', '{"a": 1}',
+                      '{"b":1,"a":2}', '{"a":"\\u0041"}', '{"a":"\\ud800"}', '{"a":1e0}'):
+        assert _refused(_line({}, body_json=body_json) + b"\n") == "body not canonical", \
+            body_json
 
 
 def test_hostile_bodies_are_refused_not_crashed() -> None:

@@ -257,9 +257,11 @@ def test_return_bundle_from_someone_else(world) -> None:
     assert ledger_hash(st_) == before
 
 
-@pytest.mark.parametrize("field", ["stations", "foreign"])
+@pytest.mark.parametrize("field", ["stations", "foreign", "assumed", "epochs"])
 @pytest.mark.parametrize("stations", ["MZL01", ["MZL01", 3], {"EEH01": [1, 2]},
-                                      {"EEH01": {"one": 5}}, {"EEH01": {"1": -4}}])
+                                      {"EEH01": {"one": 5}}, {"EEH01": {"1": -4}},
+                                      {"EEH01": {"1": 2 ** 64}}, {"EEH01": {"1": True}},
+                                      {"EEH01": {str(2 ** 64): 1}}])
 def test_return_bundle_with_a_malformed_acknowledgement(world, field, stations) -> None:
     sup, st_, _, tmp = world
     written = sync_ops.return_bundle(sup, "MZL01", tmp / "ret", actor="t")
@@ -271,7 +273,9 @@ def test_return_bundle_with_a_malformed_acknowledgement(world, field, stations) 
 
 @pytest.mark.parametrize("held", ["all", {"stations": {}}, {"at": {"epoch": "x", "seq": 1}},
                                   {"at": {"epoch": 1, "seq": 2}, "stations": {"EEH01": 7}},
-                                  {"at": [1, 2], "stations": {}}])
+                                  {"at": [1, 2], "stations": {}},
+                                  {"at": {"epoch": 1, "seq": 2 ** 64}, "stations": {}},
+                                  {"at": {"epoch": 1, "seq": 2}, "stations": {"X": {"1": 2.5}}}])
 def test_station_bundle_with_a_malformed_report_of_what_it_holds(world, held) -> None:
     sup, st_, bundle, tmp = world
     manifest, parts = _parts(bundle)
