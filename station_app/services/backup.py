@@ -513,7 +513,8 @@ def _may_restore(target: Path, attendant: auth.Acting, by: str) -> None:
     """Refuse (audited in the ledger about to be replaced) unless ``attendant`` may restore."""
     if isinstance(attendant, auth.TrustedCaller) or not target.exists() or check_file(target):
         return
-    current = open_ledger(target)
+    # An older-schema ledger is upgraded the usual way (snapshot first) before anything else.
+    current = open_ledger(target, before_migrate=before_migrate)
     try:
         auth.require(current, attendant, "restore", actor=by)
     finally:
@@ -555,7 +556,7 @@ def _set_aside(target: Path) -> None:
         return
     if not check_file(target):
         try:
-            current = open_ledger(target)
+            current = open_ledger(target, before_migrate=before_migrate)
         except LedgerUnavailable:
             current = None
         if current is not None:

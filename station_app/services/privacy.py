@@ -30,9 +30,9 @@ messages._FIELDS.setdefault("years", ("年数", "Years"))
 def reveal(ledger: Ledger, number: str, reason: str, *,
            attendant: auth.Acting, actor: str = "") -> str:
     """The full ID number for an admin who gives a reason; every call is audited."""
+    auth.require(ledger, attendant, "reveal", actor=actor)  # first: every refusal is audited
     why = validate.text("reason", reason, max_len=200)
     number = member_no.parse(number)
-    auth.require(ledger, attendant, "reveal", actor=actor)
     who = attendant.username if isinstance(attendant, auth.Attendant) else actor
     member = queries.get_member(ledger, number)
     if is_anonymised(ledger, member.member_no):
