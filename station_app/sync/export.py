@@ -254,9 +254,11 @@ def export_return(ledger: Ledger, code: str, out: Path, *, full: bool = False) -
     ack: dict[str, Any] = {"station": code, "epochs": {str(e): s for e, s in acked.items()}}
     # How far every other station's entries are held here without a gap: after importing
     # this bundle the station holds their member entries that far (it reports it back).
-    everyone = status.all_watermarks(ledger, (code,))
+    gap_free = status.all_watermarks(ledger, (code,))
+    everyone = {origin: dict(marks) for origin, marks in gap_free.items()}
     # Stations this ledger knows only from its own supervisor's return bundles (another
-    # league's members) have no gap-free run here: what came from above counts as held.
+    # league's members) have no gap-free run here: for their member entries, what came from
+    # above counts as held (not for relays below: that is about all of a station's entries).
     for origin, marks in status.foreign_held(ledger).items():
         if origin != code:
             for epoch, seq in marks.items():
@@ -270,7 +272,8 @@ def export_return(ledger: Ledger, code: str, out: Path, *, full: bool = False) -
     if row[1] == "supervisor":
         # A lower supervisor relays its stations' bundles here: tell it what is held of each,
         # so its next relay forwards only what has not arrived (status.unrelayed).
-        ack["stations"] = ack["foreign"]
+        ack["stations"] = {origin: {str(e): s for e, s in marks.items()}
+                           for origin, marks in sorted(gap_free.items())}
     manifest = _manifest(ledger, "return", code, rows, members, ack=ack)
     manifest["ranges"] = []  # foreign entries from many stations: no contiguous range
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")

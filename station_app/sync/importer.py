@@ -272,7 +272,8 @@ def _apply_relay(ledger: Ledger, checked: Verified, outcome: Outcome, path: Path
             applied += 1
         except LedgerError as exc:
             outcome.new, outcome.duplicate, outcome.conflicting = counts
-            refused.append((part.raw.name, part.raw.data, exc))
+            # The same name as a bundle refused on checking: its path inside the relay.
+            refused.append((part.raw.name.split("/", 1)[-1], part.raw.data, exc))
     if refused and not applied:
         raise refused[0][2]
     for name, data, why in refused:
