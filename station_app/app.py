@@ -113,6 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not security_startup.check_ledger(args.db, i18n.install(i18n.initial_lang(args.lang))):
         return 4
     try:
+        security_startup.upgrade_ledger(args.db)  # once, after installing a newer version
         ctx = create_context(args.db, args.lang, args.actor)
     except LedgerError as exc:
         lang = i18n.initial_lang(args.lang)

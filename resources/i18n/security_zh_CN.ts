@@ -469,22 +469,27 @@ PIN 至少4位数字；密码至少6个字符。</translation>
 <context>
     <name>StartupCheck</name>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="47"/>
+        <location filename="../../station_app/ui/security_startup.py" line="97"/>
         <source>Checking the ledger file (%1 MB) before opening it…</source>
         <translation>正在检查台账文件（%1 MB），检查无误后打开……</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="51"/>
+        <location filename="../../station_app/ui/security_startup.py" line="72"/>
         <source>Station Ledger</source>
         <translation>驿站台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="76"/>
+        <location filename="../../station_app/ui/security_startup.py" line="119"/>
+        <source>Upgrading the ledger for this version of the program (a backup is taken first; this happens once and can take a minute on a large ledger)…</source>
+        <translation>正在为新版本程序升级台账（先自动备份；只需一次，大台账可能需要一分钟左右）……</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_startup.py" line="136"/>
         <source>The ledger is damaged</source>
         <translation>台账已损坏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="78"/>
+        <location filename="../../station_app/ui/security_startup.py" line="138"/>
         <source>The ledger file %1 is damaged and will not be opened, so that nothing more is written to it.
 
 What SQLite found: %2</source>
@@ -493,27 +498,27 @@ What SQLite found: %2</source>
 SQLite 检查结果：%2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="85"/>
+        <location filename="../../station_app/ui/security_startup.py" line="145"/>
         <source>The latest good backup is from %1 (%2). Entries made after it must be entered again or come back from the supervisor&apos;s bundles.</source>
         <translation>最近一份完好的备份是 %1（%2）。此后的记录需要重新录入，或从上级工会的同步包中找回。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="90"/>
+        <location filename="../../station_app/ui/security_startup.py" line="150"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="94"/>
+        <location filename="../../station_app/ui/security_startup.py" line="154"/>
         <source>No good backup was found. Copy the ledger folder for your support contact before anything else.</source>
         <translation>没有找到完好的备份。请先复制整个台账文件夹，交给技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="98"/>
+        <location filename="../../station_app/ui/security_startup.py" line="158"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="109"/>
+        <location filename="../../station_app/ui/security_startup.py" line="169"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>

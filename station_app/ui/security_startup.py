@@ -9,18 +9,23 @@ the backup folder, never deleted) or quit and call for help.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QProgressDialog
 
+from ..data import migrations
 from ..domain import clock, messages
 from ..domain.errors import LedgerError
 from ..services import backup, station
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def ask(box: QMessageBox) -> QAbstractButton | None:
@@ -45,28 +50,24 @@ class _BusyDialog(QProgressDialog):
         event.ignore()
 
 
-def _checked_with_progress(target: Path) -> list[str]:
-    """``backup.check_file`` (SQLite releases the GIL while it reads) in a thread, with a busy
-    indicator for a large ledger; a small one is checked directly. An error inside the check is
-    raised here, on the UI thread, as if the check had run here: it never reads as damage."""
-    size = target.stat().st_size
+def _with_progress(label: str, work: Callable[[], T]) -> T:
+    """``work()`` in a thread while a busy window (which Esc cannot close) says what is
+    happening; an error inside it is raised here, on the UI thread, as if it had run here.
+    Only for work on its own SQLite connection (SQLite releases the GIL while it works)."""
     app = QApplication.instance()
-    if size < SHOW_PROGRESS_BYTES or app is None:
-        return backup.check_file(target)
-    found: list[list[str]] = []
+    if app is None:
+        return work()
+    done: list[T] = []
     failed: list[BaseException] = []
 
-    def work() -> None:
+    def run() -> None:
         try:
-            found.append(backup.check_file(target))
+            done.append(work())
         except BaseException as exc:  # handed to the UI thread below
             failed.append(exc)
 
-    worker = threading.Thread(target=work, name="startup-check", daemon=True)
-    dialog = _BusyDialog(
-        QCoreApplication.translate("StartupCheck", "Checking the ledger file (%1 MB) before "
-                                   "opening it…").replace("%1", f"{size / 1e6:,.0f}"),
-        "", 0, 0)
+    worker = threading.Thread(target=run, name="startup-work", daemon=True)
+    dialog = _BusyDialog(label, "", 0, 0)
     dialog.setObjectName("startupCheckProgress")
     dialog.setWindowTitle(QCoreApplication.translate("StartupCheck", "Station Ledger"))
     dialog.setCancelButton(None)
@@ -84,7 +85,41 @@ def _checked_with_progress(target: Path) -> list[str]:
         dialog.deleteLater()
     if failed:
         raise failed[0]
-    return found[0]
+    return done[0]
+
+
+def _checked_with_progress(target: Path) -> list[str]:
+    """``backup.check_file``, with a busy window for a large ledger; an error inside the check
+    is raised, never read as damage."""
+    size = target.stat().st_size
+    if size < SHOW_PROGRESS_BYTES:
+        return backup.check_file(target)
+    return _with_progress(QCoreApplication.translate(
+        "StartupCheck", "Checking the ledger file (%1 MB) before opening it…").replace(
+            "%1", f"{size / 1e6:,.0f}"), lambda: backup.check_file(target))
+
+
+def upgrade_ledger(path: Path | str | None) -> None:
+    """A ledger from an older version of the program is upgraded (after a snapshot, and
+    compacted when that freed much of it) before the window opens: on a large one that takes
+    a while, so a busy window says so. Errors are raised as from opening the ledger."""
+    target = Path(path) if path else station.default_ledger_path()
+    if not target.exists() or target.stat().st_size < SHOW_PROGRESS_BYTES:
+        return
+    try:
+        conn = sqlite3.connect(f"file:{target.as_posix()}?mode=ro", uri=True)
+        try:
+            version = migrations.current_version(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return  # opening it will say what is wrong
+    if version >= migrations.latest_version():
+        return
+    _with_progress(QCoreApplication.translate(
+        "StartupCheck", "Upgrading the ledger for this version of the program (a backup is "
+        "taken first; this happens once and can take a minute on a large ledger)…"),
+        lambda: station.open_station(target).close())
 
 
 def check_ledger(path: Path | str | None, lang: str = "zh_CN") -> bool:

@@ -377,3 +377,56 @@ def test_a_check_that_fails_is_not_taken_for_damage_and_esc_does_not_skip_it(
         timer.stop()
     assert still_up and all(still_up)  # Esc and close left the window up while it checked
     assert asked == []  # no "damaged, restore?" question for a check that could not run
+
+
+def test_an_older_ledger_is_upgraded_before_the_window_with_a_progress_window(
+        qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from station_app.data import migrations
+    from station_app.data.keys import KeyRing, key_dir_for
+    from station_app.ui import security_startup
+
+    path = tmp_path / "old.db"
+    KeyRing.generate(key_dir_for(path))
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(conn, target=42)
+    conn.close()
+    monkeypatch.setattr(security_startup, "SHOW_PROGRESS_BYTES", 0)
+    seen: list[str] = []
+
+    def look() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.isVisible():
+                seen.append(widget.labelText())
+
+    real_open = security_startup.station.open_station
+
+    def slow_open(target: Any) -> Any:
+        import time
+
+        time.sleep(0.3)
+        return real_open(target)
+
+    monkeypatch.setattr(security_startup.station, "open_station", slow_open)
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(20)
+    try:
+        security_startup.upgrade_ledger(path)
+    finally:
+        timer.stop()
+    assert seen and "Upgrading the ledger" in seen[0]
+    check = sqlite3.connect(path)
+    assert migrations.current_version(check) == migrations.latest_version()
+    check.close()
+    assert any("pre-migrate" in b.path.name for b in backup.list_backups(path))
+
+    def must_not_open(target: Any) -> Any:
+        raise AssertionError("an up-to-date ledger is opened by the app, not here")
+
+    monkeypatch.setattr(security_startup.station, "open_station", must_not_open)
+    security_startup.upgrade_ledger(path)  # already current: nothing to do, nothing shown
