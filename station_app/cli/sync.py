@@ -188,7 +188,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     outcomes = sync_ops.import_bundles(ledger, args.bundles, actor=ctx.actor,
                                        dry_run=args.dry_run, accept_unknown=args.accept_unknown,
                                        attendant=who)
-    refused = any(not o.ok for o in outcomes)
+    # A relay whose forwarded bundles were partly set aside needs attention too.
+    refused = any(not o.ok or o.inner_refused for o in outcomes)
     if ctx.json:
         ctx.emit({"results": [o.to_json(lambda e: messages.render(e, ctx.lang))
                               for o in outcomes]})

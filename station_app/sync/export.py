@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,8 @@ from . import format as fmt
 from . import status
 from .errors import refuse
 from .identity import Identity
+
+log = logging.getLogger(__name__)
 
 SEALED_KINDS = ("member.signup", "transfer.in")
 REPORT_SERIAL = "sync.report_serial"  # counts this station's exports (see export_station)
@@ -245,13 +250,36 @@ def export_return(ledger: Ledger, code: str, out: Path, *, full: bool = False) -
                               (code,)).fetchone()
     if row is None or row[0] not in ("enrolled", "known"):
         raise refuse("unknown_station", station=code)
+    with _one_snapshot(ledger):  # rows and watermarks from the same state of the ledger
+        return _write_return(ledger, code, out, full, row[1])
+
+
+@contextlib.contextmanager
+def _one_snapshot(ledger: Ledger) -> Iterator[None]:
+    """Every read inside sees one state of the ledger, even while another program commits an
+    import (a return bundle must never claim more than it carries)."""
+    conn = ledger.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
+
+
+def _write_return(ledger: Ledger, code: str, out: Path, full: bool, kind: str) -> Written:
     assumed = {} if full else status.return_ack(ledger, code)
     rows = return_rows(ledger, code, assumed)
     lines = [_line(r, None, _carried_hash(ledger, r)) for r in rows]
     members = {fmt.ENTRIES: b"\n".join(lines) + (b"\n" if lines else b""),
                fmt.STATIONS: _stations_doc(ledger, code)}
     acked = status.watermarks(ledger, code)
-    ack: dict[str, Any] = {"station": code, "epochs": {str(e): s for e, s in acked.items()}}
+    # sender_epoch: a supervisor restored from a backup starts a new epoch; its acknowledgements
+    # then replace the older (higher) ones instead of being lost under them.
+    ack: dict[str, Any] = {"station": code, "epochs": {str(e): s for e, s in acked.items()},
+                           "sender_epoch": ledger.epoch}
     # How far every other station's entries are held here without a gap: after importing
     # this bundle the station holds their member entries that far (it reports it back).
     gap_free = status.all_watermarks(ledger, (code,))
@@ -269,7 +297,7 @@ def export_return(ledger: Ledger, code: str, out: Path, *, full: bool = False) -
     # What the rows above leave out, so the station can tell whether it still holds that.
     ack["assumed"] = {origin: {str(e): s for e, s in marks.items()}
                       for origin, marks in sorted(assumed.items())}
-    if row[1] == "supervisor":
+    if kind == "supervisor":
         # A lower supervisor relays its stations' bundles here: tell it what is held of each,
         # so its next relay forwards only what has not arrived (status.unrelayed).
         ack["stations"] = {origin: {str(e): s for e, s in marks.items()}
@@ -296,8 +324,13 @@ def export_relay(ledger: Ledger, out: Path, *, full: bool = False,
     members: dict[str, bytes] = {}
     for sha, rel in archived:
         source = status.archive_dir(ledger) / rel
-        if source.exists():
-            members[f"{fmt.INNER_DIR}{sha}.zip"] = source.read_bytes()
+        data = source.read_bytes() if source.exists() else b""
+        # A damaged or missing archive file is left out (the region would refuse the relay
+        # for it); it is logged, and `stations` still shows what the region lacks.
+        if data and fmt.sha256_hex(data) == sha:
+            members[f"{fmt.INNER_DIR}{sha}.zip"] = data
+        else:
+            log.warning("archived bundle %s is missing or damaged: not relayed", rel)
     own = own_rows(ledger, full)
     if own:
         # The supervisor's own sign-ups carry the keyed ID hash up too, so the region's
@@ -320,6 +353,7 @@ def export_relay(ledger: Ledger, out: Path, *, full: bool = False,
                          f"relay_{ledger.station_code}_{stamp}.zip", encrypt_to)
     with ledger.write():
         ledger.conn.executemany("UPDATE bundle_archive SET relayed_at = ? WHERE sha256 = ?",
-                                [(clock.now_iso(), sha) for sha, _ in archived])
+                                [(clock.now_iso(), sha) for sha, _ in archived
+                                 if f"{fmt.INNER_DIR}{sha}.zip" in members])
     return Written(path, "relay", ledger.station_code, manifest["bundles"], {}, [], size,
                    {"bundles": manifest["bundles"]})

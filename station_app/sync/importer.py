@@ -167,7 +167,9 @@ def _upsert_station(ledger: Ledger, info: dict[str, Any], *, trusted: bool) -> N
                      " fingerprint = ?, revoked_at = COALESCE(revoked_at, ?) WHERE code = ?",
                      (info["name"], info["league"], info["kind"], info["public_key"],
                       info["fingerprint"], info["revoked_at"], info["code"]))
-    elif info["revoked_at"] and row[0] != "self":
+    elif trusted and info["revoked_at"] and row[0] != "self":
+        # Only our own supervisor revokes a station enrolled here (or itself); a relay's list
+        # touches nothing but "known" rows, so one league cannot revoke another at the region.
         conn.execute("UPDATE stations SET revoked_at = COALESCE(revoked_at, ?) WHERE code = ?",
                      (info["revoked_at"], info["code"]))
 
@@ -188,6 +190,31 @@ def _archive(ledger: Ledger, checked: Verified) -> None:
         "INSERT INTO bundle_archive (sha256, path, station, received_at, entry_count, ranges)"
         " VALUES (?, ?, ?, ?, ?, ?)", (sha, rel, checked.station, clock.now_iso(),
                                        len(checked.entries), json.dumps(checked.ranges)))
+
+
+def _sender_epoch_news(ledger: Ledger, checked: Verified) -> bool | None:
+    """How a return bundle's acknowledgements relate to those already taken from its sender.
+
+    True: the sender was restored from a backup since (a newer epoch): what it holds now
+    replaces the older, higher marks, so everything it lost is sent to it again. False: the
+    same epoch (or a sender without the field): marks only go up. None: written before the
+    sender's restore and arriving late: its marks are out of date and are left out (its
+    entries still apply)."""
+    if checked.sender_epoch is None:
+        return False
+    key = f"sync.sender_epoch.{checked.station}"
+    seen = int(ledger.setting(key, "0") or 0)
+    if checked.sender_epoch < seen:
+        return None
+    if checked.sender_epoch == seen:
+        return False
+    ledger.set_setting(key, str(checked.sender_epoch))
+    if seen:  # not the first bundle from this sender: it was restored, start from its marks
+        conn = ledger.conn
+        conn.execute("UPDATE sync_state SET acked_seq = 0")
+        conn.execute("DELETE FROM upstream_acks")
+        conn.execute("DELETE FROM foreign_held")
+    return True
 
 
 def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: bool) -> None:
@@ -213,7 +240,7 @@ def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: boo
     outcome.new += len(new_entries)
     outcome.duplicate += dups
     outcome.conflicting += conflicts
-    if checked.kind == "return":
+    if checked.kind == "return" and _sender_epoch_news(ledger, checked) is not None:
         for epoch, seq in checked.ack.items():
             ledger.conn.execute("INSERT OR IGNORE INTO sync_state (epoch) VALUES (?)", (epoch,))
             ledger.conn.execute("UPDATE sync_state SET acked_seq = MAX(acked_seq, ?),"
@@ -259,22 +286,14 @@ def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: boo
 
 def _apply_relay(ledger: Ledger, checked: Verified, outcome: Outcome, path: Path,
                  dry_run: bool) -> None:
-    """Each forwarded bundle in its own savepoint: one that cannot be applied (a fork found
-    against what is held here, say) is rolled back and set aside like one refused on checking;
-    the relay is refused as a whole only when none of it could be taken."""
+    """The forwarded bundles that passed their checks, in one transaction: anything found while
+    applying them (a fork against what is held here, say) refuses the relay as a whole. Those
+    set aside for their station's standing (verify.SET_ASIDE_IN_RELAYS) are quarantined and
+    reported; the relay is refused only when nothing in it could be taken."""
     refused: list[tuple[str, bytes, LedgerError]] = list(checked.inner_refused)
-    applied = 0
     for part in checked.inner:
-        counts = (outcome.new, outcome.duplicate, outcome.conflicting)
-        try:
-            with ledger.write():  # nested: a savepoint
-                _apply_one(ledger, part, outcome, dry_run)
-            applied += 1
-        except LedgerError as exc:
-            outcome.new, outcome.duplicate, outcome.conflicting = counts
-            # The same name as a bundle refused on checking: its path inside the relay.
-            refused.append((part.raw.name.split("/", 1)[-1], part.raw.data, exc))
-    if refused and not applied:
+        _apply_one(ledger, part, outcome, dry_run)
+    if refused and not checked.inner:
         raise refused[0][2]
     for name, data, why in refused:
         kept = None if dry_run else _quarantine_bytes(ledger, path, name, data)

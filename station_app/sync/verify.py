@@ -45,6 +45,7 @@ class Verified:
     relay_ack: dict[tuple[str, int], int] = field(default_factory=dict)  # return bundles
     foreign: dict[tuple[str, int], int] = field(default_factory=dict)  # return bundles
     assumed: dict[tuple[str, int], int] = field(default_factory=dict)  # return bundles
+    sender_epoch: int | None = None  # return bundles: the supervisor's epoch when it wrote it
     # Station bundles: (epoch, seq) where the station stood, and what it holds of the others.
     held: tuple[int, int, dict[str, dict[int, int]]] | None = None
     inner: list[Verified] = field(default_factory=list)
@@ -170,6 +171,8 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
             # and what the sender assumed this ledger already held (its last report).
             result.foreign = _marks(ack.get("foreign", {}))
             result.assumed = _marks(ack.get("assumed", {}))
+            sender_epoch = ack.get("sender_epoch")
+            result.sender_epoch = None if sender_epoch is None else _count(sender_epoch)
         except (TypeError, ValueError, AttributeError):
             raise refuse("bad_manifest", file=name, detail="ack") from None
     elif kind == "station" and "held" in m:
@@ -238,6 +241,12 @@ def _stations_list(raw: fmt.RawBundle, name: str) -> list[dict[str, Any]]:
         raise refuse("bad_manifest", file=name, detail="stations.json") from None
 
 
+# Refusals of a forwarded bundle that concern its station's standing at this ledger, not the
+# integrity of what a relay carries: the other bundles of the relay still apply.
+SET_ASIDE_IN_RELAYS = frozenset({"sync.station_revoked", "sync.unknown_station",
+                                 "sync.newer_schema", "sync.newer_format"})
+
+
 def _verify_relay(ledger: Ledger, raw: fmt.RawBundle, m: dict[str, Any],
                   key: bytes) -> Verified:
     name = raw.name
@@ -251,10 +260,11 @@ def _verify_relay(ledger: Ledger, raw: fmt.RawBundle, m: dict[str, Any],
             continue
         # The size allowance is the relay's as a whole: a zip bomb inside refuses all of it.
         sub = fmt.read_zip(data, f"{name}/{member}", budget=budget)
-        # Every forwarded bundle is checked against its own station's key and stands alone:
-        # one the region refuses (a revoked station, a fork, a newer version, tampering) is
-        # set aside with its reason while the others apply, so one bad bundle can never hold
-        # back a whole league's relays, which repeat until acknowledged.
+        # Every forwarded bundle is checked against its own station's key. One refused for the
+        # standing of its station here (revoked, unknown, from a newer version) is set aside
+        # with its reason while the others apply: relays repeat until acknowledged, and such a
+        # bundle must not hold back a whole league. One that fails a check of its content
+        # (tampering, a fork, a lying manifest) refuses the relay as a whole, as before.
         try:
             checked = verify(ledger, sub, vouched=vouched)
             if checked.kind != "station":
@@ -262,6 +272,8 @@ def _verify_relay(ledger: Ledger, raw: fmt.RawBundle, m: dict[str, Any],
         except BundleRefused as exc:
             if exc.code == "sync.not_for_us" and sub.manifest.get("station") == ledger.station_code:
                 continue  # our own entries coming back down: nothing to do
+            if exc.code not in SET_ASIDE_IN_RELAYS:
+                raise
             refused.append((member, data, exc))
             continue
         checked.vouched = True

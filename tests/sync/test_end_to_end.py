@@ -226,6 +226,72 @@ def test_a_league_passes_down_other_leagues_members_incrementally(tmp_path: Path
         ledger.close()
 
 
+def test_a_supervisor_restored_from_a_backup_gets_everything_again(net) -> None:
+    """Its first return bundle after the restore (a new epoch) lowers the station's
+    acknowledged mark, so the station's next export carries what the supervisor lost; a return
+    bundle written before the restore and arriving late changes no mark."""
+    from station_app.services import auth, backup
+
+    sup, a, _b, tmp = net
+    sign_up(a, 1)
+    assert import_one(sup, export(a, tmp / "usb").path).ok
+    older = backup.write_backup(sup, tmp / "sup-before.zip", attendant=auth.AUTOMATIC)
+    sign_up(a, 2)
+    assert import_one(sup, export(a, tmp / "usb").path).ok
+    stale = sync_ops.return_bundle(sup, "MZL01", tmp / "stale", actor="sup")
+    assert import_one(a, stale.path).ok
+    assert sync_ops.pending_export(a)["unacknowledged"] == 0
+    sup.close()
+    sup = backup.restore(older.path, tmp / "sup" / "sup.db", attendant=auth.AUTOMATIC)
+    try:
+        fresh = sync_ops.return_bundle(sup, "MZL01", tmp / "fresh", actor="sup")
+        assert import_one(a, fresh.path).ok
+        lost = sync_ops.pending_export(a)["unacknowledged"]
+        assert lost > 0  # the second sign-up and its card go again
+        assert import_one(a, stale.path).result == "accepted"  # late: its marks are ignored
+        assert sync_ops.pending_export(a)["unacknowledged"] == lost
+        assert import_one(sup, export(a, tmp / "usb").path).ok
+        assert sup.conn.execute("SELECT COUNT(*) FROM members WHERE home_station = 'MZL01'"
+                                ).fetchone()[0] == 2
+    finally:
+        sup.close()
+
+
+def test_a_relay_cannot_revoke_a_station_enrolled_at_the_region(tmp_path: Path) -> None:
+    region = new_ledger(tmp_path / "r" / "r.db", "NMG00", "自治区总工会", supervisor=True)
+    hulun = new_ledger(tmp_path / "l1" / "l.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
+    xilin = new_ledger(tmp_path / "l2" / "l.db", "XLG00", "锡林郭勒盟总工会", supervisor=True)
+    a = new_ledger(tmp_path / "a" / "a.db", "MZL01", "满洲里口岸驿站")
+    for upper, lower in ((region, hulun), (region, xilin), (hulun, a)):
+        link(upper, lower, tmp_path / "ids")
+    assert import_one(hulun, sync_ops.return_bundle(region, "HLB00", tmp_path / "r",
+                                                    actor="x").path).ok
+    sync_ops.revoke_station(hulun, "XLG00", actor="x", reason="与我无关")  # a known row there
+    sign_up(a, 1)
+    assert import_one(hulun, export(a, tmp_path / "u").path).ok
+    assert import_one(region, export(hulun, tmp_path / "u").path).ok
+    revoked = region.conn.execute("SELECT revoked_at FROM stations WHERE code = 'XLG00'")
+    assert revoked.fetchone()[0] is None
+    for ledger in (region, hulun, xilin, a):
+        ledger.close()
+
+
+def test_a_damaged_archive_file_is_left_out_of_the_relay(net) -> None:
+    sup, a, b, tmp = net
+    region = new_ledger(tmp / "region" / "r.db", "NMG00", "自治区总工会", supervisor=True)
+    link(region, sup, tmp / "ids2")
+    sign_up(a, 1)
+    sign_up(b, 2)
+    for st in (a, b):
+        import_one(sup, export(st, tmp / "usb").path)
+    damaged = next((tmp / "sup" / "sup.bundles" / "MZL01").glob("*.zip"))
+    damaged.write_bytes(damaged.read_bytes()[:200])
+    relay = export(sup, tmp / "up")
+    assert relay.entry_count == 2  # EEH01's bundle and the supervisor's own entries
+    assert import_one(region, relay.path).ok
+    region.close()
+
+
 def test_gaps_are_reported_and_what_arrived_is_applied(net) -> None:
     sup, a, _, tmp = net
     sign_up(a, 1)
@@ -291,7 +357,7 @@ def test_relay_to_the_region_verifies_every_origin(net) -> None:
     roles = dict(region.conn.execute("SELECT code, role FROM stations"))
     assert roles == {"NMG00": "self", "HLB00": "enrolled", "MZL01": "known", "EEH01": "known"}
     # a relay (validly signed by the supervisor) carrying a station bundle altered after the
-    # station signed it: the region checks every origin itself and sets that bundle aside
+    # station signed it is refused as a whole: the region checks every origin itself
     before = ledger_hash(region)
     again = export(sup, tmp / "up2", full=True)
     with zipfile.ZipFile(again.path) as src:
@@ -313,15 +379,10 @@ def test_relay_to_the_region_verifies_every_origin(net) -> None:
     tampered = tmp / "bad_relay.zip"
     outer = fmt.build_zip(manifest, sup.keys.sign(fmt.manifest_bytes(manifest)), parts)
     tampered.write_bytes(fmt.seal_zip(outer, sup.keys.sign))
-    outcome = import_one(region, tampered)
-    assert outcome.ok and len(outcome.inner_refused) == 1
-    name, why, kept = outcome.inner_refused[0]
-    assert why.code == "sync.bad_signature" and why.params["station"] in ("MZL01", "EEH01")
-    assert kept is not None and Path(kept).read_bytes() == parts[inner_name]
-    assert ledger_hash(region) == before  # the others were already held; 李四 never arrived
-    logged = json.loads(region.conn.execute(
-        "SELECT detail FROM import_log ORDER BY id DESC LIMIT 1").fetchone()[0])
-    assert logged["inner_refused"] == [{"bundle": name, "code": "sync.bad_signature"}]
+    refused = import_one(region, tampered)
+    assert refused.error is not None and refused.error.code == "sync.bad_signature"
+    assert refused.error.params["station"] in ("MZL01", "EEH01")
+    assert ledger_hash(region) == before
     region.close()
 
 
