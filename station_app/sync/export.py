@@ -181,10 +181,8 @@ def export_station(ledger: Ledger, out: Path, *, full: bool = False,
     # what it lacks. "at" orders the reports: a serial counted up by every export within the
     # epoch (a restored or copied ledger starts a new epoch, so its report comes later).
     serial = int(ledger.setting(REPORT_SERIAL, "0") or 0) + 1
-    held = {"at": {"epoch": ledger.epoch, "seq": serial},
-            "stations": {origin: {str(e): s for e, s in marks.items()}
-                         for origin, marks in status.foreign_held(ledger).items()}}
-    manifest = _manifest(ledger, "station", recipient, rows, members, full=full, held=held)
+    manifest = _manifest(ledger, "station", recipient, rows, members, full=full,
+                         held=_held_report(ledger, serial))
     path, size = _finish(ledger, manifest, members, out,
                          _bundle_name(ledger.station_code, manifest["ranges"]), encrypt_to)
     with ledger.write():
@@ -197,6 +195,14 @@ def export_station(ledger: Ledger, out: Path, *, full: bool = False,
                 " WHERE epoch = ?", (span["to"], clock.now_iso(), span["epoch"]))
     return Written(path, "station", ledger.station_code, len(rows), manifest["counts"],
                    manifest["ranges"], size)
+
+
+def _held_report(ledger: Ledger, serial: int) -> dict[str, Any]:
+    """What this ledger holds of the other stations' members, for its supervisor's next return
+    bundle; ``at`` orders the reports (verify: ``held``)."""
+    return {"at": {"epoch": ledger.epoch, "seq": serial},
+            "stations": {origin: {str(e): s for e, s in marks.items()}
+                         for origin, marks in status.foreign_held(ledger).items()}}
 
 
 def _stations_doc(ledger: Ledger, exclude: str | None) -> bytes:
@@ -332,18 +338,19 @@ def export_relay(ledger: Ledger, out: Path, *, full: bool = False,
         else:
             log.warning("archived bundle %s is missing or damaged: not relayed", rel)
     own = own_rows(ledger, full)
-    if own:
-        # The supervisor's own sign-ups carry the keyed ID hash up too, so the region's
-        # duplicate detection sees them.
-        lines = [_line(r, None, _carried_hash(ledger, r)) for r in own]
-        own_members = {fmt.ENTRIES: b"\n".join(lines) + b"\n"}
-        upper = supervisor_of(ledger)
-        own_manifest = _manifest(ledger, "station", upper[0] if upper else None, own,
-                                 own_members, full=full)
-        own_zip = fmt.seal_zip(fmt.build_zip(
-            own_manifest, ledger.keys.sign(fmt.manifest_bytes(own_manifest)), own_members),
-            ledger.keys.sign)
-        members[f"{fmt.INNER_DIR}{fmt.sha256_hex(own_zip)}.zip"] = own_zip
+    # This ledger's own entries (perhaps none) and its report of what it holds of the other
+    # leagues' members, so the region's return bundles to it carry only what it lacks. The
+    # supervisor's own sign-ups carry the keyed ID hash up, for the region's duplicate check.
+    lines = [_line(r, None, _carried_hash(ledger, r)) for r in own]
+    own_members = {fmt.ENTRIES: b"\n".join(lines) + (b"\n" if lines else b"")}
+    upper = supervisor_of(ledger)
+    serial = int(ledger.setting(REPORT_SERIAL, "0") or 0) + 1
+    own_manifest = _manifest(ledger, "station", upper[0] if upper else None, own,
+                             own_members, full=full, held=_held_report(ledger, serial))
+    own_zip = fmt.seal_zip(fmt.build_zip(
+        own_manifest, ledger.keys.sign(fmt.manifest_bytes(own_manifest)), own_members),
+        ledger.keys.sign)
+    members[f"{fmt.INNER_DIR}{fmt.sha256_hex(own_zip)}.zip"] = own_zip
     members[fmt.STATIONS] = _stations_doc(ledger, None)
     upper = supervisor_of(ledger)
     manifest = _manifest(ledger, "relay", upper[0] if upper else None, [], members,
@@ -352,8 +359,12 @@ def export_relay(ledger: Ledger, out: Path, *, full: bool = False,
     path, size = _finish(ledger, manifest, members, out,
                          f"relay_{ledger.station_code}_{stamp}.zip", encrypt_to)
     with ledger.write():
+        ledger.set_setting(REPORT_SERIAL, str(serial))
         ledger.conn.executemany("UPDATE bundle_archive SET relayed_at = ? WHERE sha256 = ?",
                                 [(clock.now_iso(), sha) for sha, _ in archived
                                  if f"{fmt.INNER_DIR}{sha}.zip" in members])
-    return Written(path, "relay", ledger.station_code, manifest["bundles"], {}, [], size,
-                   {"bundles": manifest["bundles"]})
+    # Counted: the stations' bundles forwarded, and this ledger's own when it has entries (it
+    # always travels, if only to carry the report of what this ledger holds).
+    carried = manifest["bundles"] - (0 if own else 1)
+    return Written(path, "relay", ledger.station_code, carried, {}, [], size,
+                   {"bundles": carried})

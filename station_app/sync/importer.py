@@ -293,6 +293,11 @@ def _apply_relay(ledger: Ledger, checked: Verified, outcome: Outcome, path: Path
     refused: list[tuple[str, bytes, LedgerError]] = list(checked.inner_refused)
     for part in checked.inner:
         _apply_one(ledger, part, outcome, dry_run)
+    # A later bundle of the same station may have filled a gap an earlier one reported.
+    for station in list(outcome.missing):
+        outcome.missing[station] = status.gaps(ledger, station)
+        if not outcome.missing[station]:
+            del outcome.missing[station]
     if refused and not checked.inner:
         raise refused[0][2]
     for name, data, why in refused:

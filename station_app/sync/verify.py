@@ -276,7 +276,9 @@ def _verify_relay(ledger: Ledger, raw: fmt.RawBundle, m: dict[str, Any],
                 raise
             refused.append((member, data, exc))
             continue
-        checked.vouched = True
+        # The relaying supervisor's own entries come from the relay's signer itself, not on
+        # another's word: its report of what it holds counts like a station bundle's.
+        checked.vouched = checked.station != m["station"]
         inner.append(checked)
     if m.get("bundles") != sum(1 for n in raw.members if n.startswith(fmt.INNER_DIR)):
         raise refuse("manifest_mismatch", file=name, detail="bundles")

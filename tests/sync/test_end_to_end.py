@@ -222,6 +222,14 @@ def test_a_league_passes_down_other_leagues_members_incrementally(tmp_path: Path
         assert import_one(a, ret.path).ok
         assert import_one(hulun, export(a, tmp_path / "u").path).ok
     assert sizes == [5, 0, 0]
+    # the region's own return bundles to the league are incremental too: the league's report
+    # travels up inside its relay
+    assert import_one(region, export(hulun, tmp_path / "u").path).ok
+    sign_up(c, 30)
+    assert import_one(xilin, export(c, tmp_path / "u").path).ok
+    assert import_one(region, export(xilin, tmp_path / "u").path).ok
+    again = sync_ops.return_bundle(region, "HLB00", tmp_path / "r", actor="x")
+    assert again.counts.get("member.signup", 0) == 1  # only the new member of EEH01
     for ledger in (region, hulun, xilin, a, c):
         ledger.close()
 
