@@ -24,7 +24,13 @@ _MEMBER_KEY = ("day = {r}.day AND station = {r}.station AND member_no = {r}.memb
                " worker_type = {r}.worker_type AND nationality = COALESCE({r}.nationality, 'CN')")
 
 
-def _add(r: str, when: str = "1") -> str:
+def _add(r: str, when: str = "1", *, on_row: bool = False) -> str:
+    """Trigger SQL adding visit row ``r`` to the roll-ups; its services come from the
+    visit_services table (schema 40) or, ``on_row``, from the row's JSON array (43)."""
+    if on_row:
+        col, source, link = "s.value", f"json_each({r}.services) s", ""
+    else:
+        col, source, link = "s.service", "visit_services s", f"s.entry_id = {r}.entry_id AND "
     return f"""
         INSERT INTO rep_visit_cells (day, station, hour, weekday, worker_type, walk_in,
                                      nationality, n)
@@ -36,13 +42,16 @@ def _add(r: str, when: str = "1") -> str:
                COALESCE({r}.nationality, 'CN'), 1 WHERE {r}.member_no IS NOT NULL AND {when}
         ON CONFLICT DO UPDATE SET n = n + 1;
         INSERT INTO rep_service_cells (day, station, service, walk_in, n)
-        SELECT {r}.day, {r}.station, s.service, {r}.walk_in, 1 FROM visit_services s
-        WHERE s.entry_id = {r}.entry_id AND {when}
+        SELECT {r}.day, {r}.station, {col}, {r}.walk_in, 1 FROM {source}
+        WHERE {link}{when}
         ON CONFLICT DO UPDATE SET n = n + 1;"""
 
 
-def _remove(r: str, when: str = "1") -> str:
+def _remove(r: str, when: str = "1", *, on_row: bool = False) -> str:
+    """Trigger SQL taking visit row ``r`` off the roll-ups (services as in ``_add``)."""
     cell, member = _CELL_KEY.format(r=r), _MEMBER_KEY.format(r=r)
+    services = (f"SELECT value FROM json_each({r}.services)" if on_row
+                else f"SELECT service FROM visit_services WHERE entry_id = {r}.entry_id")
     return f"""
         UPDATE rep_visit_cells SET n = n - 1 WHERE {cell} AND {when};
         DELETE FROM rep_visit_cells WHERE {cell} AND n <= 0;
@@ -50,7 +59,7 @@ def _remove(r: str, when: str = "1") -> str:
         DELETE FROM rep_member_days WHERE {member} AND n <= 0;
         UPDATE rep_service_cells SET n = n - 1 WHERE day = {r}.day AND station = {r}.station
             AND walk_in = {r}.walk_in AND {when}
-            AND service IN (SELECT service FROM visit_services WHERE entry_id = {r}.entry_id);
+            AND service IN ({services});
         DELETE FROM rep_service_cells WHERE day = {r}.day AND station = {r}.station AND n <= 0;"""
 
 
@@ -114,36 +123,6 @@ STATEMENTS: tuple[str, ...] = (
 )
 
 
-def _add_v43(r: str, when: str = "1") -> str:
-    return f"""
-        INSERT INTO rep_visit_cells (day, station, hour, weekday, worker_type, walk_in,
-                                     nationality, n)
-        SELECT {r}.day, {r}.station, {r}.hour, {r}.weekday, {r}.worker_type, {r}.walk_in,
-               COALESCE({r}.nationality, 'CN'), 1 WHERE {when}
-        ON CONFLICT DO UPDATE SET n = n + 1;
-        INSERT INTO rep_member_days (day, station, member_no, worker_type, nationality, n)
-        SELECT {r}.day, {r}.station, {r}.member_no, {r}.worker_type,
-               COALESCE({r}.nationality, 'CN'), 1 WHERE {r}.member_no IS NOT NULL AND {when}
-        ON CONFLICT DO UPDATE SET n = n + 1;
-        INSERT INTO rep_service_cells (day, station, service, walk_in, n)
-        SELECT {r}.day, {r}.station, s.value, {r}.walk_in, 1 FROM json_each({r}.services) s
-        WHERE {when}
-        ON CONFLICT DO UPDATE SET n = n + 1;"""
-
-
-def _remove_v43(r: str, when: str = "1") -> str:
-    cell, member = _CELL_KEY.format(r=r), _MEMBER_KEY.format(r=r)
-    return f"""
-        UPDATE rep_visit_cells SET n = n - 1 WHERE {cell} AND {when};
-        DELETE FROM rep_visit_cells WHERE {cell} AND n <= 0;
-        UPDATE rep_member_days SET n = n - 1 WHERE {member} AND {when};
-        DELETE FROM rep_member_days WHERE {member} AND n <= 0;
-        UPDATE rep_service_cells SET n = n - 1 WHERE day = {r}.day AND station = {r}.station
-            AND walk_in = {r}.walk_in AND {when}
-            AND service IN (SELECT value FROM json_each({r}.services));
-        DELETE FROM rep_service_cells WHERE day = {r}.day AND station = {r}.station AND n <= 0;"""
-
-
 VISIT_SERVICES_ON_ROW: tuple[str, ...] = (
     "DROP TRIGGER rep_visits_insert",
     "DROP TRIGGER rep_visits_delete",
@@ -182,9 +161,10 @@ VISIT_SERVICES_ON_ROW: tuple[str, ...] = (
     "CREATE INDEX visits_member ON visits(member_no, day) WHERE member_no IS NOT NULL",
     "CREATE INDEX visits_station_day ON visits(station, day)",
     f"""CREATE TRIGGER rep_visits_delete AFTER DELETE ON visits WHEN OLD.voided = 0
-        BEGIN {_remove_v43("OLD")} END""",
+        BEGIN {_remove("OLD", on_row=True)} END""",
     f"""CREATE TRIGGER rep_visits_update AFTER UPDATE ON visits
-        BEGIN {_remove_v43("OLD", "OLD.voided = 0")} {_add_v43("NEW", "NEW.voided = 0")} END""",
+        BEGIN {_remove("OLD", "OLD.voided = 0", on_row=True)}
+        {_add("NEW", "NEW.voided = 0", on_row=True)} END""",
     # Today's list and the return bundle look entries up by kind, and a supervisor's by
     # station too; station before time keeps one station's import in one region.
     "DROP INDEX entries_kind",
