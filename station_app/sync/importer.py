@@ -307,12 +307,10 @@ def _apply_relay(ledger: Ledger, checked: Verified, outcome: Outcome, path: Path
 
 def _quarantine_bytes(ledger: Ledger, relay: Path, member: str, data: bytes) -> str | None:
     """A forwarded bundle the region refused, kept aside beside refused files."""
-    if not status.has_files(ledger):
-        return None
-    folder = status.quarantine_dir(ledger)
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     try:
-        return str(fmt.write_atomic(folder, f"{stamp}_{relay.stem}_{Path(member).name}", data))
+        target = _quarantine_target(ledger, f"{relay.stem}_{Path(member).name}")
+        return None if target is None else str(fmt.write_atomic(target.parent, target.name,
+                                                                  data))
     except OSError:
         return None
 
@@ -339,18 +337,27 @@ def _log(ledger: Ledger, actor: str, outcome: Outcome, checked: Verified | None)
              json.dumps(detail, ensure_ascii=False, sort_keys=True)))
 
 
-def _quarantine(ledger: Ledger, path: Path) -> str | None:
-    """Refused files are copied aside, never deleted, so a supervisor can send them back."""
+def _quarantine_target(ledger: Ledger, name: str) -> Path | None:
+    """A free name in the quarantine folder (made if need be): ``<time>_<name>``; None for a
+    ledger without files."""
     if not status.has_files(ledger):
         return None
     folder = status.quarantine_dir(ledger)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{stamp}_{path.name}"
+    target = folder / f"{stamp}_{name}"
     n = 1
     while target.exists():
         n += 1
-        target = folder / f"{stamp}-{n}_{path.name}"
+        target = folder / f"{stamp}-{n}_{name}"
+    return target
+
+
+def _quarantine(ledger: Ledger, path: Path) -> str | None:
+    """Refused files are copied aside, never deleted, so a supervisor can send them back."""
+    target = _quarantine_target(ledger, path.name)
+    if target is None:
+        return None
     try:
         shutil.copy2(path, target)
     except OSError:
