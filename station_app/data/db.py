@@ -92,6 +92,13 @@ class Ledger:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
         self._settings_cache = None
 
+    def delete_settings(self, prefix: str) -> None:
+        """Remove every setting whose key starts with ``prefix``."""
+        self._require_write()
+        self.conn.execute("DELETE FROM settings WHERE substr(key, 1, ?) = ?",
+                          (len(prefix), prefix))
+        self._settings_cache = None
+
     @property
     def initialised(self) -> bool:
         return bool(self.setting("station.code"))

@@ -97,6 +97,14 @@ def trust_supervisor(ledger: Ledger, file: Path, *, actor: str,
     auth.require(ledger, attendant, "settings", actor=actor)
     ident, region_key = read_trust(file, ledger)
     with ledger.write():
+        before = ledger.conn.execute("SELECT code, public_key FROM stations"
+                                     " WHERE role = 'supervisor'").fetchall()
+        if before and [(r[0], bytes(r[1] or b"")) for r in before] != [
+                (ident.code, bytes(ident.public_key))]:
+            # Another supervisor (or the same code with a new key: a new ledger): what the old
+            # one acknowledged says nothing about what this one holds.
+            status.forget_supervisor_marks(ledger)
+            ledger.delete_settings("sync.sender_epoch.")
         ledger.conn.execute("UPDATE stations SET role = 'known' WHERE role = 'supervisor'"
                             " AND code <> ?", (ident.code,))
         ledger.conn.execute(

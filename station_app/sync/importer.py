@@ -210,10 +210,7 @@ def _sender_epoch_news(ledger: Ledger, checked: Verified) -> bool | None:
         return False
     ledger.set_setting(key, str(checked.sender_epoch))
     if seen:  # not the first bundle from this sender: it was restored, start from its marks
-        conn = ledger.conn
-        conn.execute("UPDATE sync_state SET acked_seq = 0")
-        conn.execute("DELETE FROM upstream_acks")
-        conn.execute("DELETE FROM foreign_held")
+        status.forget_supervisor_marks(ledger)
     return True
 
 

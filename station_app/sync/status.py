@@ -26,6 +26,17 @@ def has_files(ledger: Ledger) -> bool:
     return ledger.path != MEMORY
 
 
+def forget_supervisor_marks(ledger: Ledger) -> None:
+    """Drop what a supervisor told this ledger it holds (acknowledged seqs, the level above's
+    marks of relayed stations, the foreign members it sent): after its supervisor was restored
+    from a backup, or replaced by another, the next bundles carry everything again, so nothing
+    the new one lacks is left out. Harmless: imports are idempotent."""
+    conn = ledger.conn
+    conn.execute("UPDATE sync_state SET acked_seq = 0")
+    conn.execute("DELETE FROM upstream_acks")
+    conn.execute("DELETE FROM foreign_held")
+
+
 def gaps(ledger: Ledger, station: str) -> dict[int, list[tuple[int, int]]]:
     """Missing seq ranges per epoch (before the highest seq held)."""
     found: dict[int, list[tuple[int, int]]] = {}

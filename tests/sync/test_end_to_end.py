@@ -265,6 +265,35 @@ def test_a_supervisor_restored_from_a_backup_gets_everything_again(net) -> None:
         sup.close()
 
 
+def test_a_station_moved_to_another_supervisor_sends_it_everything(net) -> None:
+    """The old supervisor's acknowledgements say nothing about what the new one holds: after
+    trusting another supervisor the station's next bundle carries its whole history, and a
+    late return bundle from the old one is refused."""
+    sup, a, _b, tmp = net
+    numbers = [sign_up(a, 1), sign_up(a, 2)]
+    assert import_one(sup, export(a, tmp / "usb").path).ok
+    old_return = sync_ops.return_bundle(sup, "MZL01", tmp / "ret", actor="sup")
+    assert import_one(a, old_return.path).ok
+    assert sync_ops.pending_export(a)["unacknowledged"] == 0
+    other = new_ledger(tmp / "sup2" / "sup2.db", "XLG00", "锡林郭勒盟总工会", supervisor=True)
+    try:
+        link(other, a, tmp / "ids2")
+        assert sync_ops.pending_export(a)["unacknowledged"] == len(own_digests(a))
+        assert import_one(other, export(a, tmp / "usb2").path).ok
+        assert {n for (n,) in other.conn.execute("SELECT member_no FROM members")} == set(numbers)
+        late = import_one(a, sync_ops.return_bundle(sup, "MZL01", tmp / "ret2",
+                                                     actor="sup").path)
+        assert not late.ok
+        assert sync_ops.pending_export(a)["unacknowledged"] == len(own_digests(a))
+        # Trusting the same supervisor again keeps its marks.
+        assert import_one(a, sync_ops.return_bundle(other, "MZL01", tmp / "ret3",
+                                                    actor="sup").path).ok
+        link(other, a, tmp / "ids3")
+        assert sync_ops.pending_export(a)["unacknowledged"] == 0
+    finally:
+        other.close()
+
+
 def test_a_relay_cannot_revoke_a_station_enrolled_at_the_region(tmp_path: Path) -> None:
     region = new_ledger(tmp_path / "r" / "r.db", "NMG00", "自治区总工会", supervisor=True)
     hulun = new_ledger(tmp_path / "l1" / "l.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
