@@ -76,6 +76,13 @@ def register(sub: Any) -> None:
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=cmd_revoke)
 
+    p = sub.add_parser("fork-resolve",
+                       help="supervisor: take a forked station's bundles again (after checking)")
+    p.add_argument("station")
+    p.add_argument("epoch", type=int)
+    p.add_argument("--note", required=True, help="what was found and decided (kept in the log)")
+    p.set_defaults(handler=cmd_fork_resolve)
+
 
 def _enrol_dispatch(parser: argparse.ArgumentParser, programme_handler: Any) -> Any:
     def handler(ctx: Context, args: argparse.Namespace) -> int:
@@ -230,7 +237,7 @@ def cmd_stations(ctx: Context, args: argparse.Namespace) -> int:
                   + ctx.t(f"记录 {r.entries}\t连续至 {marks}\t最近数据包 {r.last_bundle_at or '—'}"
                           f"\t{days} 天未联系", f"entries {r.entries}\tcontiguous to {marks}\t"
                           f"last bundle {r.last_bundle_at or '—'}\t{days} days since contact"))
-        for line in r.gap_text(ctx.lang):
+        for line in r.fork_text(ctx.lang) + r.gap_text(ctx.lang):
             ctx.print("  ! " + line)
         if r.role == "self":
             ctx.print("  " + ctx.t(f"未确认的本站记录：{r.extra['unacknowledged']}",
@@ -262,4 +269,18 @@ def cmd_revoke(ctx: Context, args: argparse.Namespace) -> int:
     else:
         ctx.print(ctx.t(f"已吊销驿站 {args.station} 的密钥",
                         f"Revoked station {args.station}'s key"))
+    return EXIT_OK
+
+
+def cmd_fork_resolve(ctx: Context, args: argparse.Namespace) -> int:
+    who = _admin(ctx)
+    sync_ops.resolve_fork(ctx.ledger(), args.station, args.epoch, note=args.note,
+                          actor=ctx.actor, attendant=who)
+    if ctx.json:
+        ctx.emit({"resolved": {"station": args.station, "epoch": args.epoch}})
+    else:
+        ctx.print(ctx.t(f"已解除驿站 {args.station} 第 {args.epoch} 期的分叉暂停，"
+                        f"其数据包将重新接收",
+                        f"Station {args.station}'s epoch {args.epoch} is no longer held: its "
+                        f"bundles are taken again"))
     return EXIT_OK

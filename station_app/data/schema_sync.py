@@ -50,4 +50,22 @@ MIGRATIONS = [
             held TEXT NOT NULL
         )""",
     )),
+    Migration(47, "a forked station-epoch is held until resolved", (
+        # A (station, epoch) found with two different entries at one seq: every later bundle
+        # of it is refused (set aside in relays) until the station admin resolves the fork,
+        # so entries of the other copy cannot slip in by a range that does not overlap.
+        """CREATE TABLE forks (
+            station TEXT NOT NULL,
+            epoch INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            existing TEXT NOT NULL,
+            incoming TEXT NOT NULL,
+            file TEXT NOT NULL,
+            detected_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolved_by TEXT,
+            note TEXT
+        )""",
+        "CREATE UNIQUE INDEX forks_open ON forks(station, epoch) WHERE resolved_at IS NULL",
+    )),
 ]

@@ -136,6 +136,25 @@ def revoke_station(ledger: Ledger, code: str, *, actor: str, reason: str,
         ledger.audit(actor, "sync.revoke", code, canonical.dumps({"reason": reason}))
 
 
+def resolve_fork(ledger: Ledger, code: str, epoch: int, *, note: str, actor: str,
+                 attendant: auth.Acting = None) -> None:
+    """Lift the hold on a forked station-epoch (``settings`` permission), once the admin has
+    found out which copy of the station's ledger is in use; the note says what was decided.
+    Entries already held stay; a seq arriving again with other content is a new fork."""
+    from ..domain.validate import text
+
+    auth.require(ledger, attendant, "settings", actor=actor)
+    note = text("note", note, required=True, max_len=500)
+    with ledger.write():
+        cur = ledger.conn.execute(
+            "UPDATE forks SET resolved_at = ?, resolved_by = ?, note = ? WHERE station = ?"
+            " AND epoch = ? AND resolved_at IS NULL", (clock.now_iso(), actor, note, code, epoch))
+        if cur.rowcount == 0:
+            raise refuse("no_open_fork", station=code, epoch=epoch)
+        ledger.audit(actor, "sync.fork_resolved", code,
+                     canonical.dumps({"epoch": epoch, "note": note}))
+
+
 def export_bundle(ledger: Ledger, out: Path, *, full: bool = False,
                   encrypt_to: Path | None = None, actor: str = "station",
                   attendant: auth.Acting = None) -> export.Written:

@@ -60,6 +60,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "exists twice with different content (held {existing}, arriving "
                             "{incoming}); it may have been restored from a backup without a new "
                             "epoch"),
+    "sync.fork_held": ("驿站 {station} 第 {epoch} 期自 {since} 起被标记为分叉，其数据包暂不接收，"
+                       "待管理员查明哪一份台账在用并解除（fork-resolve）",
+                       "Station {station}'s epoch {epoch} has been marked forked since {since}: "
+                       "its bundles are held back until the admin finds out which copy of the "
+                       "ledger is in use and resolves it (fork-resolve)"),
+    "sync.no_open_fork": ("驿站 {station} 第 {epoch} 期没有未解除的分叉",
+                          "Station {station} has no unresolved fork in epoch {epoch}"),
     "sync.entry_conflict": ("记录 {entry} 与台账中已有的记录冲突",
                             "Entry {entry} conflicts with an entry already in the ledger"),
     "sync.cannot_decrypt": ("数据包 {file} 是加密给其他上级的，本台账无法解密",

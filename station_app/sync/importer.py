@@ -421,51 +421,76 @@ def import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool = False
 
 def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
                  accept_unknown: bool) -> Outcome:
-    outcome = Outcome(file=path.name)
-    checked: Verified | None = None
-    try:
+    while True:
+        outcome = Outcome(file=path.name)
+        checked: Verified | None = None
         try:
-            raw = fmt.read_bundle_file(path, ledger.keys.box)
-        except OSError:
-            raise refuse("truncated", file=path.name) from None
-        outcome.sha256 = raw.sha256
-        outcome.kind = str(raw.manifest.get("type", ""))
-        outcome.station = str(raw.manifest.get("station", ""))
-        checked = verify(ledger, raw, accept_unknown=accept_unknown)
-        outcome.ranges = checked.ranges
-        try:
-            with ledger.write():
-                if checked.kind == "relay" and not dry_run:
-                    for info in checked.stations:
-                        if info["code"] != ledger.station_code:
-                            _upsert_station(ledger, info, trusted=False)
-                if checked.kind == "relay":
-                    _apply_relay(ledger, checked, outcome, path, dry_run)
-                else:
-                    _apply_one(ledger, checked, outcome, dry_run)
-                if dry_run:
-                    raise _DryRun
-                outcome.result = "accepted" if outcome.new or checked.kind != "station" \
-                    else "duplicate"
-                _log(ledger, actor, outcome, checked)  # same transaction: one commit
-                return outcome
-        except _DryRun:
-            outcome.result = "dry_run"
-    except LedgerError as exc:
-        outcome.error = exc
-        outcome.result = "refused"
-        if not dry_run:
-            outcome.quarantined = _quarantine(ledger, path)
-    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError,
-            IndexError, OverflowError, sqlite3.IntegrityError) as exc:
-        # A file shaped to trip the parser must still be refused, logged and set aside, and
-        # must not stop the other files of the run (the transaction above rolled back).
-        outcome.error = refuse("bad_manifest", file=path.name, detail=type(exc).__name__)
-        outcome.result = "refused"
-        if not dry_run:
-            outcome.quarantined = _quarantine(ledger, path)
-    _log(ledger, actor, outcome, checked)
-    return outcome
+            try:
+                raw = fmt.read_bundle_file(path, ledger.keys.box)
+            except OSError:
+                raise refuse("truncated", file=path.name) from None
+            outcome.sha256 = raw.sha256
+            outcome.kind = str(raw.manifest.get("type", ""))
+            outcome.station = str(raw.manifest.get("station", ""))
+            checked = verify(ledger, raw, accept_unknown=accept_unknown)
+            outcome.ranges = checked.ranges
+            try:
+                with ledger.write():
+                    if checked.kind == "relay" and not dry_run:
+                        for info in checked.stations:
+                            if info["code"] != ledger.station_code:
+                                _upsert_station(ledger, info, trusted=False)
+                    if checked.kind == "relay":
+                        _apply_relay(ledger, checked, outcome, path, dry_run)
+                    else:
+                        _apply_one(ledger, checked, outcome, dry_run)
+                    if dry_run:
+                        raise _DryRun
+                    outcome.result = "accepted" if outcome.new or checked.kind != "station" \
+                        else "duplicate"
+                    _log(ledger, actor, outcome, checked)  # same transaction: one commit
+                    return outcome
+            except _DryRun:
+                outcome.result = "dry_run"
+        except LedgerError as exc:
+            if (exc.code == "sync.forked_station" and not dry_run
+                    and _hold_fork(ledger, exc, path.name, actor)
+                    and checked is not None and checked.kind == "relay"):
+                # The forked station-epoch is held now: its forwarded bundles are set aside
+                # and the rest of the relay applies (each pass holds one more, so this ends).
+                continue
+            outcome.error = exc
+            outcome.result = "refused"
+            if not dry_run:
+                outcome.quarantined = _quarantine(ledger, path)
+        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError,
+                IndexError, OverflowError, sqlite3.IntegrityError) as exc:
+            # A file shaped to trip the parser must still be refused, logged and set aside, and
+            # must not stop the other files of the run (the transaction above rolled back).
+            outcome.error = refuse("bad_manifest", file=path.name, detail=type(exc).__name__)
+            outcome.result = "refused"
+            if not dry_run:
+                outcome.quarantined = _quarantine(ledger, path)
+        _log(ledger, actor, outcome, checked)
+        return outcome
+
+
+def _hold_fork(ledger: Ledger, exc: LedgerError, file: str, actor: str) -> bool:
+    """Record a fork found while applying (the bundle's own transaction rolled back): later
+    bundles of that station-epoch are held until resolved. False if it was held already."""
+    p = exc.params
+    with ledger.write():
+        cur = ledger.conn.execute(
+            "INSERT OR IGNORE INTO forks (station, epoch, seq, existing, incoming, file,"
+            " detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (p["station"], p["epoch"], p["seq"], p["existing"], p["incoming"], file,
+             clock.now_iso()))
+        if cur.rowcount != 1:
+            return False
+        ledger.audit(actor, "sync.fork", str(p["station"]), json.dumps(
+            {"epoch": p["epoch"], "seq": p["seq"], "existing": p["existing"],
+             "incoming": p["incoming"], "file": file}, ensure_ascii=False, sort_keys=True))
+    return True
 
 
 def import_paths(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bool = False,

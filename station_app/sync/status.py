@@ -134,6 +134,29 @@ def gap_sentence(station: str, epoch: int, lo: int, hi: int, lang: str) -> str:
     return f"驿站 {station}：第 {epoch} 期第 {span} 号记录缺失"
 
 
+def fork_sentence(station: str, epoch: int, seq: int, at: str, lang: str) -> str:
+    """“station X: epoch 2 forked at seq 57 …”, in Chinese or English."""
+    when = clock.parse_iso(at).astimezone().strftime("%Y-%m-%d %H:%M")
+    if lang == "en":
+        return (f"station {station}: epoch {epoch} has forked (seq {seq} twice, found {when});"
+                f" its bundles are held until the admin resolves it")
+    return (f"驿站 {station}：第 {epoch} 期出现分叉（第 {seq} 号有两条不同记录，{when} 发现），"
+            f"其数据包暂不接收，待管理员解除")
+
+
+def open_forks(ledger: Ledger, station: str | None = None) -> list[dict[str, Any]]:
+    """Unresolved forks (of one station, or all), oldest first."""
+    sql = ("SELECT station, epoch, seq, existing, incoming, file, detected_at FROM forks"
+           " WHERE resolved_at IS NULL")
+    params: tuple[str, ...] = ()
+    if station is not None:
+        sql += " AND station = ?"
+        params = (station,)
+    return [{"station": r[0], "epoch": int(r[1]), "seq": int(r[2]), "existing": r[3],
+             "incoming": r[4], "file": r[5], "detected_at": r[6]}
+            for r in ledger.conn.execute(sql + " ORDER BY detected_at, station, epoch", params)]
+
+
 @dataclass
 class StationStatus:
     code: str
@@ -148,10 +171,14 @@ class StationStatus:
     last_bundle_at: str | None
     days_since_contact: int | None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Unresolved forks: {epoch, seq, existing, incoming, file, detected_at}.
+    forks: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:
         notes = []
+        if self.forks:
+            notes.append("forked")
         if self.gaps:
             notes.append("gaps")
         if self.days_since_contact is None and self.role == "enrolled":
@@ -166,6 +193,10 @@ class StationStatus:
         return [gap_sentence(self.code, epoch, lo, hi, lang)
                 for epoch, spans in sorted(self.gaps.items()) for lo, hi in spans]
 
+    def fork_text(self, lang: str) -> list[str]:
+        return [fork_sentence(self.code, f["epoch"], f["seq"], f["detected_at"], lang)
+                for f in self.forks]
+
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "name": self.name, "role": self.role,
                 "fingerprint": self.fingerprint, "revoked": self.revoked,
@@ -175,7 +206,7 @@ class StationStatus:
                 "gaps": {str(k): [list(s) for s in v] for k, v in self.gaps.items()},
                 "last_bundle_at": self.last_bundle_at,
                 "days_since_contact": self.days_since_contact, "warnings": self.warnings,
-                **self.extra}
+                "forks": self.forks, **self.extra}
 
 
 def _days_since(at: str | None) -> int | None:
@@ -233,7 +264,8 @@ def station_list(ledger: Ledger) -> list[StationStatus]:
             entries=sum(int(c[1]) for c in counts),
             watermarks=watermarks(ledger, code, holes, {int(c[0]): int(c[2]) for c in counts}),
             highest={int(c[0]): int(c[2]) for c in counts}, gaps=holes,
-            last_bundle_at=last, days_since_contact=_days_since(last), extra=extra))
+            last_bundle_at=last, days_since_contact=_days_since(last), extra=extra,
+            forks=open_forks(ledger, code)))
     return result
 
 

@@ -21,7 +21,7 @@ from ..data import migrations
 from ..data.db import Ledger
 from ..data.entries import MEMBER_KINDS, Entry
 from ..data.keys import verify_signature
-from ..domain import canonical
+from ..domain import canonical, clock
 from . import format as fmt
 from .errors import BundleRefused, refuse
 
@@ -152,6 +152,7 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
     if kind == "station":
         ranges = _check_ranges(m, entries, station, name)
         _check_member_owner(entries, name)
+        _check_not_held(ledger, station, ranges, name)
     else:
         _check_unique(entries, name)
     result = Verified(raw=raw, kind=kind, station=station, signer_key=key, entries=entries,
@@ -244,7 +245,18 @@ def _stations_list(raw: fmt.RawBundle, name: str) -> list[dict[str, Any]]:
 # Refusals of a forwarded bundle that concern its station's standing at this ledger, not the
 # integrity of what a relay carries: the other bundles of the relay still apply.
 SET_ASIDE_IN_RELAYS = frozenset({"sync.station_revoked", "sync.unknown_station",
-                                 "sync.newer_schema", "sync.newer_format"})
+                                 "sync.newer_schema", "sync.newer_format", "sync.fork_held"})
+
+
+def _check_not_held(ledger: Ledger, station: str, ranges: list[dict[str, int]],
+                    name: str) -> None:
+    """A station-epoch with an unresolved fork takes nothing until the admin resolves it."""
+    for r in ranges:
+        row = ledger.conn.execute("SELECT detected_at FROM forks WHERE station = ? AND epoch = ?"
+                                  " AND resolved_at IS NULL", (station, r["epoch"])).fetchone()
+        if row is not None:
+            since = clock.parse_iso(row[0]).astimezone().strftime("%Y-%m-%d %H:%M")
+            raise refuse("fork_held", station=station, epoch=r["epoch"], since=since, file=name)
 
 
 def _verify_relay(ledger: Ledger, raw: fmt.RawBundle, m: dict[str, Any],

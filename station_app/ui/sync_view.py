@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -27,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import clock, messages
+from ..domain.errors import LedgerError
 from ..services import sync_ops
 from ..sync.importer import Outcome
 from ..sync.status import StationStatus, gap_sentence
+from .errors import show_error
 from .jobs import Job, JobControl
 from .sign_in import can, current_attendant
 
@@ -118,12 +121,12 @@ class StationsModel(_RowsModel):
             if col == 7:
                 return "—" if row.days_since_contact is None else str(row.days_since_contact)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if row.revoked or row.gaps:
+            if row.revoked or row.gaps or row.forks:
                 return BAD
             if "stale" in row.warnings or "never" in row.warnings:
                 return WARN
-        if role == Qt.ItemDataRole.ToolTipRole and row.gaps:
-            return "\n".join(row.gap_text(self.lang))
+        if role == Qt.ItemDataRole.ToolTipRole and (row.gaps or row.forks):
+            return "\n".join(row.fork_text(self.lang) + row.gap_text(self.lang))
         if role == Qt.ItemDataRole.UserRole + 1:
             return row.code
         return None
@@ -255,6 +258,13 @@ class SyncPage(QWidget):
         self.warnings.setObjectName("stationWarnings")
         self.warnings.setWordWrap(True)
         row.addWidget(self.warnings, 1)
+        self.fork_button = QPushButton(self.tr("Resolve &fork…"))
+        self.fork_button.setObjectName("forkButton")
+        self.fork_button.setToolTip(self.tr(
+            "Take the chosen station's bundles again once you know which copy of its ledger "
+            "is in use"))
+        self.fork_button.clicked.connect(self.choose_fork_to_resolve)
+        row.addWidget(self.fork_button)
         self.return_button = QPushButton(self.tr("Write &return bundle…"))
         self.return_button.setObjectName("returnButton")
         self.return_button.clicked.connect(self.choose_return_folder)
@@ -290,7 +300,10 @@ class SyncPage(QWidget):
         self.return_button.setEnabled(supervisor and can(self.ctx, "export"))
         rows = sync_ops.stations(ledger)
         self.stations.set_rows(rows, self.ctx.lang)
-        lines = [text for r in rows for text in r.gap_text(self.ctx.lang)]
+        self.fork_button.setVisible(any(r.forks for r in rows))
+        self.fork_button.setEnabled(can(self.ctx, "settings"))
+        lines = [text for r in rows
+                 for text in r.fork_text(self.ctx.lang) + r.gap_text(self.ctx.lang)]
         stale = [r.code for r in rows if "stale" in r.warnings]
         if stale:
             lines.append(self.tr("No bundle for more than 14 days: %1").replace(
@@ -379,6 +392,36 @@ class SyncPage(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Write return bundle to"))
         if folder:
             self.write_return(code, Path(folder))
+
+    def choose_fork_to_resolve(self) -> None:
+        code = self.selected_station()
+        forks = [f for r in self.stations.rows if r.code == code for f in r.forks]
+        if not forks:
+            self.summary.setText(self.tr("Choose a station marked forked in the table first."))
+            return
+        fork = forks[0]
+        note, ok = QInputDialog.getText(
+            self, self.tr("Resolve fork"),
+            self.tr("Station %1, epoch %2: seq %3 arrived twice with different content, so "
+                    "two copies of its ledger are in use. Only go on once the station works "
+                    "with one copy and the other is retired. What did you find out?")
+            .replace("%1", code or "").replace("%2", str(fork["epoch"]))
+            .replace("%3", str(fork["seq"])))
+        if ok:
+            self.resolve_fork(fork["station"], fork["epoch"], note)
+
+    def resolve_fork(self, code: str, epoch: int, note: str) -> bool:
+        try:
+            sync_ops.resolve_fork(self.ctx.ledger, code, epoch, note=note, actor=self.ctx.actor,
+                                  attendant=current_attendant(self.ctx))
+        except LedgerError as exc:
+            show_error(self, exc, self.ctx.lang)
+            return False
+        self.summary.setText(self.tr("Station %1's epoch %2 is no longer held: import its "
+                                     "bundles again.").replace("%1", code)
+                             .replace("%2", str(epoch)))
+        self.refresh()
+        return True
 
     def write_return(self, code: str, folder: Path) -> Job[Any]:
         actor, who = self.ctx.actor, current_attendant(self.ctx)

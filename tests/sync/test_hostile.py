@@ -236,13 +236,15 @@ def test_same_seq_different_content_is_a_fork(world) -> None:
     path = tmp / "fork.zip"
     path.write_bytes(data)
     before = ledger_hash(probe)
+    dry = import_one(probe, path, dry_run=True)
+    assert dry.conflicting == 1 and dry.duplicate == 1
     outcome = import_one(probe, path)
     assert outcome.error is not None and outcome.error.code == "sync.forked_station"
     assert {outcome.error.params["existing"], outcome.error.params["incoming"]} == \
         {fields[0], fake.id}
     assert ledger_hash(probe) == before
-    dry = import_one(probe, path, dry_run=True)
-    assert dry.conflicting == 1 and dry.duplicate == 1
+    # From then on the station-epoch is held (tests/sync/test_forks.py).
+    assert import_one(probe, path, dry_run=True).error.code == "sync.fork_held"
 
 
 def test_return_bundle_from_someone_else(world) -> None:

@@ -94,6 +94,38 @@ def test_supervisor_imports_by_drop_and_sees_gaps(qtbot: Any, net) -> None:
     assert page.last_export.kind == "return"
 
 
+def test_supervisor_sees_a_forked_station_and_resolves_it(qtbot: Any, net, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from station_app.sync.importer import import_file
+
+    from .kit import clone_memory
+
+    sup, sta, tmp = net
+    link(sup, sta, tmp / "ids")
+    number = sign_up(sta, 1)
+    copy = clone_memory(sta)
+    visits.record_visit(sta, ["water"], by="t", member=number)
+    visits.record_visit(copy, ["charge"], by="t", member=number)
+    assert import_file(sup, export(sta, tmp / "usb").path, actor="sup").ok
+    assert import_file(sup, export(copy, tmp / "usb2").path, actor="sup").error is not None
+    copy.close()
+    page = _page(qtbot, sup)
+    assert page.fork_button.isVisible() and page.fork_button.isEnabled()
+    assert "station MZL01: epoch 1 has forked" in page.warnings.text()
+    row = next(r for r in range(page.stations.rowCount())
+               if page.stations.rows[r].code == "MZL01")
+    index = page.stations.index(row, 0)
+    assert page.stations.data(index, Qt.ItemDataRole.BackgroundRole).name() == "#f8d7da"
+    assert "has forked" in page.stations.data(index, Qt.ItemDataRole.ToolTipRole)
+    page.stations_table.setCurrentIndex(index)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("原机在用，复制品已收回", True))
+    page.choose_fork_to_resolve()
+    assert "no longer held" in page.summary.text()
+    assert not page.fork_button.isVisible()
+    assert "has forked" not in page.warnings.text()
+
+
 def test_screenshots(qtbot: Any, net) -> None:
     sup, sta, tmp = net
     link(sup, sta, tmp / "ids")
