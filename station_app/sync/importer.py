@@ -453,9 +453,10 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
             except _DryRun:
                 outcome.result = "dry_run"
         except LedgerError as exc:
-            if (exc.code == "sync.forked_station" and not dry_run
-                    and _hold_fork(ledger, exc, path.name, actor)
-                    and checked is not None and checked.kind == "relay"):
+            # (A return bundle comes from our own supervisor: its station is not held here.)
+            if (exc.code == "sync.forked_station" and not dry_run and checked is not None
+                    and checked.kind != "return" and _hold_fork(ledger, exc, path.name, actor)
+                    and checked.kind == "relay"):
                 # The forked station-epoch is held now: its forwarded bundles are set aside
                 # and the rest of the relay applies (each pass holds one more, so this ends).
                 continue
