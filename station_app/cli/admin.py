@@ -115,6 +115,8 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("restore", help="replace the ledger with a backup (starts a new epoch)")
     p.add_argument("file", type=Path)
+    p.add_argument("--other-station", action="store_true",
+                   help="the backup is of another station: this PC becomes that station")
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("check", help="check the ledger file for damage (PRAGMA quick_check)")
@@ -260,7 +262,7 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
         by = ctx.actor
         ctx.close()
     ledger = backup.restore(args.file, target, passphrase=_passphrase(False), by=by,
-                            attendant=who)
+                            attendant=who, other_station=args.other_station)
     try:
         if ctx.json:
             ctx.emit({"restored": str(target), "epoch": ledger.epoch,

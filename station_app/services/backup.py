@@ -71,6 +71,15 @@ messages.register({
     "ledger_damaged_backup": ("台账文件已损坏（{detail}）。最近的完好备份：{backup}",
                               "The ledger file is damaged ({detail}). Latest good backup: "
                               "{backup}"),
+    "restore_in_use": ("台账正被另一个程序使用（可能是驿站台账窗口）：请先关闭它再恢复，"
+                       "否则之后录入的记录会丢失",
+                       "The ledger is open in another program (perhaps the Station Ledger "
+                       "window): close it first, or whatever it saves afterwards would be lost"),
+    "restore_other_station": ("这是驿站 {found} 的备份，本台账是 {here}：恢复后这台电脑将变成 "
+                              "{found}。确需如此请加 --other-station",
+                              "This is a backup of station {found}, this ledger is {here}: "
+                              "restoring it makes this PC station {found}. Add "
+                              "--other-station if that is really meant"),
 })
 
 
@@ -439,13 +448,17 @@ def last_backup(ledger: Ledger) -> audit.AuditRow | None:
 
 # ---- restore ----
 def restore(backup: str | Path, target: str | Path, *, passphrase: str | None = None,
-            by: str = "station", attendant: auth.Acting = None) -> Ledger:
+            by: str = "station", attendant: auth.Acting = None,
+            other_station: bool = False) -> Ledger:
     """Replace the ledger at ``target`` with a backup; returns it open, in a new epoch.
 
     The ledger being replaced is first saved as a ``pre-restore`` backup (or, if it cannot be
-    read, its files are moved aside unchanged). Close every other program using the ledger first.
-    A healthy ledger is replaced only for an ``attendant`` with the ``restore`` permission in
-    it; a missing or damaged one (nobody can sign in to it) for anyone, as on the command line.
+    read, its files are moved aside unchanged); its audit rows written after the backup was
+    taken are carried into the restored ledger, so a restore never hides what was done. It is
+    refused while another program has the ledger open, and for a backup of another station
+    unless ``other_station``. A healthy ledger is replaced only for an ``attendant`` with the
+    ``restore`` permission in it; a missing or damaged one (nobody can sign in to it) for
+    anyone, as on the command line.
     """
     from . import station
 
@@ -456,6 +469,12 @@ def restore(backup: str | Path, target: str | Path, *, passphrase: str | None = 
         problems = check_file(opened.db_path, full=True)
         if problems:
             raise Refused("backup_damaged", detail="; ".join(problems[:3]))
+        here = _file_setting(target, "station.code")
+        found = str(opened.manifest.get("station", ""))
+        if here and found != here and not other_station:
+            raise Refused("restore_other_station", found=found or "?", here=here)
+        _refuse_if_in_use(target)
+        later = _audit_rows_since(target, str(opened.manifest.get("created_at", "")))
         floor_epoch = max(_int(opened.manifest.get("epoch")), _file_epoch(target),
                           _folder_epoch(target))
         _set_aside(target)
@@ -485,6 +504,9 @@ def restore(backup: str | Path, target: str | Path, *, passphrase: str | None = 
         restored = open_ledger(opened.db_path, keys=KeyRing.load(new_keys))
         try:
             with restored.write():
+                restored.conn.executemany(
+                    "INSERT INTO audit_log (at, actor, action, subject, detail, outcome)"
+                    " VALUES (?, ?, ?, ?, ?, ?)", later)
                 restored.set_setting("station.epoch", str(floor_epoch))
                 epoch = station.start_new_epoch(restored, f"restore {Path(backup).name}", by=by)
             restored.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -502,7 +524,8 @@ def restore(backup: str | Path, target: str | Path, *, passphrase: str | None = 
     try:
         audit.record(ledger, by, audit.RESTORE, Path(backup).name,
                      {"backup_created_at": manifest.get("created_at"),
-                      "backup_epoch": manifest.get("epoch"), "new_epoch": epoch})
+                      "backup_epoch": manifest.get("epoch"), "new_epoch": epoch,
+                      "backup_station": found, "audit_rows_carried_over": len(later)})
     except BaseException:
         ledger.close()
         raise
@@ -528,21 +551,55 @@ def _int(value: Any) -> int:
         return 0
 
 
-def _file_epoch(path: Path) -> int:
-    """The epoch recorded in the ledger file at ``path`` (0 if missing or unreadable)."""
+def _read_only(path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` on the ledger file at ``path``; none if it is missing or unreadable."""
     if not path.exists():
-        return 0
+        return []
     try:
         conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None)
     except sqlite3.Error:
-        return 0
+        return []
     try:
-        row = conn.execute("SELECT value FROM settings WHERE key = 'station.epoch'").fetchone()
+        return conn.execute(sql, params).fetchall()
     except sqlite3.Error:
-        return 0
+        return []
     finally:
         conn.close()
-    return _int(row[0]) if row else 0
+
+
+def _file_setting(path: Path, key: str) -> str:
+    rows = _read_only(path, "SELECT value FROM settings WHERE key = ?", (key,))
+    return str(rows[0][0]) if rows else ""
+
+
+def _file_epoch(path: Path) -> int:
+    """The epoch recorded in the ledger file at ``path`` (0 if missing or unreadable)."""
+    return _int(_file_setting(path, "station.epoch"))
+
+
+def _audit_rows_since(path: Path, since: str) -> list[tuple[Any, ...]]:
+    """The audit rows the ledger at ``path`` wrote after ``since`` (when the backup was
+    taken): the restored ledger keeps them."""
+    if not since:
+        return []
+    return _read_only(path, "SELECT at, actor, action, subject, detail, outcome FROM audit_log"
+                            " WHERE at > ? ORDER BY id", (since,))
+
+
+def _refuse_if_in_use(path: Path) -> None:
+    """Another program (the app's window) with the ledger open would go on saving into the
+    replaced file and lose it all. Leaving WAL mode needs every other connection closed."""
+    if not path.exists() or check_file(path):
+        return  # missing or damaged: nothing can be working in it
+    conn = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+        except sqlite3.OperationalError as exc:
+            raise Refused("restore_in_use") from exc
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    finally:
+        conn.close()
 
 
 def _folder_epoch(ledger_path: Path) -> int:

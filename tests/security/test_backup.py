@@ -53,6 +53,64 @@ def test_backup_restore_round_trip_starts_a_new_epoch(file_ledger: Ledger, tmp_p
     assert "pre-restore" in kinds
 
 
+def test_restore_is_refused_while_the_ledger_is_open_elsewhere(file_ledger: Ledger,
+                                                               tmp_path: Path) -> None:
+    """The app's window still open on the ledger would go on saving into the replaced file:
+    everything recorded after the restore would be lost without a word."""
+    _visit(file_ledger)
+    info = backup.write_backup(file_ledger, tmp_path / "b.zip", by="boss")
+    before = ledger_hash(file_ledger)
+    with pytest.raises(Refused) as refused:
+        backup.restore(info.path, file_ledger.path, by="boss")
+    assert refused.value.code == "restore_in_use"
+    assert ledger_hash(file_ledger) == before and file_ledger.epoch == 1
+    _visit(file_ledger)  # the open ledger keeps working
+    file_ledger.close()
+    restored = backup.restore(info.path, file_ledger.path, by="boss")
+    restored.close()
+
+
+def test_a_backup_of_another_station_needs_an_explicit_choice(file_ledger: Ledger,
+                                                              tmp_path: Path) -> None:
+    other = open_ledger(tmp_path / "eeh" / "eeh.db", create=True)
+    station.init_station(other, code="EEH01", name="二连浩特驿站", by="t")
+    foreign = backup.write_backup(other, tmp_path / "eeh.zip").path
+    other.close()
+    path = Path(file_ledger.path)
+    before = ledger_hash(file_ledger)
+    file_ledger.close()
+    with pytest.raises(Refused) as refused:
+        backup.restore(foreign, path, by="boss")
+    assert refused.value.code == "restore_other_station"
+    assert refused.value.params == {"found": "EEH01", "here": "MZL01"}
+    kept = open_ledger(path)
+    assert ledger_hash(kept) == before and kept.station_code == "MZL01"
+    kept.close()
+    moved = backup.restore(foreign, path, by="boss", other_station=True)
+    assert moved.station_code == "EEH01"
+    moved.close()
+
+
+def test_audit_rows_written_after_the_backup_survive_the_restore(file_ledger: Ledger,
+                                                                 tmp_path: Path) -> None:
+    """Reveal an ID number, then restore an older backup: the reveal stays in the log."""
+    with clock.fixed(T0, timedelta(seconds=1)):
+        number = sign_up(file_ledger, 3)
+        info = backup.write_backup(file_ledger, tmp_path / "b.zip", by="boss")
+        members.reveal_id_number(file_ledger, number)
+        audit.record(file_ledger, "boss", audit.REVEAL, number, {"reason": "补办会员证"})
+        path = Path(file_ledger.path)
+        file_ledger.close()
+        restored = backup.restore(info.path, path, by="boss")
+    try:
+        reveals = [r for r in audit.rows(restored, action=audit.REVEAL)]
+        assert [r.subject for r in reveals] == [number]
+        row = audit.last(restored, audit.RESTORE)
+        assert row is not None and row.detail["audit_rows_carried_over"] >= 2
+    finally:
+        restored.close()
+
+
 def test_restore_onto_a_new_pc_without_the_key_folder(file_ledger: Ledger, tmp_path: Path
                                                       ) -> None:
     number = sign_up(file_ledger, 2)
