@@ -90,7 +90,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return selftest.run_from_args(args)
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from .domain import messages
     from .domain.errors import LedgerError
     from .ui import errors, i18n
 
@@ -118,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LedgerError as exc:
         lang = i18n.initial_lang(args.lang)
         i18n.install(lang)
-        QMessageBox.critical(None, "驿站台账 Station Ledger", messages.render(exc, lang))
+        QMessageBox.critical(None, "驿站台账 Station Ledger", errors.render(exc, lang))
         return exc.exit_code
     if not sign_in(ctx):
         ctx.close()

@@ -57,92 +57,92 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="38"/>
+        <location filename="../../station_app/ui/audit_view.py" line="39"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="38"/>
+        <location filename="../../station_app/ui/audit_view.py" line="39"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="38"/>
+        <location filename="../../station_app/ui/audit_view.py" line="39"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="38"/>
+        <location filename="../../station_app/ui/audit_view.py" line="39"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="39"/>
+        <location filename="../../station_app/ui/audit_view.py" line="40"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="39"/>
+        <location filename="../../station_app/ui/audit_view.py" line="40"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="43"/>
+        <location filename="../../station_app/ui/audit_view.py" line="44"/>
         <source>sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="43"/>
+        <location filename="../../station_app/ui/audit_view.py" line="44"/>
         <source>screen lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="44"/>
+        <location filename="../../station_app/ui/audit_view.py" line="45"/>
         <source>ID number shown</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="44"/>
+        <location filename="../../station_app/ui/audit_view.py" line="45"/>
         <source>export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="45"/>
+        <location filename="../../station_app/ui/audit_view.py" line="46"/>
         <source>bundle export</source>
         <translation>导出同步包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="45"/>
+        <location filename="../../station_app/ui/audit_view.py" line="46"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="46"/>
+        <location filename="../../station_app/ui/audit_view.py" line="47"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="46"/>
+        <location filename="../../station_app/ui/audit_view.py" line="47"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47"/>
+        <location filename="../../station_app/ui/audit_view.py" line="48"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47"/>
+        <location filename="../../station_app/ui/audit_view.py" line="48"/>
         <source>account</source>
         <translation>账户管理</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="48"/>
+        <location filename="../../station_app/ui/audit_view.py" line="49"/>
         <source>anonymisation</source>
         <translation>匿名化</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="48"/>
+        <location filename="../../station_app/ui/audit_view.py" line="49"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
@@ -150,27 +150,27 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="123"/>
+        <location filename="../../station_app/ui/audit_view.py" line="142"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="126"/>
+        <location filename="../../station_app/ui/audit_view.py" line="145"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="132"/>
+        <location filename="../../station_app/ui/audit_view.py" line="152"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="136"/>
+        <location filename="../../station_app/ui/audit_view.py" line="156"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="141"/>
+        <location filename="../../station_app/ui/audit_view.py" line="161"/>
         <source>Only the station admin and supervisors can see the audit log.</source>
         <translation>只有驿站管理员和上级工会可以查看审计日志。</translation>
     </message>
@@ -469,27 +469,27 @@ PIN 至少4位数字；密码至少6个字符。</translation>
 <context>
     <name>StartupCheck</name>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="97"/>
+        <location filename="../../station_app/ui/security_startup.py" line="98"/>
         <source>Checking the ledger file (%1 MB) before opening it…</source>
         <translation>正在检查台账文件（%1 MB），检查无误后打开……</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="72"/>
+        <location filename="../../station_app/ui/security_startup.py" line="73"/>
         <source>Station Ledger</source>
         <translation>驿站台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="119"/>
+        <location filename="../../station_app/ui/security_startup.py" line="120"/>
         <source>Upgrading the ledger for this version of the program (a backup is taken first; this happens once and can take a minute on a large ledger)…</source>
         <translation>正在为新版本程序升级台账（先自动备份；只需一次，大台账可能需要一分钟左右）……</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="136"/>
+        <location filename="../../station_app/ui/security_startup.py" line="137"/>
         <source>The ledger is damaged</source>
         <translation>台账已损坏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="138"/>
+        <location filename="../../station_app/ui/security_startup.py" line="139"/>
         <source>The ledger file %1 is damaged and will not be opened, so that nothing more is written to it.
 
 What SQLite found: %2</source>
@@ -498,29 +498,38 @@ What SQLite found: %2</source>
 SQLite 检查结果：%2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="145"/>
+        <location filename="../../station_app/ui/security_startup.py" line="146"/>
         <source>The latest good backup is from %1 (%2). Entries made after it must be entered again or come back from the supervisor&apos;s bundles.</source>
         <translation>最近一份完好的备份是 %1（%2）。此后的记录需要重新录入，或从上级工会的同步包中找回。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="150"/>
+        <location filename="../../station_app/ui/security_startup.py" line="151"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="154"/>
+        <location filename="../../station_app/ui/security_startup.py" line="155"/>
         <source>No good backup was found. Copy the ledger folder for your support contact before anything else.</source>
         <translation>没有找到完好的备份。请先复制整个台账文件夹，交给技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="158"/>
+        <location filename="../../station_app/ui/security_startup.py" line="159"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="169"/>
+        <location filename="../../station_app/ui/security_startup.py" line="171"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_startup.py" line="190"/>
+        <source>The backup was not restored: checked again just now, the ledger file could be read, and a readable ledger may only be replaced by the station admin after signing in.
+
+Start Station Ledger again. If the ledger opens, check the latest entries; the admin can restore the backup on the Security &amp; backups page. If it is reported damaged again, restore the backup from that message.</source>
+        <translation>未恢复备份：刚才再次检查时，台账文件可以正常读取；可读的台账只能由驿站管理员登录后替换。
+
+请重新启动驿站台账。如果台账能打开，请核对最近的记录；管理员可在“安全与备份”页面恢复这份备份。如果再次提示台账已损坏，请在那条提示中恢复备份。</translation>
     </message>
 </context>
 </TS>

@@ -203,8 +203,8 @@ def cmd_audit(ctx: Context, args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise InvalidInput("limit", "format")
     ledger = ctx.ledger()
-    authorise(ctx, "audit")
-    found = audit.rows(ledger, args.limit, action=args.action)
+    who = signed_in(ctx, "audit")
+    found = audit.rows(ledger, args.limit, action=args.action, attendant=who, by=ctx.actor)
     if ctx.json:
         ctx.emit([r.to_json() for r in found])
         return 0
@@ -303,7 +303,7 @@ def cmd_retention(ctx: Context, args: argparse.Namespace) -> int:
     by = ctx.actor
     if args.years is not None:
         privacy.set_retention_years(ledger, args.years, by=by, attendant=who)
-    done = privacy.apply_retention(ledger, by=by) if args.apply else []
+    done = privacy.apply_retention(ledger, by=by, attendant=who) if args.apply else []
     if ctx.json:
         ctx.emit({"years": privacy.retention_years(ledger), "anonymised": done})
     else:

@@ -16,7 +16,9 @@ from . import Context
 def register(sub: Any) -> None:
     p = sub.add_parser("report", help="statistics for a date range (人次, 人, new members, relief)",
                        description="Aggregate figures only; no personal data. Dates are the "
-                                   "stations' local days, both ends included.")
+                                   "stations' local days, both ends included. On a ledger "
+                                   "with accounts, sign in with --as USER (a role that may "
+                                   "see reports).")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="first day, e.g. 2026-11-01")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="last day (inclusive)")
     p.add_argument("--period", choices=periods.PERIODS[:-1],
@@ -63,9 +65,13 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
         raise InvalidInput("format", "required")
     fmt = export.format_for(args.out if not to_stdout else "x." + args.format, args.format)
     ledger = ctx.ledger()
+    from .admin import signed_in  # the figures are aggregate, but exporting needs ``reports``
+
+    who = signed_in(ctx, "reports")
     data = reports.export_report(ledger, span.start, span.end, fmt,
                                  None if to_stdout else args.out, _stations(args),
-                                 lang=ctx.lang, table=args.table)
+                                 lang=ctx.lang, table=args.table, attendant=who,
+                                 actor=ctx.actor)
     if to_stdout:
         out = ctx.out if ctx.out is not sys.stdout else sys.stdout
         buffer = getattr(out, "buffer", None)

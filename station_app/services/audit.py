@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..data.db import Ledger
+
+if TYPE_CHECKING:  # auth records through this module, so it is imported where it is used
+    from .auth import Acting
 
 # Actions written by this package and by others (sync, reports) through ``record``.
 SIGN_IN = "sign_in"
@@ -50,8 +53,23 @@ def record(ledger: Ledger, actor: str, action: str, subject: str = "",
 
 
 def rows(ledger: Ledger, limit: int = 100, action: str | None = None,
-         actor: str | None = None, before_id: int | None = None) -> list[AuditRow]:
-    """The newest rows first."""
+         actor: str | None = None, before_id: int | None = None, *,
+         attendant: Acting, by: str = "") -> list[AuditRow]:
+    """The newest rows first, for an ``attendant`` with the ``audit`` permission.
+
+    The log says who looked at which member's ID number and who exported what, so reading it
+    is guarded like the other sensitive use cases (docs/SECURITY.md): None is allowed only in
+    open mode; a refusal is itself written to the log (``denied``) with ``by`` as the actor.
+    ``actor`` filters the rows by who acted; it is not the person asking.
+    """
+    from . import auth
+
+    auth.require(ledger, attendant, "audit", actor=by)
+    return _select(ledger, limit, action, actor, before_id)
+
+
+def _select(ledger: Ledger, limit: int, action: str | None = None, actor: str | None = None,
+            before_id: int | None = None) -> list[AuditRow]:
     where: list[str] = []
     params: list[Any] = []
     if action:
@@ -80,13 +98,16 @@ def rows(ledger: Ledger, limit: int = 100, action: str | None = None,
 
 
 def last(ledger: Ledger, action: str, outcome: str = "ok") -> AuditRow | None:
-    """The newest row of one action (e.g. the last successful backup)."""
+    """The newest row of one action (e.g. the last successful backup).
+
+    Not guarded: the services' own status look-ups (the Security page's "last backup").
+    """
     row = ledger.conn.execute(
         "SELECT MAX(id) FROM audit_log WHERE action = ? AND outcome = ?", (action, outcome)
     ).fetchone()
     if row is None or row[0] is None:
         return None
-    found = rows(ledger, 1, before_id=int(row[0]) + 1)
+    found = _select(ledger, 1, before_id=int(row[0]) + 1)
     return found[0] if found else None
 
 

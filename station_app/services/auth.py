@@ -99,9 +99,10 @@ class TrustedCaller:
     """Code in this process that acts without a person at the counter, so no role applies.
 
     Only for the automatic safety work of the services themselves (pre-import, pre-migrate,
-    pre-restore and daily backups), the demo builder, the self-test, benchmarks and tests —
-    never for anything the UI does on behalf of a user: the GUI always passes the signed-in
-    attendant (``tests/security/test_guards.py`` checks that station_app/ui never names this).
+    pre-restore and daily backups, the retention rule an admin has set), the demo builder,
+    the self-test, benchmarks and tests — never for anything the UI does on behalf of a user:
+    the GUI always passes the signed-in attendant (``tests/security/test_guards.py`` checks
+    that station_app/ui never names this).
     ``name`` says who it is, for anyone reading the code; it is not written to the audit log.
     """
 
@@ -109,7 +110,8 @@ class TrustedCaller:
 
 
 AUTOMATIC = TrustedCaller("automatic")
-"""The services' own automatic safety work (backups before an import, migration or restore)."""
+"""The services' own automatic safety work (backups before an import, migration or restore, the
+daily backup and the retention rule)."""
 
 Acting: TypeAlias = Attendant | TrustedCaller | None
 """Who asks a guarded service function: the signed-in attendant; None when nobody is signed in

@@ -94,9 +94,17 @@ def due_for_anonymisation(ledger: Ledger, years: int | None = None) -> list[Due]
     return [Due(str(r[0]), str(r[1])) for r in rows if not is_anonymised(ledger, str(r[0]))]
 
 
-def anonymise(ledger: Ledger, number: str, reason: str, *, by: str) -> None:
-    """Blank a member's personal data in every view; visits still count in statistics."""
-    number = member_no.parse(number)
+def anonymise(ledger: Ledger, number: str, reason: str, *, by: str,
+              attendant: auth.Acting) -> None:
+    """Blank a member's personal data in every view; visits still count in statistics.
+
+    Needs the ``settings`` permission (the retention rule is an admin's setting).
+    """
+    auth.require(ledger, attendant, "settings", actor=by)
+    _anonymise(ledger, member_no.parse(number), reason, by=by)
+
+
+def _anonymise(ledger: Ledger, number: str, reason: str, *, by: str) -> None:
     with ledger.write():
         member = queries.get_member(ledger, number)
         if member.status == "active":
@@ -106,8 +114,13 @@ def anonymise(ledger: Ledger, number: str, reason: str, *, by: str) -> None:
         ledger.append(ANONYMISE_KIND, {"member_no": number, "reason": reason}, by=by)
 
 
-def apply_retention(ledger: Ledger, *, by: str) -> list[str]:
-    """Anonymise every member whose retention period has run out; one audit row."""
+def apply_retention(ledger: Ledger, *, by: str, attendant: auth.Acting) -> list[str]:
+    """Anonymise every member whose retention period has run out; one audit row.
+
+    A run by hand (``retention --apply``) needs the ``settings`` permission; the automatic
+    run is ``retention_if_due``.
+    """
+    auth.require(ledger, attendant, "settings", actor=by)
     due = due_for_anonymisation(ledger)
     if not due:
         return []
@@ -115,8 +128,17 @@ def apply_retention(ledger: Ledger, *, by: str) -> list[str]:
     done = []
     with ledger.write():
         for item in due:
-            anonymise(ledger, item.member_no, f"retention {years}y", by=by)
+            _anonymise(ledger, item.member_no, f"retention {years}y", by=by)
             done.append(item.member_no)
         audit.record(ledger, by, audit.RETENTION, "", {"years": years, "count": len(done),
                                                       "members": done[:200]})
     return done
+
+
+def retention_if_due(ledger: Ledger, *, by: str = "retention") -> list[str]:
+    """The automatic run (the GUI after sign-in and every hour): the rule the admin set.
+
+    Automatic safety work, like the daily backup: nobody at the counter asks for it, so no
+    role is checked (``auth.AUTOMATIC``); it does only what ``privacy.retention_years`` says.
+    """
+    return apply_retention(ledger, by=by, attendant=auth.AUTOMATIC)

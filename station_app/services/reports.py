@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -27,16 +27,21 @@ def station_names(ledger: Ledger) -> dict[str, str]:
     return figures.station_names(ledger)
 
 
-def write_report(found: Report, fmt: str, path: str | Path) -> int:
-    """Write an already built report (atomically); returns the size in bytes."""
-    return export.write(found, fmt, path)
-
-
 def export_report(ledger: Ledger, start: date, end: date, fmt: str, path: str | Path | None,
                   stations: Sequence[str] | None = None, *, lang: str = "zh_CN",
-                  table: str | None = None) -> bytes:
-    """Build and export; writes ``path`` atomically when given, and returns the bytes."""
+                  table: str | None = None, attendant: auth.Acting, actor: str = "",
+                  on_built: Callable[[], None] | None = None) -> bytes:
+    """Build and export; writes ``path`` atomically when given, and returns the bytes.
+
+    The one way to write a report to a file (the Reports page and ``report`` both come here):
+    ``attendant`` needs the ``reports`` permission (None only in open mode), or the refusal
+    is audited and raised before anything is counted or written. ``on_built`` runs between
+    counting and writing (the page's progress and cancel).
+    """
+    auth.require(ledger, attendant, "reports", actor=actor)
     found = report(ledger, start, end, stations, lang=lang)
+    if on_built is not None:
+        on_built()
     data = export.to_bytes(found, fmt, table)
     if path is not None:
         export.write_atomic(Path(path), data)

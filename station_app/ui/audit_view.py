@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import clock
+from ..domain.errors import LedgerError
 from ..services import audit
-from .sign_in import can
+from .sign_in import can, current_attendant
 
 PAGE_SIZE = 200
 ACTIONS = ("", audit.SIGN_IN, audit.LOCK, audit.REVEAL, audit.EXPORT, "sync.export",
@@ -49,18 +50,31 @@ class AuditModel(QAbstractTableModel):
         }
         return labels.get(action, action)
 
-    def __init__(self, ledger: Any, parent: Any = None) -> None:
+    def __init__(self, ledger: Any, parent: Any = None, *, attendant: Any = None,
+                 actor: str = "") -> None:
         super().__init__(parent)
         self.ledger = ledger
+        # Who reads: the service checks the ``audit`` permission at every page it hands out.
+        self.attendant = attendant
+        self.actor = actor
         self.action: str | None = None
         self.rows: list[audit.AuditRow] = []
-        self._more = True
-        self.reload()
+        self._more = False  # empty until ``reload()`` (the page calls it once it may)
 
     def reload(self) -> None:
+        """The newest page again; a refusal (``LedgerError``) leaves the rows as they were."""
+        found = audit.rows(self.ledger, PAGE_SIZE, action=self.action or None,
+                           attendant=self.attendant, by=self.actor)
         self.beginResetModel()
-        self.rows = audit.rows(self.ledger, PAGE_SIZE, action=self.action or None)
-        self._more = len(self.rows) == PAGE_SIZE
+        self.rows = found
+        self._more = len(found) == PAGE_SIZE
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """No rows (shown to someone who may not read the log)."""
+        self.beginResetModel()
+        self.rows = []
+        self._more = False
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -75,8 +89,13 @@ class AuditModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self.rows:
             return
-        more = audit.rows(self.ledger, PAGE_SIZE, action=self.action or None,
-                          before_id=self.rows[-1].id)
+        try:
+            more = audit.rows(self.ledger, PAGE_SIZE, action=self.action or None,
+                              before_id=self.rows[-1].id, attendant=self.attendant,
+                              by=self.actor)
+        except LedgerError:  # e.g. the account was disabled meanwhile: no further pages
+            self._more = False
+            return
         self._more = len(more) == PAGE_SIZE
         if not more:
             return
@@ -126,7 +145,8 @@ class AuditPage(QWidget):
         top.addWidget(QLabel(self.tr("Show:")))
         self.filter = QComboBox()
         self.filter.setObjectName("auditFilter")
-        self.model = AuditModel(ctx.ledger, self)
+        self.model = AuditModel(ctx.ledger, self, attendant=current_attendant(ctx),
+                                actor=ctx.actor)
         for action in ACTIONS:
             self.filter.addItem(self.model.action_label(action) if action
                                 else self.tr("All actions"), action)
@@ -161,14 +181,17 @@ class AuditPage(QWidget):
 
     def refresh(self) -> None:
         allowed = can(self.ctx, "audit")
+        if allowed:
+            self.model.attendant = current_attendant(self.ctx)
+            self.model.actor = self.ctx.actor
+            try:
+                self.model.reload()
+            except LedgerError:  # the service said no (account disabled since sign-in ...)
+                allowed = False
         self.notice.setVisible(not allowed)
         self.table.setVisible(allowed)
-        if allowed:
-            self.model.reload()
-        else:
-            self.model.beginResetModel()
-            self.model.rows = []
-            self.model.endResetModel()
+        if not allowed:
+            self.model.clear()
 
 
 def build_audit_page(ctx: Any) -> QWidget:

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..data.db import Ledger, open_ledger
-from ..domain import messages
 from ..domain.errors import LedgerError
+from .errors import render as render_error
 
 
 class AppContext(QObject):
@@ -69,8 +69,8 @@ class AppContext(QObject):
 
     # ---- language ----
     def message(self, error: LedgerError) -> str:
-        """One plain translated sentence for a ledger error."""
-        return messages.render(error, self.lang)
+        """One plain translated sentence for a ledger error (the GUI's wording)."""
+        return render_error(error, self.lang)
 
     def text(self, zh: str, en: str) -> str:
         """Pick data-driven text (labels stored in the ledger/domain) for the current language."""

@@ -41,6 +41,29 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
 
 
+# The catalogue's sentence for these codes is written for the command line (it names ``--as``
+# and STATION_LEDGER_PIN); in a window the same refusal needs the window's way of doing it.
+GUI_SENTENCES: dict[str, tuple[str, str]] = {
+    "signin_required": (
+        "此操作需要登录：请以有此权限的操作员身份登录后再试（按 Ctrl+L 锁屏即可换人登录）",
+        "This needs a signed-in attendant: sign in as someone allowed to do it and try again "
+        "(Ctrl+L locks the screen so that another attendant can sign in)"),
+}
+
+
+def render(exc: LedgerError, lang: str = "zh_CN") -> str:
+    """The sentence the GUI shows for a ledger error: every window renders through here.
+
+    ``messages.render`` with the GUI's own wording where the shared one speaks of
+    command-line options.
+    """
+    wording = GUI_SENTENCES.get(exc.code)
+    if wording is None:
+        return messages.render(exc, lang)
+    zh, en = wording
+    return en if lang == "en" else zh
+
+
 def log_path() -> Path:
     """Where the app writes its log (the per-user log folder; tests isolate it)."""
     if _log_file is not None:
@@ -127,7 +150,7 @@ def show_error(parent: QWidget | None, exc: BaseException, lang: str = "zh_CN") 
     """Tell the user about ``exc``: a plain sentence for ledger errors, else the crash dialog."""
     if isinstance(exc, LedgerError):
         log.info("refused: %s", exc.code)
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Not done"), messages.render(exc, lang),
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Not done"), render(exc, lang),
                           QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("errorMessage")
         box.exec()

@@ -330,13 +330,18 @@ class ReportsPage(QWidget):
 
         counting = self.tr("Counting…")
         writing = self.tr("Writing %1…").replace("%1", path.name)
+        actor, who = self.ctx.actor, current_attendant(self.ctx)
 
         def work(job: Any) -> Path:
+            def built() -> None:
+                job.check_cancelled()
+                job.progress(1, 2, writing)
+
             job.progress(0, 2, counting)
-            report = report_service.report(job.ledger(), start, end, stations, lang=lang)
-            job.check_cancelled()
-            job.progress(1, 2, writing)
-            report_service.write_report(report, fmt, path)
+            # The service checks the ``reports`` permission itself (the page only hides).
+            report_service.export_report(job.ledger(), start, end, fmt, path, stations,
+                                         lang=lang, attendant=who, actor=actor,
+                                         on_built=built)
             job.progress(2, 2)
             return path
 

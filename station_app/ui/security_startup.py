@@ -20,9 +20,10 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QProgressDialog
 
 from ..data import migrations
-from ..domain import clock, messages
+from ..domain import clock
 from ..domain.errors import LedgerError
 from ..services import backup, station
+from .errors import render as render_error
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -166,9 +167,31 @@ def check_ledger(path: Path | str | None, lang: str = "zh_CN") -> bool:
         # (a healthy ledger would still need an attendant with the ``restore`` permission).
         ledger = backup.restore(good.path, target, by="startup-restore", attendant=None)
     except LedgerError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("StartupCheck", "Restore failed"),
-                             messages.render(exc, lang))
+        failed = QMessageBox(QMessageBox.Icon.Critical,
+                             QCoreApplication.translate("StartupCheck", "Restore failed"),
+                             _restore_refused_text(exc, lang))
+        failed.setObjectName("restoreFailed")
+        ask(failed)
         return False
     ledger.close()
     log.warning("restored %s from %s after damage", target, good.path.name)
     return True
+
+
+def _restore_refused_text(exc: LedgerError, lang: str) -> str:
+    """Why the start-up restore did not happen, in the window's terms.
+
+    The restore checks the ledger again before replacing it. When that second check finds it
+    readable (the first one failed: a flaky disk, another program writing it), the service
+    treats it as a healthy ledger, which only an admin who is signed in may replace, and says
+    ``signin_required`` — whose shared sentence is about the command line's ``--as``.
+    """
+    if exc.code == "signin_required":
+        return QCoreApplication.translate(
+            "StartupCheck", "The backup was not restored: checked again just now, the ledger "
+            "file could be read, and a readable ledger may only be replaced by the station "
+            "admin after signing in.\n\nStart Station Ledger again. If the ledger opens, "
+            "check the latest entries; the admin can restore the backup on the Security & "
+            "backups page. If it is reported damaged again, restore the backup from that "
+            "message.")
+    return render_error(exc, lang)

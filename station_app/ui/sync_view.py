@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import clock, messages
+from ..domain import clock
 from ..domain.errors import LedgerError
 from ..services import sync_ops
 from ..sync.importer import Outcome
 from ..sync.status import StationStatus, gap_sentence
+from .errors import render as render_error
 from .errors import show_error
 from .jobs import Job, JobControl
 from .sign_in import can, current_attendant
@@ -165,12 +166,12 @@ class ResultsModel(_RowsModel):
                 return str(row.duplicate)
             if col == 4:
                 if row.error is not None:
-                    return messages.render(row.error, self.lang)
+                    return render_error(row.error, self.lang)
                 notes = []
                 for inner, why, _kept in row.inner_refused:
                     notes.append(self.tr("forwarded bundle %1 set aside: %2")
                                  .replace("%1", inner.rsplit("/", 1)[-1][:12])
-                                 .replace("%2", messages.render(why, self.lang)))
+                                 .replace("%2", render_error(why, self.lang)))
                 for station, gaps in row.missing.items():
                     for epoch, spans in gaps.items():
                         for lo, hi in spans:

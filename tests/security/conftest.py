@@ -14,6 +14,8 @@ from tests.conftest import T0
 
 ADMIN_PIN = "246810"
 CLERK_PIN = "1357"
+AUDITOR = auth.TrustedCaller("tests")
+"""Reads the audit log in the tests' own checks (``audit.rows`` needs the ``audit`` permission)."""
 
 
 class MovableClock:

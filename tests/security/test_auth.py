@@ -7,7 +7,7 @@ import pytest
 from station_app.data.db import Ledger
 from station_app.domain.errors import InvalidInput, Refused
 from station_app.services import audit, auth, visits
-from tests.security.conftest import ADMIN_PIN, CLERK_PIN, MovableClock, staff
+from tests.security.conftest import ADMIN_PIN, AUDITOR, CLERK_PIN, MovableClock, staff
 
 
 def test_pins_are_stored_only_as_salted_scrypt_hashes(staffed: Ledger) -> None:
@@ -50,7 +50,7 @@ def test_wrong_pins_lock_the_account_for_a_growing_time(staffed: Ledger,
     assert auth.authenticate(staffed, "clerk", CLERK_PIN).failed_attempts == 0
     found = auth.get_attendant(staffed, "clerk")
     assert found is not None and found.locked_until is None
-    outcomes = [r.outcome for r in audit.rows(staffed, 20, action=audit.SIGN_IN)
+    outcomes = [r.outcome for r in audit.rows(staffed, 20, action=audit.SIGN_IN, attendant=AUDITOR)
                 if r.subject == "clerk"]
     assert outcomes.count("failed") == 4 and outcomes.count("locked") == 1
     assert outcomes[0] == "ok"
@@ -102,7 +102,7 @@ def test_role_checks_are_refused_and_audited(staffed: Ledger) -> None:
         with pytest.raises(Refused) as err:
             auth.require(staffed, clerk, permission)
         assert err.value.code == "not_permitted"
-    denied = [r.subject for r in audit.rows(staffed, 50, action=audit.DENIED)]
+    denied = [r.subject for r in audit.rows(staffed, 50, action=audit.DENIED, attendant=AUDITOR)]
     assert set(denied) >= {"reveal", "export", "restore"}
     with pytest.raises(Refused):
         auth.authorise(staffed, "clerk", CLERK_PIN, "export")

@@ -16,6 +16,7 @@ from station_app.domain.errors import LedgerError, LedgerUnavailable, Refused
 from station_app.services import audit, backup, members, station, visits
 from tests.conftest import T0
 from tests.helpers import ledger_hash, rid, sign_up
+from tests.security.conftest import AUDITOR
 
 
 def _visit(ledger: Ledger) -> str:
@@ -103,7 +104,7 @@ def test_audit_rows_written_after_the_backup_survive_the_restore(file_ledger: Le
         file_ledger.close()
         restored = backup.restore(info.path, path, by="boss")
     try:
-        reveals = [r for r in audit.rows(restored, action=audit.REVEAL)]
+        reveals = audit.rows(restored, action=audit.REVEAL, attendant=AUDITOR)
         assert [r.subject for r in reveals] == [number]
         row = audit.last(restored, audit.RESTORE)
         assert row is not None and row.detail["audit_rows_carried_over"] >= 2
@@ -254,7 +255,7 @@ def test_disk_full_during_import_leaves_the_ledger_unchanged(tmp_path: Path) -> 
         assert [b.kind for b in backup.list_backups(sup.path)] == ["pre-import"]
         sup.conn.execute("PRAGMA max_page_count = 1073741823")
         assert kit.import_one(sup, bundle).ok  # room again: the same bundle goes in whole
-        imports = [r.outcome for r in audit.rows(sup, 10, action=audit.IMPORT)]
+        imports = [r.outcome for r in audit.rows(sup, 10, action=audit.IMPORT, attendant=AUDITOR)]
         assert imports[0] == "ok"
         assert ledger_hash(sup) != before
         assert sup.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -12,6 +12,7 @@ from station_app.cli import main
 from station_app.data.db import open_ledger
 from station_app.services import audit, backup
 from tests.helpers import rid
+from tests.security.conftest import AUDITOR
 
 
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: Path,
@@ -154,7 +155,7 @@ def test_exports_need_a_role_once_accounts_exist(db: Path, capsys: pytest.Captur
     assert "may not" not in err and "trust" in err
     ledger = open_ledger(db)
     try:
-        rows = audit.rows(ledger, 100)
+        rows = audit.rows(ledger, 100, attendant=AUDITOR)
         assert [x.subject for x in rows if x.action == "denied"].count("export") == 3
         assert any(x.action == "export" and x.actor == "sup" for x in rows)
         assert any(x.action == "sign_in" and x.actor == "sup" and x.outcome == "ok"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from station_app.domain.errors import Refused
 from station_app.services import audit, auth, backup, privacy, sync_ops
 from station_app.services import reports as report_service
 from tests.helpers import PROJECTION_TABLES, ledger_hash, sign_up
-from tests.security.conftest import add_staff, staff
+from tests.security.conftest import AUDITOR, add_staff, staff
 from tests.sync.kit import export, link, new_ledger
 
 # Accounts, settings and station keys live outside the entry log: compare them too.
@@ -117,6 +118,14 @@ CASES = (
          lambda w, who: auth.set_secret(w.st, "sup", "9753", by="x", attendant=who)),
     Case("unlock an account", "attendants", "st",
          lambda w, who: auth.unlock(w.st, "sup", by="x", attendant=who)),
+    Case("read the audit log", "audit", "st",
+         lambda w, who: audit.rows(w.st, 10, attendant=who, by="x")),
+    Case("report export", "reports", "st",
+         lambda w, who: report_service.export_report(
+             w.st, date(2026, 11, 1), date(2026, 11, 30), "xlsx", w.tmp / "out" / "r.xlsx",
+             attendant=who, actor="x"), "out"),
+    Case("retention run by hand", "settings", "st",
+         lambda w, who: privacy.apply_retention(w.st, by="x", attendant=who)),
 )
 IDS = [c.name for c in CASES]
 
@@ -131,7 +140,7 @@ def _files(w: World, case: Case) -> bool:
 
 
 def _last_audit(ledger: Ledger) -> audit.AuditRow:
-    return audit.rows(ledger, 1)[0]
+    return audit.rows(ledger, 1, attendant=AUDITOR)[0]
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
@@ -248,7 +257,7 @@ def test_restore_over_a_healthy_ledger_needs_the_restore_permission(world: World
         assert [b.kind for b in backup.list_backups(path)] == []  # not even set aside
     check = open_ledger(path)
     try:
-        denied = audit.rows(check, 2, action=audit.DENIED)
+        denied = audit.rows(check, 2, action=audit.DENIED, attendant=AUDITOR)
         assert {(r.subject, r.outcome) for r in denied} == {("restore", "denied")}
         epoch = check.epoch
         admin = staff(check, "boss")

@@ -16,7 +16,7 @@ from station_app.services import audit, auth, backup, privacy
 from station_app.ui import i18n, jobs
 from station_app.ui.context import AppContext
 from tests.helpers import ledger_hash
-from tests.security.conftest import staff
+from tests.security.conftest import AUDITOR, staff
 from tests.security.test_guards import WIDE, World
 from tests.security.test_guards import world as world  # the fixture
 
@@ -50,7 +50,7 @@ def _wait(qtbot: Any) -> None:
 
 
 def _denied(ledger: Ledger) -> list[str]:
-    return [r.subject for r in audit.rows(ledger, 50, action=audit.DENIED)]
+    return [r.subject for r in audit.rows(ledger, 50, action=audit.DENIED, attendant=AUDITOR)]
 
 
 def test_sync_page_slots_refuse_a_clerk(qtbot: Any, world: World, shown: list[str]) -> None:

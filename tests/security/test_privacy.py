@@ -12,7 +12,7 @@ from station_app.domain import clock
 from station_app.domain.errors import InvalidInput, Refused
 from station_app.services import audit, auth, members, privacy, visits
 from tests.helpers import ledger_hash, rid, sign_up
-from tests.security.conftest import ADMIN_PIN, CLERK_PIN, MovableClock, staff
+from tests.security.conftest import ADMIN_PIN, AUDITOR, CLERK_PIN, MovableClock, staff
 
 
 def test_reveal_needs_admin_and_a_reason_and_is_audited(staffed: Ledger) -> None:
@@ -29,11 +29,11 @@ def test_reveal_needs_admin_and_a_reason_and_is_audited(staffed: Ledger) -> None
         privacy.reveal(staffed, number, "no sign-in", attendant=None, actor="someone")
     assert err.value.code == "signin_required"
     assert privacy.reveal(staffed, number, "实名核验：补办会员证", attendant=boss) == rid(7)
-    row = audit.rows(staffed, 1)[0]
+    row = audit.rows(staffed, 1, attendant=AUDITOR)[0]
     assert (row.actor, row.action, row.subject, row.outcome) == ("boss", "reveal", number, "ok")
     assert row.detail["reason"] == "实名核验：补办会员证"
-    assert rid(7) not in repr(audit.rows(staffed, 50))  # the audit log never holds it
-    denied = [r for r in audit.rows(staffed, 10) if r.action == audit.DENIED]
+    assert rid(7) not in repr(audit.rows(staffed, 50, attendant=AUDITOR))  # never in the log
+    denied = [r for r in audit.rows(staffed, 10, attendant=AUDITOR) if r.action == audit.DENIED]
     assert len(denied) == 2 and audit.count(staffed) > before
 
 
@@ -50,14 +50,15 @@ def test_retention_anonymises_members_who_left_long_ago(staffed: Ledger,
     active = sign_up(staffed, 12, name="孙八")
     movable_clock.advance(days=365 * 2)
     recent = _withdraw(staffed, 13, "周九")
-    assert privacy.apply_retention(staffed, by="boss") == []  # retention off by default
-    privacy.set_retention_years(staffed, 3, by="boss", attendant=staff(staffed, "boss"))
+    admin = staff(staffed, "boss")
+    assert privacy.apply_retention(staffed, by="boss", attendant=admin) == []  # off by default
+    privacy.set_retention_years(staffed, 3, by="boss", attendant=admin)
     assert privacy.due_for_anonymisation(staffed) == []
     movable_clock.advance(days=365 + 30)  # `old` left 3 years + 1 month ago
     assert [d.member_no for d in privacy.due_for_anonymisation(staffed)] == [old]
     visits_before = staffed.conn.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
 
-    assert privacy.apply_retention(staffed, by="boss") == [old]
+    assert privacy.apply_retention(staffed, by="boss", attendant=admin) == [old]
     gone = queries.get_member(staffed, old)
     assert (gone.name, gone.phone, gone.id_masked, gone.birth_date) == ("", "", "", "")
     assert gone.status == "withdrawn" and gone.worker_type == "delivery_rider"
@@ -70,7 +71,7 @@ def test_retention_anonymises_members_who_left_long_ago(staffed: Ledger,
     # Others untouched; a second run does nothing.
     assert queries.get_member(staffed, recent).name == "周九"
     assert queries.get_member(staffed, active).name == "孙八"
-    assert privacy.apply_retention(staffed, by="boss") == []
+    assert privacy.apply_retention(staffed, by="boss", attendant=admin) == []
     boss = auth.authenticate(staffed, "boss", ADMIN_PIN)
     with pytest.raises(Refused) as err:
         privacy.reveal(staffed, old, "audit request", attendant=boss)
@@ -80,17 +81,19 @@ def test_retention_anonymises_members_who_left_long_ago(staffed: Ledger,
     with staffed.write():
         projector.rebuild_all(staffed)
     assert ledger_hash(staffed) == snapshot
-    rows = [r for r in audit.rows(staffed, 20) if r.action in (audit.RETENTION, audit.SETTING)]
+    rows = [r for r in audit.rows(staffed, 20, attendant=AUDITOR)
+            if r.action in (audit.RETENTION, audit.SETTING)]
     assert {r.action for r in rows} == {audit.RETENTION, audit.SETTING}
 
 
 def test_active_members_are_never_anonymised(staffed: Ledger) -> None:
     number = sign_up(staffed, 20)
+    admin = staff(staffed, "boss")
     with pytest.raises(Refused):
-        privacy.anonymise(staffed, number, "by mistake", by="boss")
+        privacy.anonymise(staffed, number, "by mistake", by="boss", attendant=admin)
     with clock.fixed(clock.now() + timedelta(days=365 * 50)):
-        privacy.set_retention_years(staffed, 1, by="boss", attendant=staff(staffed, "boss"))
-        assert privacy.apply_retention(staffed, by="boss") == []
+        privacy.set_retention_years(staffed, 1, by="boss", attendant=admin)
+        assert privacy.apply_retention(staffed, by="boss", attendant=admin) == []
 
 
 def test_bad_retention_values_are_refused(staffed: Ledger) -> None:

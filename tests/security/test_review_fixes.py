@@ -13,7 +13,7 @@ from station_app.domain import clock
 from station_app.domain.errors import Refused
 from station_app.services import audit, auth, backup, visits
 from tests.conftest import T0
-from tests.security.conftest import add_staff
+from tests.security.conftest import AUDITOR, add_staff
 
 
 def _visit(ledger: Ledger) -> tuple[int, int]:
@@ -133,7 +133,7 @@ def test_parallel_wrong_pins_cannot_get_past_the_lock_out(ledger_path: Path) -> 
         thread.join()
     check = open_ledger(ledger_path)
     try:
-        tested = [r for r in audit.rows(check, action=audit.SIGN_IN)
+        tested = [r for r in audit.rows(check, action=audit.SIGN_IN, attendant=AUDITOR)
                   if r.detail.get("why") == "wrong_pin"]
         # Only the attempts up to the one that triggers the lock-out ever test a PIN.
         assert len(tested) == auth.FREE_ATTEMPTS

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from ...data import queries
 from ...data.db import Ledger
-from ...domain import catalogue, clock, messages, worker_types
+from ...domain import catalogue, clock, worker_types
 from ...domain.errors import LedgerError, Refused
 from ...services import checkin
 from ..context import AppContext
+from ..errors import render as render_error
 
 
 @dataclass(frozen=True)
@@ -258,8 +259,8 @@ class MemberPanel(QFrame):
     def _show_banner(self, found: checkin.CheckIn) -> None:
         if found.status in (checkin.FORGED, checkin.REPLACED_CARD, checkin.WITHDRAWN,
                             checkin.TRANSFERRED_OUT):
-            text = messages.render(Refused(f"scan.{found.status}", member_no=found.member_no),
-                                   self.ctx.lang)
+            text = render_error(Refused(f"scan.{found.status}", member_no=found.member_no),
+                                self.ctx.lang)
             self.banner.setText(text)
             self.banner.setProperty("severity", "stop")
         elif found.status == checkin.ISSUER_UNKNOWN:
