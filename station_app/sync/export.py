@@ -19,6 +19,7 @@ from ..data import migrations
 from ..data.db import Ledger
 from ..data.entries import MEMBER_KINDS
 from ..data.keys import raw_public
+from ..data.projector import ANONYMISE_KIND
 from ..domain import clock
 from ..domain.errors import LedgerError
 from . import format as fmt
@@ -217,12 +218,23 @@ def _stations_doc(ledger: Ledger, exclude: str | None) -> bytes:
 
 def return_rows(ledger: Ledger, code: str,
                 held: dict[str, dict[int, int]] | None = None) -> list[Any]:
-    """Members registered elsewhere (their history) and the voids of those entries, beyond what
-    the station reported holding (``held``: origin -> epoch -> seq; everything when None), and
-    the supervisor's own catalogue and campaign definitions (always: a handful)."""
+    """Members registered elsewhere (their history, their anonymisations) and the voids of
+    those entries, beyond what the station reported holding (``held``: origin -> epoch -> seq;
+    everything when None), and the supervisor's own catalogue and campaign definitions
+    (always: a handful)."""
     kinds = ",".join(f"'{k}'" for k in sorted(MEMBER_KINDS))
     conn = ledger.conn
     rows: list[Any] = []
+    # An anonymisation written at any ledger (the member's home station, its supervisor, or
+    # another station whose retention rule ran out) reaches every station holding the member,
+    # except the member's own station: only it rewrites its own members (verify.py refuses a
+    # station bundle that touches another station's members for the same reason).
+    for row in conn.execute(
+            f"SELECT {_COLS} FROM entries e WHERE e.kind = ? AND e.station <> ?"
+            " AND substr(json_extract(e.body, '$.member_no'), 1, ?) IS NOT ?",
+            (ANONYMISE_KIND, code, len(code) + 1, code + "-")):
+        if row[3] > (held or {}).get(row[1], {}).get(int(row[2]), 0):
+            rows.append(row)
     for origin, epoch in conn.execute(
             "SELECT DISTINCT station, epoch FROM entries WHERE station <> ?"
             " ORDER BY station, epoch", (code,)).fetchall():

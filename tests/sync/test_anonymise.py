@@ -1,0 +1,192 @@
+"""A member anonymised at the home station is blanked at the supervisor and, through return
+bundles and relays, at every other station that holds the member (nothing is erased)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import zipfile
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from station_app.cards.payload import make_payload
+from station_app.data import queries
+from station_app.data.db import Ledger
+from station_app.domain import clock
+from station_app.services import checkin, members, privacy, sync_ops, visits
+from station_app.sync import format as fmt
+from tests.helpers import ledger_hash, rid, sign_up
+
+from .kit import clone_memory, export, import_one, link, new_ledger
+
+NAME, PHONE = "王五", "13900000011"
+
+
+@pytest.fixture
+def net(tmp_path: Path):
+    sup = new_ledger(tmp_path / "sup" / "sup.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
+    a = new_ledger(tmp_path / "a" / "a.db", "MZL01", "满洲里口岸驿站")
+    b = new_ledger(tmp_path / "b" / "b.db", "EEH01", "二连浩特驿站")
+    link(sup, a, tmp_path / "ids")
+    link(sup, b, tmp_path / "ids")
+    yield sup, a, b, tmp_path
+    for ledger in (sup, a, b):
+        ledger.close()
+
+
+def _retire(a: Ledger) -> str:
+    """Station A signs the member up, who withdraws; A's retention rule (2 years) anonymises
+    them three years later. Returns the member number."""
+    number = sign_up(a, 11, name=NAME, phone=PHONE)
+    members.withdraw_member(a, number, "回老家了", by="t")
+    with clock.fixed(clock.now() + timedelta(days=365 * 3), timedelta(seconds=1)):
+        privacy.set_retention_years(a, 2, by="t")
+        assert privacy.apply_retention(a, by="t") == [number]
+    return number
+
+
+def _shows(ledger: Ledger, number: str) -> bool:
+    """Whether the member's personal data can still be seen or found in this ledger."""
+    member = queries.get_member(ledger, number)
+    found = {m.member_no for q in (NAME, "WW", "wangwu", PHONE[-4:], PHONE, rid(11)[-4:])
+             for m in queries.search_members(ledger, q)}
+    by_id = queries.member_by_id_hash(ledger, ledger.keys.id_hash(rid(11)))
+    row = ledger.conn.execute(
+        "SELECT name, name_pinyin, name_initials, phone, phone_tail, id_masked, id_tail,"
+        " id_hash, birth_date, employer FROM members WHERE member_no = ?", (number,)).fetchone()
+    keys = ledger.conn.execute("SELECT COUNT(*) FROM member_keys WHERE member_no = ?",
+                               (number,)).fetchone()[0]
+    return bool(member.name or any(row) or keys or number in found or by_id is not None)
+
+
+def _kinds(written) -> list[tuple[str, str]]:
+    with zipfile.ZipFile(written.path) as archive:
+        lines = archive.read(fmt.ENTRIES).splitlines()
+    return [(json.loads(line)[3][1], json.loads(line)[3][4]) for line in lines]
+
+
+def test_anonymisation_reaches_the_supervisor_and_the_other_stations(net) -> None:
+    sup, a, b, tmp = net
+    number = sign_up(a, 11, name=NAME, phone=PHONE)
+    assert import_one(sup, export(a, tmp / "a1").path).ok
+    first = sync_ops.return_bundle(sup, "EEH01", tmp / "r1", actor="sup")
+    assert import_one(b, first.path).ok
+    assert _shows(b, number) and queries.get_member(b, number).name == NAME
+    card = make_payload(number, 1, a.keys.signing)
+    assert checkin.resolve_scan(b, card).status == checkin.OK
+    visits.record_visit(b, ["water"], by="t", member=number)  # served at B
+    assert import_one(sup, export(b, tmp / "b1").path).ok  # B reports what it holds of A
+
+    members.withdraw_member(a, number, "回老家了", by="t")
+    with clock.fixed(clock.now() + timedelta(days=365 * 3), timedelta(seconds=1)):
+        privacy.set_retention_years(a, 2, by="t")
+        assert privacy.apply_retention(a, by="t") == [number]
+    assert not _shows(a, number)
+    from_a = export(a, tmp / "a2")
+    assert from_a.counts.get("member.anonymise") == 1
+    assert import_one(sup, from_a.path).ok
+    assert not _shows(sup, number)  # the supervisor's read model is blanked
+
+    second = sync_ops.return_bundle(sup, "EEH01", tmp / "r2", actor="sup")
+    # incremental: the withdrawal and the anonymisation, not the sign-up again
+    assert ("MZL01", "member.anonymise") in _kinds(second)
+    assert ("MZL01", "member.signup") not in _kinds(second)
+    assert import_one(b, second.path).ok
+    assert not _shows(b, number)
+    gone = queries.get_member(b, number)
+    assert (gone.status, gone.worker_type, gone.home_station) == ("withdrawn",
+                                                                  "delivery_rider", "MZL01")
+    # anonymisation is not erasure: B's visit of the member stays and still counts
+    assert b.conn.execute("SELECT COUNT(*) FROM visits WHERE member_no = ?",
+                          (number,)).fetchone()[0] == 1
+    # the card scanned at B: the member has left (not served as a member), no name shown
+    scanned = checkin.resolve_scan(b, card)
+    assert scanned.status == checkin.WITHDRAWN and not scanned.can_serve
+    assert scanned.member is not None and scanned.member.name == ""
+
+    # the same bundles again change nothing
+    held_b, held_sup = ledger_hash(b), ledger_hash(sup)
+    assert import_one(b, second.path).ok and import_one(b, first.path).ok
+    assert import_one(sup, from_a.path).result == "duplicate"
+    assert (ledger_hash(b), ledger_hash(sup)) == (held_b, held_sup)
+
+    # once B has reported holding it, the next return bundle does not send it again
+    assert import_one(sup, export(b, tmp / "b2").path).ok
+    third = sync_ops.return_bundle(sup, "EEH01", tmp / "r3", actor="sup")
+    assert not [k for k in _kinds(third) if k[0] == "MZL01"]
+    # a full return bundle does, and it still changes nothing at B
+    full = sync_ops.return_bundle(sup, "EEH01", tmp / "r4", actor="sup", full=True)
+    assert ("MZL01", "member.anonymise") in _kinds(full)
+    assert import_one(b, full.path).ok and ledger_hash(b) == held_b
+    # the home station's own anonymisation never comes back to it
+    back = sync_ops.return_bundle(sup, "MZL01", tmp / "r5", actor="sup")
+    assert ("MZL01", "member.anonymise") not in _kinds(back)
+
+
+def test_the_end_state_does_not_depend_on_the_import_order(net) -> None:
+    sup, a, b, tmp = net
+    number = sign_up(a, 11, name=NAME, phone=PHONE)
+    a_bundles = [export(a, tmp / "a1").path]
+    start_sup = clone_memory(sup)
+    assert import_one(sup, a_bundles[0]).ok
+    start_b = clone_memory(b)
+    returns = [sync_ops.return_bundle(sup, "EEH01", tmp / "r1", actor="sup").path]
+    assert import_one(b, returns[0]).ok
+    assert import_one(sup, export(b, tmp / "b1").path).ok
+    members.withdraw_member(a, number, "回老家了", by="t")
+    with clock.fixed(clock.now() + timedelta(days=365 * 3), timedelta(seconds=1)):
+        privacy.set_retention_years(a, 2, by="t")
+        privacy.apply_retention(a, by="t")
+    a_bundles.append(export(a, tmp / "a2").path)  # overlaps the first: not acknowledged
+    assert import_one(sup, a_bundles[1]).ok
+    # the anonymisation alone (incremental), then everything again
+    returns.append(sync_ops.return_bundle(sup, "EEH01", tmp / "r2", actor="sup").path)
+    returns.append(sync_ops.return_bundle(sup, "EEH01", tmp / "r3", actor="sup",
+                                          full=True).path)
+
+    for start, bundles in ((start_sup, a_bundles), (start_b, returns)):
+        ends = set()
+        for order in itertools.permutations(bundles + bundles[:1]):
+            probe = clone_memory(start)
+            for path in order:
+                assert import_one(probe, path).ok
+            assert not _shows(probe, number)
+            ends.add(ledger_hash(probe))
+            probe.close()
+        assert len(ends) == 1
+        start.close()
+
+
+def test_anonymisation_travels_through_the_region_to_another_league(tmp_path: Path) -> None:
+    region = new_ledger(tmp_path / "r" / "r.db", "NMG00", "自治区总工会", supervisor=True)
+    hulun = new_ledger(tmp_path / "l1" / "l.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
+    xilin = new_ledger(tmp_path / "l2" / "l.db", "XLG00", "锡林郭勒盟总工会", supervisor=True)
+    a = new_ledger(tmp_path / "a" / "a.db", "MZL01", "满洲里口岸驿站")
+    c = new_ledger(tmp_path / "c" / "c.db", "EEH01", "二连浩特驿站")
+    for upper, lower in ((region, hulun), (region, xilin), (hulun, a), (xilin, c)):
+        link(upper, lower, tmp_path / "ids")
+    u = tmp_path / "usb"
+
+    def down_to_c() -> None:
+        assert import_one(xilin, sync_ops.return_bundle(region, "XLG00", u, actor="x").path).ok
+        assert import_one(c, sync_ops.return_bundle(xilin, "EEH01", u, actor="x").path).ok
+
+    number = sign_up(a, 11, name=NAME, phone=PHONE)
+    assert import_one(hulun, export(a, u).path).ok
+    assert import_one(region, export(hulun, u).path).ok
+    down_to_c()
+    assert queries.get_member(c, number).name == NAME
+    members.withdraw_member(a, number, "回老家了", by="t")
+    with clock.fixed(clock.now() + timedelta(days=365 * 3), timedelta(seconds=1)):
+        privacy.set_retention_years(a, 2, by="t")
+        assert privacy.apply_retention(a, by="t") == [number]
+    assert import_one(hulun, export(a, u).path).ok
+    assert import_one(region, export(hulun, u).path).ok  # forwards A's signed bundle
+    for ledger in (hulun, region):
+        assert not _shows(ledger, number)
+    down_to_c()
+    assert not _shows(c, number) and not _shows(xilin, number)
+    for ledger in (region, hulun, xilin, a, c):
+        ledger.close()
