@@ -92,8 +92,11 @@ class _Batch:
                                 body.get("campaign", ""), body.get("member_no"),
                                 body.get("worker_type", "other"), int(body.get("money_fen", 0)),
                                 body.get("override_reason"), flag, corrected_by))
-            self.relief_goods.extend((entry.id, g["item"], int(g["qty"]))
-                                     for g in body.get("goods", ()))
+            # One row per item: two lines of the same item in one handout add up.
+            per_item: dict[str, int] = {}
+            for g in body.get("goods", ()):
+                per_item[g["item"]] = per_item.get(g["item"], 0) + int(g["qty"])
+            self.relief_goods.extend((entry.id, item, qty) for item, qty in per_item.items())
         elif kind == "enrolment":
             self.enrolments.append((entry.id, entry.station, day, body.get("programme", ""),
                                     body.get("member_no", ""),

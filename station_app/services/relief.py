@@ -31,6 +31,14 @@ def parse_goods(text: str) -> Goods:
     return Goods(item, int(qty))
 
 
+def merge_goods(goods: Sequence[Goods]) -> list[Goods]:
+    """Two lines of the same item are one line with both quantities (in the order given)."""
+    totals: dict[str, int] = {}
+    for g in goods:
+        totals[g.item] = totals.get(g.item, 0) + g.qty
+    return [Goods(item, qty) for item, qty in totals.items()]
+
+
 def define_campaign(ledger: Ledger, *, code: str, name: str, kind: str = "other",
                     starts: str = "", ends: str = "", one_per_person: bool = True,
                     by: str) -> Entry:
@@ -61,6 +69,7 @@ def give_relief(ledger: Ledger, *, campaign: str, by: str, member: str | None = 
     amount = validate.money_fen(money_fen)
     if amount == 0 and not goods:
         raise InvalidInput("goods", "empty")
+    goods = merge_goods(goods)
     reason = validate.text("reason", override_reason, max_len=200, required=False) or None
     with ledger.write():
         chosen = queries.get_campaign(ledger, campaign)

@@ -129,6 +129,27 @@ def test_relief_is_one_per_person_unless_overridden(fresh_db) -> None:
     assert total == 10000
 
 
+def test_two_lines_of_the_same_goods_add_up(fresh_db) -> None:
+    relief.define_campaign(fresh_db, code="WARM26", name="送温暖", kind="warming", by="t")
+    given = relief.give_relief(fresh_db, campaign="WARM26", walk_in_type="courier", by="t",
+                               goods=[relief.parse_goods(g) for g in ("矿泉水:2", "手套:1",
+                                                                       "矿泉水:3")])
+    assert given.body["goods"] == [{"item": "矿泉水", "qty": 5}, {"item": "手套", "qty": 1}]
+    rows = dict(fresh_db.conn.execute("SELECT item, qty FROM relief_goods"))
+    assert rows == {"矿泉水": 5, "手套": 1}
+
+
+def test_a_signed_entry_with_an_item_twice_counts_both_lines(fresh_db) -> None:
+    """Entries written before the lines were merged (or by another station) still add up."""
+    relief.define_campaign(fresh_db, code="WARM26", name="送温暖", kind="warming", by="t")
+    with fresh_db.write():
+        fresh_db.append("relief", {"campaign": "WARM26", "money_fen": 0, "walk_in": True,
+                                   "worker_type": "courier", "override_reason": None,
+                                   "goods": [{"item": "矿泉水", "qty": 2},
+                                             {"item": "矿泉水", "qty": 3}]}, by="t")
+    assert fresh_db.conn.execute("SELECT SUM(qty) FROM relief_goods").fetchone()[0] == 5
+
+
 def test_screening_is_for_women_and_summer_camp_needs_child(fresh_db) -> None:
     man = sign_up(fresh_db, 1)  # odd sequence: male
     woman = sign_up(fresh_db, 2, name="刘芳")
