@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -192,6 +192,16 @@ class ReportsPage(QWidget):
         self.anchor.dateChanged.connect(self._period_changed)
         self._period_changed()
         self._loaded = False
+        # The figures follow the chosen range and station by themselves (after a short pause
+        # while dates are being typed), so what is shown is always what an export writes.
+        self.shown: tuple[date, date, list[str] | None] | None = None
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(400)
+        self._soon.timeout.connect(self.refresh)
+        for signal in (self.date_from.dateChanged, self.date_to.dateChanged,
+                       self.station.currentIndexChanged):
+            signal.connect(self._range_changed)
         ctx.ledger_changed.connect(self._stale)
 
     def showEvent(self, event: Any) -> None:
@@ -218,6 +228,14 @@ class ReportsPage(QWidget):
         code = self.station.currentData()
         return [code] if code else None
 
+    def _range_changed(self) -> None:
+        if not self._loaded:
+            return  # counted when the page is first looked at
+        if self.run_async:
+            self._soon.start()
+        else:
+            self.refresh()
+
     def _stale(self) -> None:
         if self.isVisible():
             self.refresh()
@@ -227,18 +245,22 @@ class ReportsPage(QWidget):
     # ---- figures ----
     def refresh(self) -> None:
         self._loaded = True
+        self._soon.stop()
         start, end = self.span()
         stations, lang = self.stations(), self.ctx.lang
 
         def work(job: Any) -> Report:
             return report_service.report(job.ledger(), start, end, stations, lang=lang)
 
+        def shown(report: Report) -> None:
+            self.shown = (start, end, stations)
+            self.show_report(report)
+
         if not self.run_async:
-            self.show_report(report_service.report(self.ctx.ledger, start, end, stations,
-                                                   lang=lang))
+            shown(report_service.report(self.ctx.ledger, start, end, stations, lang=lang))
             return
         self.refresh_button.setEnabled(False)
-        self._job = Job(self, work, on_success=self.show_report,
+        self._job = Job(self, work, on_success=shown,
                         on_failure=lambda exc: self._failed(),
                         ledger=self.ctx.open_worker_ledger, lang=lang)
         self._job.with_progress(self.tr("Counting…"), min_duration_ms=800).run()
@@ -318,8 +340,9 @@ class ReportsPage(QWidget):
         return Path(chosen) if chosen else None
 
     def export(self, fmt: str, path: Path | None = None) -> None:
-        start, end = self.span()
-        stations, lang = self.stations(), self.ctx.lang
+        # What is on screen, not a range chosen since and not yet counted.
+        start, end, stations = self.shown or (*self.span(), self.stations())
+        lang = self.ctx.lang
         if path is None:
             patterns = {"xlsx": self.tr("Excel workbook (*.xlsx)"),
                         "csv": self.tr("CSV, UTF-8 (*.csv)"), "pdf": self.tr("PDF (*.pdf)")}

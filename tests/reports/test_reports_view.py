@@ -84,6 +84,31 @@ def test_custom_range_and_refresh_after_a_new_visit(qtbot, ctx) -> None:
     assert page.tiles["visits"].value.text() == "3"
 
 
+def test_the_figures_follow_the_chosen_range_and_export_writes_what_is_shown(
+        qtbot, ctx, tmp_path) -> None:
+    """Choosing another period counts again by itself; an export never writes a range that is
+    not on screen (before, the month was shown and the year written)."""
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.shown is not None, timeout=10_000)
+    page.anchor.setDate(QDate(2026, 11, 15))
+    page.period.setCurrentIndex(page.period.findData("month"))
+    qtbot.waitUntil(lambda: page.shown is not None and page.shown[0].month == 11
+                    and page.shown[1].day == 30, timeout=10_000)
+    assert page.tiles["visits"].value.text() == "2"
+    page.period.setCurrentIndex(page.period.findData("year"))
+    assert page.shown[1].month == 11  # not counted yet: the month is still on screen ...
+    page.run_async = False  # (no "saved" box)
+    target = tmp_path / "shown.csv"
+    page.export("csv", target)  # ... and the month is what an export writes
+    qtbot.waitUntil(lambda: getattr(page, "last_export", None) == target, timeout=10_000)
+    assert "2026-11-01 – 2026-11-30" in target.read_text(encoding="utf-8-sig")
+    page.run_async = True
+    qtbot.waitUntil(lambda: page.shown is not None and page.shown[1].month == 12,
+                    timeout=10_000)  # then the year, by itself
+
+
 def test_export_buttons_write_files_in_the_background(qtbot, ctx, tmp_path) -> None:
     page = ReportsPage(ctx)
     qtbot.addWidget(page)
