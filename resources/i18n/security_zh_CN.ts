@@ -176,6 +176,70 @@
     </message>
 </context>
 <context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../../station_app/ui/security_pin.py" line="51"/>
+        <location filename="../../station_app/ui/security_pin.py" line="121"/>
+        <source>Change my PIN</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_pin.py" line="53"/>
+        <source>Account: %1 (%2)</source>
+        <translation>账户：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_pin.py" line="59"/>
+        <source>A PIN needs at least 4 digits; a password at least 6 characters. Wrong current PINs count like failed sign-ins and lock the account for a while.</source>
+        <translation>PIN 至少 4 位数字，密码至少 6 个字符。当前密码输错与登录失败一样计次，多次输错会暂时锁定账户。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_pin.py" line="67"/>
+        <source>&amp;Current PIN</source>
+        <translation>当前密码/PIN(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_pin.py" line="68"/>
+        <source>&amp;New PIN</source>
+        <translation>新密码/PIN(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_pin.py" line="69"/>
+        <source>New PIN &amp;again</source>
+        <translation>再输一次新密码(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_pin.py" line="79"/>
+        <source>Change PIN</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_pin.py" line="83"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_pin.py" line="94"/>
+        <source>The two new PINs do not match.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_pin.py" line="124"/>
+        <source>Nobody is signed in, so there is no PIN to change.</source>
+        <translation>当前没有登录的操作员，无法修改密码。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_pin.py" line="131"/>
+        <source>Your PIN was changed. Sign in with the new PIN from now on.</source>
+        <translation>密码已修改，今后请用新密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_pin.py" line="142"/>
+        <source>Change my &amp;PIN…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../station_app/ui/security_page.py" line="49"/>

@@ -1,8 +1,9 @@
 """Commands for attendants, the audit log, backups, restore, integrity and retention.
 
 Commands that need a role take ``--as USER`` and the PIN from ``STATION_LEDGER_PIN`` or the
-first line of standard input. A ledger with no attendants yet (before the first-run setup) is in
-open mode: everything is allowed to the operating-system user (docs/SECURITY.md).
+first line of standard input; ``pin`` lets the ``--as`` attendant change their own PIN. A
+ledger with no attendants yet (before the first-run setup) is in open mode: everything is allowed
+to the operating-system user (docs/SECURITY.md).
 """
 
 from __future__ import annotations
@@ -100,6 +101,10 @@ def register(sub: Any) -> None:
     a.add_argument("username")
     a.set_defaults(handler=cmd_attendant_set_pin)
 
+    p = sub.add_parser("pin", help="change your own PIN (--as USER; asks for the current PIN "
+                                   "and the new one twice, never on the command line)")
+    p.set_defaults(handler=cmd_pin)
+
     p = sub.add_parser("audit", help="print the audit log (newest first)")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--action", help="only this action, e.g. reveal, backup, sign_in")
@@ -195,6 +200,35 @@ def cmd_attendant_set_pin(ctx: Context, args: argparse.Namespace) -> int:
     who = signed_in(ctx, "attendants")
     auth.set_secret(ledger, args.username, _new_pin(ctx, args), by=ctx.actor, attendant=who)
     ctx.print(ctx.t("密码已更新", "PIN changed"))
+    return 0
+
+
+def cmd_pin(ctx: Context, args: argparse.Namespace) -> int:
+    """Self-service: the ``--as`` attendant replaces their own PIN (no admin needed).
+
+    The current PIN comes from ``STATION_LEDGER_PIN`` or the first line of standard input, the
+    new one from the next two lines (hidden prompts on a terminal): never from an argument.
+    """
+    ledger = ctx.ledger()
+    if not auth.has_attendants(ledger):
+        raise Refused("pin_change.no_accounts")
+    current = os.environ.get(PIN_ENV)
+    if current is None:
+        current = _stdin_line(ctx.t("当前密码/PIN：", "Current PIN: "))
+    if not current:
+        raise InvalidInput("current_pin", "required")
+    new = _stdin_line(ctx.t("新密码/PIN：", "New PIN: "))
+    if not new:
+        raise InvalidInput("new_pin", "required")
+    again = _stdin_line(ctx.t("再输入一次新密码/PIN：", "New PIN again: "))
+    found = auth.change_own_secret(ledger, ctx.actor, current, new, repeat=again or "",
+                                   via="cli")
+    if ctx.json:
+        ctx.emit({"username": found.username, "changed": True})
+    else:
+        ctx.print(ctx.t(f"{found.username} 的密码/PIN 已更改，下次请用新密码登录",
+                        f"The PIN of {found.username} was changed; sign in with the new one "
+                        "from now on"))
     return 0
 
 

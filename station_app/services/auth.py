@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TypeAlias
@@ -57,6 +58,16 @@ messages.register({
     "attendant_exists": ("用户名 {username} 已存在", "User name {username} already exists"),
     "last_admin": ("不能停用最后一个管理员", "The last admin account cannot be disabled"),
     "not_found.attendant": ("找不到操作员 {key}", "No attendant {key}"),
+    "pin_change.wrong_current": ("当前密码/PIN 不正确，密码未更改",
+                                 "The current PIN is wrong; the PIN was not changed"),
+    "pin_change.same": ("新密码/PIN 不能与当前的相同",
+                        "The new PIN must differ from the current one"),
+    "pin_change.no_accounts": ("还没有任何账户：请先创建管理员账户",
+                               "There are no accounts yet: create the admin account first"),
+    "pin_change.changed_meanwhile": ("密码刚被管理员更改或账户已停用，未作更改",
+                                     "The PIN was just changed by an admin or the account was "
+                                     "disabled; nothing was changed"),
+    "invalid.new_pin.mismatch": ("两次输入的新密码/PIN 不一致", "The two new PINs do not match"),
 })
 messages._FIELDS.update({  # field labels of this area
     "username": ("用户名", "User name"),
@@ -64,6 +75,8 @@ messages._FIELDS.update({  # field labels of this area
     "role": ("角色", "Role"),
     "display_name": ("显示名", "Display name"),
     "minutes": ("分钟", "Minutes"),
+    "current_pin": ("当前密码/PIN", "Current PIN"),
+    "new_pin": ("新密码/PIN", "New PIN"),
 })
 messages._REASONS.update({
     "weak": ("太短：PIN至少4位数字，密码至少6个字符",
@@ -291,17 +304,26 @@ def seconds_locked(found: Attendant, now: datetime | None = None) -> int:
     return max(0, int(left.total_seconds() + 0.999))
 
 
-def authenticate(ledger: Ledger, username: str, secret: str, *, via: str = "gui") -> Attendant:
-    """Check a user name and PIN; failures count towards a growing lock-out. Audited."""
-    username = username.strip()
+Note: TypeAlias = Callable[[dict[str, object], str], None]
+"""Writes the audit row of one refused PIN check: (detail, outcome)."""
+
+
+def _check_pin(ledger: Ledger, username: str, secret: str, note: Note, *,
+               wrong: str = "signin_failed") -> str:
+    """Check ``secret`` against the account under the lock-out rules; returns the hash it matched.
+
+    Every failure counts towards the growing lock-out and is audited through ``note``; a locked,
+    disabled or unknown account is refused before any comparison. The caller writes its own
+    success (resetting the count) in a transaction of its own. ``wrong`` is the code of the
+    refusal for a wrong PIN (or an unknown user, which must look the same).
+    """
     found = get_attendant(ledger, username)
     if found is None:
         _burn(secret)
-        audit.record(ledger, username[:32] or "?", audit.SIGN_IN, username[:32],
-                     {"via": via, "why": "unknown_user"}, outcome="failed")
-        raise Refused("signin_failed")
+        note({"why": "unknown_user"}, "failed")
+        raise Refused(wrong)
     # Count the attempt first, in one short transaction that re-reads the row: parallel
-    # sign-ins each see the others' failures, so they cannot get around the lock-out. scrypt
+    # attempts each see the others' failures, so they cannot get around the lock-out. scrypt
     # runs outside any write lock; a success then resets the count.
     refusal: Refused | None = None
     failures = 0
@@ -315,16 +337,13 @@ def authenticate(ledger: Ledger, username: str, secret: str, *, via: str = "gui"
         wait = (max(0, int((clock.parse_iso(locked_until) - now).total_seconds() + 0.999))
                 if locked_until else 0)
         if row is None:
-            audit.record(ledger, username[:32] or "?", audit.SIGN_IN, username[:32],
-                         {"via": via, "why": "unknown_user"}, outcome="failed")
-            refusal = Refused("signin_failed")
+            note({"why": "unknown_user"}, "failed")
+            refusal = Refused(wrong)
         elif wait > 0:
-            audit.record(ledger, username, audit.SIGN_IN, username,
-                         {"via": via, "why": "locked"}, outcome="locked")
+            note({"why": "locked"}, "locked")
             refusal = Refused("signin_locked", seconds=wait, username=username)
         elif row[1]:
-            audit.record(ledger, username, audit.SIGN_IN, username,
-                         {"via": via, "why": "disabled"}, outcome="failed")
+            note({"why": "disabled"}, "failed")
             refusal = Refused("signin_disabled", username=username)
         else:
             ledger.conn.execute("UPDATE attendants SET failed_attempts = failed_attempts + 1"
@@ -342,16 +361,82 @@ def authenticate(ledger: Ledger, username: str, secret: str, *, via: str = "gui"
             _burn(secret)
         raise refusal
     if not verify_secret(secret, secret_hash):
-        audit.record(ledger, username, audit.SIGN_IN, username,
-                     {"via": via, "why": "wrong_pin", "failures": failures,
-                      "locked_seconds": int(delay.total_seconds())}, outcome="failed")
+        note({"why": "wrong_pin", "failures": failures,
+              "locked_seconds": int(delay.total_seconds())}, "failed")
         if delay:
             raise Refused("signin_locked", seconds=int(delay.total_seconds()), username=username)
-        raise Refused("signin_failed")
+        raise Refused(wrong)
+    return str(secret_hash)
+
+
+def authenticate(ledger: Ledger, username: str, secret: str, *, via: str = "gui") -> Attendant:
+    """Check a user name and PIN; failures count towards a growing lock-out. Audited."""
+    username = username.strip()
+
+    def note(detail: dict[str, object], outcome: str) -> None:
+        audit.record(ledger, username[:32] or "?", audit.SIGN_IN, username[:32],
+                     {"via": via, **detail}, outcome=outcome)
+
+    _check_pin(ledger, username, secret, note)
     with ledger.write():
         ledger.conn.execute("UPDATE attendants SET failed_attempts = 0, locked_until = NULL"
                             " WHERE username = ?", (username,))
         audit.record(ledger, username, audit.SIGN_IN, username, {"via": via})
+    result = get_attendant(ledger, username)
+    assert result is not None
+    return result
+
+
+# ---- self-service ----
+CHANGE_OWN_PIN = "change_own_pin"  # ``op`` of the audit rows (action ``attendant``)
+
+
+def _new_pin_error(exc: InvalidInput) -> InvalidInput:
+    extra = {k: v for k, v in exc.params.items() if k not in ("field", "reason")}
+    return InvalidInput("new_pin", exc.reason, **extra)
+
+
+def change_own_secret(ledger: Ledger, username: str, current: str, new: str, *,
+                      repeat: str | None = None, via: str = "gui") -> Attendant:
+    """An attendant replaces their own PIN; no permission needed beyond knowing the current one.
+
+    The new PIN is checked first (strength, ``repeat`` when given, not the current one again),
+    which writes nothing. The current PIN is then checked under the sign-in lock-out rules: a
+    wrong one counts towards the lock-out like a failed sign-in, a locked or disabled account
+    is refused. The new hash, the cleared failure count and the audit row are written in one
+    transaction, and only if the account still has the PIN just checked (an admin may have
+    set another meanwhile). No PIN is ever written to the audit log.
+    """
+    username = username.strip()
+    if not current:
+        raise InvalidInput("current_pin", "required")
+    try:
+        check_secret_strength(new)
+    except InvalidInput as exc:
+        raise _new_pin_error(exc) from None
+    if repeat is not None and repeat != new:
+        raise InvalidInput("new_pin", "mismatch")
+    if new == current:
+        raise Refused("pin_change.same")
+    if not has_attendants(ledger):
+        raise Refused("pin_change.no_accounts")
+
+    def note(detail: dict[str, object], outcome: str) -> None:
+        audit.record(ledger, username[:32] or "?", audit.ATTENDANT, username[:32],
+                     {"op": CHANGE_OWN_PIN, "via": via, **detail}, outcome=outcome)
+
+    checked = _check_pin(ledger, username, current, note, wrong="pin_change.wrong_current")
+    hashed = hash_secret(new)
+    with ledger.write():
+        row = ledger.conn.execute(
+            "SELECT secret_hash, disabled FROM attendants WHERE username = ?",
+            (username,)).fetchone()
+        if row is None or row[0] != checked or row[1]:
+            raise Refused("pin_change.changed_meanwhile")
+        ledger.conn.execute("UPDATE attendants SET secret_hash = ?, failed_attempts = 0,"
+                            " locked_until = NULL WHERE username = ?", (hashed, username))
+        audit.record(ledger, username, audit.ATTENDANT, username,
+                     {"op": CHANGE_OWN_PIN, "via": via})
     result = get_attendant(ledger, username)
     assert result is not None
     return result

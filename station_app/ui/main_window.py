@@ -19,6 +19,7 @@ from .. import __version__ as app_version
 from . import i18n
 from .context import AppContext, ui_settings
 from .pages import PAGES
+from .security_pin import add_change_pin_action
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         settings.setObjectName("actionSettings")
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
+        add_change_pin_action(station, self, self.ctx)  # the signed-in attendant's own PIN
         station.addSeparator()
         quit_action = station.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
