@@ -4,17 +4,17 @@
 <context>
     <name>CheckInBar</name>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/check_in.py" line="39"/>
+        <location filename="../../station_app/ui/widgets/check_in.py" line="39"/>
         <source>Check-in: scan a card or search for a member</source>
         <translation>签到：扫会员证或查找会员</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/check_in.py" line="41"/>
+        <location filename="../../station_app/ui/widgets/check_in.py" line="41"/>
         <source>Scan a membership card, or type a name, pinyin, phone tail or member number</source>
         <translation>扫会员证，或输入姓名、拼音、手机尾号、会员号</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/check_in.py" line="50"/>
+        <location filename="../../station_app/ui/widgets/check_in.py" line="50"/>
         <source>Matching members</source>
         <translation>符合条件的会员</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>ConsentBox</name>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="189"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="188"/>
         <source>The member has read and agrees (consent version %1)</source>
         <translation>会员已阅读并同意（知情同意书版本 %1）</translation>
     </message>
@@ -30,37 +30,37 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/correct.py" line="45"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="44"/>
         <source>Correct entry</source>
         <translation>更正记录</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/correct.py" line="47"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="46"/>
         <source>The original stays in the ledger; the correction is a new entry.</source>
         <translation>原记录保留在台账中，更正作为一条新记录登记。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/correct.py" line="67"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="66"/>
         <source>Services</source>
         <translation>服务项目</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/correct.py" line="75"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="74"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/correct.py" line="79"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="78"/>
         <source>Money (¥)</source>
         <translation>慰问金（元）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/correct.py" line="82"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="81"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/correct.py" line="83"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="82"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -68,241 +68,251 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="60"/>
+        <location filename="../../station_app/ui/counter.py" line="60"/>
         <source>Counter</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="87"/>
+        <location filename="../../station_app/ui/counter.py" line="87"/>
         <source>Sign up (F4)</source>
         <translation>入会（F4）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="96"/>
+        <location filename="../../station_app/ui/counter.py" line="96"/>
         <source>Counter messages</source>
         <translation>前台提示</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="100"/>
+        <location filename="../../station_app/ui/counter.py" line="100"/>
         <source>Relief (F5)</source>
         <translation>慰问（F5）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="102"/>
+        <location filename="../../station_app/ui/counter.py" line="102"/>
         <source>Programme (F6)</source>
         <translation>项目报名（F6）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="104"/>
+        <location filename="../../station_app/ui/counter.py" line="104"/>
         <source>Transfer (F7)</source>
         <translation>会籍转接（F7）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="118"/>
+        <location filename="../../station_app/ui/counter.py" line="118"/>
         <source>Record visit (Enter)</source>
         <translation>登记服务（回车）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="121"/>
+        <location filename="../../station_app/ui/counter.py" line="121"/>
         <source>Walk-in (F3)</source>
         <translation>散客（F3）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="144"/>
-        <location filename="../../work/main/station_app/ui/counter.py" line="166"/>
-        <location filename="../../work/main/station_app/ui/counter.py" line="256"/>
+        <location filename="../../station_app/ui/counter.py" line="144"/>
+        <location filename="../../station_app/ui/counter.py" line="166"/>
+        <location filename="../../station_app/ui/counter.py" line="256"/>
         <source>Today&apos;s ledger</source>
         <translation>今日台账</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="160"/>
+        <location filename="../../station_app/ui/counter.py" line="160"/>
         <source>Void… (Del)</source>
         <translation>作废…（Del）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="161"/>
+        <location filename="../../station_app/ui/counter.py" line="161"/>
         <source>Correct… (Ctrl+E)</source>
         <translation>更正…（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="250"/>
+        <location filename="../../station_app/ui/counter.py" line="250"/>
         <source>Check-in bar</source>
         <translation>签到栏</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="250"/>
+        <location filename="../../station_app/ui/counter.py" line="250"/>
         <source>Find member / record visit</source>
         <translation>查找会员 / 登记服务</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="251"/>
+        <location filename="../../station_app/ui/counter.py" line="251"/>
         <source>Pick services after a scan</source>
         <translation>扫码后选择服务</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="252"/>
+        <location filename="../../station_app/ui/counter.py" line="252"/>
         <source>Pick services at any time</source>
         <translation>随时选择服务</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="253"/>
+        <location filename="../../station_app/ui/counter.py" line="253"/>
         <source>Next person (clear)</source>
         <translation>下一位（清空）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="253"/>
+        <location filename="../../station_app/ui/counter.py" line="253"/>
         <source>Walk-in visit</source>
         <translation>散客服务</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="254"/>
+        <location filename="../../station_app/ui/counter.py" line="254"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="254"/>
+        <location filename="../../station_app/ui/counter.py" line="254"/>
         <source>Relief handout</source>
         <translation>慰问发放</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="255"/>
+        <location filename="../../station_app/ui/counter.py" line="255"/>
         <source>Programme enrolment</source>
         <translation>项目报名</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="255"/>
+        <location filename="../../station_app/ui/counter.py" line="255"/>
         <source>Membership transfer</source>
         <translation>会籍转接</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="256"/>
+        <location filename="../../station_app/ui/counter.py" line="256"/>
         <source>Void the selected entry</source>
         <translation>作废选中的记录</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="257"/>
+        <location filename="../../station_app/ui/counter.py" line="257"/>
         <source>Correct the selected entry</source>
         <translation>更正选中的记录</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="258"/>
+        <location filename="../../station_app/ui/counter.py" line="258"/>
         <source>Print the member&apos;s card</source>
         <translation>打印会员证</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="258"/>
+        <location filename="../../station_app/ui/counter.py" line="258"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="259"/>
+        <location filename="../../station_app/ui/counter.py" line="259"/>
+        <source>Lock the screen (another attendant signs in)</source>
+        <translation>锁屏（换其他操作员登录）</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter.py" line="260"/>
         <source>Switch tabs</source>
         <translation>切换标签页</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="315"/>
+        <location filename="../../station_app/ui/counter.py" line="260"/>
+        <source>Change my PIN</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter.py" line="316"/>
         <source>%1 members match. Pick one with ↑ ↓ and Enter.</source>
         <translation>有 %1 名会员符合，请用 ↑ ↓ 选择后按回车。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="318"/>
+        <location filename="../../station_app/ui/counter.py" line="319"/>
         <source>Nothing found for “%1”. Check the number, or search by name, pinyin or phone tail.</source>
         <translation>未找到“%1”。请核对号码，或按姓名、拼音、手机尾号查找。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="344"/>
+        <location filename="../../station_app/ui/counter.py" line="345"/>
         <source>%1: pick services with the number keys, then press Enter.</source>
         <translation>%1：按数字键选择服务项目，再按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="371"/>
+        <location filename="../../station_app/ui/counter.py" line="372"/>
         <source>%1 matching members (↑ ↓ to choose, Enter to pick)</source>
         <translation>找到 %1 名会员（↑ ↓ 选择，回车确认）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="388"/>
+        <location filename="../../station_app/ui/counter.py" line="389"/>
         <source>Scan a card or find a member first, or press Walk-in (F3).</source>
         <translation>请先扫码或查找会员，或按“散客”（F3）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="394"/>
+        <location filename="../../station_app/ui/counter.py" line="395"/>
         <source>Pick at least one service (number keys 1–9).</source>
         <translation>请至少选择一项服务（数字键 1–9）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="414"/>
+        <location filename="../../station_app/ui/counter.py" line="415"/>
         <source>Pick the services first (click them or Ctrl+1…9), then press Walk-in.</source>
         <translation>请先选择服务项目（点击或 Ctrl+1…9），再点“散客”。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="431"/>
+        <location filename="../../station_app/ui/counter.py" line="432"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="437"/>
+        <location filename="../../station_app/ui/counter.py" line="438"/>
         <source>Recorded: %1 — %2</source>
         <translation>已登记：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="469"/>
+        <location filename="../../station_app/ui/counter.py" line="470"/>
         <source>%1 entries today</source>
         <translation>今日共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="491"/>
-        <location filename="../../work/main/station_app/ui/counter.py" line="517"/>
+        <location filename="../../station_app/ui/counter.py" line="492"/>
+        <location filename="../../station_app/ui/counter.py" line="518"/>
         <source>Select an entry in today&apos;s ledger first (F8).</source>
         <translation>请先在今日台账中选中一条记录（F8）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="495"/>
-        <location filename="../../work/main/station_app/ui/counter.py" line="521"/>
+        <location filename="../../station_app/ui/counter.py" line="496"/>
+        <location filename="../../station_app/ui/counter.py" line="522"/>
         <source>That entry is already void.</source>
         <translation>该记录已作废。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="499"/>
+        <location filename="../../station_app/ui/counter.py" line="500"/>
         <source>Void entry</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="500"/>
+        <location filename="../../station_app/ui/counter.py" line="501"/>
         <source>The entry stays in the ledger, struck through. Why is it void?</source>
         <translation>记录仍保留在台账中并以删除线显示。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="510"/>
+        <location filename="../../station_app/ui/counter.py" line="511"/>
         <source>Entry voided; it stays visible, struck through.</source>
         <translation>记录已作废，仍以删除线显示。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="526"/>
+        <location filename="../../station_app/ui/counter.py" line="527"/>
         <source>This kind of entry cannot be corrected here; void it and record it again.</source>
         <translation>此类记录不能在这里更正，请作废后重新登记。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="534"/>
+        <location filename="../../station_app/ui/counter.py" line="535"/>
         <source>Entry corrected; the original stays in the history.</source>
         <translation>记录已更正，原记录保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="575"/>
+        <location filename="../../station_app/ui/counter.py" line="576"/>
         <source>Relief recorded.</source>
         <translation>慰问已登记。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="581"/>
+        <location filename="../../station_app/ui/counter.py" line="582"/>
         <source>Find the member first: programmes are for members.</source>
         <translation>请先找到会员：项目仅限会员报名。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="588"/>
+        <location filename="../../station_app/ui/counter.py" line="589"/>
         <source>Enrolment recorded.</source>
         <translation>报名已登记。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/counter.py" line="597"/>
+        <location filename="../../station_app/ui/counter.py" line="598"/>
         <source>Transfer recorded.</source>
         <translation>会籍转接已登记。</translation>
     </message>
@@ -310,29 +320,29 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../work/main/station_app/ui/errors.py" line="96"/>
+        <location filename="../../station_app/ui/errors.py" line="119"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/errors.py" line="99"/>
+        <location filename="../../station_app/ui/errors.py" line="122"/>
         <source>Something unexpected went wrong. What was already saved in the ledger is safe.
 Please copy the details below and send them to your support contact.</source>
         <translation>发生了意外错误。台账中已保存的内容是安全的。
 请复制下面的详情，发给技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/errors.py" line="106"/>
+        <location filename="../../station_app/ui/errors.py" line="129"/>
         <source>Error details</source>
         <translation>错误详情</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/errors.py" line="109"/>
+        <location filename="../../station_app/ui/errors.py" line="132"/>
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/errors.py" line="115"/>
+        <location filename="../../station_app/ui/errors.py" line="138"/>
         <source>&amp;Copy details</source>
         <translation>复制详情(&amp;C)</translation>
     </message>
@@ -340,12 +350,12 @@ Please copy the details below and send them to your support contact.</source>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../work/main/station_app/ui/jobs.py" line="173"/>
+        <location filename="../../station_app/ui/jobs.py" line="173"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/jobs.py" line="187"/>
+        <location filename="../../station_app/ui/jobs.py" line="187"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -353,67 +363,67 @@ Please copy the details below and send them to your support contact.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../work/main/station_app/ui/main_window.py" line="55"/>
+        <location filename="../../station_app/ui/main_window.py" line="56"/>
         <source>Station Ledger</source>
         <translation>驿站台账</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/main_window.py" line="90"/>
+        <location filename="../../station_app/ui/main_window.py" line="91"/>
         <source>&amp;Station</source>
         <translation>驿站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/main_window.py" line="91"/>
+        <location filename="../../station_app/ui/main_window.py" line="92"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/main_window.py" line="96"/>
+        <location filename="../../station_app/ui/main_window.py" line="98"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/main_window.py" line="100"/>
+        <location filename="../../station_app/ui/main_window.py" line="102"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/main_window.py" line="108"/>
+        <location filename="../../station_app/ui/main_window.py" line="110"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/main_window.py" line="109"/>
+        <location filename="../../station_app/ui/main_window.py" line="111"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/main_window.py" line="112"/>
+        <location filename="../../station_app/ui/main_window.py" line="114"/>
         <source>&amp;About Station Ledger</source>
         <translation>关于驿站台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/main_window.py" line="118"/>
+        <location filename="../../station_app/ui/main_window.py" line="120"/>
         <source>Station %1 · %2 · ledger %3</source>
         <translation>驿站 %1 · %2 · 台账 %3</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/main_window.py" line="122"/>
+        <location filename="../../station_app/ui/main_window.py" line="124"/>
         <source>Attendant: %1</source>
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/main_window.py" line="146"/>
+        <location filename="../../station_app/ui/main_window.py" line="148"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/main_window.py" line="153"/>
+        <location filename="../../station_app/ui/main_window.py" line="155"/>
         <source>About Station Ledger</source>
         <translation>关于驿站台账</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/main_window.py" line="154"/>
+        <location filename="../../station_app/ui/main_window.py" line="156"/>
         <source>Station Ledger %1
 Offline ledger for trade-union service stations.</source>
         <translation>驿站台账 %1
@@ -423,142 +433,142 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>MemberPanel</name>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="79"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="80"/>
         <source>Member being served</source>
         <translation>正在服务的会员</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="101"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="102"/>
         <source>Member no.</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="102"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="103"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="103"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="104"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="104"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="105"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="105"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="106"/>
         <source>Home station</source>
         <translation>所属驿站</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="106"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="107"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="107"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="108"/>
         <source>Visits</source>
         <translation>服务次数</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="108"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="109"/>
         <source>Programmes</source>
         <translation>已报项目</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="109"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="110"/>
         <source>Relief</source>
         <translation>慰问</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="127"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="128"/>
         <source>Print card</source>
         <translation>打印会员证</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="130"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="131"/>
         <source>Reissue card</source>
         <translation>补办会员证</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="177"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="178"/>
         <source>Next, please</source>
         <translation>请下一位</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="207"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="208"/>
         <source>Member %1</source>
         <translation>会员 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="220"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="221"/>
         <source>%1 (another station)</source>
         <translation>%1（外站会员）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="228"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="229"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="230"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="231"/>
         <source>today %1 · this month %2</source>
         <translation>今日 %1 次 · 本月 %2 次</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="235"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="236"/>
         <source>no campaign running</source>
         <translation>当前无慰问活动</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="237"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="238"/>
         <source>%1: received</source>
         <translation>%1：已领取</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="239"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="240"/>
         <source>%1: not yet</source>
         <translation>%1：未领取</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="246"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="247"/>
         <source>not known at this station (can be served)</source>
         <translation>本站暂无此会员（可以服务）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="248"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="249"/>
         <source>active</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="249"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="250"/>
         <source>transferred out</source>
         <translation>已转出</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="250"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="251"/>
         <source>withdrawn</source>
         <translation>已退会</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="253"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="254"/>
         <source>card replaced</source>
         <translation>已补办新卡</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="255"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="256"/>
         <source>real-name verified</source>
         <translation>已实名认证</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="267"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="268"/>
         <source>This card&apos;s station is not known here, so its signature could not be checked. The member can still be served.</source>
         <translation>本站不认识发卡驿站，无法核验签名。仍可为该会员服务。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/member_panel.py" line="272"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="273"/>
         <source>Member %1 is not in this ledger yet (another station&apos;s member). The visit is recorded by member number.</source>
         <translation>本台账中暂无会员 %1（外站会员），按会员号登记服务。</translation>
     </message>
@@ -566,67 +576,67 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>ProgrammeDialog</name>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/programme.py" line="33"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="30"/>
         <source>Programme enrolment</source>
         <translation>项目报名</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/programme.py" line="36"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="33"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/programme.py" line="39"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="36"/>
         <source>Programme</source>
         <translation>帮扶项目</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/programme.py" line="42"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="39"/>
         <source>&amp;Programme</source>
         <translation>项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/programme.py" line="45"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="42"/>
         <source>Child&apos;s name</source>
         <translation>子女姓名</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/programme.py" line="48"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="45"/>
         <source>Child&apos;s age</source>
         <translation>子女年龄</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/programme.py" line="51"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="48"/>
         <source>&amp;Child&apos;s name</source>
         <translation>子女姓名(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/programme.py" line="53"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="50"/>
         <source>Child&apos;s &amp;age</source>
         <translation>子女年龄(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/programme.py" line="69"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="62"/>
         <source>&amp;Enrol</source>
         <translation>报名(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/programme.py" line="89"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="77"/>
         <source>For women members only.</source>
         <translation>仅限女会员。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/programme.py" line="90"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="78"/>
         <source>Not eligible: this screening is for women members only.</source>
         <translation>不符合条件：此项筛查仅限女会员。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/programme.py" line="94"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="82"/>
         <source>For members&apos; children aged 3 to 16.</source>
         <translation>面向会员3至16岁的子女。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/programme.py" line="98"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="86"/>
         <source>Open to every active member.</source>
         <translation>所有在册会员均可报名。</translation>
     </message>
@@ -634,12 +644,12 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/reason.py" line="26"/>
+        <location filename="../../station_app/ui/dialogs/reason.py" line="26"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/reason.py" line="27"/>
+        <location filename="../../station_app/ui/dialogs/reason.py" line="27"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
@@ -647,82 +657,82 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>ReliefDialog</name>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="37"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="36"/>
         <source>Relief handout</source>
         <translation>慰问发放</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="44"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="43"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="51"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="50"/>
         <source>&amp;Worker type (not a member)</source>
         <translation>职业类别（非会员）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="54"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="53"/>
         <source>Campaign</source>
         <translation>慰问活动</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="60"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="59"/>
         <source>&amp;Campaign</source>
         <translation>慰问活动(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="63"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="62"/>
         <source>Money in yuan</source>
         <translation>慰问金（元）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="64"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="63"/>
         <source>yuan, e.g. 200 or 12.50</source>
         <translation>单位：元，如 200 或 12.50</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="65"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="64"/>
         <source>&amp;Money (¥)</source>
         <translation>慰问金（元）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="72"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="71"/>
         <source>Goods</source>
         <translation>慰问物资</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="78"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="77"/>
         <source>&amp;Add goods line</source>
         <translation>增加物资(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="93"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="92"/>
         <source>Reason for giving again</source>
         <translation>再次发放的原因</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="94"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="93"/>
         <source>Reason for giving again (required to override)</source>
         <translation>再次发放的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="104"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="99"/>
         <source>&amp;Hand out</source>
         <translation>发放(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="116"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="106"/>
         <source>No campaign yet: add one in Settings → Campaigns.</source>
         <translation>尚无慰问活动，请在“设置 → 慰问活动”中添加。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="126"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="116"/>
         <source>Goods item %1</source>
         <translation>物资 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/relief.py" line="130"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="120"/>
         <source>Quantity %1</source>
         <translation>数量 %1</translation>
     </message>
@@ -730,17 +740,17 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>ServiceEditDialog</name>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="56"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="55"/>
         <source>&amp;Code</source>
         <translation>编码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="57"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="56"/>
         <source>&amp;Chinese name</source>
         <translation>中文名称(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="58"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="57"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
@@ -748,17 +758,17 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>ServicePad</name>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/service_pad.py" line="30"/>
+        <location filename="../../station_app/ui/widgets/service_pad.py" line="30"/>
         <source>Services given</source>
         <translation>提供的服务</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/service_pad.py" line="60"/>
+        <location filename="../../station_app/ui/widgets/service_pad.py" line="60"/>
         <source>Number key %1</source>
         <translation>数字键 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/widgets/service_pad.py" line="61"/>
+        <location filename="../../station_app/ui/widgets/service_pad.py" line="61"/>
         <source>Key %1</source>
         <translation>按键 %1</translation>
     </message>
@@ -766,32 +776,32 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>ServicesModel</name>
     <message>
-        <location filename="../../work/main/station_app/ui/models/services.py" line="42"/>
+        <location filename="../../station_app/ui/models/services.py" line="42"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/services.py" line="42"/>
+        <location filename="../../station_app/ui/models/services.py" line="42"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/services.py" line="42"/>
+        <location filename="../../station_app/ui/models/services.py" line="42"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/services.py" line="43"/>
+        <location filename="../../station_app/ui/models/services.py" line="43"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/services.py" line="59"/>
+        <location filename="../../station_app/ui/models/services.py" line="59"/>
         <source>in use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/services.py" line="59"/>
+        <location filename="../../station_app/ui/models/services.py" line="59"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
@@ -799,174 +809,174 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="71"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="70"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="76"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="75"/>
         <source>&amp;Station</source>
         <translation>驿站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="77"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="76"/>
         <source>Se&amp;rvices</source>
         <translation>服务项目(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="78"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="77"/>
         <source>&amp;Campaigns</source>
         <translation>慰问活动(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="79"/>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="288"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="78"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="283"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="104"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="99"/>
         <source>Station code</source>
         <translation>驿站编码</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="107"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="102"/>
         <source>Station &amp;name</source>
         <translation>驿站名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="110"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="105"/>
         <source>&amp;League / city federation</source>
         <translation>所属盟市总工会(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="111"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="106"/>
         <source>supervisor</source>
         <translation>上级（盟市）</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="111"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="106"/>
         <source>station</source>
         <translation>驿站</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="112"/>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="244"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="107"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="239"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="115"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="110"/>
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="118"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="113"/>
         <source>Ledger file</source>
         <translation>台账文件</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="119"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="114"/>
         <source>Save station &amp;identity</source>
         <translation>保存驿站信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="139"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="134"/>
         <source>Services are never deleted: retire one to take it off the counter; past visits keep it.</source>
         <translation>服务项目不会删除：停用后不再显示在前台，历史记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="154"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="149"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="155"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="150"/>
         <source>Re&amp;name…</source>
         <translation>改名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="157"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="152"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="172"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="167"/>
         <source>Add service</source>
         <translation>新增服务项目</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="180"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="175"/>
         <source>Rename service</source>
         <translation>服务项目改名</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="189"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="184"/>
         <source>Retire service</source>
         <translation>停用服务项目</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="190"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="185"/>
         <source>Take “%1” off the counter? Past visits keep it.</source>
         <translation>停用“%1”吗？历史记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="226"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="221"/>
         <source>Summer cooling (送清凉)</source>
         <translation>送清凉</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="227"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="222"/>
         <source>Winter warmth (送温暖)</source>
         <translation>送温暖</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="227"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="222"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="239"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="234"/>
         <source>One handout per person</source>
         <translation>每人限领一次</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="242"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="237"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="243"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="238"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="245"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="240"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="246"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="241"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="249"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="244"/>
         <source>Add &amp;campaign</source>
         <translation>添加活动(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="259"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="254"/>
         <source>once per person</source>
         <translation>每人一次</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="259"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="254"/>
         <source>repeatable</source>
         <translation>可重复领取</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/settings.py" line="289"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="284"/>
         <source>&amp;Apply language</source>
         <translation>应用语言(&amp;A)</translation>
     </message>
@@ -974,32 +984,32 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>SignUpDialog</name>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="209"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="208"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="223"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="222"/>
         <source>&amp;Serve this member</source>
         <translation>为该会员服务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="235"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="234"/>
         <source>Sign &amp;up</source>
         <translation>入会(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="250"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="244"/>
         <source>Already a member: %1 (%2). No new sign-up is needed.</source>
         <translation>已是会员：%1（%2），无需重复入会。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="286"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="280"/>
         <source>%1 is now member %2.</source>
         <translation>%1 已入会，会员号 %2。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="290"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="284"/>
         <source>Print the membership card now?</source>
         <translation>现在打印会员证吗？</translation>
     </message>
@@ -1007,62 +1017,62 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>SignUpForm</name>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="49"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="48"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="50"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="49"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="51"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="50"/>
         <source>18 digits; the last may be X</source>
         <translation>18位，最后一位可以是X</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="56"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="55"/>
         <source>&amp;Mobile</source>
         <translation>手机号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="59"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="58"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="62"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="61"/>
         <source>&amp;Worker type</source>
         <translation>职业类别(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="65"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="64"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="68"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="67"/>
         <source>&amp;Platform / employer</source>
         <translation>平台/单位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="122"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="121"/>
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="132"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="131"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="132"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="131"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/sign_up.py" line="134"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="133"/>
         <source>Born %1 · %2 · check digit correct</source>
         <translation>出生 %1 · %2 · 校验位正确</translation>
     </message>
@@ -1070,99 +1080,99 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="120"/>
+        <location filename="../../station_app/ui/models/today.py" line="124"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="120"/>
+        <location filename="../../station_app/ui/models/today.py" line="124"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="120"/>
+        <location filename="../../station_app/ui/models/today.py" line="124"/>
         <source>Who</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="120"/>
+        <location filename="../../station_app/ui/models/today.py" line="124"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="121"/>
+        <location filename="../../station_app/ui/models/today.py" line="125"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="121"/>
+        <location filename="../../station_app/ui/models/today.py" line="125"/>
         <source>By</source>
         <translation>经办</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="121"/>
+        <location filename="../../station_app/ui/models/today.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="151"/>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="217"/>
+        <location filename="../../station_app/ui/models/today.py" line="155"/>
+        <location filename="../../station_app/ui/models/today.py" line="221"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="153"/>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="219"/>
+        <location filename="../../station_app/ui/models/today.py" line="157"/>
+        <location filename="../../station_app/ui/models/today.py" line="223"/>
         <source>Corrected: %1</source>
         <translation>已更正：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="154"/>
+        <location filename="../../station_app/ui/models/today.py" line="158"/>
         <source>Entry %1</source>
         <translation>记录 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="163"/>
+        <location filename="../../station_app/ui/models/today.py" line="167"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="185"/>
+        <location filename="../../station_app/ui/models/today.py" line="189"/>
         <source>Visit</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="185"/>
+        <location filename="../../station_app/ui/models/today.py" line="189"/>
         <source>Relief</source>
         <translation>慰问</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="186"/>
+        <location filename="../../station_app/ui/models/today.py" line="190"/>
         <source>Programme</source>
         <translation>帮扶项目</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="186"/>
+        <location filename="../../station_app/ui/models/today.py" line="190"/>
         <source>Sign-up</source>
         <translation>入会</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="187"/>
+        <location filename="../../station_app/ui/models/today.py" line="191"/>
         <source>Transfer in</source>
         <translation>会籍转入</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="187"/>
+        <location filename="../../station_app/ui/models/today.py" line="191"/>
         <source>Transfer out</source>
         <translation>会籍转出</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="188"/>
+        <location filename="../../station_app/ui/models/today.py" line="192"/>
         <source>Withdrawal</source>
         <translation>退会</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/models/today.py" line="202"/>
+        <location filename="../../station_app/ui/models/today.py" line="206"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
@@ -1170,62 +1180,62 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/transfer.py" line="36"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="33"/>
         <source>Membership transfer</source>
         <translation>会籍转接</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/transfer.py" line="45"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="42"/>
         <source>Find the member at the counter first.</source>
         <translation>请先在前台找到该会员。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/transfer.py" line="46"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="43"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/transfer.py" line="49"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="46"/>
         <source>Union the member moves to</source>
         <translation>会员转入的工会</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/transfer.py" line="50"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="47"/>
         <source>&amp;Moves to union</source>
         <translation>转入工会(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/transfer.py" line="53"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="50"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/transfer.py" line="54"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="51"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/transfer.py" line="55"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="52"/>
         <source>Transfer &amp;out</source>
         <translation>会籍转出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/transfer.py" line="64"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="61"/>
         <source>Union the member comes from</source>
         <translation>会员原所在工会</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/transfer.py" line="65"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="62"/>
         <source>&amp;Comes from union</source>
         <translation>转出工会(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/transfer.py" line="71"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="68"/>
         <source>Transfer &amp;in</source>
         <translation>会籍转入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/transfer.py" line="82"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="75"/>
         <source>&amp;Record transfer</source>
         <translation>登记转接(&amp;R)</translation>
     </message>
@@ -1233,42 +1243,42 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/walk_in.py" line="35"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="36"/>
         <source>Walk-in visit</source>
         <translation>散客服务</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/walk_in.py" line="40"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="41"/>
         <source>Services: %1</source>
         <translation>服务项目：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/walk_in.py" line="45"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="46"/>
         <source>Who is it? Press the number of the worker type.</source>
         <translation>是哪类劳动者？请按职业类别对应的数字键。</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/walk_in.py" line="61"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="62"/>
         <source>&amp;Foreign driver (document and nationality)</source>
         <translation>境外司机（证件与国籍）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/walk_in.py" line="78"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="79"/>
         <source>&amp;Document</source>
         <translation>证件类型(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/walk_in.py" line="79"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="80"/>
         <source>&amp;Nationality</source>
         <translation>国籍(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/walk_in.py" line="91"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="89"/>
         <source>Record</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../work/main/station_app/ui/dialogs/walk_in.py" line="127"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="125"/>
         <source>Choose the worker type.</source>
         <translation>请选择职业类别。</translation>
     </message>

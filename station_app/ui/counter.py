@@ -256,7 +256,8 @@ class CounterPage(QWidget):
             ("F8", self.tr("Today's ledger")), ("Del / Ctrl+D", self.tr("Void the selected entry")),
             ("Ctrl+E", self.tr("Correct the selected entry")),
             ("Ctrl+P", self.tr("Print the member's card")), ("Ctrl+,", self.tr("Settings")),
-            ("Alt+1 …", self.tr("Switch tabs")),
+            ("Ctrl+L", self.tr("Lock the screen (another attendant signs in)")),
+            ("Ctrl+Shift+P", self.tr("Change my PIN")), ("Alt+1 …", self.tr("Switch tabs")),
         )
         body = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
         return f"<table>{body}</table>"
