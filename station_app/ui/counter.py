@@ -267,7 +267,7 @@ class CounterPage(QWidget):
         self.check_in.input.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.check_in.input.selectAll()
         # After a modal dialog Qt restores the old focus once the event loop runs: win after it.
-        QTimer.singleShot(0, self._focus_check_in_later)
+        QTimer.singleShot(0, self, self._focus_check_in_later)
 
     def _focus_check_in_later(self) -> None:
         if self.isVisible() and QApplication.activeModalWidget() is None:
@@ -280,7 +280,7 @@ class CounterPage(QWidget):
 
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
         if now is None or now is self.window() or now is self:
-            QTimer.singleShot(0, self._refocus_if_idle)
+            QTimer.singleShot(0, self, self._refocus_if_idle)
 
     def _refocus_if_idle(self) -> None:
         if not self.isVisible() or QApplication.activeModalWidget() is not None:
@@ -291,7 +291,7 @@ class CounterPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self.focus_check_in)
+        QTimer.singleShot(0, self, self.focus_check_in)
 
     # ---- check-in ----
     def say(self, text: str, kind: str = "info") -> None:

@@ -21,6 +21,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from ..data.db import Ledger
 
@@ -189,7 +190,7 @@ class Job(Generic[T]):
     # ---- UI thread ----
     def _progressed(self, done: int, total: int, text: str) -> None:
         dialog = self._dialog
-        if dialog is None:
+        if dialog is None or not isValid(dialog):  # its page was rebuilt (language switch)
             return
         # setValue() on a modal progress dialog processes events, so the job may finish (and
         # drop the dialog) in the middle of this method: check again before each step.
@@ -201,16 +202,20 @@ class Job(Generic[T]):
 
     def _finish(self) -> None:
         self.done = True
-        if self._dialog is not None:
+        if self._dialog is not None and isValid(self._dialog):
             self._dialog.reset()
             self._dialog.hide()
             self._dialog.deleteLater()
-            self._dialog = None
+        self._dialog = None
         _running.discard(self)
+
+    def _orphaned(self) -> bool:
+        """The page that started the job is gone (rebuilt after a language switch)."""
+        return self._parent is not None and not isValid(self._parent)
 
     def _succeeded(self, result: Any) -> None:
         self._finish()
-        if self._on_success is not None:
+        if self._on_success is not None and not self._orphaned():
             self._on_success(result)
 
     def _failed(self, exc: BaseException) -> None:
@@ -218,6 +223,11 @@ class Job(Generic[T]):
         if isinstance(exc, Cancelled):
             if self._on_cancel is not None:
                 self._on_cancel()
+            return
+        if self._orphaned():  # still told, without the page that is gone
+            from .errors import show_error
+
+            show_error(None, exc, self._lang)
             return
         if self._on_failure is not None and self._on_failure(exc):
             return

@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         page = self.pages.get("counter")
         if page is not None:
             self.tabs.setCurrentWidget(page)
-            QTimer.singleShot(0, getattr(page, "focus_check_in", lambda: None))
+            QTimer.singleShot(0, page, getattr(page, "focus_check_in", lambda: None))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         ui_settings().setValue("window/geometry", self.saveGeometry())

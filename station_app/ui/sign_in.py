@@ -215,7 +215,7 @@ class IdleLock(QObject):
             self.timer.touch()
             if event.type() == QEvent.Type.KeyPress and QKeySequence(
                     event.keyCombination()) == QKeySequence("Ctrl+L"):  # type: ignore[attr-defined]
-                QTimer.singleShot(0, self.lock)
+                QTimer.singleShot(0, self, self.lock)
                 return True
         return False
 

@@ -32,6 +32,21 @@ def test_language_switch_between_chinese_and_english(qtbot: Any, window: Any) ->
     assert counter.findChild(QPushButton, "service_WATER").text().endswith("Drinking water")
 
 
+def test_switching_language_twice_leaves_no_callback_on_a_deleted_page(
+        qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old pages' deferred focus calls and progress dialogs must not run after the pages
+    were rebuilt (they raised "Internal C++ object already deleted" into the crash dialog)."""
+    import sys
+
+    raised: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: raised.append(exc))
+    window.switch_language("zh_CN")
+    window.switch_language("en")
+    for _ in range(20):
+        qtbot.wait(20)
+    assert raised == []
+
+
 def test_every_chinese_string_of_the_counter_is_translated() -> None:
     import xml.etree.ElementTree as ET
 
