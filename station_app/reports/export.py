@@ -95,11 +95,22 @@ def cell_text(col: Column, value: Any) -> str:
     return str(value)
 
 
+# A spreadsheet program opening a CSV runs a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(col: Column, value: Any) -> str:
+    text = cell_text(col, value)
+    if isinstance(value, str) and text.startswith(_FORMULA_START):
+        return "'" + text  # shown as typed, never run (numbers are not strings: untouched)
+    return text
+
+
 def _table_rows(table: Table, lang: str) -> list[list[str]]:
     rows = [[c.title(lang) for c in table.columns]]
-    rows += [[cell_text(c, r.get(c.key)) for c in table.columns] for r in table.rows]
+    rows += [[_csv_cell(c, r.get(c.key)) for c in table.columns] for r in table.rows]
     if table.total is not None:
-        rows.append([cell_text(c, table.total.get(c.key)) for c in table.columns])
+        rows.append([_csv_cell(c, table.total.get(c.key)) for c in table.columns])
     return rows
 
 

