@@ -57,120 +57,155 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="39"/>
+        <location filename="../../station_app/ui/audit_view.py" line="40"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="39"/>
+        <location filename="../../station_app/ui/audit_view.py" line="40"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="39"/>
+        <location filename="../../station_app/ui/audit_view.py" line="40"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="39"/>
+        <location filename="../../station_app/ui/audit_view.py" line="40"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="40"/>
+        <location filename="../../station_app/ui/audit_view.py" line="41"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="40"/>
+        <location filename="../../station_app/ui/audit_view.py" line="41"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="44"/>
+        <location filename="../../station_app/ui/audit_view.py" line="45"/>
         <source>sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="44"/>
+        <location filename="../../station_app/ui/audit_view.py" line="45"/>
         <source>screen lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="45"/>
+        <location filename="../../station_app/ui/audit_view.py" line="46"/>
         <source>ID number shown</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="45"/>
+        <location filename="../../station_app/ui/audit_view.py" line="46"/>
         <source>export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="46"/>
+        <location filename="../../station_app/ui/audit_view.py" line="47"/>
         <source>bundle export</source>
         <translation>导出同步包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="46"/>
+        <location filename="../../station_app/ui/audit_view.py" line="47"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47"/>
+        <location filename="../../station_app/ui/audit_view.py" line="48"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47"/>
+        <location filename="../../station_app/ui/audit_view.py" line="48"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="48"/>
+        <location filename="../../station_app/ui/audit_view.py" line="49"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="48"/>
+        <location filename="../../station_app/ui/audit_view.py" line="49"/>
         <source>account</source>
         <translation>账户管理</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="49"/>
+        <location filename="../../station_app/ui/audit_view.py" line="50"/>
         <source>anonymisation</source>
         <translation>匿名化</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="49"/>
+        <location filename="../../station_app/ui/audit_view.py" line="50"/>
         <source>refused</source>
         <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="51"/>
+        <source>return bundle</source>
+        <translation>回传包</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="51"/>
+        <source>station enrolled</source>
+        <translation>登记驿站</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="52"/>
+        <source>station enrolled from its bundle</source>
+        <translation>按数据包登记驿站</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="53"/>
+        <source>supervisor trusted</source>
+        <translation>信任上级</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="54"/>
+        <source>station key revoked</source>
+        <translation>吊销驿站密钥</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="55"/>
+        <source>station forked</source>
+        <translation>驿站分叉</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="55"/>
+        <source>fork resolved</source>
+        <translation>解除分叉</translation>
     </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="142"/>
+        <location filename="../../station_app/ui/audit_view.py" line="148"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="145"/>
+        <location filename="../../station_app/ui/audit_view.py" line="151"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="152"/>
+        <location filename="../../station_app/ui/audit_view.py" line="158"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="156"/>
+        <location filename="../../station_app/ui/audit_view.py" line="162"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="161"/>
+        <location filename="../../station_app/ui/audit_view.py" line="167"/>
         <source>Only the station admin and supervisors can see the audit log.</source>
         <translation>只有驿站管理员和上级工会可以查看审计日志。</translation>
     </message>

@@ -24,6 +24,7 @@ from ..data.db import Ledger
 from ..data.entries import Entry
 from ..domain import clock, member_no, validate, worker_types
 from ..domain.errors import InvalidInput, Refused
+from . import audit
 
 REISSUE_REASON_MAX = 60
 CARDS_PER_PAGE = 10  # cards.output: 2 columns x 5 rows on A4
@@ -234,6 +235,9 @@ def export_card(ledger: Ledger, number: str, out: Path, *, with_back: bool = Fal
     kind = card_file_kind(out)
     card = card_data(ledger, number)
     written = write_atomic(out, card_file_bytes(card, kind, with_back=with_back))
+    # A card file carries a member's name: like every export of personal data, it is logged.
+    audit.record(ledger, by, audit.EXPORT, "card", {"member_no": card.member_no,
+                                                    "serial": card.serial, "file": written.name})
     if mark_as_printed:
         mark_printed(ledger, card.member_no, card.serial, by=by)
     return written
@@ -271,6 +275,8 @@ def print_unprinted_sheet(ledger: Ledger, out: Path, *, by: str, backs: bool = F
     data, cards = sheet_bytes(ledger, chosen, backs=backs, progress=progress)
     written = write_atomic(Path(out), data)
     done = [(c.member_no, c.serial) for c in cards]
+    audit.record(ledger, by, audit.EXPORT, "cards", {"file": written.name, "cards": len(done),
+                                                     "members": [n for n, _ in done][:200]})
     if mark:
         mark_all_printed(ledger, done, by=by)
     sheets = -(-len(done) // CARDS_PER_PAGE)

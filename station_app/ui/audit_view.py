@@ -24,8 +24,9 @@ from .sign_in import can, current_attendant
 
 PAGE_SIZE = 200
 ACTIONS = ("", audit.SIGN_IN, audit.LOCK, audit.REVEAL, audit.EXPORT, "sync.export",
-           audit.IMPORT, audit.BACKUP, audit.RESTORE, audit.SETTING, audit.ATTENDANT,
-           audit.RETENTION, audit.DENIED)
+           "sync.return", audit.IMPORT, "sync.enrol", "enrol.from_bundle", "sync.trust",
+           "sync.revoke", "sync.fork", "sync.fork_resolved", audit.BACKUP, audit.RESTORE,
+           audit.SETTING, audit.ATTENDANT, audit.RETENTION, audit.DENIED)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,6 +48,11 @@ class AuditModel(QAbstractTableModel):
             audit.BACKUP: self.tr("backup"), audit.RESTORE: self.tr("restore"),
             audit.SETTING: self.tr("setting changed"), audit.ATTENDANT: self.tr("account"),
             audit.RETENTION: self.tr("anonymisation"), audit.DENIED: self.tr("refused"),
+            "sync.return": self.tr("return bundle"), "sync.enrol": self.tr("station enrolled"),
+            "enrol.from_bundle": self.tr("station enrolled from its bundle"),
+            "sync.trust": self.tr("supervisor trusted"),
+            "sync.revoke": self.tr("station key revoked"),
+            "sync.fork": self.tr("station forked"), "sync.fork_resolved": self.tr("fork resolved"),
         }
         return labels.get(action, action)
 

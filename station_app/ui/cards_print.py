@@ -339,7 +339,8 @@ class CardDialog(QDialog):
             path = path.with_name(path.name + f".{kind}")
         try:
             written = cards.export_card(self.ctx.ledger, self.card.member_no, path,
-                                        with_back=self.with_back.isChecked())
+                                        with_back=self.with_back.isChecked(),
+                                        by=self.ctx.actor)
         except LedgerError as exc:
             QMessageBox.warning(self, self.windowTitle(), self.ctx.message(exc))
             return None

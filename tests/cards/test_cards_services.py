@@ -115,6 +115,10 @@ def test_export_card_files_and_mark_printed(fresh_db: Ledger, tmp_path: Path) ->
     assert pdf.read_bytes().startswith(b"%PDF-")
     assert cards.unprinted(fresh_db) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.PDF", "c.png"]  # no temp files
+    logged = fresh_db.conn.execute(
+        "SELECT actor, subject, json_extract(detail, '$.file') FROM audit_log"
+        " WHERE action = 'export' ORDER BY id").fetchall()
+    assert logged == [("station", "card", "c.png"), ("t", "card", "c.PDF")]
 
 
 def test_export_to_a_bad_name_or_folder_is_refused(fresh_db: Ledger, tmp_path: Path) -> None:
@@ -139,6 +143,9 @@ def test_unprinted_sheet_then_records_printing(fresh_db: Ledger, tmp_path: Path)
     assert seen[-1] == 12
     assert sheet.path.read_bytes().startswith(b"%PDF-")
     assert cards.unprinted(fresh_db) == []
+    row = fresh_db.conn.execute("SELECT subject, detail FROM audit_log WHERE action = 'export'"
+                                ).fetchone()
+    assert row[0] == "cards" and '"cards": 12' in row[1] and numbers[0] in row[1]
     with pytest.raises(InvalidInput) as info:
         cards.print_unprinted_sheet(fresh_db, tmp_path / "again.pdf", by="t")
     assert info.value.code == "invalid.cards.empty"
