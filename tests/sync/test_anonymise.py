@@ -43,7 +43,7 @@ def _retire(a: Ledger) -> str:
     members.withdraw_member(a, number, "回老家了", by="t")
     with clock.fixed(clock.now() + timedelta(days=365 * 3), timedelta(seconds=1)):
         privacy.set_retention_years(a, 2, by="t")
-        assert privacy.apply_retention(a, by="t") == [number]
+        assert privacy.retention_if_due(a, by="t") == [number]
     return number
 
 
@@ -82,7 +82,7 @@ def test_anonymisation_reaches_the_supervisor_and_the_other_stations(net) -> Non
     members.withdraw_member(a, number, "回老家了", by="t")
     with clock.fixed(clock.now() + timedelta(days=365 * 3), timedelta(seconds=1)):
         privacy.set_retention_years(a, 2, by="t")
-        assert privacy.apply_retention(a, by="t") == [number]
+        assert privacy.retention_if_due(a, by="t") == [number]
     assert not _shows(a, number)
     from_a = export(a, tmp / "a2")
     assert from_a.counts.get("member.anonymise") == 1
@@ -138,7 +138,7 @@ def test_the_end_state_does_not_depend_on_the_import_order(net) -> None:
     members.withdraw_member(a, number, "回老家了", by="t")
     with clock.fixed(clock.now() + timedelta(days=365 * 3), timedelta(seconds=1)):
         privacy.set_retention_years(a, 2, by="t")
-        privacy.apply_retention(a, by="t")
+        privacy.retention_if_due(a, by="t")
     a_bundles.append(export(a, tmp / "a2").path)  # overlaps the first: not acknowledged
     assert import_one(sup, a_bundles[1]).ok
     # the anonymisation alone (incremental), then everything again
@@ -181,7 +181,7 @@ def test_anonymisation_travels_through_the_region_to_another_league(tmp_path: Pa
     members.withdraw_member(a, number, "回老家了", by="t")
     with clock.fixed(clock.now() + timedelta(days=365 * 3), timedelta(seconds=1)):
         privacy.set_retention_years(a, 2, by="t")
-        assert privacy.apply_retention(a, by="t") == [number]
+        assert privacy.retention_if_due(a, by="t") == [number]
     assert import_one(hulun, export(a, u).path).ok
     assert import_one(region, export(hulun, u).path).ok  # forwards A's signed bundle
     for ledger in (hulun, region):
