@@ -119,6 +119,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         i18n.install(lang)
         QMessageBox.critical(None, "驿站台账 Station Ledger", errors.render(exc, lang))
         return exc.exit_code
+    from .ui import self_service
+
+    if self_service.starts_in_self_service(ctx):  # unattended: back without anybody signing in
+        self_service.start(ctx)
+        code = app.exec()
+        ctx.close()
+        return int(code)
     if not sign_in(ctx):
         ctx.close()
         return 0

@@ -25,6 +25,7 @@ AREAS: dict[str, list[str]] = {
     "sync": ["sync_*.py"],
     "reports": ["reports_*.py"],
     "security": ["sign_in.py", "security_*.py", "audit_view.py"],
+    "self_service": ["self_service.py"],
 }
 
 

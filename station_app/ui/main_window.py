@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
         add_change_pin_action(station, self, self.ctx)  # the signed-in attendant's own PIN
+        from . import self_service  # 自助模式: admin only, Ctrl+Shift+K
+
+        self_service.add_menu_action(self, station)
         station.addSeparator()
         quit_action = station.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
