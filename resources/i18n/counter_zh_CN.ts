@@ -200,7 +200,12 @@
         <translation>锁屏（换其他操作员登录）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="260"/>
+        <location filename="../../station_app/ui/counter.py" line="261"/>
+        <source>Self-service mode (station admin)</source>
+        <translation>自助模式（驿站管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter.py" line="262"/>
         <source>Switch tabs</source>
         <translation>切换标签页</translation>
     </message>
@@ -210,109 +215,109 @@
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="316"/>
+        <location filename="../../station_app/ui/counter.py" line="318"/>
         <source>%1 members match. Pick one with ↑ ↓ and Enter.</source>
         <translation>有 %1 名会员符合，请用 ↑ ↓ 选择后按回车。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="319"/>
+        <location filename="../../station_app/ui/counter.py" line="321"/>
         <source>Nothing found for “%1”. Check the number, or search by name, pinyin or phone tail.</source>
         <translation>未找到“%1”。请核对号码，或按姓名、拼音、手机尾号查找。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="345"/>
+        <location filename="../../station_app/ui/counter.py" line="347"/>
         <source>%1: pick services with the number keys, then press Enter.</source>
         <translation>%1：按数字键选择服务项目，再按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="372"/>
+        <location filename="../../station_app/ui/counter.py" line="374"/>
         <source>%1 matching members (↑ ↓ to choose, Enter to pick)</source>
         <translation>找到 %1 名会员（↑ ↓ 选择，回车确认）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="389"/>
+        <location filename="../../station_app/ui/counter.py" line="391"/>
         <source>Scan a card or find a member first, or press Walk-in (F3).</source>
         <translation>请先扫码或查找会员，或按“散客”（F3）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="395"/>
+        <location filename="../../station_app/ui/counter.py" line="397"/>
         <source>Pick at least one service (number keys 1–9).</source>
         <translation>请至少选择一项服务（数字键 1–9）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="415"/>
+        <location filename="../../station_app/ui/counter.py" line="417"/>
         <source>Pick the services first (click them or Ctrl+1…9), then press Walk-in.</source>
         <translation>请先选择服务项目（点击或 Ctrl+1…9），再点“散客”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="432"/>
+        <location filename="../../station_app/ui/counter.py" line="434"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="438"/>
+        <location filename="../../station_app/ui/counter.py" line="440"/>
         <source>Recorded: %1 — %2</source>
         <translation>已登记：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="470"/>
+        <location filename="../../station_app/ui/counter.py" line="472"/>
         <source>%1 entries today</source>
         <translation>今日共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="492"/>
-        <location filename="../../station_app/ui/counter.py" line="518"/>
+        <location filename="../../station_app/ui/counter.py" line="494"/>
+        <location filename="../../station_app/ui/counter.py" line="520"/>
         <source>Select an entry in today&apos;s ledger first (F8).</source>
         <translation>请先在今日台账中选中一条记录（F8）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="496"/>
-        <location filename="../../station_app/ui/counter.py" line="522"/>
+        <location filename="../../station_app/ui/counter.py" line="498"/>
+        <location filename="../../station_app/ui/counter.py" line="524"/>
         <source>That entry is already void.</source>
         <translation>该记录已作废。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="500"/>
+        <location filename="../../station_app/ui/counter.py" line="502"/>
         <source>Void entry</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="501"/>
+        <location filename="../../station_app/ui/counter.py" line="503"/>
         <source>The entry stays in the ledger, struck through. Why is it void?</source>
         <translation>记录仍保留在台账中并以删除线显示。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="511"/>
+        <location filename="../../station_app/ui/counter.py" line="513"/>
         <source>Entry voided; it stays visible, struck through.</source>
         <translation>记录已作废，仍以删除线显示。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="527"/>
+        <location filename="../../station_app/ui/counter.py" line="529"/>
         <source>This kind of entry cannot be corrected here; void it and record it again.</source>
         <translation>此类记录不能在这里更正，请作废后重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="535"/>
+        <location filename="../../station_app/ui/counter.py" line="537"/>
         <source>Entry corrected; the original stays in the history.</source>
         <translation>记录已更正，原记录保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="576"/>
+        <location filename="../../station_app/ui/counter.py" line="578"/>
         <source>Relief recorded.</source>
         <translation>慰问已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="582"/>
+        <location filename="../../station_app/ui/counter.py" line="584"/>
         <source>Find the member first: programmes are for members.</source>
         <translation>请先找到会员：项目仅限会员报名。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="589"/>
+        <location filename="../../station_app/ui/counter.py" line="591"/>
         <source>Enrolment recorded.</source>
         <translation>报名已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="598"/>
+        <location filename="../../station_app/ui/counter.py" line="600"/>
         <source>Transfer recorded.</source>
         <translation>会籍转接已登记。</translation>
     </message>
@@ -350,12 +355,12 @@ Please copy the details below and send them to your support contact.</source>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../station_app/ui/jobs.py" line="173"/>
+        <location filename="../../station_app/ui/jobs.py" line="174"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/jobs.py" line="187"/>
+        <location filename="../../station_app/ui/jobs.py" line="188"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -378,52 +383,52 @@ Please copy the details below and send them to your support contact.</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="98"/>
+        <location filename="../../station_app/ui/main_window.py" line="101"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="102"/>
+        <location filename="../../station_app/ui/main_window.py" line="105"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="110"/>
+        <location filename="../../station_app/ui/main_window.py" line="113"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="111"/>
+        <location filename="../../station_app/ui/main_window.py" line="114"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="114"/>
+        <location filename="../../station_app/ui/main_window.py" line="117"/>
         <source>&amp;About Station Ledger</source>
         <translation>关于驿站台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="120"/>
+        <location filename="../../station_app/ui/main_window.py" line="123"/>
         <source>Station %1 · %2 · ledger %3</source>
         <translation>驿站 %1 · %2 · 台账 %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="124"/>
+        <location filename="../../station_app/ui/main_window.py" line="127"/>
         <source>Attendant: %1</source>
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="148"/>
+        <location filename="../../station_app/ui/main_window.py" line="151"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="155"/>
+        <location filename="../../station_app/ui/main_window.py" line="158"/>
         <source>About Station Ledger</source>
         <translation>关于驿站台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="156"/>
+        <location filename="../../station_app/ui/main_window.py" line="159"/>
         <source>Station Ledger %1
 Offline ledger for trade-union service stations.</source>
         <translation>驿站台账 %1

@@ -257,7 +257,9 @@ class CounterPage(QWidget):
             ("Ctrl+E", self.tr("Correct the selected entry")),
             ("Ctrl+P", self.tr("Print the member's card")), ("Ctrl+,", self.tr("Settings")),
             ("Ctrl+L", self.tr("Lock the screen (another attendant signs in)")),
-            ("Ctrl+Shift+P", self.tr("Change my PIN")), ("Alt+1 …", self.tr("Switch tabs")),
+            ("Ctrl+Shift+P", self.tr("Change my PIN")),
+            ("Ctrl+Shift+K", self.tr("Self-service mode (station admin)")),
+            ("Alt+1 …", self.tr("Switch tabs")),
         )
         body = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
         return f"<table>{body}</table>"

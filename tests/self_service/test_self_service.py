@@ -11,7 +11,7 @@ from station_app.domain import messages
 from station_app.domain.errors import LedgerError, Refused
 from station_app.services import audit, auth, cards, self_service, station, sync_ops, visits
 from tests.helpers import ledger_hash, services_given, sign_up
-from tests.security.conftest import staff
+from tests.security.conftest import AUDITOR, staff
 from tests.self_service.conftest import NAME, Station, turn_on
 
 
@@ -33,14 +33,14 @@ def test_switching_needs_the_settings_permission_and_is_audited(ledger: Ledger) 
         self_service.set_enabled(ledger, True, by="someone", attendant=None)
     assert ledger.setting(self_service.SETTING, "0") == before and not \
         self_service.is_enabled(ledger)
-    denied = audit.rows(ledger, action=audit.DENIED)
+    denied = audit.rows(ledger, action=audit.DENIED, attendant=AUDITOR)
     assert len(denied) == 3 and {r.subject for r in denied} == {"settings"}
 
     self_service.set_enabled(ledger, True, by="boss", attendant=staff(ledger, "boss"))
     assert self_service.is_enabled(ledger)
     self_service.set_enabled(ledger, False, by="boss", attendant=staff(ledger, "boss"))
     assert not self_service.is_enabled(ledger)
-    switches = audit.rows(ledger, action=self_service.AUDIT_ACTION)
+    switches = audit.rows(ledger, action=self_service.AUDIT_ACTION, attendant=AUDITOR)
     assert [(r.actor, r.detail["on"]) for r in reversed(switches)] == [("boss", True),
                                                                        ("boss", False)]
 

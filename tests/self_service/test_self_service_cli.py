@@ -10,7 +10,7 @@ from station_app.cli import main
 from station_app.data.db import open_ledger
 from station_app.services import audit
 from station_app.services import self_service as kiosk
-from tests.security.conftest import ADMIN_PIN, CLERK_PIN
+from tests.security.conftest import ADMIN_PIN, AUDITOR, CLERK_PIN
 from tests.self_service.conftest import Station
 
 
@@ -46,8 +46,10 @@ def test_switch_and_configure_from_the_command_line(capsys: pytest.CaptureFixtur
     ledger = open_ledger(station_file.path)
     try:
         assert kiosk.is_enabled(ledger) and kiosk.idle_seconds(ledger) == 45
-        assert [r.subject for r in audit.rows(ledger, action=audit.SETTING)][:2] == [
-            kiosk.SIGNUP_NOTE_SETTING, kiosk.IDLE_SETTING]
-        assert audit.rows(ledger, action=kiosk.AUDIT_ACTION)[0].detail == {"on": True}
+        settings = audit.rows(ledger, action=audit.SETTING, attendant=AUDITOR)
+        assert [r.subject for r in settings][:2] == [kiosk.SIGNUP_NOTE_SETTING,
+                                                     kiosk.IDLE_SETTING]
+        switched = audit.rows(ledger, action=kiosk.AUDIT_ACTION, attendant=AUDITOR)
+        assert switched[0].detail == {"on": True}
     finally:
         ledger.close()

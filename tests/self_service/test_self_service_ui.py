@@ -24,7 +24,7 @@ from station_app.ui.context import AppContext
 from station_app.ui.main_window import MainWindow
 from station_app.ui.sign_in import IdleLock
 from tests.helpers import ledger_hash
-from tests.security.conftest import ADMIN_PIN, CLERK_PIN
+from tests.security.conftest import ADMIN_PIN, AUDITOR, CLERK_PIN
 from tests.self_service.conftest import (
     MASKED,
     SECRETS,
@@ -92,7 +92,7 @@ def test_switching_on_needs_the_admin(qtbot: Any, ctx: AppContext,
     assert self_service.switch_on(window, confirm=False) is None
     assert warnings and "may not do this" in warnings[0]
     assert not kiosk.is_enabled(ctx.ledger) and window.isVisible()
-    assert audit.rows(ctx.ledger, action=audit.DENIED)[0].actor == "clerk"
+    assert audit.rows(ctx.ledger, action=audit.DENIED, attendant=AUDITOR)[0].actor == "clerk"
 
 
 def test_the_admin_switches_on_and_the_attendant_ui_is_gone(
@@ -111,7 +111,7 @@ def test_the_admin_switches_on_and_the_attendant_ui_is_gone(
     assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [screen]
     assert getattr(ctx, "attendant", None) is None and ctx.actor == "self-service"
     assert not lock._check.isActive()  # the attended idle lock is off
-    switched = audit.rows(ctx.ledger, action=kiosk.AUDIT_ACTION)
+    switched = audit.rows(ctx.ledger, action=kiosk.AUDIT_ACTION, attendant=AUDITOR)
     assert [(r.actor, r.detail) for r in switched] == [("boss", {"on": True})]
     assert audit.last(ctx.ledger, audit.SIGN_OUT) is not None
     assert screen.findChildren(type(window.menuBar())) == []  # no menus, no pages
@@ -286,9 +286,9 @@ def test_leaving_needs_the_admin_pin(qtbot: Any, ctx: AppContext, screen: Any,
     window = ctx.main_window  # type: ignore[attr-defined]
     qtbot.addWidget(window)
     assert window.isVisible() and "counter" in window.pages
-    switched = audit.rows(ctx.ledger, action=kiosk.AUDIT_ACTION)
+    switched = audit.rows(ctx.ledger, action=kiosk.AUDIT_ACTION, attendant=AUDITOR)
     assert (switched[0].actor, switched[0].detail) == ("boss", {"on": False})
-    failed = audit.rows(ctx.ledger, action=audit.SIGN_IN)
+    failed = audit.rows(ctx.ledger, action=audit.SIGN_IN, attendant=AUDITOR)
     assert any(r.outcome == "failed" and r.detail.get("via") == "self_service" for r in failed)
     ctx.self_service_window = None  # type: ignore[attr-defined]
 
