@@ -4,17 +4,17 @@
 <context>
     <name>CheckInBar</name>
     <message>
-        <location filename="../../station_app/ui/widgets/check_in.py" line="39"/>
+        <location filename="../../station_app/ui/widgets/check_in.py" line="47"/>
         <source>Check-in: scan a card or search for a member</source>
         <translation>签到：扫会员证或查找会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/check_in.py" line="41"/>
+        <location filename="../../station_app/ui/widgets/check_in.py" line="49"/>
         <source>Scan a membership card, or type a name, pinyin, phone tail or member number</source>
         <translation>扫会员证，或输入姓名、拼音、手机尾号、会员号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/check_in.py" line="50"/>
+        <location filename="../../station_app/ui/widgets/check_in.py" line="58"/>
         <source>Matching members</source>
         <translation>符合条件的会员</translation>
     </message>
@@ -235,89 +235,94 @@
         <translation>找到 %1 名会员（↑ ↓ 选择，回车确认）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="391"/>
+        <location filename="../../station_app/ui/counter.py" line="395"/>
         <source>Scan a card or find a member first, or press Walk-in (F3).</source>
         <translation>请先扫码或查找会员，或按“散客”（F3）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="397"/>
+        <location filename="../../station_app/ui/counter.py" line="401"/>
         <source>Pick at least one service (number keys 1–9).</source>
         <translation>请至少选择一项服务（数字键 1–9）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="417"/>
+        <location filename="../../station_app/ui/counter.py" line="421"/>
         <source>Pick the services first (click them or Ctrl+1…9), then press Walk-in.</source>
         <translation>请先选择服务项目（点击或 Ctrl+1…9），再点“散客”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="434"/>
+        <location filename="../../station_app/ui/counter.py" line="441"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="440"/>
+        <location filename="../../station_app/ui/counter.py" line="447"/>
         <source>Recorded: %1 — %2</source>
         <translation>已登记：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="472"/>
+        <location filename="../../station_app/ui/counter.py" line="479"/>
         <source>%1 entries today</source>
         <translation>今日共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="494"/>
-        <location filename="../../station_app/ui/counter.py" line="520"/>
+        <location filename="../../station_app/ui/counter.py" line="501"/>
+        <location filename="../../station_app/ui/counter.py" line="527"/>
         <source>Select an entry in today&apos;s ledger first (F8).</source>
         <translation>请先在今日台账中选中一条记录（F8）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="498"/>
-        <location filename="../../station_app/ui/counter.py" line="524"/>
+        <location filename="../../station_app/ui/counter.py" line="505"/>
+        <location filename="../../station_app/ui/counter.py" line="531"/>
         <source>That entry is already void.</source>
         <translation>该记录已作废。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="502"/>
+        <location filename="../../station_app/ui/counter.py" line="509"/>
         <source>Void entry</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="503"/>
+        <location filename="../../station_app/ui/counter.py" line="510"/>
         <source>The entry stays in the ledger, struck through. Why is it void?</source>
         <translation>记录仍保留在台账中并以删除线显示。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="513"/>
+        <location filename="../../station_app/ui/counter.py" line="520"/>
         <source>Entry voided; it stays visible, struck through.</source>
         <translation>记录已作废，仍以删除线显示。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="529"/>
+        <location filename="../../station_app/ui/counter.py" line="536"/>
         <source>This kind of entry cannot be corrected here; void it and record it again.</source>
         <translation>此类记录不能在这里更正，请作废后重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="537"/>
+        <location filename="../../station_app/ui/counter.py" line="544"/>
         <source>Entry corrected; the original stays in the history.</source>
         <translation>记录已更正，原记录保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="578"/>
+        <location filename="../../station_app/ui/counter.py" line="585"/>
+        <source>The card shown cannot be used. Find the member by name or number, or press Esc for the next person.</source>
+        <translation>这张会员证不能使用。请按姓名或会员号查找会员，或按 Esc 接待下一位。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter.py" line="598"/>
         <source>Relief recorded.</source>
         <translation>慰问已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="584"/>
+        <location filename="../../station_app/ui/counter.py" line="606"/>
         <source>Find the member first: programmes are for members.</source>
         <translation>请先找到会员：项目仅限会员报名。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="591"/>
+        <location filename="../../station_app/ui/counter.py" line="613"/>
         <source>Enrolment recorded.</source>
         <translation>报名已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="600"/>
+        <location filename="../../station_app/ui/counter.py" line="624"/>
         <source>Transfer recorded.</source>
         <translation>会籍转接已登记。</translation>
     </message>
@@ -443,137 +448,137 @@ Offline ledger for trade-union service stations.</source>
         <translation>正在服务的会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="102"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="103"/>
         <source>Member no.</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="103"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="104"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="104"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="105"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="105"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="106"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="106"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="107"/>
         <source>Home station</source>
         <translation>所属驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="107"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="108"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="108"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="109"/>
         <source>Visits</source>
         <translation>服务次数</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="109"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="110"/>
         <source>Programmes</source>
         <translation>已报项目</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="110"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="111"/>
         <source>Relief</source>
         <translation>慰问</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="128"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="129"/>
         <source>Print card</source>
         <translation>打印会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="131"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="132"/>
         <source>Reissue card</source>
         <translation>补办会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="178"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="179"/>
         <source>Next, please</source>
         <translation>请下一位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="208"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="209"/>
         <source>Member %1</source>
         <translation>会员 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="221"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="222"/>
         <source>%1 (another station)</source>
         <translation>%1（外站会员）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="229"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="230"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="231"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="232"/>
         <source>today %1 · this month %2</source>
         <translation>今日 %1 次 · 本月 %2 次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="236"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="237"/>
         <source>no campaign running</source>
         <translation>当前无慰问活动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="238"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="239"/>
         <source>%1: received</source>
         <translation>%1：已领取</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="240"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="241"/>
         <source>%1: not yet</source>
         <translation>%1：未领取</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="247"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="248"/>
         <source>not known at this station (can be served)</source>
         <translation>本站暂无此会员（可以服务）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="249"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="250"/>
         <source>active</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="250"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="251"/>
         <source>transferred out</source>
         <translation>已转出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="251"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="252"/>
         <source>withdrawn</source>
         <translation>已退会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="254"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="255"/>
         <source>card replaced</source>
         <translation>已补办新卡</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="256"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="257"/>
         <source>real-name verified</source>
         <translation>已实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="268"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="269"/>
         <source>This card&apos;s station is not known here, so its signature could not be checked. The member can still be served.</source>
         <translation>本站不认识发卡驿站，无法核验签名。仍可为该会员服务。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="273"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="274"/>
         <source>Member %1 is not in this ledger yet (another station&apos;s member). The visit is recorded by member number.</source>
         <translation>本台账中暂无会员 %1（外站会员），按会员号登记服务。</translation>
     </message>
@@ -649,14 +654,19 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/reason.py" line="26"/>
+        <location filename="../../station_app/ui/dialogs/reason.py" line="28"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/reason.py" line="27"/>
+        <location filename="../../station_app/ui/dialogs/reason.py" line="29"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/reason.py" line="53"/>
+        <source>That was a card scan. Type the reason.</source>
+        <translation>刚才扫描的是会员证，请输入原因。</translation>
     </message>
 </context>
 <context>
@@ -1248,42 +1258,42 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="36"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="38"/>
         <source>Walk-in visit</source>
         <translation>散客服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="41"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="49"/>
         <source>Services: %1</source>
         <translation>服务项目：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="46"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="54"/>
         <source>Who is it? Press the number of the worker type.</source>
         <translation>是哪类劳动者？请按职业类别对应的数字键。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="62"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="70"/>
         <source>&amp;Foreign driver (document and nationality)</source>
         <translation>境外司机（证件与国籍）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="79"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="87"/>
         <source>&amp;Document</source>
         <translation>证件类型(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="80"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="88"/>
         <source>&amp;Nationality</source>
         <translation>国籍(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="89"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="97"/>
         <source>Record</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="125"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="148"/>
         <source>Choose the worker type.</source>
         <translation>请选择职业类别。</translation>
     </message>

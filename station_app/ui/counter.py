@@ -382,7 +382,11 @@ class CounterPage(QWidget):
     def _enable_member_actions(self) -> None:
         # Relief also goes to walk-ins and a transfer in needs nobody shown; programmes need
         # a member known here.
-        self.programme_button.setEnabled(self.member_panel.member is not None)
+        facts = self.member_panel.facts
+        refused = facts is not None and not facts.check_in.can_serve
+        self.programme_button.setEnabled(self.member_panel.member is not None and not refused)
+        self.relief_button.setEnabled(not refused)
+        self.transfer_button.setEnabled(not refused)
 
     # ---- recording ----
     def record_visit(self) -> bool:
@@ -422,6 +426,9 @@ class CounterPage(QWidget):
         dialog = WalkInDialog(self.ctx, chosen, self)
         if not self.exec_dialog(dialog) or dialog.result_walk_in is None:
             self.focus_check_in()
+            if dialog.scanned:  # a card scanned while the dialog was open: it is a member
+                self.check_in.input.setText(dialog.scanned)
+                self.resolve_text(dialog.scanned)
             return False
         try:
             visits.record_visit(self.ctx.ledger, chosen, by=self.ctx.actor,
@@ -569,7 +576,20 @@ class CounterPage(QWidget):
         else:
             self.focus_check_in()
 
+    def _refused_card_shown(self) -> bool:
+        """A replaced, forged or inactive card is on the panel: relief, programmes and
+        transfers must not go to it (the member is found by name, or Esc for the next)."""
+        facts = self.member_panel.facts
+        if facts is None or facts.check_in.can_serve:
+            return False
+        self.say(self.tr("The card shown cannot be used. Find the member by name or number, "
+                         "or press Esc for the next person."), "warn")
+        self.focus_check_in()
+        return True
+
     def open_relief(self) -> None:
+        if self._refused_card_shown():
+            return
         from .dialogs.relief import ReliefDialog
 
         dialog = ReliefDialog(self.ctx, self.member_panel.member_no, self)
@@ -579,6 +599,8 @@ class CounterPage(QWidget):
         self._after_dialog()
 
     def open_programme(self) -> None:
+        if self._refused_card_shown():
+            return
         member = self.member_panel.member
         if member is None:
             self.say(self.tr("Find the member first: programmes are for members."), "warn")
@@ -592,6 +614,8 @@ class CounterPage(QWidget):
         self._after_dialog()
 
     def open_transfer(self) -> None:
+        if self._refused_card_shown():
+            return
         from .dialogs.transfer import TransferDialog
 
         dialog = TransferDialog(self.ctx, self.member_panel.member, self)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from station_app.cards.payload import make_payload
 from station_app.data import queries
 from station_app.ui.models.today import VOIDED_ROLE
-from tests.helpers import ledger_hash, services_given
+from tests.helpers import ledger_hash, services_given, sign_up
 
 from .conftest import answer_modal
 
@@ -104,6 +104,24 @@ def test_walk_in_records_a_visit_by_worker_type(qtbot: Any, counter: Any, ctx: A
     qtbot.waitUntil(counter.check_in.input.hasFocus)
 
 
+def test_a_card_scanned_in_the_walk_in_dialog_is_the_member_not_a_walk_in(
+        qtbot: Any, counter: Any, ctx: Any) -> None:
+    """The scanner's burst (SLC1.…) must not pick worker type 1: the dialog closes and the
+    card is checked in as usual; no visit is recorded by the scan."""
+    member = first_member(ctx)
+    payload = make_payload(member.member_no, 1, ctx.ledger.keys.signing)
+    counter.pad.toggle_index(0)
+
+    def scanner(dialog: Any) -> None:
+        qtbot.keyClicks(dialog, payload)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    answer_modal(qtbot, scanner)
+    assert not counter.walk_in()
+    assert visits_of(ctx) == []
+    assert counter.armed is not None and counter.armed.member_no == member.member_no
+
+
 def test_walk_in_foreign_driver_gives_document_and_nationality(qtbot: Any, counter: Any,
                                                                 ctx: Any) -> None:
     counter.pad.toggle_index(0)
@@ -194,3 +212,43 @@ def test_next_scan_does_not_inherit_the_last_persons_services(qtbot: Any, counte
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert counter.member_panel.title.text() == "李四"
     assert counter.pad.selected() == []
+
+
+def test_a_card_scanned_into_a_reason_is_not_taken_as_the_reason(qtbot: Any, ctx: Any) -> None:
+    from station_app.ui.dialogs.reason import ReasonDialog
+
+    member = first_member(ctx)
+    dialog = ReasonDialog("Void", "Why?")
+    qtbot.addWidget(dialog)
+    dialog.input.setText(make_payload(member.member_no, 1, ctx.ledger.keys.signing))
+    dialog.accept()
+    assert dialog.result() == 0 and dialog.input.text() == ""
+    assert "card scan" in dialog.input.placeholderText()
+    dialog.input.setText("录错了")
+    dialog.accept()
+    assert dialog.result() == 1 and dialog.reason() == "录错了"
+
+
+def test_a_replaced_card_gets_no_relief_programme_or_transfer(qtbot: Any, counter: Any,
+                                                               ctx: Any) -> None:
+    from station_app.services import cards
+
+    member = first_member(ctx)
+    cards.reissue_card(ctx.ledger, member.member_no, "丢失", by="t")
+    before = ledger_hash(ctx.ledger)
+    scan(qtbot, counter, make_payload(member.member_no, 1, ctx.ledger.keys.signing))
+    assert counter.armed is None
+    for button in (counter.relief_button, counter.programme_button, counter.transfer_button):
+        assert not button.isEnabled()
+    counter.open_relief()  # F5 anyway: refused with a sentence, no dialog
+    assert "cannot be used" in counter.message.text()
+    assert ledger_hash(ctx.ledger) == before
+    counter.reset()
+    assert counter.relief_button.isEnabled()
+
+
+def test_pinyin_initials_that_start_like_a_card_are_searched(qtbot: Any, counter: Any,
+                                                              ctx: Any) -> None:
+    number = sign_up(ctx.ledger, 77, name="孙立成")
+    scan(qtbot, counter, "slc")
+    assert counter.armed is not None and counter.armed.member_no == number

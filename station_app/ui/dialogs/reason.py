@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.checkin import CARD_PREFIX
+
 
 class ReasonDialog(QDialog):
     def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
@@ -43,5 +45,12 @@ class ReasonDialog(QDialog):
         return self.input.text().strip()
 
     def accept(self) -> None:
-        if self.reason():
+        reason = self.reason()
+        if reason.upper().startswith(CARD_PREFIX) and "." in reason:
+            # A card scanned while the dialog was open is not a reason (it would be kept in the
+            # ledger for good as one): ask again.
+            self.input.clear()
+            self.input.setPlaceholderText(self.tr("That was a card scan. Type the reason."))
+            return
+        if reason:
             super().accept()

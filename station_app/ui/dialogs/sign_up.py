@@ -52,7 +52,7 @@ class SignUpForm(QWidget):
         self.derived.setObjectName("idDerived")
         self.form.addRow("", self.derived)
         self.errors["id_number"] = self.errors.pop("idNumber")
-        self.phone = self._line("phone", self.tr("&Mobile"), 11)
+        self.phone = self._line("phone", self.tr("&Mobile"), 16)  # +86 138 0000 0011
         self.worker = QComboBox()
         self.worker.setObjectName("workerTypeInput")
         self.worker.setAccessibleName(self.tr("Worker type"))

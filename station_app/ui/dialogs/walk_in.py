@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -35,6 +37,12 @@ class WalkInDialog(QDialog):
         self.setObjectName("walkInDialog")
         self.setWindowTitle(self.tr("Walk-in visit"))
         self.result_walk_in: visits.WalkIn | None = None
+        # A card scanned while this dialog is open: the scanner types ``SLC1.…`` in a burst
+        # (a few ms a key); its digits must not pick a worker type. The text goes back to the
+        # check-in bar instead (``scanned``).
+        self.scanned: str | None = None
+        self._burst: list[str] = []
+        self._last_key = 0.0
         self.worker: str | None = None
         layout = QVBoxLayout(self)
         names = {s.code: s.text(ctx.lang) for s in queries.services(ctx.ledger)}
@@ -107,8 +115,23 @@ class WalkInDialog(QDialog):
         if not self.foreign.isChecked():
             self.accept()
 
+    SCAN_GAP = 0.03  # seconds between keys: faster is a scanner, never a person
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
+        now = time.monotonic()
+        scanning = now - self._last_key < self.SCAN_GAP
+        self._last_key = now
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if scanning and (enter or text):
+            if enter:  # the end of a scan: hand it to the check-in bar
+                self.scanned = "".join(self._burst)
+                self._burst = []
+                self.reject()
+                return
+            self._burst.append(text)
+            return
+        self._burst = [text] if text and text.isprintable() else []
         codes = list(self.buttons)
         typing_country = self.nationality.lineEdit()
         if text.isdigit() and 1 <= int(text) <= len(codes) and not (

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...data.queries import Member
-from ...domain import worker_types
+from ...domain import statuses, worker_types
 
 Index = QModelIndex | QPersistentModelIndex
 MEMBER_NO_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,7 +40,8 @@ class MatchesModel(QAbstractListModel):
         if member is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            status = "" if member.status == "active" else f" [{member.status}]"
+            status = ("" if member.status == "active"
+                      else f" [{statuses.label(member.status, self.lang)}]")
             return (f"{member.name}  {member.member_no}  {member.phone_masked}  "
                     f"{worker_types.label(member.worker_type, self.lang)}{status}")
         if role == Qt.ItemDataRole.ToolTipRole:

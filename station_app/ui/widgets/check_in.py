@@ -21,6 +21,14 @@ SEARCH_DELAY_MS = 150
 CARD_PREFIX = "SLC"
 
 
+
+def _card_scan(text: str) -> bool:
+    """``SLC1.…`` being typed by a scanner: not searched. Pinyin initials such as ``slc``
+    (孙立成) or ``slch`` are names and are searched."""
+    rest = text.strip().upper()[len(CARD_PREFIX):]
+    return text.strip().upper().startswith(CARD_PREFIX) and rest[:1].isdigit()
+
+
 class CheckInBar(QWidget):
     member_chosen = Signal(str)
     """A member was picked from the matches (member number)."""
@@ -71,7 +79,7 @@ class CheckInBar(QWidget):
     # ---- typing ----
     def _edited(self, text: str) -> None:
         self._navigated = False
-        if not text.strip() or text.strip().upper().startswith(CARD_PREFIX):
+        if not text.strip() or _card_scan(text):
             self._timer.stop()
             self.show_matches([])
             return
@@ -80,7 +88,7 @@ class CheckInBar(QWidget):
     def search_now(self) -> list[Member]:
         self._timer.stop()
         text = self.input.text().strip()
-        found = self._search(text) if text and not text.upper().startswith(CARD_PREFIX) else []
+        found = self._search(text) if text and not _card_scan(text) else []
         self.show_matches(found)
         return found
 

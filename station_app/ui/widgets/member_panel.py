@@ -84,6 +84,7 @@ class MemberPanel(QFrame):
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("memberName")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
         font = QFont(self.title.font())
         font.setPointSizeF(max(font.pointSizeF(), 10) * 1.8)
         font.setBold(True)
