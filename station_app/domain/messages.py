@@ -68,6 +68,7 @@ _REASONS: dict[str, tuple[str, str]] = {
     "ineligible": ("不符合条件：{why}", "not eligible: {why}"),
     "not_given": ("未同意", "was not given"),
     "walk_in_member": ("散客不能同时指定会员", "a walk-in cannot also name a member"),
+    "order": ("的结束日期早于开始日期（{value}）", "ends before it starts ({value})"),
 }
 
 _CODES: dict[str, tuple[str, str]] = {

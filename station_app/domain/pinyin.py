@@ -29,10 +29,20 @@ def _split_surname(name: str) -> tuple[str, str, str | None]:
     return "", name, None
 
 
+# The dot between the parts of a Mongolian or Uyghur name written in Chinese, as typed.
+NAME_DOTS = "·•・.．‧∙⋅"
+_SEPARATORS = str.maketrans("", "", NAME_DOTS + "-")
+
+
+def normalise_name(name: str) -> str:
+    """Every spelling of the middle dot (阿拉坦•巴根, 阿拉坦.巴根) as ``·``."""
+    return name.translate(str.maketrans(NAME_DOTS, "·" * len(NAME_DOTS)))
+
+
 @lru_cache(maxsize=16384)
 def syllables(name: str) -> tuple[str, ...]:
     """Pinyin syllables of a name, lower-case, no tones; non-Chinese characters pass through."""
-    name = "".join(name.split())
+    name = "".join(name.split()).translate(_SEPARATORS)  # 阿拉坦·巴根: altbg, alatanbagen
     surname, rest, reading = _split_surname(name)
     parts: list[str] = []
     if reading is not None:

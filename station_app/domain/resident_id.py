@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from . import clock
 from .errors import InvalidInput
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -65,7 +66,7 @@ def parse(text: str) -> ResidentId:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         raise InvalidInput("id_number", "birth_date") from None
-    if born.year < 1900:
+    if born.year < 1900 or born > clock.today():  # not born yet: a typing mistake
         raise InvalidInput("id_number", "birth_date")
     expected = check_char(number[:17])
     if number[17] != expected:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from .errors import InvalidInput
 
 MAX_MONEY_FEN = 100_000_00  # ¥100,000 in one handout is surely a typing mistake
@@ -32,7 +34,10 @@ def money_fen(value: int | str | None) -> int:
 
 def yuan_to_fen(text_value: str) -> int:
     """``"12.5"`` -> 1250 without ever going through a float."""
-    raw = text_value.strip().replace("¥", "").replace(",", "")
+    # Full-width digits (２００), the ideographic full stop (12。5) and a trailing 元 as typed
+    # with a Chinese input method mean the same amount.
+    raw = unicodedata.normalize("NFKC", text_value).replace("。", ".").strip()
+    raw = raw.removesuffix("元").strip().replace("¥", "").replace(",", "")
     if not raw:
         return 0
     whole, _, frac = raw.partition(".")

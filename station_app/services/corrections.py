@@ -6,8 +6,8 @@ from typing import Any
 
 from ..data.db import Ledger
 from ..data.entries import CORRECTABLE_KINDS, VOIDABLE_KINDS, Entry
-from ..domain import validate
-from ..domain.errors import Refused
+from ..domain import validate, worker_types
+from ..domain.errors import InvalidInput, Refused
 
 # What a correction may change, per kind of entry (anything else: void and record again).
 CORRECTABLE_FIELDS: dict[str, frozenset[str]] = {
@@ -58,5 +58,34 @@ def correct_entry(ledger: Ledger, entry_id: str, changes: dict[str, Any], reason
             if field not in CORRECTABLE_FIELDS[target.kind]:
                 raise Refused("cannot_correct", field=field)
         body = json.loads(newest[0]) if newest else dict(target.body)
-        body.update(changes)
+        body.update(_checked(ledger, changes))
+        if target.kind == "relief" and not body.get("money_fen") and not body.get("goods"):
+            raise InvalidInput("goods", "empty")  # a handout of nothing is a void
         return ledger.append("correct", {"reason": why, "body": body}, by=by, target=target.id)
+
+
+def _checked(ledger: Ledger, changes: dict[str, Any]) -> dict[str, Any]:
+    """The corrected values under the same rules as when they were first recorded."""
+    from . import relief, visits
+
+    out = dict(changes)
+    if "services" in changes:
+        given = changes["services"]
+        if not isinstance(given, list) or not all(isinstance(c, str) for c in given):
+            raise InvalidInput("service", "format")
+        out["services"] = visits.check_services(ledger, given)
+    if "worker_type" in changes:
+        out["worker_type"] = worker_types.worker_type(str(changes["worker_type"]))
+    if "money_fen" in changes:
+        value = changes["money_fen"]
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise InvalidInput("money_fen", "format")
+        out["money_fen"] = validate.money_fen(value)
+    if "goods" in changes:
+        given = changes["goods"]
+        try:
+            goods = [relief.parse_goods(f"{g['item']}:{g['qty']}") for g in given]
+        except (TypeError, KeyError):
+            raise InvalidInput("goods", "format", value=str(given)[:40]) from None
+        out["goods"] = [{"item": g.item, "qty": g.qty} for g in relief.merge_goods(goods)]
+    return out

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..data import queries
 from ..data.db import Ledger
 from ..data.entries import Entry
-from ..domain import consent, member_no, phone, resident_id, validate, worker_types
+from ..domain import consent, member_no, phone, pinyin, resident_id, validate, worker_types
 from ..domain.errors import DuplicateMember, InvalidInput, Refused
 
 
@@ -36,7 +36,7 @@ class CheckedSignUp:
 
 def check_sign_up(form: SignUp) -> CheckedSignUp:
     """Validate every field (first error wins, in form order); no I/O."""
-    name = validate.text("name", form.name, max_len=30)
+    name = pinyin.normalise_name(validate.text("name", form.name, max_len=30))
     rid = resident_id.parse(form.id_number)
     mobile = phone.normalise(form.phone)
     worker = worker_types.worker_type(form.worker_type)
@@ -138,7 +138,7 @@ def update_member(ledger: Ledger, number: str, *, by: str, reason: str, name: st
     """A profile edit is a new entry; the old values stay in the history."""
     changes: dict[str, str] = {}
     if name is not None:
-        changes["name"] = validate.text("name", name, max_len=30)
+        changes["name"] = pinyin.normalise_name(validate.text("name", name, max_len=30))
     if mobile is not None:
         changes["phone"] = phone.normalise(mobile)
     if worker_type is not None:

@@ -46,12 +46,17 @@ def define_campaign(ledger: Ledger, *, code: str, name: str, kind: str = "other"
     name = validate.text("campaign", name, max_len=40)
     if kind not in catalogue.CAMPAIGN_KINDS:
         raise InvalidInput("campaign", "unknown", value=kind)
+    days = []
     for value in (starts, ends):
-        if value:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise InvalidInput("date", "format", value=value) from None
+        try:
+            # Stored as YYYY-MM-DD whatever ISO form was typed (20261101 too): the dates are
+            # compared as text with today's.
+            days.append(date.fromisoformat(value.strip()).isoformat() if value.strip() else "")
+        except ValueError:
+            raise InvalidInput("date", "format", value=value) from None
+    starts, ends = days
+    if starts and ends and ends < starts:
+        raise InvalidInput("date", "order", value=f"{starts} – {ends}")
     with ledger.write():
         if any(c.code == code for c in queries.campaigns(ledger)):
             raise Refused("campaign_exists", campaign=code)

@@ -237,3 +237,75 @@ def test_entries_of_another_station_cannot_be_voided_here(fresh_db) -> None:
     with pytest.raises(Refused):
         corrections.correct_entry(fresh_db, other.id, {"services": ["rest"]}, "改", by="t")
     assert ledger_hash(fresh_db) == before
+
+
+def test_a_correction_is_checked_like_the_entry_it_corrects(fresh_db) -> None:
+    relief.define_campaign(fresh_db, code="C1", name="送清凉", kind="cooling", by="t")
+    given = relief.give_relief(fresh_db, campaign="C1", walk_in_type="courier",
+                               money_fen=5000, by="t")
+    visit = visits.record_visit(fresh_db, ["water"], by="t",
+                                walk_in=visits.WalkIn("courier"))
+    before = ledger_hash(fresh_db)
+    for target, changes, code in (
+            (given.id, {"money_fen": 0}, "invalid.goods.empty"),
+            (given.id, {"money_fen": -500}, "invalid.money_fen.negative"),
+            (given.id, {"goods": [{"item": "水", "qty": 0}]}, "invalid.goods.format"),
+            (visit.id, {"services": ["bogus"]}, "invalid.service.unknown"),
+            (visit.id, {"services": []}, "invalid.service.empty"),
+            (visit.id, {"worker_type": "astronaut"}, "invalid.worker_type.unknown")):
+        with pytest.raises(InvalidInput) as caught:
+            corrections.correct_entry(fresh_db, target, changes, "改", by="t")
+        assert caught.value.code == code
+    assert ledger_hash(fresh_db) == before
+    corrections.correct_entry(fresh_db, given.id, {"money_fen": 0, "goods": [
+        {"item": "矿泉水", "qty": 2}, {"item": "矿泉水", "qty": 1}]}, "改发实物", by="t")
+    assert dict(fresh_db.conn.execute("SELECT item, qty FROM relief_goods")) == {"矿泉水": 3}
+
+
+def test_money_typed_with_a_chinese_input_method() -> None:
+    from station_app.domain.validate import yuan_to_fen
+
+    assert [yuan_to_fen(t) for t in ("２００", "12。5", "200元", "￥8")] == [
+        20000, 1250, 20000, 800]
+
+
+def test_campaign_dates_are_stored_alike_and_in_order(fresh_db) -> None:
+    from station_app.data import queries as q
+
+    relief.define_campaign(fresh_db, code="W", name="送温暖", kind="warming",
+                           starts="20261101", ends="2026-12-31", by="t")
+    chosen = q.get_campaign(fresh_db, "W")
+    assert (chosen.starts, chosen.ends) == ("2026-11-01", "2026-12-31")
+    before = ledger_hash(fresh_db)
+    with pytest.raises(InvalidInput) as caught:
+        relief.define_campaign(fresh_db, code="X", name="送清凉", kind="cooling",
+                               starts="2026-08-31", ends="2026-06-01", by="t")
+    assert caught.value.code == "invalid.date.order"
+    assert ledger_hash(fresh_db) == before
+
+
+def test_a_programme_once_a_year_and_no_birth_in_the_future(fresh_db) -> None:
+    from datetime import date
+
+    from station_app.domain import clock, resident_id
+
+    number = sign_up(fresh_db, 1)
+    programmes.enrol(fresh_db, member=number, programme="accident_cover", by="t")
+    before = ledger_hash(fresh_db)
+    with pytest.raises(Refused) as caught:
+        programmes.enrol(fresh_db, member=number, programme="accident_cover", by="t")
+    assert caught.value.code == "already_enrolled"
+    assert ledger_hash(fresh_db) == before
+    future = date(clock.today().year + 1, 1, 1)
+    with pytest.raises(InvalidInput) as bad:
+        resident_id.parse(rid(7, future))
+    assert bad.value.code == "invalid.id_number.birth_date"
+
+
+def test_a_mongolian_name_with_a_dot_is_found_by_its_pinyin(fresh_db) -> None:
+    from station_app.data import queries as q
+
+    number = sign_up(fresh_db, 9, name="阿拉坦•巴根")  # typed with another dot
+    assert q.get_member(fresh_db, number).name == "阿拉坦·巴根"
+    for query in ("altbg", "alatanbagen", "阿拉坦·巴根"):
+        assert [m.member_no for m in q.search_members(fresh_db, query)] == [number], query
