@@ -1,203 +1,224 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="86" />
+        <location filename="../../station_app/ui/reports_view.py" line="89"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="94" />
+        <location filename="../../station_app/ui/reports_view.py" line="97"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="94" />
+        <location filename="../../station_app/ui/reports_view.py" line="97"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="94" />
+        <location filename="../../station_app/ui/reports_view.py" line="97"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="95" />
+        <location filename="../../station_app/ui/reports_view.py" line="98"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="95" />
+        <location filename="../../station_app/ui/reports_view.py" line="98"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="96" />
+        <location filename="../../station_app/ui/reports_view.py" line="99"/>
         <source>Custom range</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="113" />
+        <location filename="../../station_app/ui/reports_view.py" line="116"/>
         <source>All stations</source>
         <translation>全部驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="122" />
+        <location filename="../../station_app/ui/reports_view.py" line="125"/>
         <source>Show</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="125" />
+        <location filename="../../station_app/ui/reports_view.py" line="128"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="128" />
+        <location filename="../../station_app/ui/reports_view.py" line="131"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="130" />
+        <location filename="../../station_app/ui/reports_view.py" line="133"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="132" />
+        <location filename="../../station_app/ui/reports_view.py" line="135"/>
         <source>Station</source>
         <translation>驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="145" />
+        <location filename="../../station_app/ui/reports_view.py" line="148"/>
         <source>Export Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="145" />
+        <location filename="../../station_app/ui/reports_view.py" line="148"/>
         <source>Export CSV…</source>
         <translation>导出CSV…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="146" />
+        <location filename="../../station_app/ui/reports_view.py" line="149"/>
         <source>Print PDF…</source>
         <translation>打印PDF…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="152" />
+        <location filename="../../station_app/ui/reports_view.py" line="155"/>
         <source>Member roster…</source>
         <translation>会员名册…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="155" />
+        <location filename="../../station_app/ui/reports_view.py" line="158"/>
         <source>Personal data: ID numbers are masked and the export is recorded in the audit log</source>
         <translation>含个人信息：身份证号已脱敏，导出操作记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="167" />
+        <location filename="../../station_app/ui/reports_view.py" line="162"/>
+        <source>Yearly &amp;target…</source>
+        <translation>年度目标(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/reports_view.py" line="164"/>
+        <source>The new-member target (入会目标) the gauge and the tables measure against</source>
+        <translation>仪表盘和各表格据以计算完成率的年度入会目标</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/reports_view.py" line="177"/>
         <source>Person-times by service</source>
         <translation>各服务项目人次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="169" />
+        <location filename="../../station_app/ui/reports_view.py" line="179"/>
         <source>Daily person-times</source>
         <translation>每日服务人次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="171" />
+        <location filename="../../station_app/ui/reports_view.py" line="181"/>
         <source>New members against the yearly target</source>
         <translation>新入会会员年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="244" />
-        <location filename="../../station_app/ui/reports_view.py" line="331" />
+        <location filename="../../station_app/ui/reports_view.py" line="276"/>
+        <location filename="../../station_app/ui/reports_view.py" line="387"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="255" />
+        <location filename="../../station_app/ui/reports_view.py" line="287"/>
         <source>Person-times (人次)</source>
         <translation>服务人次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="256" />
+        <location filename="../../station_app/ui/reports_view.py" line="288"/>
         <source>People (人)</source>
         <translation>服务人数</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="257" />
+        <location filename="../../station_app/ui/reports_view.py" line="289"/>
         <source>Walk-in visits</source>
         <translation>非会员临时来访人次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="258" />
+        <location filename="../../station_app/ui/reports_view.py" line="290"/>
         <source>New members</source>
         <translation>新入会会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="260" />
+        <location filename="../../station_app/ui/reports_view.py" line="292"/>
         <source>Relief money</source>
         <translation>慰问金</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="262" />
+        <location filename="../../station_app/ui/reports_view.py" line="294"/>
         <source>Data up to</source>
         <translation>数据截至</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="269" />
+        <location filename="../../station_app/ui/reports_view.py" line="301"/>
         <source>New members in %1 to date</source>
         <translation>%1年累计新入会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="271" />
+        <location filename="../../station_app/ui/reports_view.py" line="303"/>
         <source>No target set</source>
         <translation>未设置年度目标</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="324" />
-        <location filename="../../station_app/ui/reports_view.py" line="358" />
+        <location filename="../../station_app/ui/reports_view.py" line="355"/>
+        <source>Yearly target</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/reports_view.py" line="356"/>
+        <source>New members to sign up in %1 (0: no target):</source>
+        <translation>%1 年计划发展新会员人数（0 表示不设目标）：</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/reports_view.py" line="380"/>
+        <location filename="../../station_app/ui/reports_view.py" line="419"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="325" />
+        <location filename="../../station_app/ui/reports_view.py" line="381"/>
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="325" />
+        <location filename="../../station_app/ui/reports_view.py" line="381"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="326" />
-        <location filename="../../station_app/ui/reports_view.py" line="352" />
+        <location filename="../../station_app/ui/reports_view.py" line="382"/>
+        <location filename="../../station_app/ui/reports_view.py" line="413"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="332" />
+        <location filename="../../station_app/ui/reports_view.py" line="388"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="345" />
+        <location filename="../../station_app/ui/reports_view.py" line="406"/>
         <source>Exporting report…</source>
         <translation>正在导出报表…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="350" />
-        <location filename="../../station_app/ui/reports_view.py" line="353" />
+        <location filename="../../station_app/ui/reports_view.py" line="411"/>
+        <location filename="../../station_app/ui/reports_view.py" line="414"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="357" />
+        <location filename="../../station_app/ui/reports_view.py" line="418"/>
         <source>Member roster</source>
         <translation>会员名册</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="370" />
+        <location filename="../../station_app/ui/reports_view.py" line="431"/>
         <source>Exporting member roster…</source>
         <translation>正在导出会员名册…</translation>
     </message>

@@ -33,6 +33,12 @@ def register(sub: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE", help="output file; - for stdout")
     p.set_defaults(handler=cmd_report)
 
+    p = sub.add_parser("target", help="the yearly new-member target (入会目标) of the reports")
+    p.add_argument("--year", type=int, help="default: this year")
+    p.add_argument("--members", type=int, metavar="N",
+                   help="set the target to N new members (0 clears it); without: show it")
+    p.set_defaults(handler=cmd_target)
+
     p = sub.add_parser("roster", help="member roster xlsx with masked ID numbers (audited)")
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.add_argument("--station", action="append", metavar="CODE",
@@ -105,4 +111,23 @@ def cmd_roster(ctx: Context, args: argparse.Namespace) -> int:
         ctx.print(ctx.t(f"已导出会员名册（{count}人，身份证号已脱敏）：{args.out}",
                         f"Member roster ({count} members, ID numbers masked) written to "
                         f"{args.out}"))
+    return 0
+
+
+def cmd_target(ctx: Context, args: argparse.Namespace) -> int:
+    ledger = ctx.ledger()
+    year = args.year or clock.today().year
+    if args.members is not None:
+        from .admin import signed_in
+
+        who = signed_in(ctx, "reports")
+        reports.set_member_target(ledger, year, args.members, by=ctx.actor, attendant=who)
+    target = reports.member_target(ledger, year)
+    if ctx.json:
+        ctx.emit({"year": year, "members": target})
+    elif target is None:
+        ctx.print(ctx.t(f"{year} 年未设置入会目标", f"No new-member target set for {year}"))
+    else:
+        ctx.print(ctx.t(f"{year} 年入会目标：{target:,} 人",
+                        f"New-member target for {year}: {target:,}"))
     return 0

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ..data.db import Ledger
+from ..domain import messages
 from ..reports import export, figures, periods, roster
 from ..reports.model import Report
 from . import audit, auth
@@ -16,6 +17,33 @@ def report(ledger: Ledger, start: date, end: date, stations: Sequence[str] | Non
            lang: str = "zh_CN") -> Report:
     """Aggregate figures only: no names, numbers or other personal data."""
     return figures.build(ledger, periods.make_range(start, end), stations, lang=lang)
+
+
+messages._FIELDS.update({"year": ("年份", "Year"), "target": ("入会目标", "Target")})
+
+
+def member_target(ledger: Ledger, year: int) -> int | None:
+    """The yearly new-member target (入会目标) the reports measure against; None if unset."""
+    return figures.member_target(ledger, year)
+
+
+def set_member_target(ledger: Ledger, year: int, members: int, *, by: str,
+                      attendant: auth.Acting = None) -> None:
+    """Set (``members`` > 0) or clear (0) the yearly new-member target; ``reports``
+    permission; audited with the old and new values."""
+    from ..domain.errors import InvalidInput
+
+    auth.require(ledger, attendant, "reports", actor=by)
+    if isinstance(year, bool) or not 2000 <= int(year) <= 2100:
+        raise InvalidInput("year", "format")
+    if isinstance(members, bool) or not 0 <= int(members) <= 10_000_000:
+        raise InvalidInput("target", "format")
+    key = figures.TARGET_KEY.format(year=int(year))
+    with ledger.write():
+        old = ledger.setting(key)
+        new = str(int(members)) if members else ""
+        ledger.set_setting(key, new)
+        audit.record(ledger, by, audit.SETTING, key, {"old": old, "new": new})
 
 
 def station_choices(ledger: Ledger) -> list[str]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -27,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import clock
+from ..domain.errors import LedgerError
 from ..reports import periods
 from ..reports.export import cell_text
 from ..reports.model import Report, Table
 from ..services import reports as report_service
+from .errors import show_error
 from .jobs import Job
 from .reports_charts import BarChart, Gauge, LineChart
 from .sign_in import can, current_attendant
@@ -156,6 +159,13 @@ class ReportsPage(QWidget):
         self.roster_button.clicked.connect(self.export_roster)
         self.roster_button.setVisible(can(ctx, "export"))
         exports.addWidget(self.roster_button)
+        self.target_button = QPushButton(self.tr("Yearly &target…"))
+        self.target_button.setObjectName("reportTarget")
+        self.target_button.setToolTip(self.tr("The new-member target (入会目标) the gauge and "
+                                              "the tables measure against"))
+        self.target_button.clicked.connect(self.ask_target)
+        self.target_button.setVisible(can(ctx, "reports"))
+        exports.addWidget(self.target_button)
 
         tiles = QHBoxLayout()
         self.tiles = {key: Tile() for key in ("visits", "people", "walk_ins", "new_members",
@@ -335,6 +345,29 @@ class ReportsPage(QWidget):
         return widget
 
     # ---- exports ----
+    def target_year(self) -> int:
+        return self.shown[1].year if self.shown else self.span()[1].year
+
+    def ask_target(self) -> None:
+        year = self.target_year()
+        current = report_service.member_target(self.ctx.ledger, year) or 0
+        value, ok = QInputDialog.getInt(
+            self, self.tr("Yearly target"),
+            self.tr("New members to sign up in %1 (0: no target):").replace("%1", str(year)),
+            current, 0, 10_000_000, 100)
+        if ok:
+            self.set_target(year, value)
+
+    def set_target(self, year: int, members: int) -> bool:
+        try:
+            report_service.set_member_target(self.ctx.ledger, year, members, by=self.ctx.actor,
+                                             attendant=current_attendant(self.ctx))
+        except LedgerError as exc:
+            show_error(self, exc, self.ctx.lang)
+            return False
+        self.refresh()
+        return True
+
     def _ask_path(self, title: str, name: str, pattern: str) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), pattern)
         return Path(chosen) if chosen else None

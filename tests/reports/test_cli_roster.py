@@ -109,3 +109,15 @@ def test_roster_failure_is_audited_too(small, tmp_path) -> None:
     outcome = ledger.conn.execute(
         "SELECT outcome FROM audit_log ORDER BY id DESC").fetchone()[0]
     assert outcome == "error"
+
+
+def test_target_is_shown_set_and_refused_when_out_of_range(small, capsys) -> None:
+    path = str(small)
+    assert main(["--db", path, "--lang", "en", "target", "--year", "2027"]) == 0
+    assert "No new-member target set for 2027" in capsys.readouterr().out
+    assert main(["--db", path, "--lang", "en", "target", "--year", "2027",
+                 "--members", "5000"]) == 0
+    assert "New-member target for 2027: 5,000" in capsys.readouterr().out
+    assert main(["--db", path, "--json", "target", "--year", "2027"]) == 0
+    assert '"members": 5000' in capsys.readouterr().out
+    assert main(["--db", path, "target", "--year", "1999", "--members", "5"]) == 3

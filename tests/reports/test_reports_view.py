@@ -139,3 +139,21 @@ def test_chinese_page(qtbot, ctx, qapp) -> None:
         assert page.service_chart.items[0] == ("饮水", 2)
     finally:
         i18n.install("en")
+
+
+def test_the_yearly_target_is_set_from_the_page(qtbot, ctx, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from station_app.services import reports
+
+    page = ReportsPage(ctx, run_async=False)
+    qtbot.addWidget(page)
+    _november(page)
+    assert page.gauge.target == 4
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (250, True))
+    page.ask_target()
+    assert reports.member_target(ctx.ledger, 2026) == 250 and page.gauge.target == 250
+    row = ctx.ledger.conn.execute("SELECT subject, detail FROM audit_log WHERE action ="
+                                  " 'setting' ORDER BY id DESC").fetchone()
+    assert row[0] == "target.members.2026" and json.loads(row[1]) == {"old": "4", "new": "250"}
+    assert page.set_target(2026, 0) and reports.member_target(ctx.ledger, 2026) is None
