@@ -9,9 +9,11 @@ function is picked up automatically.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import importlib
 import json
+import os
 import pkgutil
 import sys
 from collections.abc import Callable, Sequence
@@ -176,6 +178,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(ctx, args)
     except LedgerError as exc:
         return _report(exc, lang, ctx.json, ctx.out)
+    except BrokenPipeError:
+        # The reader stopped early (``| head``): no traceback. Standard output goes to devnull
+        # so the interpreter's last flush does not fail again (Python's documented recipe).
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     finally:
         ctx.close()
 

@@ -246,7 +246,12 @@ def cmd_audit(ctx: Context, args: argparse.Namespace) -> int:
         detail = ", ".join(f"{k}={v}" for k, v in sorted(r.detail.items()))
         when = clock.parse_iso(r.at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
         ctx.print(f"{r.id}\t{when}\t{r.actor}\t{r.action}\t{r.subject}\t{r.outcome}\t{detail}")
-    if not found:
+    if not found and args.action:
+        actions = ", ".join(r[0] for r in ledger.conn.execute(
+            "SELECT DISTINCT action FROM audit_log ORDER BY action"))
+        ctx.print(ctx.t(f"没有“{args.action}”的记录。日志中的操作：{actions}",
+                        f"No entries for “{args.action}”. Actions in the log: {actions}"))
+    elif not found:
         ctx.print(ctx.t("审计日志为空", "The audit log is empty"))
     return 0
 

@@ -14,7 +14,7 @@ from ..data import queries
 from ..data.db import Ledger
 from ..data.projector import ANONYMISE_KIND
 from ..domain import clock, member_no, messages, validate
-from ..domain.errors import InvalidInput, Refused
+from ..domain.errors import InvalidInput, LedgerError, Refused
 from . import audit, auth, members
 
 RETENTION_SETTING = "privacy.retention_years"
@@ -31,10 +31,14 @@ def reveal(ledger: Ledger, number: str, reason: str, *,
            attendant: auth.Acting, actor: str = "") -> str:
     """The full ID number for an admin who gives a reason; every call is audited."""
     auth.require(ledger, attendant, "reveal", actor=actor)  # first: every refusal is audited
-    why = validate.text("reason", reason, max_len=200)
-    number = member_no.parse(number)
     who = attendant.username if isinstance(attendant, auth.Attendant) else actor
-    member = queries.get_member(ledger, number)
+    try:
+        why = validate.text("reason", reason, max_len=200)
+        member = queries.get_member(ledger, member_no.parse(number))
+    except LedgerError as exc:  # no reason, no such member: the attempt is logged too
+        audit.record(ledger, who, audit.REVEAL, str(number)[:40],
+                     {"reason": str(reason or "")[:200], "error": exc.code}, outcome="refused")
+        raise
     if is_anonymised(ledger, member.member_no):
         audit.record(ledger, who, audit.REVEAL, member.member_no, {"reason": why},
                      outcome="refused")

@@ -310,3 +310,14 @@ def test_real_entry_point_takes_a_piped_id_number_and_refuses_a_literal(db) -> N
     done = subprocess.run([*command, "--id-number", "-"], input=SECRET + "\n",
                           capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.strip().startswith("MZL01-")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(db, monkeypatch, capsys) -> None:
+    """``station-ledger ... | head``: the pipe closes; no traceback, exit 1, nothing broken."""
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["--db", db, "--lang", "en", "services"]) == 1
+    assert "Traceback" not in capsys.readouterr().err

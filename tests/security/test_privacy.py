@@ -9,7 +9,7 @@ import pytest
 from station_app.data import projector, queries
 from station_app.data.db import Ledger
 from station_app.domain import clock
-from station_app.domain.errors import InvalidInput, Refused
+from station_app.domain.errors import InvalidInput, LedgerError, Refused
 from station_app.services import audit, auth, members, privacy, visits
 from tests.helpers import ledger_hash, rid, sign_up
 from tests.security.conftest import ADMIN_PIN, AUDITOR, CLERK_PIN, MovableClock, staff
@@ -35,6 +35,13 @@ def test_reveal_needs_admin_and_a_reason_and_is_audited(staffed: Ledger) -> None
     assert rid(7) not in repr(audit.rows(staffed, 50, attendant=AUDITOR))  # never in the log
     denied = [r for r in audit.rows(staffed, 10, attendant=AUDITOR) if r.action == audit.DENIED]
     assert len(denied) == 2 and audit.count(staffed) > before
+    refused = [r for r in audit.rows(staffed, 20, attendant=AUDITOR)
+               if r.action == audit.REVEAL and r.outcome == "refused"]
+    assert [r.detail["error"] for r in refused] == ["invalid.reason.required"]  # no reason
+    with pytest.raises(LedgerError):
+        privacy.reveal(staffed, "MZL01-0000019", "查", attendant=boss)  # no such member
+    row = audit.rows(staffed, 1, attendant=AUDITOR)[0]
+    assert (row.action, row.outcome, row.subject) == ("reveal", "refused", "MZL01-0000019")
 
 
 def _withdraw(ledger: Ledger, n: int, name: str) -> str:
