@@ -9,14 +9,15 @@ from station_app.domain import messages
 from station_app.domain.errors import InvalidInput, LedgerError, Refused
 from station_app.services import audit, auth
 from tests.helpers import PROJECTION_TABLES, ledger_hash
-from tests.security.conftest import ADMIN_PIN, CLERK_PIN, MovableClock, staff
+from tests.security.conftest import ADMIN_PIN, AUDITOR, CLERK_PIN, MovableClock, staff
 
 EVERYTHING = ("entries", *PROJECTION_TABLES, "attendants", "audit_log")
 NEW_PIN = "kite-Harbor-77"
 
 
 def _audit_text(ledger: Ledger) -> str:
-    return "\n".join(f"{r.actor} {r.subject} {r.detail}" for r in audit.rows(ledger, 500))
+    rows = audit.rows(ledger, 500, attendant=AUDITOR)
+    return "\n".join(f"{r.actor} {r.subject} {r.detail}" for r in rows)
 
 
 def test_success_new_pin_signs_in_old_does_not(staffed: Ledger) -> None:
@@ -36,7 +37,7 @@ def test_success_new_pin_signs_in_old_does_not(staffed: Ledger) -> None:
 
 def test_success_is_audited_without_any_pin(staffed: Ledger) -> None:
     auth.change_own_secret(staffed, "clerk", CLERK_PIN, NEW_PIN, via="cli")
-    row = audit.rows(staffed, 1)[0]
+    row = audit.rows(staffed, 1, attendant=AUDITOR)[0]
     assert (row.actor, row.action, row.subject, row.outcome) == (
         "clerk", audit.ATTENDANT, "clerk", "ok")
     assert row.detail == {"op": "change_own_pin", "via": "cli"}
@@ -66,7 +67,7 @@ def test_wrong_current_pin_is_refused_and_counts_towards_the_lock_out(
     movable_clock.advance(seconds=31)
     # The PIN never changed.
     assert auth.authenticate(staffed, "clerk", CLERK_PIN).failed_attempts == 0
-    failed = [r for r in audit.rows(staffed, 50, action=audit.ATTENDANT)
+    failed = [r for r in audit.rows(staffed, 50, action=audit.ATTENDANT, attendant=AUDITOR)
               if r.detail.get("op") == "change_own_pin"]
     assert [r.outcome for r in failed] == ["locked", "failed", "failed", "failed"]
     assert failed[-1].detail["why"] == "wrong_pin" and failed[-1].detail["failures"] == 1
@@ -96,7 +97,7 @@ def test_unknown_user_looks_like_a_wrong_pin(staffed: Ledger) -> None:
     with pytest.raises(Refused) as refused:
         auth.change_own_secret(staffed, "nobody", CLERK_PIN, NEW_PIN)
     assert refused.value.code == "pin_change.wrong_current"
-    assert audit.rows(staffed, 1)[0].outcome == "failed"
+    assert audit.rows(staffed, 1, attendant=AUDITOR)[0].outcome == "failed"
 
 
 @pytest.mark.parametrize(("current", "new", "repeat", "code"), [

@@ -13,7 +13,7 @@ from station_app.data.db import open_ledger
 from station_app.domain.errors import Refused
 from station_app.services import audit, auth
 from tests.helpers import PROJECTION_TABLES, ledger_hash
-from tests.security.conftest import ADMIN_PIN, CLERK_PIN, add_staff
+from tests.security.conftest import ADMIN_PIN, AUDITOR, CLERK_PIN, add_staff
 
 EVERYTHING = ("entries", *PROJECTION_TABLES, "attendants", "audit_log")
 
@@ -87,7 +87,7 @@ def test_pin_from_standard_input_and_json(db: Path, capsys: pytest.CaptureFixtur
     assert json.loads(out) == {"username": "clerk", "changed": True}
     assert _signs_in(db, "clerk", "harbour-77")
     ledger = open_ledger(db)
-    row = audit.rows(ledger, 1, action=audit.ATTENDANT)[0]
+    row = audit.rows(ledger, 1, action=audit.ATTENDANT, attendant=AUDITOR)[0]
     ledger.close()
     assert (row.actor, row.action, row.detail) == (
         "clerk", "attendant", {"op": "change_own_pin", "via": "cli"})

@@ -18,7 +18,7 @@ from station_app.ui import i18n
 from station_app.ui.context import AppContext
 from station_app.ui.security_pin import SHORTCUT, ChangePinDialog, change_my_pin
 from tests.helpers import PROJECTION_TABLES, ledger_hash
-from tests.security.conftest import CLERK_PIN, add_staff, staff
+from tests.security.conftest import AUDITOR, CLERK_PIN, add_staff, staff
 
 pytestmark = pytest.mark.gui
 
@@ -96,7 +96,7 @@ def test_enter_changes_the_pin(qtbot: Any, ctx: AppContext) -> None:
         _type(qtbot, dialog, CLERK_PIN, "harbour-77", "harbour-77")
     assert dialog.changed is not None and dialog.changed.username == "clerk"
     assert _pin_still(ctx, "harbour-77") and not _pin_still(ctx, CLERK_PIN)
-    row = audit.rows(ctx.ledger, 10, action=audit.ATTENDANT)[0]
+    row = audit.rows(ctx.ledger, 10, action=audit.ATTENDANT, attendant=AUDITOR)[0]
     assert row.detail == {"op": "change_own_pin", "via": "gui"} and row.actor == "clerk"
 
 
