@@ -845,7 +845,7 @@ Offline ledger for trade-union service stations.</source>
     </message>
     <message>
         <location filename="../../station_app/ui/dialogs/settings.py" line="78"/>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="283"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="292"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -876,7 +876,7 @@ Offline ledger for trade-union service stations.</source>
     </message>
     <message>
         <location filename="../../station_app/ui/dialogs/settings.py" line="107"/>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="239"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="248"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -916,82 +916,87 @@ Offline ledger for trade-union service stations.</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="167"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="154"/>
+        <source>Re&amp;store</source>
+        <translation>恢复(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="169"/>
         <source>Add service</source>
         <translation>新增服务项目</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="175"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="177"/>
         <source>Rename service</source>
         <translation>服务项目改名</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="184"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="186"/>
         <source>Retire service</source>
         <translation>停用服务项目</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="185"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="187"/>
         <source>Take “%1” off the counter? Past visits keep it.</source>
         <translation>停用“%1”吗？历史记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="221"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="230"/>
         <source>Summer cooling (送清凉)</source>
         <translation>送清凉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="222"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="231"/>
         <source>Winter warmth (送温暖)</source>
         <translation>送温暖</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="222"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="231"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="234"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="243"/>
         <source>One handout per person</source>
         <translation>每人限领一次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="237"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="246"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="238"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="247"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="240"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="249"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="241"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="250"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="244"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="253"/>
         <source>Add &amp;campaign</source>
         <translation>添加活动(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="254"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="263"/>
         <source>once per person</source>
         <translation>每人一次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="254"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="263"/>
         <source>repeatable</source>
         <translation>可重复领取</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="284"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="293"/>
         <source>&amp;Apply language</source>
         <translation>应用语言(&amp;A)</translation>
     </message>

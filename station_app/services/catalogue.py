@@ -14,8 +14,11 @@ def add_service(ledger: Ledger, code: str, name_zh: str, name_en: str, *, by: st
     zh = validate.text("service", name_zh, max_len=12)
     en = validate.text("service", name_en or zh, max_len=40)
     with ledger.write():
-        if any(s.code == code for s in queries.services(ledger)):
-            raise InvalidInput("service", "code_format", value=code)
+        held = {s.code: s for s in queries.services(ledger)}
+        if code in held:
+            # A retired one comes back with restore_service (same code: the reports go on).
+            raise InvalidInput("service", "exists" if held[code].active else "retired_exists",
+                               value=code)
         return ledger.append("service.define", {"code": code, "name_zh": zh, "name_en": en},
                              by=by)
 
@@ -32,6 +35,23 @@ def rename_service(ledger: Ledger, code: str, name_zh: str, name_en: str, *, by:
 
 def retire_service(ledger: Ledger, code: str, *, by: str) -> Entry:
     with ledger.write():
-        if not any(s.code == code and s.active for s in queries.services(ledger)):
+        held = {s.code: s for s in queries.services(ledger)}
+        if code not in held:
             raise InvalidInput("service", "unknown", value=code)
+        if not held[code].active:
+            raise InvalidInput("service", "retired", value=code)
         return ledger.append("service.retire", {"code": code}, by=by)
+
+
+def restore_service(ledger: Ledger, code: str, *, by: str) -> Entry:
+    """A retired service offered again (cooling every summer) under its own code and names,
+    so this year's figures continue last year's."""
+    with ledger.write():
+        held = {s.code: s for s in queries.services(ledger)}
+        if code not in held:
+            raise InvalidInput("service", "unknown", value=code)
+        if held[code].active:
+            raise InvalidInput("service", "exists", value=code)
+        row = held[code]
+        return ledger.append("service.define", {"code": code, "name_zh": row.name_zh,
+                                                "name_en": row.name_en}, by=by)

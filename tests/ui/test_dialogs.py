@@ -175,6 +175,17 @@ def test_settings_service_catalogue_add_rename_retire(qtbot: Any, ctx: Any) -> N
     assert not dialog.apply_service("add", "Bad Code!", "坏", "Bad")
     assert dialog.error.text()
     assert ledger_hash(ctx.ledger) == before
+    # Next summer: the same code comes back (reports continue), with sentences that say so.
+    assert not dialog.apply_service("add", "shower", "淋浴", "Shower")
+    assert "Restore" in dialog.error.text()
+    assert not dialog.apply_service("retire", "shower")
+    assert "retired" in dialog.error.text()
+    assert ledger_hash(ctx.ledger) == before
+    assert dialog.apply_service("restore", "shower")
+    row = next(s for s in queries.services(ctx.ledger) if s.code == "shower")
+    assert (row.name_zh, row.active) == ("热水淋浴", True)
+    assert not dialog.apply_service("add", "shower", "淋浴", "Shower")
+    assert "already exists" in dialog.error.text()
 
 
 def test_settings_campaign_and_station_identity(qtbot: Any, ctx: Any) -> None:

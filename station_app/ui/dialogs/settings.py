@@ -150,7 +150,9 @@ class SettingsDialog(QDialog):
                                  ("renameServiceButton", self.tr("Re&name…"),
                                   self.rename_service),
                                  ("retireServiceButton", self.tr("Re&tire"),
-                                  self.retire_service)):
+                                  self.retire_service),
+                                 ("restoreServiceButton", self.tr("Re&store"),
+                                  self.restore_service)):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(slot)
@@ -187,6 +189,11 @@ class SettingsDialog(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             self.apply_service("retire", service.code)
 
+    def restore_service(self) -> None:
+        service = self._selected_service()
+        if service is not None and not service.active:
+            self.apply_service("restore", service.code)
+
     def apply_service(self, action: str, code: str, zh: str = "", en: str = "") -> bool:
         ledger, by = self.ctx.ledger, self.ctx.actor
         try:
@@ -194,6 +201,8 @@ class SettingsDialog(QDialog):
                 catalogue_ops.add_service(ledger, code, zh, en, by=by)
             elif action == "rename":
                 catalogue_ops.rename_service(ledger, code, zh, en, by=by)
+            elif action == "restore":
+                catalogue_ops.restore_service(ledger, code, by=by)
             else:
                 catalogue_ops.retire_service(ledger, code, by=by)
         except LedgerError as exc:
