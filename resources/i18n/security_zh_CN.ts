@@ -425,48 +425,88 @@
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
+        <location filename="../../station_app/ui/security_page.py" line="244"/>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="244"/>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="245"/>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="246"/>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
         <location filename="../../station_app/ui/security_page.py" line="247"/>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="250"/>
+        <source>attendant</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="250"/>
+        <source>supervisor</source>
+        <translation>上级工会</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="251"/>
+        <source>admin</source>
+        <translation>驿站管理员</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="257"/>
         <source>No backup yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="249"/>
+        <location filename="../../station_app/ui/security_page.py" line="259"/>
         <source>Last backup: %1 (%2) — %3</source>
         <translation>上次备份：%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="266"/>
+        <location filename="../../station_app/ui/security_page.py" line="277"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="267"/>
+        <location filename="../../station_app/ui/security_page.py" line="278"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="292"/>
+        <location filename="../../station_app/ui/security_page.py" line="304"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="296"/>
+        <location filename="../../station_app/ui/security_page.py" line="308"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="302"/>
+        <location filename="../../station_app/ui/security_page.py" line="314"/>
         <source>Choose the USB stick</source>
         <translation>选择U盘</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="320"/>
+        <location filename="../../station_app/ui/security_page.py" line="332"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="339"/>
-        <location filename="../../station_app/ui/security_page.py" line="379"/>
+        <location filename="../../station_app/ui/security_page.py" line="351"/>
+        <location filename="../../station_app/ui/security_page.py" line="391"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

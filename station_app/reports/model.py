@@ -77,3 +77,10 @@ def yuan(fen: int) -> str:
     sign = "-" if fen < 0 else ""
     whole, cents = divmod(abs(fen), 100)
     return f"{sign}{whole:,}.{cents:02d}"
+
+
+def printed_columns(table: Table) -> list[Column]:
+    """The columns a reader sees (the page, the PDF): a table with a translated name leaves out
+    its machine code (``visits``, ``water``), which only the spreadsheet exports keep."""
+    named = any(c.key == "name" for c in table.columns)
+    return [c for c in table.columns if not (named and c.key == "code")]

@@ -8,7 +8,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from ..resources import font_path
-from .model import Report, Table, yuan
+from .model import Report, Table, printed_columns, yuan
 
 _FAMILY = "report"
 _PAGE_W, _MARGIN = 210.0, 15.0
@@ -23,7 +23,7 @@ def _cells(table: Table, row: dict[str, Any]) -> list[str]:
     from .export import cell_text
 
     out = []
-    for col in table.columns:
+    for col in printed_columns(table):
         value = row.get(col.key)
         if col.kind == "int" and isinstance(value, int) and col.key not in ("hour", "weekday"):
             out.append(f"{value:,}")
@@ -57,16 +57,15 @@ def _table(pdf: FPDF, table: Table, lang: str) -> None:
     _heading(pdf, table.title(lang))
     pdf.set_font(_FAMILY, "", 8.5)
     pdf.set_fill_color(255, 255, 255)
-    widths = [3.0 if c.kind == "text" else 1.6 for c in table.columns]
-    if table.key == "summary":
-        widths = [1.6, 3.0, 1.6]
-    aligns = ["LEFT" if c.kind in ("text", "date") else "RIGHT" for c in table.columns]
+    columns = printed_columns(table)
+    widths = [3.0 if c.kind == "text" else 1.6 for c in columns]
+    aligns = ["LEFT" if c.kind in ("text", "date") else "RIGHT" for c in columns]
     heading = FontFace(emphasis="BOLD", fill_color=(221, 235, 247))
     with pdf.table(col_widths=widths, width=_BODY_W, line_height=5.2,
                    text_align=aligns, headings_style=heading,
                    borders_layout="HORIZONTAL_LINES") as out:
         head = out.row()
-        for col in table.columns:
+        for col in columns:
             head.cell(col.title(lang))
         for row in table.rows:
             line = out.row()
@@ -86,7 +85,7 @@ def _table(pdf: FPDF, table: Table, lang: str) -> None:
 
 
 def _bars(pdf: FPDF, title: str, labels: list[str], values: list[int], height: float = 45.0,
-          label_every: int = 1) -> None:
+          label_every: int = 1, lang: str = "zh_CN") -> None:
     _heading(pdf, title)
     if pdf.get_y() + height + 12 > 280:
         pdf.add_page()
@@ -108,7 +107,7 @@ def _bars(pdf: FPDF, title: str, labels: list[str], values: list[int], height: f
             pdf.cell(slot + 4, 3, labels[i], align="C")
     pdf.set_xy(_MARGIN, top - 4.5)
     pdf.set_text_color(110, 110, 110)
-    pdf.cell(0, 3, f"max {peak:,}")
+    pdf.cell(0, 3, f"max {peak:,}" if lang == "en" else f"最高 {peak:,}")
     pdf.set_text_color(0, 0, 0)
     pdf.set_fill_color(255, 255, 255)
     pdf.set_y(top + height + 5)
@@ -151,16 +150,17 @@ def report_pdf(report: Report) -> bytes:
         if key == "services":
             shown = [r for r in table.rows if r["visits"]]
             _bars(pdf, "Person-times by service" if en else "各服务项目人次",
-                  [str(r["name"])[:6] for r in shown], [int(r["visits"]) for r in shown])
+                  [str(r["name"])[:6] for r in shown], [int(r["visits"]) for r in shown],
+                  lang=report.lang)
     daily = tables.get("daily")
     if daily is not None:
         every = max(1, len(daily.rows) // 16)
         _bars(pdf, "Daily person-times" if en else "每日服务人次",
               [str(r["day"])[5:] for r in daily.rows], [int(r["visits"]) for r in daily.rows],
-              label_every=every)
+              label_every=every, lang=report.lang)
     hours = tables.get("hours")
     if hours is not None:
         _bars(pdf, "Person-times by hour of day" if en else "各时段服务人次",
               [f"{r['hour']}" for r in hours.rows], [int(r["visits"]) for r in hours.rows],
-              height=30.0)
+              height=30.0, lang=report.lang)
     return bytes(pdf.output())

@@ -19,7 +19,8 @@ def report(ledger: Ledger, start: date, end: date, stations: Sequence[str] | Non
     return figures.build(ledger, periods.make_range(start, end), stations, lang=lang)
 
 
-messages._FIELDS.update({"year": ("年份", "Year"), "target": ("入会目标", "Target")})
+messages._FIELDS.update({"year": ("年份", "Year"), "target": ("入会目标", "Target"),
+                         "format": ("输出格式", "Output format"), "table": ("表格", "Table")})
 
 
 def member_target(ledger: Ledger, year: int) -> int | None:

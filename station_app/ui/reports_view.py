@@ -31,7 +31,7 @@ from ..domain import clock
 from ..domain.errors import LedgerError
 from ..reports import periods
 from ..reports.export import cell_text
-from ..reports.model import Report, Table
+from ..reports.model import Report, Table, printed_columns
 from ..services import reports as report_service
 from .errors import show_error
 from .jobs import Job
@@ -326,6 +326,8 @@ class ReportsPage(QWidget):
                 if col.kind == "int" and isinstance(value, int) and col.key not in (
                         "hour", "weekday"):
                     text = f"{value:,}"
+                elif col.kind == "money" and isinstance(value, int):
+                    text = f"¥{value / 100:,.2f}"  # as on the tiles
                 item = QTableWidgetItem(text)
                 if col.kind in ("int", "money", "pct"):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
@@ -335,6 +337,9 @@ class ReportsPage(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 widget.setItem(r, c, item)
+        shown = printed_columns(table)
+        for c, col in enumerate(table.columns):
+            widget.setColumnHidden(c, col not in shown)  # machine codes: spreadsheet only
         header = widget.horizontalHeader()
         widget.resizeColumnsToContents()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -240,6 +240,16 @@ class SecurityPage(QWidget):
         self.refresh()
 
     # ---- state ----
+    def _kind(self, kind: str) -> str:
+        return {"daily": self.tr("daily"), "manual": self.tr("by hand"),
+                "pre-import": self.tr("before an import"),
+                "pre-migrate": self.tr("before an upgrade"),
+                "pre-restore": self.tr("before a restore")}.get(kind, kind)
+
+    def _role(self, role: str) -> str:
+        return {"attendant": self.tr("attendant"), "supervisor": self.tr("supervisor"),
+                "admin": self.tr("admin")}.get(role, role)
+
     def refresh(self) -> None:
         ledger = self.ctx.ledger
         last = backup.last_backup(ledger)
@@ -248,11 +258,12 @@ class SecurityPage(QWidget):
         else:
             self.last.setText(self.tr("Last backup: %1 (%2) — %3")
                               .replace("%1", _local(last.at))
-                              .replace("%2", str(last.detail.get("kind", "")))
+                              .replace("%2", self._kind(str(last.detail.get("kind", ""))))
                               .replace("%3", str(last.detail.get("path", last.subject))))
         self.list.clear()
         for info in backup.list_backups(ledger.path)[:20]:
-            self.list.addItem(f"{_local(info.created_at)}  {info.kind}  {info.path.name}")
+            self.list.addItem(f"{_local(info.created_at)}  {self._kind(info.kind)}  "
+                              f"{info.path.name}")
         may_backup = can(self.ctx, "backup")
         self.now_button.setEnabled(may_backup)
         self.usb_button.setEnabled(may_backup)
@@ -265,7 +276,8 @@ class SecurityPage(QWidget):
             for person in auth.list_attendants(ledger):
                 state = (self.tr("disabled") if person.disabled else
                          self.tr("locked") if auth.seconds_locked(person) else "")
-                self.people.addItem(f"{person.username}  {person.display_name}  {person.role}"
+                self.people.addItem(f"{person.username}  {person.display_name}  "
+                                    f"{self._role(person.role)}"
                                     + (f"  [{state}]" if state else ""))
         self.idle.setValue(auth.idle_minutes(ledger))
         self.retention.setValue(privacy.retention_years(ledger))
