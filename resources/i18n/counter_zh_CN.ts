@@ -22,7 +22,7 @@
 <context>
     <name>ConsentBox</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="188"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="197"/>
         <source>The member has read and agrees (consent version %1)</source>
         <translation>会员已阅读并同意（知情同意书版本 %1）</translation>
     </message>
@@ -1004,32 +1004,32 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>SignUpDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="208"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="217"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="222"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="231"/>
         <source>&amp;Serve this member</source>
         <translation>为该会员服务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="234"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="243"/>
         <source>Sign &amp;up</source>
         <translation>入会(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="244"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="253"/>
         <source>Already a member: %1 (%2). No new sign-up is needed.</source>
         <translation>已是会员：%1（%2），无需重复入会。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="280"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="289"/>
         <source>%1 is now member %2.</source>
         <translation>%1 已入会，会员号 %2。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="284"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="293"/>
         <source>Print the membership card now?</source>
         <translation>现在打印会员证吗？</translation>
     </message>
@@ -1077,22 +1077,27 @@ Offline ledger for trade-union service stations.</source>
         <translation>平台/单位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="121"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="117"/>
+        <source>The card font has no “%1”: the printed card will show a box there (the ledger keeps the name as typed).</source>
+        <translation>会员证字体中没有“%1”：打印的会员证上这里会显示为方框（台账中仍按输入保存姓名）。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="130"/>
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="131"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="140"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="131"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="140"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="133"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="142"/>
         <source>Born %1 · %2 · check digit correct</source>
         <translation>出生 %1 · %2 · 校验位正确</translation>
     </message>

@@ -15,6 +15,7 @@ from PIL import Image
 from station_app.domain.errors import InvalidInput
 from station_app.resources import font_path
 
+from .fonts import has_glyph
 from .layout import (
     CARD_H,
     CARD_W,
@@ -76,7 +77,10 @@ def _draw(pdf: FPDF, ops: Sequence[Op], dx: float = 0.0, dy: float = 0.0) -> Non
         if isinstance(op, Text):
             pdf.set_font(_FAMILY, "B" if op.bold else "", op.size_pt)
             pdf.set_text_color(*op.color)
-            pdf.text(op.x + dx, op.y + dy, op.text)
+            # A character the font lacks is a box, as on the PNG card, never silently dropped
+            # (fpdf would leave it out: 王䶮 printed as 王).
+            pdf.text(op.x + dx, op.y + dy, "".join(
+                c if c.isspace() or has_glyph(c, op.bold) else "□" for c in op.text))
         elif isinstance(op, Rect):
             style = ("F" if op.fill else "") + ("D" if op.stroke else "")
             if op.fill:

@@ -68,6 +68,12 @@ def test_card_pdf_has_real_text_in_the_embedded_font(make_card: MakeCard) -> Non
     assert b"StationSansSC" in pdf
 
 
+def test_a_character_the_font_lacks_prints_as_a_box_not_nothing(make_card: MakeCard) -> None:
+    """王䶮 must not come out as 王 (the PNG card shows a box; the PDF now does too)."""
+    front_text, _ = page_texts(card_pdf(make_card(name="王䶮")))
+    assert "王□" in front_text
+
+
 def test_sheet_has_ten_cards_a_page_that_all_scan(make_card: MakeCard,
                                                   station_key: Ed25519PrivateKey) -> None:
     cards = [make_card(n=i) for i in range(1, 13)]

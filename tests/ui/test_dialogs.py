@@ -71,6 +71,21 @@ def test_sign_up_derives_birth_date_and_sex_and_writes_the_member(qtbot: Any, ct
     assert member.consent_version
 
 
+def test_a_name_the_card_font_lacks_is_warned_about_not_refused(qtbot: Any, ctx: Any,
+                                                                monkeypatch: Any) -> None:
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.No)
+    dialog = SignUpDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill(qtbot, dialog, "刘䶮", rid(52), "13712345679")
+    warning = dialog.form.errors["name"]
+    assert warning.isVisible() and "䶮" in warning.text() and "刘" not in warning.text()
+    dialog.consent.check.setChecked(True)
+    assert dialog.try_sign_up()
+    assert queries.get_member(ctx.ledger, str(dialog.member_no)).name == "刘䶮"
+
+
 def test_sign_up_offers_the_existing_member(qtbot: Any, ctx: Any) -> None:
     dialog = SignUpDialog(ctx)
     qtbot.addWidget(dialog)

@@ -109,6 +109,15 @@ class SignUpForm(QWidget):
             self.set_error("name", self.ctx.message(exc))
             return False
         self.set_error("name", "")
+        from ...cards.fonts import has_glyph
+
+        missing = "".join(dict.fromkeys(c for c in text if not c.isspace() and not has_glyph(c)))
+        if missing:  # a warning, not a refusal: the name is right, the card font lacks it
+            label = self.errors["name"]
+            label.setText(self.tr("The card font has no “%1”: the printed card will show a "
+                                  "box there (the ledger keeps the name as typed).")
+                          .replace("%1", missing))
+            label.setVisible(True)
         return True
 
     def check_id(self, strict: bool = False) -> bool:
