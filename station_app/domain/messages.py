@@ -71,7 +71,6 @@ _REASONS: dict[str, tuple[str, str]] = {
     "ineligible": ("不符合条件：{why}", "not eligible: {why}"),
     "not_given": ("未同意", "was not given"),
     "walk_in_member": ("散客不能同时指定会员", "a walk-in cannot also name a member"),
-    "order": ("的结束日期早于开始日期（{value}）", "ends before it starts ({value})"),
 }
 
 _CODES: dict[str, tuple[str, str]] = {
@@ -101,6 +100,9 @@ _CODES: dict[str, tuple[str, str]] = {
                         "Campaign “{campaign}” is not running today ({starts} to {ends})"),
     "already_voided": ("该记录已作废", "That entry is already void"),
     "cannot_void": ("此类记录不能作废：{kind}", "Entries of kind {kind} cannot be voided"),
+    "cannot_correct_kind": ("此类记录不能更正，请作废后重新登记：{kind}",
+                            "Entries of kind {kind} cannot be corrected: void it and record "
+                            "it again"),
     "relief_already_given": ("该人员在活动“{campaign}”中已领取过慰问（{when}），如需再发请填写原因",
                              "Already received relief in campaign “{campaign}” ({when}); "
                              "give a reason to override"),

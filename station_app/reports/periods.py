@@ -36,10 +36,17 @@ class DateRange:
         return [self.start + timedelta(days=n) for n in range(self.days)]
 
     def label(self, lang: str = "zh_CN") -> str:
-        """``2026年11月`` for a calendar month, else ``2026-11-01 – 2026-11-30``."""
+        """``2026年11月`` for a calendar month, ``2026年`` for a year, ``2026年第4季度`` for a
+        quarter, else ``2026-11-01 – 2026-11-30``."""
         s, e = self.start, self.end
         if s.day == 1 and month_range(s) == self:
             return f"{s.year}-{s.month:02d}" if lang == "en" else f"{s.year}年{s.month}月"
+        if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31) and s.year == e.year:
+            return str(s.year) if lang == "en" else f"{s.year}年"
+        if (s.day == 1 and s.month % 3 == 1 and e.year == s.year and e.month == s.month + 2
+                and month_range(e).end == e):
+            quarter = (s.month - 1) // 3 + 1
+            return f"{s.year} Q{quarter}" if lang == "en" else f"{s.year}年第{quarter}季度"
         if s == e:
             return s.isoformat()
         return f"{s.isoformat()} – {e.isoformat()}"

@@ -46,7 +46,7 @@ def correct_entry(ledger: Ledger, entry_id: str, changes: dict[str, Any], reason
         target = ledger.find_entry(entry_id)
         _own(ledger, target)
         if target.kind not in CORRECTABLE_KINDS:
-            raise Refused("cannot_void", kind=target.kind)
+            raise Refused("cannot_correct_kind", kind=target.kind)
         if ledger.conn.execute("SELECT 1 FROM voids WHERE target = ?", (target.id,)).fetchone():
             raise Refused("already_voided")
         newest = ledger.conn.execute(

@@ -56,7 +56,7 @@ def define_campaign(ledger: Ledger, *, code: str, name: str, kind: str = "other"
             raise InvalidInput("date", "format", value=value) from None
     starts, ends = days
     if starts and ends and ends < starts:
-        raise InvalidInput("date", "order", value=f"{starts} – {ends}")
+        raise InvalidInput("date", "order", start=starts, end=ends)
     with ledger.write():
         if any(c.code == code for c in queries.campaigns(ledger)):
             raise Refused("campaign_exists", campaign=code)

@@ -140,6 +140,7 @@ class CounterPage(QWidget):
 
         self.today_model = TodayModel(self.ctx, self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for Correct / Void
         self.table.setObjectName("todayTable")
         self.table.setAccessibleName(self.tr("Today's ledger"))
         self.table.setModel(self.today_model)

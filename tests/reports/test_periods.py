@@ -40,3 +40,14 @@ def test_ranges_refuse_backwards_and_huge_spans() -> None:
         periods.make_range(date(2000, 1, 1), date(2026, 1, 1))
     assert periods.month_range(date(2026, 11, 9)).label() == "2026年11月"
     assert periods.month_range(date(2026, 11, 9)).label("en") == "2026-11"
+
+
+def test_a_year_and_a_quarter_have_their_own_titles() -> None:
+    from datetime import date
+
+    from station_app.reports.periods import make_range
+
+    assert make_range(date(2026, 1, 1), date(2026, 12, 31)).label() == "2026年"
+    assert make_range(date(2026, 10, 1), date(2026, 12, 31)).label("en") == "2026 Q4"
+    assert make_range(date(2026, 4, 1), date(2026, 6, 30)).label() == "2026年第2季度"
+    assert make_range(date(2026, 4, 1), date(2026, 6, 29)).label() == "2026-04-01 – 2026-06-29"
