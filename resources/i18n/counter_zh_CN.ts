@@ -108,221 +108,221 @@
         <translation>散客（F3）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="144"/>
-        <location filename="../../station_app/ui/counter.py" line="166"/>
-        <location filename="../../station_app/ui/counter.py" line="256"/>
+        <location filename="../../station_app/ui/counter.py" line="145"/>
+        <location filename="../../station_app/ui/counter.py" line="167"/>
+        <location filename="../../station_app/ui/counter.py" line="257"/>
         <source>Today&apos;s ledger</source>
         <translation>今日台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="160"/>
+        <location filename="../../station_app/ui/counter.py" line="161"/>
         <source>Void… (Del)</source>
         <translation>作废…（Del）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="161"/>
+        <location filename="../../station_app/ui/counter.py" line="162"/>
         <source>Correct… (Ctrl+E)</source>
         <translation>更正…（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="250"/>
+        <location filename="../../station_app/ui/counter.py" line="251"/>
         <source>Check-in bar</source>
         <translation>签到栏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="250"/>
+        <location filename="../../station_app/ui/counter.py" line="251"/>
         <source>Find member / record visit</source>
         <translation>查找会员 / 登记服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="251"/>
+        <location filename="../../station_app/ui/counter.py" line="252"/>
         <source>Pick services after a scan</source>
         <translation>扫码后选择服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="252"/>
+        <location filename="../../station_app/ui/counter.py" line="253"/>
         <source>Pick services at any time</source>
         <translation>随时选择服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="253"/>
+        <location filename="../../station_app/ui/counter.py" line="254"/>
         <source>Next person (clear)</source>
         <translation>下一位（清空）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="253"/>
+        <location filename="../../station_app/ui/counter.py" line="254"/>
         <source>Walk-in visit</source>
         <translation>散客服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="254"/>
+        <location filename="../../station_app/ui/counter.py" line="255"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="254"/>
+        <location filename="../../station_app/ui/counter.py" line="255"/>
         <source>Relief handout</source>
         <translation>慰问发放</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="255"/>
+        <location filename="../../station_app/ui/counter.py" line="256"/>
         <source>Programme enrolment</source>
         <translation>项目报名</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="255"/>
+        <location filename="../../station_app/ui/counter.py" line="256"/>
         <source>Membership transfer</source>
         <translation>会籍转接</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="256"/>
+        <location filename="../../station_app/ui/counter.py" line="257"/>
         <source>Void the selected entry</source>
         <translation>作废选中的记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="257"/>
+        <location filename="../../station_app/ui/counter.py" line="258"/>
         <source>Correct the selected entry</source>
         <translation>更正选中的记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="258"/>
+        <location filename="../../station_app/ui/counter.py" line="259"/>
         <source>Print the member&apos;s card</source>
         <translation>打印会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="258"/>
+        <location filename="../../station_app/ui/counter.py" line="259"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="259"/>
+        <location filename="../../station_app/ui/counter.py" line="260"/>
         <source>Lock the screen (another attendant signs in)</source>
         <translation>锁屏（换其他操作员登录）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="261"/>
+        <location filename="../../station_app/ui/counter.py" line="262"/>
         <source>Self-service mode (station admin)</source>
         <translation>自助模式（驿站管理员）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="262"/>
+        <location filename="../../station_app/ui/counter.py" line="263"/>
         <source>Switch tabs</source>
         <translation>切换标签页</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="260"/>
+        <location filename="../../station_app/ui/counter.py" line="261"/>
         <source>Change my PIN</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="318"/>
+        <location filename="../../station_app/ui/counter.py" line="319"/>
         <source>%1 members match. Pick one with ↑ ↓ and Enter.</source>
         <translation>有 %1 名会员符合，请用 ↑ ↓ 选择后按回车。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="321"/>
+        <location filename="../../station_app/ui/counter.py" line="322"/>
         <source>Nothing found for “%1”. Check the number, or search by name, pinyin or phone tail.</source>
         <translation>未找到“%1”。请核对号码，或按姓名、拼音、手机尾号查找。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="347"/>
+        <location filename="../../station_app/ui/counter.py" line="348"/>
         <source>%1: pick services with the number keys, then press Enter.</source>
         <translation>%1：按数字键选择服务项目，再按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="374"/>
+        <location filename="../../station_app/ui/counter.py" line="375"/>
         <source>%1 matching members (↑ ↓ to choose, Enter to pick)</source>
         <translation>找到 %1 名会员（↑ ↓ 选择，回车确认）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="395"/>
+        <location filename="../../station_app/ui/counter.py" line="396"/>
         <source>Scan a card or find a member first, or press Walk-in (F3).</source>
         <translation>请先扫码或查找会员，或按“散客”（F3）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="401"/>
+        <location filename="../../station_app/ui/counter.py" line="402"/>
         <source>Pick at least one service (number keys 1–9).</source>
         <translation>请至少选择一项服务（数字键 1–9）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="421"/>
+        <location filename="../../station_app/ui/counter.py" line="422"/>
         <source>Pick the services first (click them or Ctrl+1…9), then press Walk-in.</source>
         <translation>请先选择服务项目（点击或 Ctrl+1…9），再点“散客”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="441"/>
+        <location filename="../../station_app/ui/counter.py" line="442"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="447"/>
+        <location filename="../../station_app/ui/counter.py" line="448"/>
         <source>Recorded: %1 — %2</source>
         <translation>已登记：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="479"/>
+        <location filename="../../station_app/ui/counter.py" line="480"/>
         <source>%1 entries today</source>
         <translation>今日共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="501"/>
-        <location filename="../../station_app/ui/counter.py" line="527"/>
+        <location filename="../../station_app/ui/counter.py" line="502"/>
+        <location filename="../../station_app/ui/counter.py" line="528"/>
         <source>Select an entry in today&apos;s ledger first (F8).</source>
         <translation>请先在今日台账中选中一条记录（F8）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="505"/>
-        <location filename="../../station_app/ui/counter.py" line="531"/>
+        <location filename="../../station_app/ui/counter.py" line="506"/>
+        <location filename="../../station_app/ui/counter.py" line="532"/>
         <source>That entry is already void.</source>
         <translation>该记录已作废。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="509"/>
+        <location filename="../../station_app/ui/counter.py" line="510"/>
         <source>Void entry</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="510"/>
+        <location filename="../../station_app/ui/counter.py" line="511"/>
         <source>The entry stays in the ledger, struck through. Why is it void?</source>
         <translation>记录仍保留在台账中并以删除线显示。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="520"/>
+        <location filename="../../station_app/ui/counter.py" line="521"/>
         <source>Entry voided; it stays visible, struck through.</source>
         <translation>记录已作废，仍以删除线显示。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="536"/>
+        <location filename="../../station_app/ui/counter.py" line="537"/>
         <source>This kind of entry cannot be corrected here; void it and record it again.</source>
         <translation>此类记录不能在这里更正，请作废后重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="544"/>
+        <location filename="../../station_app/ui/counter.py" line="545"/>
         <source>Entry corrected; the original stays in the history.</source>
         <translation>记录已更正，原记录保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="585"/>
+        <location filename="../../station_app/ui/counter.py" line="586"/>
         <source>The card shown cannot be used. Find the member by name or number, or press Esc for the next person.</source>
         <translation>这张会员证不能使用。请按姓名或会员号查找会员，或按 Esc 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="598"/>
+        <location filename="../../station_app/ui/counter.py" line="599"/>
         <source>Relief recorded.</source>
         <translation>慰问已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="606"/>
+        <location filename="../../station_app/ui/counter.py" line="607"/>
         <source>Find the member first: programmes are for members.</source>
         <translation>请先找到会员：项目仅限会员报名。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="613"/>
+        <location filename="../../station_app/ui/counter.py" line="614"/>
         <source>Enrolment recorded.</source>
         <translation>报名已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="624"/>
+        <location filename="../../station_app/ui/counter.py" line="625"/>
         <source>Transfer recorded.</source>
         <translation>会籍转接已登记。</translation>
     </message>

@@ -143,6 +143,7 @@
     </message>
     <message>
         <location filename="../../station_app/ui/audit_view.py" line="50"/>
+        <location filename="../../station_app/ui/audit_view.py" line="61"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
@@ -181,31 +182,51 @@
         <source>fork resolved</source>
         <translation>解除分叉</translation>
     </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="60"/>
+        <source>done</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="60"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="61"/>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="62"/>
+        <source>not permitted</source>
+        <translation>无权限</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="148"/>
+        <location filename="../../station_app/ui/audit_view.py" line="153"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="151"/>
+        <location filename="../../station_app/ui/audit_view.py" line="156"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="158"/>
+        <location filename="../../station_app/ui/audit_view.py" line="163"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="162"/>
+        <location filename="../../station_app/ui/audit_view.py" line="167"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="167"/>
+        <location filename="../../station_app/ui/audit_view.py" line="172"/>
         <source>Only the station admin and supervisors can see the audit log.</source>
         <translation>只有驿站管理员和上级工会可以查看审计日志。</translation>
     </message>

@@ -56,6 +56,11 @@ class AuditModel(QAbstractTableModel):
         }
         return labels.get(action, action)
 
+    def outcome_label(self, outcome: str) -> str:
+        return {"ok": self.tr("done"), "failed": self.tr("failed"),
+                "refused": self.tr("refused"), "locked": self.tr("locked"),
+                "denied": self.tr("not permitted")}.get(outcome, outcome)
+
     def __init__(self, ledger: Any, parent: Any = None, *, attendant: Any = None,
                  actor: str = "") -> None:
         super().__init__(parent)
@@ -128,7 +133,7 @@ class AuditModel(QAbstractTableModel):
                 return ", ".join(f"{k}={v if not isinstance(v, list | dict) else json.dumps(v)}"
                                  for k, v in sorted(row.detail.items()))
             return (None, row.actor, self.action_label(row.action), row.subject,
-                    row.outcome)[col]
+                    self.outcome_label(row.outcome))[col]
         if role == Qt.ItemDataRole.ForegroundRole and row.outcome not in ("ok",):
             from PySide6.QtGui import QColor
 
