@@ -33,6 +33,17 @@ EMPLOYERS = ("美团", "饿了么", "顺丰速运", "中通快递", "京东物�
 OK_STYLE = "color:#1b6e2a"
 
 
+def grow_to_fit(widget: QWidget) -> None:
+    """An error line that appears makes the dialog taller instead of squeezing the fields."""
+    top = widget.window()
+    layout = top.layout()
+    if layout is not None:
+        layout.activate()
+    wanted = top.sizeHint().height()
+    if top.height() < wanted:
+        top.resize(top.width(), wanted)
+
+
 class SignUpForm(QWidget):
     """Name, resident ID (birth date and sex derived as you type), mobile, worker type, employer."""
 
@@ -92,6 +103,7 @@ class SignUpForm(QWidget):
             return
         label.setText(text)
         label.setVisible(bool(text))
+        grow_to_fit(self)
         edit = {"name": self.name, "id_number": self.id_number, "phone": self.phone}.get(field)
         if edit is not None:
             edit.setProperty("invalid", bool(text))
@@ -265,6 +277,7 @@ class SignUpDialog(QDialog):
         if not self.consent.check.isChecked():
             self.consent.error.setText(self.ctx.message(InvalidInput("consent", "not_given")))
             self.consent.error.show()
+            grow_to_fit(self)
             valid = False
         if not valid:
             return False
