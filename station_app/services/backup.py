@@ -62,7 +62,7 @@ KEPT_KINDS = ("pre-restore", "manual")
 PASSPHRASE_ENV = "STATION_LEDGER_BACKUP_PASSPHRASE"
 
 messages.register({
-    "backup_invalid": ("不是有效的台账备份文件：{why}", "Not a valid ledger backup: {why}"),
+    "backup_invalid": ("不是有效的台账备份文件：{why_zh}", "Not a valid ledger backup: {why_en}"),
     "backup_passphrase": ("备份的密钥已加密，需要正确的备份密码",
                           "The backup's keys are encrypted: the right backup passphrase is "
                           "needed"),
@@ -334,19 +334,46 @@ class OpenedBackup:
     keys: dict[str, bytes]
 
 
+# Why a file is not a usable backup, in words a station admin understands.
+_WHY: dict[str, tuple[str, str]] = {
+    "unreadable": ("文件无法读取", "the file cannot be read"),
+    "not_zip": ("不是ZIP文件，或文件已损坏", "it is not a ZIP file, or it is damaged"),
+    "no_manifest": ("其中没有备份清单", "it holds no backup manifest"),
+    "bad_manifest": ("备份清单已损坏", "its manifest is damaged"),
+    "format": ("不是本软件的备份", "it is not a Station Ledger backup"),
+    "newer": ("由更新版本的软件制作，请先升级", "it was made by a newer version; update first"),
+    "members": ("含有不该有的文件", "it holds unexpected files"),
+    "size": ("台账大小与清单不符", "the ledger's size does not match its manifest"),
+    "checksum": ("台账校验值不符，内容被改动或已损坏",
+                 "the ledger's checksum does not match: altered or damaged"),
+    "keys": ("密钥文件缺失或异常", "its key files are missing or wrong"),
+}
+
+
+def _invalid(why: str) -> Refused:
+    zh, en = _WHY[why]
+    return Refused("backup_invalid", why=why, why_zh=zh, why_en=en)
+
+
 def read_manifest(path: str | Path) -> dict[str, Any]:
     try:
         with zipfile.ZipFile(path) as zf:
             manifest = json.loads(zf.read(MANIFEST))
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, RecursionError) as exc:
-        raise Refused("backup_invalid", why=type(exc).__name__) from exc
+    except zipfile.BadZipFile as exc:
+        raise _invalid("not_zip") from exc
+    except KeyError as exc:
+        raise _invalid("no_manifest") from exc
+    except OSError as exc:
+        raise _invalid("unreadable") from exc
+    except (ValueError, RecursionError) as exc:
+        raise _invalid("bad_manifest") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise Refused("backup_invalid", why="format")
+        raise _invalid("format")
     version = manifest.get("version", 0)
     if not isinstance(version, int) or not isinstance(manifest.get("keys", {}), dict):
-        raise Refused("backup_invalid", why="manifest")
+        raise _invalid("bad_manifest")
     if version > FORMAT_VERSION:
-        raise Refused("backup_invalid", why="newer format")
+        raise _invalid("newer")
     return manifest
 
 
@@ -360,15 +387,15 @@ def open_backup(path: str | Path, passphrase: str | None = None, *,
         names = set(zf.namelist())
         allowed = {MANIFEST, DB_NAME, KEYS_ENC, *(KEYS_PLAIN + n for n in KEY_FILES)}
         if not names <= allowed or DB_NAME not in names:
-            raise Refused("backup_invalid", why="unexpected members")
+            raise _invalid("members")
         info = zf.getinfo(DB_NAME)
         if info.file_size != int(manifest.get("db_size", info.file_size)):
-            raise Refused("backup_invalid", why="size")
+            raise _invalid("size")
         db_path = Path(tmp) / DB_NAME
         with zf.open(DB_NAME) as src, db_path.open("wb") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
         if _sha256(db_path) != manifest.get("db_sha256"):
-            raise Refused("backup_invalid", why="checksum")
+            raise _invalid("checksum")
         keys = _read_keys(zf, manifest, passphrase)
         yield OpenedBackup(manifest, db_path, keys)
 
@@ -392,10 +419,10 @@ def _read_keys(zf: zipfile.ZipFile, manifest: dict[str, Any], passphrase: str | 
         for name in KEY_FILES:
             info = zf.getinfo(KEYS_PLAIN + name) if KEYS_PLAIN + name in zf.namelist() else None
             if info is None or info.file_size > MAX_KEY_FILE:
-                raise Refused("backup_invalid", why=f"key {name}")
+                raise _invalid("keys")
             decoded[name] = zf.read(info)
     if set(decoded) != set(KEY_FILES):
-        raise Refused("backup_invalid", why="keys")
+        raise _invalid("keys")
     return decoded
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from station_app.data import migrations
 from station_app.data.db import Ledger, open_ledger
-from station_app.domain import clock
+from station_app.domain import clock, messages
 from station_app.domain.errors import LedgerError, LedgerUnavailable, Refused
 from station_app.services import audit, backup, members, station, visits
 from tests.conftest import T0
@@ -164,10 +164,14 @@ def test_tampered_or_foreign_files_are_not_restored(file_ledger: Ledger, tmp_pat
         zf.writestr("manifest.json", zipfile.ZipFile(out).read("manifest.json"))
         zf.writestr("../../etc/passwd", "x")
         zf.writestr("ledger.db", b"")
+    said = []
     for path in (bad, not_zip, evil):
         with pytest.raises(Refused) as err:
             backup.restore(path, Path(file_ledger.path))
         assert err.value.code == "backup_invalid"
+        said.append(messages.render(err.value, "zh_CN"))
+    assert said[1] == "不是有效的台账备份文件：不是ZIP文件，或文件已损坏"  # no exception names
+    assert not any("Error" in text or "{" in text for text in said)
     assert ledger_hash(file_ledger) == before
     assert not (tmp_path.parent / "etc").exists()
 
