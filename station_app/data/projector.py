@@ -384,7 +384,7 @@ def rebuild_member(ledger: Ledger, member_no: str) -> None:
     if state is None:
         conn.execute("DELETE FROM members WHERE member_no = ?", (member_no,))
         return
-    if _anonymised(ledger, member_no):
+    if _anonymised(ledger, member_no) and state["status"] != "active":
         state.update(ANONYMISED_FIELDS)
     _finish_state(state)
     conn.execute(_MEMBER, tuple(state[c] for c in _MEMBER_COLUMNS))
@@ -471,7 +471,9 @@ def rebuild_members(ledger: Ledger, member_nos: Iterable[Any],
         gone.append((member_no,))
         if state is None:
             continue
-        if member_no in anonymised:
+        # Only a member who left is anonymised: an entry that names an active member (another
+        # station's, or one that rejoined) changes nothing, whichever order things arrive in.
+        if member_no in anonymised and state["status"] != "active":
             state.update(ANONYMISED_FIELDS)
         _finish_state(state)
         members.append(tuple(state[c] for c in _MEMBER_COLUMNS))

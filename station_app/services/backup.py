@@ -505,6 +505,7 @@ def restore(backup: str | Path, target: str | Path, *, passphrase: str | None = 
         floor_epoch = max(_int(opened.manifest.get("epoch")), _file_epoch(target),
                           _folder_epoch(target))
         _set_aside(target)
+        _refuse_if_in_use(target)  # again: the pre-restore backup may have taken minutes
         key_dir = key_dir_for(target)
         for suffix in ("-wal", "-shm", "-journal"):
             with contextlib.suppress(FileNotFoundError):

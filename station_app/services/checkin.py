@@ -8,8 +8,18 @@ from ..cards import payload as card_payload
 from ..data import queries
 from ..data.db import Ledger
 from ..data.keys import verify_signature
-from ..domain import member_no
+from ..domain import member_no, messages
 from ..domain.errors import InvalidInput, LedgerError
+
+messages.register({
+    "scan.not_here": ("会员号 {member_no} 不在本站台账中（入会记录可能已作废）：请按姓名查找，"
+                      "或重新办理入会", "Member {member_no} is not in this station's ledger "
+                      "(the sign-up may have been voided): find the member by name, or sign "
+                      "them up again"),
+    "member_not_here": ("会员号 {member_no} 不在本站台账中，不能按此号登记",
+                        "Member {member_no} is not in this station's ledger; nothing can be "
+                        "recorded under that number"),
+})
 
 CARD_PREFIX = "SLC"
 
@@ -21,6 +31,9 @@ REPLACED_CARD = "replaced_card"
 FORGED = "forged"
 WITHDRAWN = "withdrawn"
 TRANSFERRED_OUT = "transferred_out"
+# A number of this very station that its ledger does not hold (the sign-up was voided, or
+# lost with a restore from an older backup): not a member here, whatever the card says.
+NOT_HERE = "not_here"
 
 
 @dataclass(frozen=True)
@@ -43,9 +56,10 @@ def issuer_public_key(ledger: Ledger, station: str) -> bytes | None:
     return bytes(row[0]) if row and row[0] else None
 
 
-def _status(member: queries.Member | None) -> str:
+def _status(ledger: Ledger, number: str, member: queries.Member | None) -> str:
     if member is None:
-        return UNKNOWN_MEMBER
+        own = member_no.station_of(number) == ledger.setting("station.code")
+        return NOT_HERE if own else UNKNOWN_MEMBER
     if member.status == "withdrawn":
         return WITHDRAWN
     if member.status == "transferred_out":
@@ -70,7 +84,7 @@ def resolve_scan(ledger: Ledger, text: str) -> CheckIn:
     key = issuer_public_key(ledger, member_no.station_of(number))
     if key is not None and not verify_signature(key, parsed.signature, parsed.signed_message):
         return CheckIn(number, FORGED, member, parsed.serial, True)
-    status = _status(member)
+    status = _status(ledger, number, member)
     if status == OK and member is not None and parsed.serial < member.card_serial:
         status = REPLACED_CARD
     if status in (OK, UNKNOWN_MEMBER) and key is None:
@@ -86,7 +100,7 @@ def resolve(ledger: Ledger, text: str) -> CheckIn:
     if member_no.looks_like(cleaned):
         number = member_no.parse(cleaned)
         member = queries.find_member(ledger, number)
-        return CheckIn(number, _status(member), member)
+        return CheckIn(number, _status(ledger, number, member), member)
     raise InvalidInput("scan", "not_a_card")
 
 

@@ -15,6 +15,7 @@ from ..data.db import Ledger
 from ..data.projector import ANONYMISE_KIND
 from ..domain import clock, member_no, messages, validate
 from ..domain.errors import InvalidInput, LedgerError, Refused
+from ..logs import mask_text
 from . import audit, auth, members
 
 RETENTION_SETTING = "privacy.retention_years"
@@ -36,16 +37,20 @@ def reveal(ledger: Ledger, number: str, reason: str, *,
         why = validate.text("reason", reason, max_len=200)
         member = queries.get_member(ledger, member_no.parse(number))
     except LedgerError as exc:  # no reason, no such member: the attempt is logged too
-        audit.record(ledger, who, audit.REVEAL, str(number)[:40],
-                     {"reason": str(reason or "")[:200], "error": exc.code}, outcome="refused")
+        # What was typed may be anything, an ID number too: only a member number is kept.
+        subject = (str(number).strip() if member_no.looks_like(str(number).strip())
+                   else f"<{len(str(number))} characters>")
+        audit.record(ledger, who, audit.REVEAL, subject[:40],
+                     {"reason": mask_text(str(reason or ""))[:200], "error": exc.code},
+                     outcome="refused")
         raise
     if is_anonymised(ledger, member.member_no):
-        audit.record(ledger, who, audit.REVEAL, member.member_no, {"reason": why},
+        audit.record(ledger, who, audit.REVEAL, member.member_no, {"reason": mask_text(why)},
                      outcome="refused")
         raise Refused("member_anonymised", member_no=member.member_no)
     full = members.reveal_id_number(ledger, member.member_no)
     audit.record(ledger, who, audit.REVEAL, member.member_no,
-                 {"reason": why, "id_masked": member.id_masked})
+                 {"reason": mask_text(why), "id_masked": member.id_masked})
     return full
 
 

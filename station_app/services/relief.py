@@ -92,6 +92,8 @@ def give_relief(ledger: Ledger, *, campaign: str, by: str, member: str | None = 
             known = queries.find_member(ledger, number)
             if known is not None and known.status in ("withdrawn", "transferred_out"):
                 raise Refused("member_inactive", member_no=number, status=known.status)
+            if known is None and member_no.station_of(number) == ledger.station_code:
+                raise Refused("member_not_here", member_no=number)
             if chosen.one_per_person and reason is None:
                 previous = queries.relief_for(ledger, chosen.code, number)
                 if previous:

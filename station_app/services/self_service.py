@@ -149,6 +149,7 @@ _REFUSED = {
     checkin.WITHDRAWN: "self_service.withdrawn",
     checkin.TRANSFERRED_OUT: "self_service.transferred_out",
     checkin.ISSUER_UNKNOWN: "self_service.issuer_unknown",
+    checkin.NOT_HERE: "self_service.forged",  # "cannot be used here; ask the staff"
 }
 
 

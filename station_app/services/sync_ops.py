@@ -141,10 +141,13 @@ def resolve_fork(ledger: Ledger, code: str, epoch: int, *, note: str, actor: str
     """Lift the hold on a forked station-epoch (``settings`` permission), once the admin has
     found out which copy of the station's ledger is in use; the note says what was decided.
     Entries already held stay; a seq arriving again with other content is a new fork."""
+    from ..domain.errors import InvalidInput
     from ..domain.validate import text
 
     auth.require(ledger, attendant, "settings", actor=actor)
     note = text("note", note, required=True, max_len=500)
+    if not 1 <= epoch < 2 ** 63:
+        raise InvalidInput("epoch", "format")
     with ledger.write():
         cur = ledger.conn.execute(
             "UPDATE forks SET resolved_at = ?, resolved_by = ?, note = ? WHERE station = ?"

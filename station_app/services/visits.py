@@ -62,6 +62,8 @@ def record_visit(ledger: Ledger, services: Sequence[str], *, by: str, member: st
             known = queries.find_member(ledger, number)
             if known is not None and known.status in ("withdrawn", "transferred_out"):
                 raise Refused("member_inactive", member_no=number, status=known.status)
+            if known is None and member_no.station_of(number) == ledger.station_code:
+                raise Refused("member_not_here", member_no=number)  # voided or never made
             body: dict[str, object] = {
                 "member_no": number, "worker_type": known.worker_type if known else "other",
                 "services": codes, "walk_in": False, "doc_type": None, "nationality": None,

@@ -303,9 +303,16 @@ def _apply_relay(ledger: Ledger, checked: Verified, outcome: Outcome, path: Path
 
 
 def _quarantine_bytes(ledger: Ledger, relay: Path, member: str, data: bytes) -> str | None:
-    """A forwarded bundle the region refused, kept aside beside refused files."""
+    """A forwarded bundle the region refused, kept aside beside refused files, once: relays
+    repeat it until the level above acknowledges it, the quarantine folder keeps one copy."""
+    if not status.has_files(ledger):
+        return None
+    name = f"{Path(member).stem}_{fmt.sha256_hex(data)[:16]}.zip"
     try:
-        target = _quarantine_target(ledger, f"{relay.stem}_{Path(member).name}")
+        held = next(status.quarantine_dir(ledger).glob(f"*_{name}"), None)
+        if held is not None:
+            return str(held)
+        target = _quarantine_target(ledger, name)
         return None if target is None else str(fmt.write_atomic(target.parent, target.name,
                                                                   data))
     except OSError:

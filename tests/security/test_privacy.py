@@ -42,6 +42,10 @@ def test_reveal_needs_admin_and_a_reason_and_is_audited(staffed: Ledger) -> None
         privacy.reveal(staffed, "MZL01-0000019", "查", attendant=boss)  # no such member
     row = audit.rows(staffed, 1, attendant=AUDITOR)[0]
     assert (row.action, row.outcome, row.subject) == ("reveal", "refused", "MZL01-0000019")
+    with pytest.raises(LedgerError):  # the ID number typed into the member-number box
+        privacy.reveal(staffed, rid(7), f"查 {rid(7)}", attendant=boss)
+    row = audit.rows(staffed, 1, attendant=AUDITOR)[0]
+    assert row.outcome == "refused" and rid(7) not in repr(row)
 
 
 def _withdraw(ledger: Ledger, n: int, name: str) -> str:

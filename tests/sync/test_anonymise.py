@@ -190,3 +190,17 @@ def test_anonymisation_travels_through_the_region_to_another_league(tmp_path: Pa
     assert not _shows(c, number) and not _shows(xilin, number)
     for ledger in (region, hulun, xilin, a, c):
         ledger.close()
+
+
+def test_another_stations_anonymisation_of_an_active_member_changes_nothing(net) -> None:
+    """Station B cannot blank station A's active member at the supervisor or anywhere a
+    return bundle goes: only a member who left is anonymised."""
+    sup, a, b, tmp = net
+    number = sign_up(a, 11, name=NAME, phone=PHONE)
+    assert import_one(sup, export(a, tmp / "a0").path).ok
+    assert import_one(b, sync_ops.return_bundle(sup, "EEH01", tmp / "r0", actor="sup").path).ok
+    with b.write():
+        b.append("member.anonymise", {"member_no": number, "reason": "rogue"}, by="t")
+    assert import_one(sup, export(b, tmp / "b0").path).ok
+    assert _shows(sup, number) and _shows(b, number)
+    assert queries.get_member(sup, number).name == NAME

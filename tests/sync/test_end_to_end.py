@@ -446,6 +446,10 @@ def test_one_refused_bundle_never_holds_back_a_leagues_relays(net) -> None:
         assert {why.code for _, why, _ in relay.inner_refused} == {"sync.station_revoked"}
     held = region.conn.execute("SELECT COUNT(*) FROM members WHERE home_station = 'MZL01'")
     assert held.fetchone()[0] == 3  # every MZL01 member arrived despite EEH01's refusals
+    from station_app.sync import status
+
+    kept = [p.read_bytes() for p in status.quarantine_dir(region).iterdir()]
+    assert kept and len(kept) == len(set(kept))  # each refused bundle set aside once
     # the revocation comes down in the region's return bundle: EEH01 is no longer forwarded
     assert import_one(sup, sync_ops.return_bundle(region, "HLB00", tmp / "down",
                                                   actor="region").path).ok

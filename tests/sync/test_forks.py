@@ -163,3 +163,12 @@ def test_cli_lists_and_resolves_a_fork(forked, capsys) -> None:
     assert main(["--db", path, "--lang", "en", "fork-resolve", "MZL01", "1",
                  "--note", "again"]) == 4
     assert "no unresolved fork" in capsys.readouterr().err
+
+
+def test_an_absurd_epoch_is_refused_plainly(forked, capsys) -> None:
+    sup, *_ = forked
+    path = str(sup.path)
+    sup.close()
+    assert main(["--db", path, "--lang", "en", "fork-resolve", "MZL01", str(2 ** 70),
+                 "--note", "x"]) == 3
+    assert "Traceback" not in capsys.readouterr().err

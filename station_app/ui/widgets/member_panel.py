@@ -244,6 +244,8 @@ class MemberPanel(QFrame):
 
     def _status_text(self, found: checkin.CheckIn) -> str:
         member = found.member
+        if member is None and found.status == checkin.NOT_HERE:
+            return self.tr("not in this station's ledger")
         if member is None:
             return self.tr("not known at this station (can be served)")
         text = {
@@ -259,7 +261,7 @@ class MemberPanel(QFrame):
 
     def _show_banner(self, found: checkin.CheckIn) -> None:
         if found.status in (checkin.FORGED, checkin.REPLACED_CARD, checkin.WITHDRAWN,
-                            checkin.TRANSFERRED_OUT):
+                            checkin.TRANSFERRED_OUT, checkin.NOT_HERE):
             text = render_error(Refused(f"scan.{found.status}", member_no=found.member_no),
                                 self.ctx.lang)
             self.banner.setText(text)
