@@ -22,7 +22,7 @@
 <context>
     <name>ConsentBox</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="197"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="209"/>
         <source>The member has read and agrees (consent version %1)</source>
         <translation>会员已阅读并同意（知情同意书版本 %1）</translation>
     </message>
@@ -544,41 +544,46 @@ Offline ledger for trade-union service stations.</source>
     </message>
     <message>
         <location filename="../../station_app/ui/widgets/member_panel.py" line="248"/>
+        <source>not in this station&apos;s ledger</source>
+        <translation>不在本站台账中</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="250"/>
         <source>not known at this station (can be served)</source>
         <translation>本站暂无此会员（可以服务）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="250"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="252"/>
         <source>active</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="251"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="253"/>
         <source>transferred out</source>
         <translation>已转出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="252"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="254"/>
         <source>withdrawn</source>
         <translation>已退会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="255"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="257"/>
         <source>card replaced</source>
         <translation>已补办新卡</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="257"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="259"/>
         <source>real-name verified</source>
         <translation>已实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="269"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="271"/>
         <source>This card&apos;s station is not known here, so its signature could not be checked. The member can still be served.</source>
         <translation>本站不认识发卡驿站，无法核验签名。仍可为该会员服务。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="274"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="276"/>
         <source>Member %1 is not in this ledger yet (another station&apos;s member). The visit is recorded by member number.</source>
         <translation>本台账中暂无会员 %1（外站会员），按会员号登记服务。</translation>
     </message>
@@ -1004,32 +1009,32 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>SignUpDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="217"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="229"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="231"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="243"/>
         <source>&amp;Serve this member</source>
         <translation>为该会员服务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="243"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="255"/>
         <source>Sign &amp;up</source>
         <translation>入会(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="253"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="265"/>
         <source>Already a member: %1 (%2). No new sign-up is needed.</source>
         <translation>已是会员：%1（%2），无需重复入会。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="289"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="302"/>
         <source>%1 is now member %2.</source>
         <translation>%1 已入会，会员号 %2。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="293"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="306"/>
         <source>Print the membership card now?</source>
         <translation>现在打印会员证吗？</translation>
     </message>
@@ -1037,67 +1042,67 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>SignUpForm</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="48"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="59"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="49"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="60"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="50"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="61"/>
         <source>18 digits; the last may be X</source>
         <translation>18位，最后一位可以是X</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="55"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="66"/>
         <source>&amp;Mobile</source>
         <translation>手机号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="58"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="69"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="61"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="72"/>
         <source>&amp;Worker type</source>
         <translation>职业类别(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="64"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="75"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="67"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="78"/>
         <source>&amp;Platform / employer</source>
         <translation>平台/单位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="117"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="129"/>
         <source>The card font has no “%1”: the printed card will show a box there (the ledger keeps the name as typed).</source>
         <translation>会员证字体中没有“%1”：打印的会员证上这里会显示为方框（台账中仍按输入保存姓名）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="130"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="142"/>
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="140"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="152"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="140"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="152"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="142"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="154"/>
         <source>Born %1 · %2 · check digit correct</source>
         <translation>出生 %1 · %2 · 校验位正确</translation>
     </message>

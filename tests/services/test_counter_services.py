@@ -309,3 +309,20 @@ def test_a_mongolian_name_with_a_dot_is_found_by_its_pinyin(fresh_db) -> None:
     assert q.get_member(fresh_db, number).name == "阿拉坦·巴根"
     for query in ("altbg", "alatanbagen", "阿拉坦·巴根"):
         assert [m.member_no for m in q.search_members(fresh_db, query)] == [number], query
+
+
+def test_a_number_of_this_station_that_the_ledger_does_not_hold_is_not_served(fresh_db) -> None:
+    number = sign_up(fresh_db, 3)
+    corrections.void_entry(fresh_db, fresh_db.conn.execute(
+        "SELECT id FROM entries WHERE kind = 'member.signup'").fetchone()[0], "录错了", by="t")
+    found = checkin.resolve(fresh_db, number)
+    assert found.status == checkin.NOT_HERE and not found.can_serve
+    before = ledger_hash(fresh_db)
+    with pytest.raises(Refused) as caught:
+        visits.record_visit(fresh_db, ["water"], by="t", member=number)
+    assert caught.value.code == "member_not_here"
+    assert ledger_hash(fresh_db) == before
+    from station_app.domain import member_no as numbers
+
+    other = checkin.resolve(fresh_db, numbers.make("EEH01", 1))  # another station's: served
+    assert other.status == checkin.UNKNOWN_MEMBER and other.can_serve
