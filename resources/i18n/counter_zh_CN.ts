@@ -22,7 +22,7 @@
 <context>
     <name>ConsentBox</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="209"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="211"/>
         <source>The member has read and agrees (consent version %1)</source>
         <translation>会员已阅读并同意（知情同意书版本 %1）</translation>
     </message>
@@ -235,94 +235,94 @@
         <translation>找到 %1 名会员（↑ ↓ 选择，回车确认）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="396"/>
+        <location filename="../../station_app/ui/counter.py" line="395"/>
         <source>Scan a card or find a member first, or press Walk-in (F3).</source>
         <translation>请先扫码或查找会员，或按“散客”（F3）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="402"/>
+        <location filename="../../station_app/ui/counter.py" line="401"/>
         <source>Pick at least one service (number keys 1–9).</source>
         <translation>请至少选择一项服务（数字键 1–9）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="422"/>
+        <location filename="../../station_app/ui/counter.py" line="421"/>
         <source>Pick the services first (click them or Ctrl+1…9), then press Walk-in.</source>
         <translation>请先选择服务项目（点击或 Ctrl+1…9），再点“散客”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="442"/>
+        <location filename="../../station_app/ui/counter.py" line="441"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="448"/>
+        <location filename="../../station_app/ui/counter.py" line="447"/>
         <source>Recorded: %1 — %2</source>
         <translation>已登记：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="480"/>
+        <location filename="../../station_app/ui/counter.py" line="479"/>
         <source>%1 entries today</source>
         <translation>今日共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="502"/>
-        <location filename="../../station_app/ui/counter.py" line="528"/>
+        <location filename="../../station_app/ui/counter.py" line="501"/>
+        <location filename="../../station_app/ui/counter.py" line="527"/>
         <source>Select an entry in today&apos;s ledger first (F8).</source>
         <translation>请先在今日台账中选中一条记录（F8）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="506"/>
-        <location filename="../../station_app/ui/counter.py" line="532"/>
+        <location filename="../../station_app/ui/counter.py" line="505"/>
+        <location filename="../../station_app/ui/counter.py" line="531"/>
         <source>That entry is already void.</source>
         <translation>该记录已作废。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="510"/>
+        <location filename="../../station_app/ui/counter.py" line="509"/>
         <source>Void entry</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="511"/>
+        <location filename="../../station_app/ui/counter.py" line="510"/>
         <source>The entry stays in the ledger, struck through. Why is it void?</source>
         <translation>记录仍保留在台账中并以删除线显示。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="521"/>
+        <location filename="../../station_app/ui/counter.py" line="520"/>
         <source>Entry voided; it stays visible, struck through.</source>
         <translation>记录已作废，仍以删除线显示。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="537"/>
+        <location filename="../../station_app/ui/counter.py" line="536"/>
         <source>This kind of entry cannot be corrected here; void it and record it again.</source>
         <translation>此类记录不能在这里更正，请作废后重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="545"/>
+        <location filename="../../station_app/ui/counter.py" line="544"/>
         <source>Entry corrected; the original stays in the history.</source>
         <translation>记录已更正，原记录保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="586"/>
+        <location filename="../../station_app/ui/counter.py" line="592"/>
         <source>The card shown cannot be used. Find the member by name or number, or press Esc for the next person.</source>
         <translation>这张会员证不能使用。请按姓名或会员号查找会员，或按 Esc 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="599"/>
+        <location filename="../../station_app/ui/counter.py" line="605"/>
         <source>Relief recorded.</source>
         <translation>慰问已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="607"/>
+        <location filename="../../station_app/ui/counter.py" line="613"/>
         <source>Find the member first: programmes are for members.</source>
         <translation>请先找到会员：项目仅限会员报名。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="614"/>
+        <location filename="../../station_app/ui/counter.py" line="620"/>
         <source>Enrolment recorded.</source>
         <translation>报名已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="625"/>
+        <location filename="../../station_app/ui/counter.py" line="631"/>
         <source>Transfer recorded.</source>
         <translation>会籍转接已登记。</translation>
     </message>
@@ -922,8 +922,8 @@ Offline ledger for trade-union service stations.</source>
     </message>
     <message>
         <location filename="../../station_app/ui/dialogs/settings.py" line="154"/>
-        <source>Re&amp;store</source>
-        <translation>恢复(&amp;S)</translation>
+        <source>Rest&amp;ore</source>
+        <translation>恢复(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/dialogs/settings.py" line="169"/>
@@ -1009,32 +1009,32 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>SignUpDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="229"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="231"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="243"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="245"/>
         <source>&amp;Serve this member</source>
         <translation>为该会员服务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="255"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="257"/>
         <source>Sign &amp;up</source>
         <translation>入会(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="265"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="267"/>
         <source>Already a member: %1 (%2). No new sign-up is needed.</source>
         <translation>已是会员：%1（%2），无需重复入会。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="302"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="304"/>
         <source>%1 is now member %2.</source>
         <translation>%1 已入会，会员号 %2。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="306"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="308"/>
         <source>Print the membership card now?</source>
         <translation>现在打印会员证吗？</translation>
     </message>
@@ -1082,27 +1082,27 @@ Offline ledger for trade-union service stations.</source>
         <translation>平台/单位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="129"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="131"/>
         <source>The card font has no “%1”: the printed card will show a box there (the ledger keeps the name as typed).</source>
         <translation>会员证字体中没有“%1”：打印的会员证上这里会显示为方框（台账中仍按输入保存姓名）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="142"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="144"/>
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="152"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="154"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="152"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="154"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="154"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="156"/>
         <source>Born %1 · %2 · check digit correct</source>
         <translation>出生 %1 · %2 · 校验位正确</translation>
     </message>
@@ -1308,7 +1308,7 @@ Offline ledger for trade-union service stations.</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="148"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="159"/>
         <source>Choose the worker type.</source>
         <translation>请选择职业类别。</translation>
     </message>

@@ -119,106 +119,111 @@
         <translation>新入会会员年度目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="276"/>
-        <location filename="../../station_app/ui/reports_view.py" line="387"/>
+        <location filename="../../station_app/ui/reports_view.py" line="263"/>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/reports_view.py" line="284"/>
+        <location filename="../../station_app/ui/reports_view.py" line="400"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="287"/>
+        <location filename="../../station_app/ui/reports_view.py" line="295"/>
         <source>Person-times (人次)</source>
         <translation>服务人次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="288"/>
+        <location filename="../../station_app/ui/reports_view.py" line="296"/>
         <source>People (人)</source>
         <translation>服务人数</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="289"/>
+        <location filename="../../station_app/ui/reports_view.py" line="297"/>
         <source>Walk-in visits</source>
         <translation>非会员临时来访人次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="290"/>
+        <location filename="../../station_app/ui/reports_view.py" line="298"/>
         <source>New members</source>
         <translation>新入会会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="292"/>
+        <location filename="../../station_app/ui/reports_view.py" line="300"/>
         <source>Relief money</source>
         <translation>慰问金</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="294"/>
+        <location filename="../../station_app/ui/reports_view.py" line="302"/>
         <source>Data up to</source>
         <translation>数据截至</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="301"/>
+        <location filename="../../station_app/ui/reports_view.py" line="309"/>
         <source>New members in %1 to date</source>
         <translation>%1年累计新入会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="303"/>
+        <location filename="../../station_app/ui/reports_view.py" line="311"/>
         <source>No target set</source>
         <translation>未设置年度目标</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="355"/>
+        <location filename="../../station_app/ui/reports_view.py" line="368"/>
         <source>Yearly target</source>
         <translation>年度目标</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="356"/>
+        <location filename="../../station_app/ui/reports_view.py" line="369"/>
         <source>New members to sign up in %1 (0: no target):</source>
         <translation>%1 年计划发展新会员人数（0 表示不设目标）：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="380"/>
-        <location filename="../../station_app/ui/reports_view.py" line="419"/>
+        <location filename="../../station_app/ui/reports_view.py" line="393"/>
+        <location filename="../../station_app/ui/reports_view.py" line="432"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="381"/>
+        <location filename="../../station_app/ui/reports_view.py" line="394"/>
         <source>CSV, UTF-8 (*.csv)</source>
         <translation>CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="381"/>
+        <location filename="../../station_app/ui/reports_view.py" line="394"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="382"/>
-        <location filename="../../station_app/ui/reports_view.py" line="413"/>
+        <location filename="../../station_app/ui/reports_view.py" line="395"/>
+        <location filename="../../station_app/ui/reports_view.py" line="426"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="388"/>
+        <location filename="../../station_app/ui/reports_view.py" line="401"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="406"/>
+        <location filename="../../station_app/ui/reports_view.py" line="419"/>
         <source>Exporting report…</source>
         <translation>正在导出报表…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="411"/>
-        <location filename="../../station_app/ui/reports_view.py" line="414"/>
+        <location filename="../../station_app/ui/reports_view.py" line="424"/>
+        <location filename="../../station_app/ui/reports_view.py" line="427"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="418"/>
+        <location filename="../../station_app/ui/reports_view.py" line="431"/>
         <source>Member roster</source>
         <translation>会员名册</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/reports_view.py" line="431"/>
+        <location filename="../../station_app/ui/reports_view.py" line="444"/>
         <source>Exporting member roster…</source>
         <translation>正在导出会员名册…</translation>
     </message>

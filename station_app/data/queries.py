@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..domain import member_no as member_no_rules
+from ..domain import pinyin
 from ..domain.errors import LedgerError, NotFound
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def search_members(ledger: Ledger, query: str, limit: int = SEARCH_LIMIT) -> lis
 
     The kind of key is read from the text's shape, so each search is one indexed lookup.
     """
-    text = "".join(unicodedata.normalize("NFKC", query).split())
+    text = pinyin.normalise_name("".join(unicodedata.normalize("NFKC", query).split()))
     if not text:
         return []
     conn = ledger.conn

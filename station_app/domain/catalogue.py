@@ -52,15 +52,21 @@ class Programme:
     zh: str
     en: str
     eligibility: str  # "members", "women", "members_children"
+    # Once a year per member (per child for the summer camp): cover, screening, the camp.
+    # Legal aid, job help and counselling are asked for again whenever they are needed.
+    yearly: bool = False
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
 
 
 PROGRAMMES: tuple[Programme, ...] = (
-    Programme("accident_cover", "职工意外伤害互助保障", "Accident mutual-aid cover", "members"),
-    Programme("two_cancer", "女职工“两癌”筛查", "Women's two-cancer screening", "women"),
-    Programme("summer_camp", "职工子女暑期托管", "Children's summer camp", "members_children"),
+    Programme("accident_cover", "职工意外伤害互助保障", "Accident mutual-aid cover", "members",
+              yearly=True),
+    Programme("two_cancer", "女职工“两癌”筛查", "Women's two-cancer screening", "women",
+              yearly=True),
+    Programme("summer_camp", "职工子女暑期托管", "Children's summer camp", "members_children",
+              yearly=True),
     Programme("legal_aid", "法律援助", "Legal aid", "members"),
     Programme("job_help", "就业帮扶", "Job assistance", "members"),
     Programme("psych_help", "心理咨询", "Psychological advice", "members"),

@@ -71,9 +71,14 @@ _REASONS: dict[str, tuple[str, str]] = {
     "ineligible": ("不符合条件：{why}", "not eligible: {why}"),
     "not_given": ("未同意", "was not given"),
     "walk_in_member": ("散客不能同时指定会员", "a walk-in cannot also name a member"),
+    "nothing": ("为零且没有物资：什么都没发放的慰问请作废", "is zero and there are no goods: void "
+                "a handout of nothing instead"),
 }
 
 _CODES: dict[str, tuple[str, str]] = {
+    # Any two dates in order (report ranges, campaign periods).
+    "invalid.date.order": ("结束日期{end}早于开始日期{start}",
+                           "the end date {end} is before the start date {start}"),
     "duplicate_member": ("此身份证号已登记为会员，会员号 {member_no}",
                          "This ID number already belongs to member {member_no}"),
     "not_found.member": ("找不到会员 {key}", "No member {key} in this ledger"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
@@ -30,13 +31,15 @@ def _split_surname(name: str) -> tuple[str, str, str | None]:
 
 
 # The dot between the parts of a Mongolian or Uyghur name written in Chinese, as typed.
-NAME_DOTS = "·•・.．‧∙⋅"
-_SEPARATORS = str.maketrans("", "", NAME_DOTS + "-")
+NAME_DOTS = "·•・‧∙⋅"
+_SEPARATORS = str.maketrans("", "", NAME_DOTS + ".．-")
+# A full stop between two Chinese characters is that dot too (阿拉坦.巴根); in "J. Smith" not.
+_CJK_STOP = re.compile(r"(?<=[^\x00-\x7f])[.．](?=[^\x00-\x7f])")
 
 
 def normalise_name(name: str) -> str:
     """Every spelling of the middle dot (阿拉坦•巴根, 阿拉坦.巴根) as ``·``."""
-    return name.translate(str.maketrans(NAME_DOTS, "·" * len(NAME_DOTS)))
+    return _CJK_STOP.sub("·", name.translate(str.maketrans(NAME_DOTS, "·" * len(NAME_DOTS))))
 
 
 @lru_cache(maxsize=16384)

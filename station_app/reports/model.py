@@ -83,4 +83,10 @@ def printed_columns(table: Table) -> list[Column]:
     """The columns a reader sees (the page, the PDF): a table with a translated name leaves out
     its machine code (``visits``, ``water``), which only the spreadsheet exports keep."""
     named = any(c.key == "name" for c in table.columns)
-    return [c for c in table.columns if not (named and c.key == "code")]
+    if not named or table.key in KEEP_CODES:
+        return list(table.columns)
+    return [c for c in table.columns if c.key != "code"]
+
+
+# Codes a reader uses: station codes, and campaign codes (WARM2026) the stations type themselves.
+KEEP_CODES = frozenset({"stations", "relief", "relief_goods"})

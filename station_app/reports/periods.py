@@ -12,8 +12,6 @@ PERIODS = ("day", "week", "month", "quarter", "year", "custom")
 MAX_DAYS = 3660  # ten years: anything longer is a typing mistake
 
 messages.register({
-    "invalid.date.order": ("结束日期{end}早于开始日期{start}",
-                           "the end date {end} is before the start date {start}"),
     "invalid.date.span": ("日期范围太长（最多{max}天）",
                           "the date range is too long (at most {max} days)"),
     "invalid.period.unknown": ("统计周期“{value}”不存在（可选：day、week、month、quarter、year）",

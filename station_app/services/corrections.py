@@ -58,14 +58,16 @@ def correct_entry(ledger: Ledger, entry_id: str, changes: dict[str, Any], reason
             if field not in CORRECTABLE_FIELDS[target.kind]:
                 raise Refused("cannot_correct", field=field)
         body = json.loads(newest[0]) if newest else dict(target.body)
-        body.update(_checked(ledger, changes))
+        body.update(_checked(ledger, changes, body))
         if target.kind == "relief" and not body.get("money_fen") and not body.get("goods"):
-            raise InvalidInput("goods", "empty")  # a handout of nothing is a void
+            raise InvalidInput("money_fen", "nothing")  # a handout of nothing is a void
         return ledger.append("correct", {"reason": why, "body": body}, by=by, target=target.id)
 
 
-def _checked(ledger: Ledger, changes: dict[str, Any]) -> dict[str, Any]:
-    """The corrected values under the same rules as when they were first recorded."""
+def _checked(ledger: Ledger, changes: dict[str, Any], current: dict[str, Any]
+             ) -> dict[str, Any]:
+    """The corrected values under the same rules as when they were first recorded; a service
+    the entry already had may have been retired since (cooling, after the summer)."""
     from . import relief, visits
 
     out = dict(changes)
@@ -73,7 +75,14 @@ def _checked(ledger: Ledger, changes: dict[str, Any]) -> dict[str, Any]:
         given = changes["services"]
         if not isinstance(given, list) or not all(isinstance(c, str) for c in given):
             raise InvalidInput("service", "format")
-        out["services"] = visits.check_services(ledger, given)
+        had = {str(c) for c in current.get("services", ()) if isinstance(c, str)}
+        codes = list(dict.fromkeys(c.strip().lower() for c in given))
+        if not codes:
+            raise InvalidInput("service", "empty")
+        added = [c for c in codes if c not in had]
+        if added:
+            visits.check_services(ledger, added)  # new ones: known and still offered
+        out["services"] = codes
     if "worker_type" in changes:
         out["worker_type"] = worker_types.worker_type(str(changes["worker_type"]))
     if "money_fen" in changes:

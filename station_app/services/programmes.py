@@ -12,8 +12,8 @@ from ..domain import catalogue, clock, member_no, messages, validate
 from ..domain.errors import InvalidInput, Refused
 
 messages.register({
-    "already_enrolled": ("会员 {member_no} 今年已报名“{programme}”（{day}）",
-                         "Member {member_no} is already enrolled in “{programme}” this year "
+    "already_enrolled": ("会员 {member_no} 今年已报名“{programme_zh}”（{day}）",
+                         "Member {member_no} is already enrolled in “{programme_en}” this year "
                          "({day})"),
 })
 
@@ -34,14 +34,14 @@ def enrol(ledger: Ledger, *, member: str, programme: str, by: str,
                 raise InvalidInput("details", "ineligible", why="子女年龄3-16岁 / child aged 3-16")
             details["child_age"] = int(child_age)
         today = clock.today()
-        for day, held in ledger.conn.execute(
+        for day, held in () if not prog.yearly else ledger.conn.execute(
                 "SELECT day, details FROM enrolments WHERE member_no = ? AND programme = ?"
                 " AND voided = 0 AND substr(day, 1, 4) = ?",
                 (person.member_no, prog.code, f"{today.year:04d}")):
             # Once a year (per child for the summer camp): a second one would count twice.
             if json.loads(held).get("child_name") == details.get("child_name"):
                 raise Refused("already_enrolled", member_no=person.member_no,
-                              programme=prog.text("zh_CN"), day=day)
+                              programme_zh=prog.zh, programme_en=prog.en, day=day)
         details["enrolled_on"] = today.isoformat()
         return ledger.append("enrolment", {"programme": prog.code,
                                            "member_no": person.member_no,

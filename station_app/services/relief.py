@@ -36,6 +36,8 @@ def merge_goods(goods: Sequence[Goods]) -> list[Goods]:
     totals: dict[str, int] = {}
     for g in goods:
         totals[g.item] = totals.get(g.item, 0) + g.qty
+        if totals[g.item] > 10_000:  # the cap of one line holds for the sum too
+            raise InvalidInput("goods", "format", value=f"{g.item}:{totals[g.item]}")
     return [Goods(item, qty) for item, qty in totals.items()]
 
 

@@ -383,8 +383,7 @@ class CounterPage(QWidget):
     def _enable_member_actions(self) -> None:
         # Relief also goes to walk-ins and a transfer in needs nobody shown; programmes need
         # a member known here.
-        facts = self.member_panel.facts
-        refused = facts is not None and not facts.check_in.can_serve
+        refused = self._card_refused()
         self.programme_button.setEnabled(self.member_panel.member is not None and not refused)
         self.relief_button.setEnabled(not refused)
         self.transfer_button.setEnabled(not refused)
@@ -577,11 +576,18 @@ class CounterPage(QWidget):
         else:
             self.focus_check_in()
 
-    def _refused_card_shown(self) -> bool:
-        """A replaced, forged or inactive card is on the panel: relief, programmes and
-        transfers must not go to it (the member is found by name, or Esc for the next)."""
+    def _card_refused(self) -> bool:
+        """The panel shows a card that proves nothing (forged, replaced, a number this ledger
+        does not hold). A withdrawn or transferred member found by name is not: the services
+        refuse what does not apply to them, and a transfer in stays possible."""
         facts = self.member_panel.facts
-        if facts is None or facts.check_in.can_serve:
+        return facts is not None and facts.check_in.status in (
+            checkin.FORGED, checkin.REPLACED_CARD, checkin.NOT_HERE)
+
+    def _refused_card_shown(self) -> bool:
+        """A replaced or forged card is on the panel: relief, programmes and transfers must not
+        go to it (the member is found by name, or Esc for the next)."""
+        if not self._card_refused():
             return False
         self.say(self.tr("The card shown cannot be used. Find the member by name or number, "
                          "or press Esc for the next person."), "warn")

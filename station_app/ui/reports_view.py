@@ -205,6 +205,7 @@ class ReportsPage(QWidget):
         # The figures follow the chosen range and station by themselves (after a short pause
         # while dates are being typed), so what is shown is always what an export writes.
         self.shown: tuple[date, date, list[str] | None] | None = None
+        self._generation = 0
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(400)
@@ -258,11 +259,18 @@ class ReportsPage(QWidget):
         self._soon.stop()
         start, end = self.span()
         stations, lang = self.stations(), self.ctx.lang
+        if end < start:  # being typed: say so here, count once the range makes sense
+            self.heading.setText(self.tr("The end date is before the start date."))
+            return
+        self._generation += 1
+        generation = self._generation
 
         def work(job: Any) -> Report:
             return report_service.report(job.ledger(), start, end, stations, lang=lang)
 
         def shown(report: Report) -> None:
+            if generation != self._generation:
+                return  # an older count finishing late: the newer one is on its way
             self.shown = (start, end, stations)
             self.show_report(report)
 

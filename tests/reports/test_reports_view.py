@@ -157,3 +157,15 @@ def test_the_yearly_target_is_set_from_the_page(qtbot, ctx, monkeypatch) -> None
                                   " 'setting' ORDER BY id DESC").fetchone()
     assert row[0] == "target.members.2026" and json.loads(row[1]) == {"old": "4", "new": "250"}
     assert page.set_target(2026, 0) and reports.member_target(ctx.ledger, 2026) is None
+
+
+def test_a_custom_range_being_typed_backwards_is_not_an_error(qtbot, ctx) -> None:
+    page = ReportsPage(ctx, run_async=False)
+    qtbot.addWidget(page)
+    _november(page)
+    page.period.setCurrentIndex(page.period.findData("custom"))
+    page.date_from.setDate(QDate(2026, 12, 5))  # moving the range forward: From first
+    assert "before the start" in page.heading.text()
+    assert page.shown is not None and page.shown[1].month == 11  # still the last good count
+    page.date_to.setDate(QDate(2026, 12, 31))
+    assert page.shown is not None and page.shown[0] == page.shown[0].replace(month=12, day=5)

@@ -247,7 +247,7 @@ def test_a_correction_is_checked_like_the_entry_it_corrects(fresh_db) -> None:
                                 walk_in=visits.WalkIn("courier"))
     before = ledger_hash(fresh_db)
     for target, changes, code in (
-            (given.id, {"money_fen": 0}, "invalid.goods.empty"),
+            (given.id, {"money_fen": 0}, "invalid.money_fen.nothing"),
             (given.id, {"money_fen": -500}, "invalid.money_fen.negative"),
             (given.id, {"goods": [{"item": "水", "qty": 0}]}, "invalid.goods.format"),
             (visit.id, {"services": ["bogus"]}, "invalid.service.unknown"),
@@ -257,6 +257,22 @@ def test_a_correction_is_checked_like_the_entry_it_corrects(fresh_db) -> None:
             corrections.correct_entry(fresh_db, target, changes, "改", by="t")
         assert caught.value.code == code
     assert ledger_hash(fresh_db) == before
+    visits_before = ledger_hash(fresh_db)
+    from station_app.services import catalogue as catalogue_ops
+
+    catalogue_ops.retire_service(fresh_db, "water", by="t")  # the summer is over
+    corrections.correct_entry(fresh_db, visit.id, {"services": ["water", "rest"],
+                                                   "worker_type": "courier"}, "补记", by="t")
+    catalogue_ops.retire_service(fresh_db, "charge", by="t")
+    with pytest.raises(InvalidInput) as retired:  # a retired service it did not have
+        corrections.correct_entry(fresh_db, visit.id, {"services": ["water", "charge"]}, "改",
+                                  by="t")
+    assert retired.value.code == "invalid.service.retired"
+    with pytest.raises(InvalidInput):  # one item over the cap once its lines are added up
+        corrections.correct_entry(fresh_db, given.id, {"goods": [{"item": "水", "qty": 9000},
+                                                                 {"item": "水", "qty": 2000}]},
+                                  "改", by="t")
+    assert visits_before != ledger_hash(fresh_db)
     corrections.correct_entry(fresh_db, given.id, {"money_fen": 0, "goods": [
         {"item": "矿泉水", "qty": 2}, {"item": "矿泉水", "qty": 1}]}, "改发实物", by="t")
     assert dict(fresh_db.conn.execute("SELECT item, qty FROM relief_goods")) == {"矿泉水": 3}
@@ -296,6 +312,8 @@ def test_a_programme_once_a_year_and_no_birth_in_the_future(fresh_db) -> None:
         programmes.enrol(fresh_db, member=number, programme="accident_cover", by="t")
     assert caught.value.code == "already_enrolled"
     assert ledger_hash(fresh_db) == before
+    programmes.enrol(fresh_db, member=number, programme="legal_aid", by="t")
+    programmes.enrol(fresh_db, member=number, programme="legal_aid", by="t")  # a new case
     future = date(clock.today().year + 1, 1, 1)
     with pytest.raises(InvalidInput) as bad:
         resident_id.parse(rid(7, future))
@@ -307,7 +325,7 @@ def test_a_mongolian_name_with_a_dot_is_found_by_its_pinyin(fresh_db) -> None:
 
     number = sign_up(fresh_db, 9, name="阿拉坦•巴根")  # typed with another dot
     assert q.get_member(fresh_db, number).name == "阿拉坦·巴根"
-    for query in ("altbg", "alatanbagen", "阿拉坦·巴根"):
+    for query in ("altbg", "alatanbagen", "阿拉坦·巴根", "阿拉坦•巴根", "阿拉坦.巴根"):
         assert [m.member_no for m in q.search_members(fresh_db, query)] == [number], query
 
 
@@ -326,3 +344,10 @@ def test_a_number_of_this_station_that_the_ledger_does_not_hold_is_not_served(fr
 
     other = checkin.resolve(fresh_db, numbers.make("EEH01", 1))  # another station's: served
     assert other.status == checkin.UNKNOWN_MEMBER and other.can_serve
+
+
+def test_a_latin_full_stop_is_not_a_name_dot() -> None:
+    from station_app.domain.pinyin import normalise_name
+
+    assert normalise_name("J. Smith") == "J. Smith"
+    assert normalise_name("阿拉坦．巴根") == "阿拉坦·巴根"

@@ -122,6 +122,27 @@ def test_a_card_scanned_in_the_walk_in_dialog_is_the_member_not_a_walk_in(
     assert counter.armed is not None and counter.armed.member_no == member.member_no
 
 
+def test_a_slow_scanner_that_presses_shift_is_still_the_member(qtbot: Any, counter: Any,
+                                                                ctx: Any) -> None:
+    """Real keyboard-wedge scanners send Shift before capitals and may pause ~35 ms a key."""
+    member = first_member(ctx)
+    payload = make_payload(member.member_no, 1, ctx.ledger.keys.signing)
+    counter.pad.toggle_index(0)
+
+    def scanner(dialog: Any) -> None:
+        for char in payload:
+            if char.isupper():
+                qtbot.keyPress(dialog, Qt.Key.Key_Shift)
+            qtbot.keyClick(dialog, char)
+            qtbot.wait(35)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    answer_modal(qtbot, scanner)
+    assert not counter.walk_in()
+    assert visits_of(ctx) == []
+    assert counter.armed is not None and counter.armed.member_no == member.member_no
+
+
 def test_walk_in_foreign_driver_gives_document_and_nationality(qtbot: Any, counter: Any,
                                                                 ctx: Any) -> None:
     counter.pad.toggle_index(0)
@@ -252,3 +273,14 @@ def test_pinyin_initials_that_start_like_a_card_are_searched(qtbot: Any, counter
     number = sign_up(ctx.ledger, 77, name="孙立成")
     scan(qtbot, counter, "slc")
     assert counter.armed is not None and counter.armed.member_no == number
+
+
+def test_a_member_found_by_name_who_left_can_still_transfer_in(qtbot: Any, counter: Any,
+                                                               ctx: Any) -> None:
+    """Only a card that proves nothing blocks the member actions, not the member's status."""
+    from station_app.services import members
+
+    number = sign_up(ctx.ledger, 78, name="秦朗")
+    members.transfer_out(ctx.ledger, number, "北京市总工会", by="t")
+    counter.choose_member(number)
+    assert counter.transfer_button.isEnabled()

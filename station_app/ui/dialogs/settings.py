@@ -151,7 +151,7 @@ class SettingsDialog(QDialog):
                                   self.rename_service),
                                  ("retireServiceButton", self.tr("Re&tire"),
                                   self.retire_service),
-                                 ("restoreServiceButton", self.tr("Re&store"),
+                                 ("restoreServiceButton", self.tr("Rest&ore"),
                                   self.restore_service)):
             button = QPushButton(text)
             button.setObjectName(name)

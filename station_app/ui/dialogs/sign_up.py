@@ -122,8 +122,10 @@ class SignUpForm(QWidget):
             return False
         self.set_error("name", "")
         from ...cards.fonts import has_glyph
+        from ...domain.pinyin import normalise_name
 
-        missing = "".join(dict.fromkeys(c for c in text if not c.isspace() and not has_glyph(c)))
+        missing = "".join(dict.fromkeys(c for c in normalise_name(text)
+                                        if not c.isspace() and not has_glyph(c)))
         if missing:  # a warning, not a refusal: the name is right, the card font lacks it
             label = self.errors["name"]
             label.setText(self.tr("The card font has no “%1”: the printed card will show a "

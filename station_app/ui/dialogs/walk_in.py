@@ -115,23 +115,34 @@ class WalkInDialog(QDialog):
         if not self.foreign.isChecked():
             self.accept()
 
-    SCAN_GAP = 0.03  # seconds between keys: faster is a scanner, never a person
+    SCAN_GAP = 0.06  # seconds between keys: faster is a scanner, never a person
+    SCAN_PAUSE = 0.3  # a scan is over when its keys stop for this long
+    _MODIFIERS = frozenset({Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt,
+                            Qt.Key.Key_Meta, Qt.Key.Key_CapsLock, Qt.Key.Key_AltGr})
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in self._MODIFIERS:  # a scanner presses Shift for capitals
+            return
         text = event.text()
         now = time.monotonic()
-        scanning = now - self._last_key < self.SCAN_GAP
+        fast = now - self._last_key < self.SCAN_GAP
+        capturing = bool(self._burst) and now - self._last_key < self.SCAN_PAUSE
         self._last_key = now
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if scanning and (enter or text):
+        # A letter means nothing here but "f" (foreign driver): it starts a scan (SLC1.…), and
+        # while one is coming in, its digits never pick a worker type.
+        starts = (text.isprintable() and text.isalpha() and text.lower() != "f"
+                  and not enter)
+        if capturing or (fast and self._burst) or starts:
             if enter:  # the end of a scan: hand it to the check-in bar
                 self.scanned = "".join(self._burst)
                 self._burst = []
                 self.reject()
                 return
-            self._burst.append(text)
-            return
-        self._burst = [text] if text and text.isprintable() else []
+            if text and text.isprintable():
+                self._burst.append(text)
+                return
+        self._burst = []
         codes = list(self.buttons)
         typing_country = self.nationality.lineEdit()
         if text.isdigit() and 1 <= int(text) <= len(codes) and not (
