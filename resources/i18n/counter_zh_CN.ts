@@ -68,261 +68,266 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="60"/>
+        <location filename="../../station_app/ui/counter.py" line="61"/>
         <source>Counter</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="87"/>
+        <location filename="../../station_app/ui/counter.py" line="88"/>
         <source>Sign up (F4)</source>
         <translation>入会（F4）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="96"/>
+        <location filename="../../station_app/ui/counter.py" line="97"/>
         <source>Counter messages</source>
         <translation>前台提示</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="100"/>
+        <location filename="../../station_app/ui/counter.py" line="103"/>
         <source>Relief (F5)</source>
         <translation>慰问（F5）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="102"/>
+        <location filename="../../station_app/ui/counter.py" line="105"/>
         <source>Programme (F6)</source>
         <translation>项目报名（F6）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="104"/>
+        <location filename="../../station_app/ui/counter.py" line="107"/>
         <source>Transfer (F7)</source>
         <translation>会籍转接（F7）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="118"/>
+        <location filename="../../station_app/ui/counter.py" line="121"/>
         <source>Record visit (Enter)</source>
         <translation>登记服务（回车）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="121"/>
+        <location filename="../../station_app/ui/counter.py" line="124"/>
         <source>Walk-in (F3)</source>
         <translation>散客（F3）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="145"/>
-        <location filename="../../station_app/ui/counter.py" line="167"/>
-        <location filename="../../station_app/ui/counter.py" line="257"/>
+        <location filename="../../station_app/ui/counter.py" line="148"/>
+        <location filename="../../station_app/ui/counter.py" line="170"/>
+        <location filename="../../station_app/ui/counter.py" line="261"/>
         <source>Today&apos;s ledger</source>
         <translation>今日台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="161"/>
+        <location filename="../../station_app/ui/counter.py" line="164"/>
         <source>Void… (Del)</source>
         <translation>作废…（Del）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="162"/>
+        <location filename="../../station_app/ui/counter.py" line="165"/>
         <source>Correct… (Ctrl+E)</source>
         <translation>更正…（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="251"/>
+        <location filename="../../station_app/ui/counter.py" line="255"/>
         <source>Check-in bar</source>
         <translation>签到栏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="251"/>
+        <location filename="../../station_app/ui/counter.py" line="255"/>
         <source>Find member / record visit</source>
         <translation>查找会员 / 登记服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="252"/>
+        <location filename="../../station_app/ui/counter.py" line="256"/>
         <source>Pick services after a scan</source>
         <translation>扫码后选择服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="253"/>
+        <location filename="../../station_app/ui/counter.py" line="257"/>
         <source>Pick services at any time</source>
         <translation>随时选择服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="254"/>
+        <location filename="../../station_app/ui/counter.py" line="258"/>
         <source>Next person (clear)</source>
         <translation>下一位（清空）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="254"/>
+        <location filename="../../station_app/ui/counter.py" line="258"/>
         <source>Walk-in visit</source>
         <translation>散客服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="255"/>
+        <location filename="../../station_app/ui/counter.py" line="259"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="255"/>
+        <location filename="../../station_app/ui/counter.py" line="259"/>
         <source>Relief handout</source>
         <translation>慰问发放</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="256"/>
+        <location filename="../../station_app/ui/counter.py" line="260"/>
         <source>Programme enrolment</source>
         <translation>项目报名</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="256"/>
+        <location filename="../../station_app/ui/counter.py" line="260"/>
         <source>Membership transfer</source>
         <translation>会籍转接</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="257"/>
+        <location filename="../../station_app/ui/counter.py" line="261"/>
         <source>Void the selected entry</source>
         <translation>作废选中的记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="258"/>
+        <location filename="../../station_app/ui/counter.py" line="262"/>
         <source>Correct the selected entry</source>
         <translation>更正选中的记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="259"/>
+        <location filename="../../station_app/ui/counter.py" line="263"/>
+        <source>Member: edit profile, real-name verification, withdrawal</source>
+        <translation>会员：编辑资料、实名认证、退会</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter.py" line="264"/>
         <source>Print the member&apos;s card</source>
         <translation>打印会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="259"/>
+        <location filename="../../station_app/ui/counter.py" line="264"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="260"/>
+        <location filename="../../station_app/ui/counter.py" line="265"/>
         <source>Lock the screen (another attendant signs in)</source>
         <translation>锁屏（换其他操作员登录）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="262"/>
+        <location filename="../../station_app/ui/counter.py" line="267"/>
         <source>Self-service mode (station admin)</source>
         <translation>自助模式（驿站管理员）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="263"/>
+        <location filename="../../station_app/ui/counter.py" line="268"/>
         <source>Switch tabs</source>
         <translation>切换标签页</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="261"/>
+        <location filename="../../station_app/ui/counter.py" line="266"/>
         <source>Change my PIN</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="319"/>
+        <location filename="../../station_app/ui/counter.py" line="324"/>
         <source>%1 members match. Pick one with ↑ ↓ and Enter.</source>
         <translation>有 %1 名会员符合，请用 ↑ ↓ 选择后按回车。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="322"/>
+        <location filename="../../station_app/ui/counter.py" line="327"/>
         <source>Nothing found for “%1”. Check the number, or search by name, pinyin or phone tail.</source>
         <translation>未找到“%1”。请核对号码，或按姓名、拼音、手机尾号查找。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="348"/>
+        <location filename="../../station_app/ui/counter.py" line="353"/>
         <source>%1: pick services with the number keys, then press Enter.</source>
         <translation>%1：按数字键选择服务项目，再按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="375"/>
+        <location filename="../../station_app/ui/counter.py" line="380"/>
         <source>%1 matching members (↑ ↓ to choose, Enter to pick)</source>
         <translation>找到 %1 名会员（↑ ↓ 选择，回车确认）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="395"/>
+        <location filename="../../station_app/ui/counter.py" line="400"/>
         <source>Scan a card or find a member first, or press Walk-in (F3).</source>
         <translation>请先扫码或查找会员，或按“散客”（F3）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="401"/>
+        <location filename="../../station_app/ui/counter.py" line="406"/>
         <source>Pick at least one service (number keys 1–9).</source>
         <translation>请至少选择一项服务（数字键 1–9）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="421"/>
+        <location filename="../../station_app/ui/counter.py" line="426"/>
         <source>Pick the services first (click them or Ctrl+1…9), then press Walk-in.</source>
         <translation>请先选择服务项目（点击或 Ctrl+1…9），再点“散客”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="441"/>
+        <location filename="../../station_app/ui/counter.py" line="446"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="447"/>
+        <location filename="../../station_app/ui/counter.py" line="452"/>
         <source>Recorded: %1 — %2</source>
         <translation>已登记：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="479"/>
+        <location filename="../../station_app/ui/counter.py" line="484"/>
         <source>%1 entries today</source>
         <translation>今日共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="501"/>
-        <location filename="../../station_app/ui/counter.py" line="527"/>
+        <location filename="../../station_app/ui/counter.py" line="506"/>
+        <location filename="../../station_app/ui/counter.py" line="532"/>
         <source>Select an entry in today&apos;s ledger first (F8).</source>
         <translation>请先在今日台账中选中一条记录（F8）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="505"/>
-        <location filename="../../station_app/ui/counter.py" line="531"/>
+        <location filename="../../station_app/ui/counter.py" line="510"/>
+        <location filename="../../station_app/ui/counter.py" line="536"/>
         <source>That entry is already void.</source>
         <translation>该记录已作废。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="509"/>
+        <location filename="../../station_app/ui/counter.py" line="514"/>
         <source>Void entry</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="510"/>
+        <location filename="../../station_app/ui/counter.py" line="515"/>
         <source>The entry stays in the ledger, struck through. Why is it void?</source>
         <translation>记录仍保留在台账中并以删除线显示。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="520"/>
+        <location filename="../../station_app/ui/counter.py" line="525"/>
         <source>Entry voided; it stays visible, struck through.</source>
         <translation>记录已作废，仍以删除线显示。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="536"/>
+        <location filename="../../station_app/ui/counter.py" line="541"/>
         <source>This kind of entry cannot be corrected here; void it and record it again.</source>
         <translation>此类记录不能在这里更正，请作废后重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="544"/>
+        <location filename="../../station_app/ui/counter.py" line="549"/>
         <source>Entry corrected; the original stays in the history.</source>
         <translation>记录已更正，原记录保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="592"/>
+        <location filename="../../station_app/ui/counter.py" line="597"/>
         <source>The card shown cannot be used. Find the member by name or number, or press Esc for the next person.</source>
         <translation>这张会员证不能使用。请按姓名或会员号查找会员，或按 Esc 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="605"/>
+        <location filename="../../station_app/ui/counter.py" line="610"/>
         <source>Relief recorded.</source>
         <translation>慰问已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="613"/>
+        <location filename="../../station_app/ui/counter.py" line="618"/>
         <source>Find the member first: programmes are for members.</source>
         <translation>请先找到会员：项目仅限会员报名。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="620"/>
+        <location filename="../../station_app/ui/counter.py" line="625"/>
         <source>Enrolment recorded.</source>
         <translation>报名已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="631"/>
+        <location filename="../../station_app/ui/counter.py" line="636"/>
         <source>Transfer recorded.</source>
         <translation>会籍转接已登记。</translation>
     </message>
@@ -441,149 +446,314 @@ Offline ledger for trade-union service stations.</source>
     </message>
 </context>
 <context>
-    <name>MemberPanel</name>
+    <name>MemberActions</name>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="80"/>
-        <source>Member being served</source>
-        <translation>正在服务的会员</translation>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="38"/>
+        <source>&amp;Edit profile…</source>
+        <translation>编辑资料(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="103"/>
-        <source>Member no.</source>
-        <translation>会员号</translation>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="40"/>
+        <source>&amp;Real-name verified</source>
+        <translation>实名认证(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="104"/>
-        <source>ID number</source>
-        <translation>身份证号</translation>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="45"/>
+        <source>&amp;Withdraw from the union…</source>
+        <translation>退会(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="105"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="47"/>
+        <source>Member (F9)</source>
+        <translation>会员操作 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="48"/>
+        <source>Member: edit profile, verification, withdrawal</source>
+        <translation>会员操作：编辑资料、实名认证、退会</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="49"/>
+        <source>Edit the profile, mark real-name verification or record a withdrawal (F9)</source>
+        <translation>编辑资料、标记实名认证或办理退会（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="91"/>
+        <source>Find a member of this station first (scan the card or search by name, number or phone tail).</source>
+        <translation>请先找到本站会员（扫会员证，或按姓名、会员号、手机尾号查找）。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="104"/>
+        <source>%1 is a member of station %2. Only that station can change the profile, the real-name verification or the membership.</source>
+        <translation>%1 是驿站 %2 的会员，只有该驿站才能修改其资料、实名认证或会籍。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="140"/>
+        <source>Profile of %1 saved; the old values stay in the history.</source>
+        <translation>%1 的资料已保存，原来的内容保留在历史记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="151"/>
+        <source>Real-name verification</source>
+        <translation>实名认证</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="153"/>
+        <source>Remove the real-name verification of %1 (%2)?</source>
+        <translation>取消 %1（%2）的实名认证？</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="155"/>
+        <source>Mark %1 (%2) as real-name verified?
+
+Compare the resident ID card with the person and with the ID number on file first.</source>
+        <translation>将 %1（%2）标记为已实名认证？
+
+请先核对居民身份证与本人，以及与登记的身份证号是否一致。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="171"/>
+        <source>%1 is no longer marked real-name verified.</source>
+        <translation>%1 已取消实名认证。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="172"/>
+        <source>%1 is now real-name verified.</source>
+        <translation>%1 已实名认证。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="183"/>
+        <source>Withdraw from the union</source>
+        <translation>退会</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="184"/>
+        <source>%1 (%2) leaves the union. The membership card can no longer be used; the member&apos;s history stays. Why does the member leave?</source>
+        <translation>%1（%2）将退出工会。退会后会员证不能再使用，该会员的历史记录保留。退会原因是什么？</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="188"/>
+        <source>&amp;Withdraw</source>
+        <translation>退会(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="201"/>
+        <source>%1 has withdrawn from the union; the card can no longer be used.</source>
+        <translation>%1 已退会，会员证不能再使用。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditDialog</name>
+    <message>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="43"/>
+        <source>Edit member profile</source>
+        <translation>编辑会员资料</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="45"/>
+        <source>%1 · member %2</source>
+        <translation>%1 · 会员号 %2</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="56"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="57"/>
+        <source>&amp;Mobile</source>
+        <translation>手机号(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="60"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="106"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="64"/>
+        <source>&amp;Worker type</source>
+        <translation>职业类别(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="67"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="71"/>
+        <source>&amp;Platform / employer</source>
+        <translation>平台/单位(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="73"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="74"/>
+        <source>Why the change (required), e.g. new phone</source>
+        <translation>修改原因（必填），如：换了手机号</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="76"/>
+        <source>The old values stay in the member&apos;s history.</source>
+        <translation>原来的内容保留在该会员的历史记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="84"/>
+        <source>&amp;Save changes</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="157"/>
+        <source>That was a card scan. Type the reason.</source>
+        <translation>刚才扫描的是会员证，请输入原因。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="82"/>
+        <source>Member being served</source>
+        <translation>正在服务的会员</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="105"/>
+        <source>Member no.</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="106"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
         <location filename="../../station_app/ui/widgets/member_panel.py" line="107"/>
+        <source>Worker type</source>
+        <translation>职业类别</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="108"/>
+        <source>Platform / employer</source>
+        <translation>平台/单位</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="109"/>
         <source>Home station</source>
         <translation>所属驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="108"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="110"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="109"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="111"/>
         <source>Visits</source>
         <translation>服务次数</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="110"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="112"/>
         <source>Programmes</source>
         <translation>已报项目</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="111"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="113"/>
         <source>Relief</source>
         <translation>慰问</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="129"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="131"/>
         <source>Print card</source>
         <translation>打印会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="132"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="134"/>
         <source>Reissue card</source>
         <translation>补办会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="179"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="181"/>
         <source>Next, please</source>
         <translation>请下一位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="209"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="212"/>
         <source>Member %1</source>
         <translation>会员 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="222"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="225"/>
         <source>%1 (another station)</source>
         <translation>%1（外站会员）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="230"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="233"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="232"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="235"/>
         <source>today %1 · this month %2</source>
         <translation>今日 %1 次 · 本月 %2 次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="237"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="240"/>
         <source>no campaign running</source>
         <translation>当前无慰问活动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="239"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="242"/>
         <source>%1: received</source>
         <translation>%1：已领取</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="241"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="244"/>
         <source>%1: not yet</source>
         <translation>%1：未领取</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="248"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="252"/>
         <source>not in this station&apos;s ledger</source>
         <translation>不在本站台账中</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="250"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="254"/>
         <source>not known at this station (can be served)</source>
         <translation>本站暂无此会员（可以服务）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="252"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="256"/>
         <source>active</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="253"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="257"/>
         <source>transferred out</source>
         <translation>已转出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="254"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="258"/>
         <source>withdrawn</source>
         <translation>已退会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="257"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="261"/>
         <source>card replaced</source>
         <translation>已补办新卡</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="259"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="263"/>
         <source>real-name verified</source>
         <translation>已实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="271"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="275"/>
         <source>This card&apos;s station is not known here, so its signature could not be checked. The member can still be served.</source>
         <translation>本站不认识发卡驿站，无法核验签名。仍可为该会员服务。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="276"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="280"/>
         <source>Member %1 is not in this ledger yet (another station&apos;s member). The visit is recorded by member number.</source>
         <translation>本台账中暂无会员 %1（外站会员），按会员号登记服务。</translation>
     </message>
@@ -1110,101 +1280,141 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="124"/>
+        <location filename="../../station_app/ui/models/today.py" line="125"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="124"/>
+        <location filename="../../station_app/ui/models/today.py" line="125"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="124"/>
+        <location filename="../../station_app/ui/models/today.py" line="125"/>
         <source>Who</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="124"/>
+        <location filename="../../station_app/ui/models/today.py" line="125"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="125"/>
+        <location filename="../../station_app/ui/models/today.py" line="126"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="125"/>
+        <location filename="../../station_app/ui/models/today.py" line="126"/>
         <source>By</source>
         <translation>经办</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="125"/>
+        <location filename="../../station_app/ui/models/today.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="155"/>
-        <location filename="../../station_app/ui/models/today.py" line="221"/>
+        <location filename="../../station_app/ui/models/today.py" line="156"/>
+        <location filename="../../station_app/ui/models/today.py" line="224"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="157"/>
-        <location filename="../../station_app/ui/models/today.py" line="223"/>
+        <location filename="../../station_app/ui/models/today.py" line="158"/>
+        <location filename="../../station_app/ui/models/today.py" line="226"/>
         <source>Corrected: %1</source>
         <translation>已更正：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="158"/>
+        <location filename="../../station_app/ui/models/today.py" line="159"/>
         <source>Entry %1</source>
         <translation>记录 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="167"/>
+        <location filename="../../station_app/ui/models/today.py" line="168"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="189"/>
+        <location filename="../../station_app/ui/models/today.py" line="190"/>
         <source>Visit</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="189"/>
+        <location filename="../../station_app/ui/models/today.py" line="190"/>
         <source>Relief</source>
         <translation>慰问</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="190"/>
+        <location filename="../../station_app/ui/models/today.py" line="191"/>
         <source>Programme</source>
         <translation>帮扶项目</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="190"/>
+        <location filename="../../station_app/ui/models/today.py" line="191"/>
         <source>Sign-up</source>
         <translation>入会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="191"/>
+        <location filename="../../station_app/ui/models/today.py" line="192"/>
         <source>Transfer in</source>
         <translation>会籍转入</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="191"/>
+        <location filename="../../station_app/ui/models/today.py" line="192"/>
         <source>Transfer out</source>
         <translation>会籍转出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="192"/>
+        <location filename="../../station_app/ui/models/today.py" line="193"/>
         <source>Withdrawal</source>
         <translation>退会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="206"/>
+        <location filename="../../station_app/ui/models/today.py" line="194"/>
+        <source>Profile edit</source>
+        <translation>修改资料</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/models/today.py" line="195"/>
+        <source>Real-name verification</source>
+        <translation>实名认证</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/models/today.py" line="209"/>
         <source>Walk-in</source>
         <translation>散客</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/models/today.py" line="254"/>
+        <source>verified</source>
+        <translation>已实名认证</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/models/today.py" line="255"/>
+        <source>verification removed</source>
+        <translation>取消实名认证</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/models/today.py" line="260"/>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/models/today.py" line="260"/>
+        <source>mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/models/today.py" line="261"/>
+        <source>worker type</source>
+        <translation>职业类别</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/models/today.py" line="261"/>
+        <source>employer</source>
+        <translation>平台/单位</translation>
     </message>
 </context>
 <context>

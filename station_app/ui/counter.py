@@ -40,6 +40,7 @@ from ..services import checkin, corrections, visits
 from .context import AppContext
 from .models.today import ENTRY_ID_ROLE, KIND_ROLE, MEMBER_ROLE, VOIDED_ROLE, TodayModel
 from .widgets.check_in import CheckInBar
+from .widgets.member_actions import MemberActions
 from .widgets.member_panel import MemberPanel
 from .widgets.service_pad import ServicePad
 
@@ -97,6 +98,8 @@ class CounterPage(QWidget):
         self.message.setMinimumHeight(24)
 
         self.member_panel = MemberPanel(self.ctx, self)
+        # "Member (F9)": edit the profile, real-name verification, withdrawal
+        self.member_actions = MemberActions(self)
         self.relief_button = self._button("reliefButton", self.tr("Relief (F5)"),
                                           self.open_relief)
         self.programme_button = self._button("programmeButton", self.tr("Programme (F6)"),
@@ -215,6 +218,7 @@ class CounterPage(QWidget):
             ("correct", ("Ctrl+E",), self.correct_selected),
             ("table", ("F8",), self.focus_table),
             ("printCard", ("Ctrl+P",), self.member_panel.print_card),
+            ("memberMenu", ("F9",), self.member_actions.popup),
         )
         for name, keys, slot in shortcuts:
             action = QAction(self)
@@ -256,6 +260,7 @@ class CounterPage(QWidget):
             ("F6", self.tr("Programme enrolment")), ("F7", self.tr("Membership transfer")),
             ("F8", self.tr("Today's ledger")), ("Del / Ctrl+D", self.tr("Void the selected entry")),
             ("Ctrl+E", self.tr("Correct the selected entry")),
+            ("F9", self.tr("Member: edit profile, real-name verification, withdrawal")),
             ("Ctrl+P", self.tr("Print the member's card")), ("Ctrl+,", self.tr("Settings")),
             ("Ctrl+L", self.tr("Lock the screen (another attendant signs in)")),
             ("Ctrl+Shift+P", self.tr("Change my PIN")),

@@ -18,14 +18,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...data import queries
-from ...domain import catalogue, clock, validate, worker_types
+from ...domain import catalogue, clock, phone, validate, worker_types
 from ...domain.errors import LedgerError
 from ..context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
 
 KINDS = ("visit", "relief", "enrolment", "member.signup", "transfer.in", "transfer.out",
-         "member.withdraw")
+         "member.withdraw", "member.update", "member.verify")
 PAGE = 200
 MAX_CACHED_PAGES = 20
 
@@ -57,7 +57,8 @@ FROM entries e WHERE e.id IN ({marks})
 
 
 class TodayModel(QAbstractTableModel):
-    """Entries recorded today (visits, relief, enrolments, sign-ups, transfers), newest first."""
+    """Entries recorded today (visits, relief, enrolments, sign-ups, transfers, profile edits,
+    verifications, withdrawals), newest first."""
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -190,6 +191,8 @@ class TodayModel(QAbstractTableModel):
             "enrolment": self.tr("Programme"), "member.signup": self.tr("Sign-up"),
             "transfer.in": self.tr("Transfer in"), "transfer.out": self.tr("Transfer out"),
             "member.withdraw": self.tr("Withdrawal"),
+            "member.update": self.tr("Profile edit"),
+            "member.verify": self.tr("Real-name verification"),
         }.get(kind, kind)
 
     def _display(self, col: int, kind: str, at: str, by: str, body: dict[str, Any],
@@ -245,4 +248,27 @@ class TodayModel(QAbstractTableModel):
             return str(body.get("other_union", ""))
         if kind == "member.withdraw":
             return str(body.get("reason", ""))
+        if kind == "member.update":
+            return self._changes(body)
+        if kind == "member.verify":
+            return (self.tr("verified") if body.get("status") == "verified"
+                    else self.tr("verification removed"))
         return ""
+
+    def _changes(self, body: dict[str, Any]) -> str:
+        """What a profile edit changed (the phone masked, as everywhere on screen), and why."""
+        labels = {"name": self.tr("name"), "phone": self.tr("mobile"),
+                  "worker_type": self.tr("worker type"), "employer": self.tr("employer")}
+        parts = []
+        for key, value in dict(body.get("changes", {})).items():
+            if key == "phone":
+                value = phone.mask(str(value))
+            elif key == "worker_type":
+                value = worker_types.label(str(value), self.ctx.lang)
+            parts.append(f"{labels.get(key, key)} → {value or '—'}")
+        en = self.ctx.lang == "en"
+        text = (", " if en else "，").join(parts)
+        reason = body.get("reason")
+        if not reason:
+            return text
+        return f"{text} ({reason})" if en else f"{text}（{reason}）"

@@ -72,6 +72,8 @@ class MemberPanel(QFrame):
     """The member being served (or nothing); a banner says plainly when a card must not be used."""
 
     print_card_requested = Signal(str)
+    # After the panel showed a member or was cleared (the member actions re-check themselves).
+    shown = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,6 +183,7 @@ class MemberPanel(QFrame):
         for value in self.fields.values():
             value.setText("—")
         self._enable_actions(False)
+        self.shown.emit()
 
     def _enable_actions(self, on: bool) -> None:
         for i in range(self.actions_row.count()):
@@ -241,6 +244,7 @@ class MemberPanel(QFrame):
             f["relief"].setText(self.tr("%1: not yet").replace("%1", campaign.name))
         self._show_banner(found)
         self._enable_actions(True)
+        self.shown.emit()
 
     def _status_text(self, found: checkin.CheckIn) -> str:
         member = found.member
