@@ -8,21 +8,10 @@ Uses a fresh demo ledger in a temporary folder and the shipped CJK font only.
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[1]))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from shots import HERE, fresh_ledger
 
 
 def main() -> None:
-    from PySide6.QtWidgets import QApplication
-
-    from station_app.data.db import open_ledger
-    from station_app.services import demo
     from station_app.ui import i18n, jobs
     from station_app.ui.context import AppContext
     from station_app.ui.dialogs.relief import ReliefDialog
@@ -30,12 +19,7 @@ def main() -> None:
     from station_app.ui.main_window import MainWindow
     from tests.helpers import rid
 
-    app = QApplication([])
-    i18n.register_fonts(app)
-    folder = Path(tempfile.mkdtemp())
-    os.environ["STATION_LEDGER_HOME"] = str(folder)
-    ledger = open_ledger(folder / "station.db", create=True)
-    demo.build_demo(ledger, members=120, days=30)
+    app, folder, ledger = fresh_ledger(demo_members=120, demo_days=30)
     number = ledger.conn.execute("SELECT member_no FROM relief LIMIT 1").fetchone()[0]
     # The counter mid-morning: a few visits already recorded today.
     from station_app.services import visits

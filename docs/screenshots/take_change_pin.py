@@ -8,30 +8,16 @@ after a wrong current PIN, so the message line is in the picture too.
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[1]))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from shots import HERE, fresh_ledger
 
 
 def main() -> None:
-    from PySide6.QtWidgets import QApplication
-
-    from station_app.data.db import open_ledger
     from station_app.services import auth, station
     from station_app.ui import i18n
     from station_app.ui.context import AppContext
     from station_app.ui.security_pin import ChangePinDialog
 
-    app = QApplication([])
-    i18n.register_fonts(app)
-    folder = Path(tempfile.mkdtemp())
-    os.environ["STATION_LEDGER_HOME"] = str(folder)
-    ledger = open_ledger(folder / "station.db", create=True)
+    app, folder, ledger = fresh_ledger()
     station.init_station(ledger, code="MZL01", name="满洲里口岸驿站", by="setup")
     boss = auth.setup_admin(ledger, "boss", "246810", "站长")
     clerk = auth.create_attendant(ledger, "wangli", "1357", display_name="王丽", by="boss",

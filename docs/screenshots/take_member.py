@@ -10,33 +10,18 @@ button under the details.
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[1]))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from shots import HERE, fresh_ledger
 
 
 def main() -> None:
-    from PySide6.QtWidgets import QApplication
-
     from station_app.data import queries
-    from station_app.data.db import open_ledger
-    from station_app.services import demo, members
+    from station_app.services import members
     from station_app.ui import i18n
     from station_app.ui.context import AppContext
     from station_app.ui.dialogs.member_edit import MemberEditDialog
     from station_app.ui.main_window import MainWindow
 
-    app = QApplication([])
-    i18n.register_fonts(app)
-    folder = Path(tempfile.mkdtemp())
-    os.environ["STATION_LEDGER_HOME"] = str(folder)
-    ledger = open_ledger(folder / "station.db", create=True)
-    demo.build_demo(ledger, members=40, days=3)
+    app, folder, ledger = fresh_ledger(demo_members=40, demo_days=3)
     number = ledger.conn.execute(
         "SELECT member_no FROM members WHERE status = 'active' AND home_station = ?"
         " ORDER BY member_no LIMIT 1", (ledger.station_code,)).fetchone()[0]

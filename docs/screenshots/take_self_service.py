@@ -7,32 +7,16 @@ Uses a fresh demo ledger in a temporary folder and the shipped CJK font only.
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[1]))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from shots import HERE, fresh_ledger
 
 
 def main() -> None:
-    from PySide6.QtWidgets import QApplication
-
-    from station_app.data.db import open_ledger
-    from station_app.services import auth, cards, demo
+    from station_app.services import auth, cards
     from station_app.services import self_service as kiosk
-    from station_app.ui import i18n
     from station_app.ui import self_service as screen_module
     from station_app.ui.context import AppContext
 
-    app = QApplication([])
-    i18n.register_fonts(app)
-    folder = Path(tempfile.mkdtemp())
-    os.environ["STATION_LEDGER_HOME"] = str(folder)
-    ledger = open_ledger(folder / "station.db", create=True)
-    demo.build_demo(ledger, members=40, days=3)
+    app, folder, ledger = fresh_ledger(demo_members=40, demo_days=3)
     kiosk.set_enabled(ledger, True, by="demo", attendant=auth.TrustedCaller("screenshots"))
     number = ledger.conn.execute(
         "SELECT member_no FROM members WHERE status = 'active' AND card_serial > 0"

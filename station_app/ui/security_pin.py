@@ -25,17 +25,9 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import InvalidInput, LedgerError
 from ..services import auth
-from .sign_in import current_attendant
+from .sign_in import _pin_field, current_attendant, message_and_buttons
 
 SHORTCUT = "Ctrl+Shift+P"
-
-
-def _pin_field(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setObjectName(name)
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setMaxLength(128)
-    return field
 
 
 class ChangePinDialog(QDialog):
@@ -68,23 +60,12 @@ class ChangePinDialog(QDialog):
         form.addRow(self.tr("&New PIN"), self.new)
         form.addRow(self.tr("New PIN &again"), self.again)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setObjectName("changePinMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Change PIN"))
-        ok.setObjectName("changePinOk")
-        ok.setDefault(True)
+        self.message, buttons = message_and_buttons(self, layout, "changePin",
+                                                    self.tr("Change PIN"), self.submit)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Cancel"))
         cancel.setObjectName("changePinCancel")
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.current.setFocus()
         self.resize(440, self.sizeHint().height())
 

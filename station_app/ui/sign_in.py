@@ -8,6 +8,7 @@ attendants, then asks for a user name and PIN, sets ``ctx.actor`` and starts the
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -52,6 +53,26 @@ def _pin_field(name: str) -> QLineEdit:
     return field
 
 
+def message_and_buttons(dialog: QDialog, layout: QVBoxLayout, prefix: str, ok_text: str,
+                        accept: Callable[[], None]) -> tuple[QLabel, QDialogButtonBox]:
+    """The red message line and OK / Cancel under a sign-in form (``<prefix>Message``,
+    ``<prefix>Ok``); OK runs ``accept``, Cancel rejects the dialog."""
+    message = QLabel()
+    message.setObjectName(f"{prefix}Message")
+    message.setWordWrap(True)
+    message.setStyleSheet("color: #b00020")
+    layout.addWidget(message)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setObjectName(f"{prefix}Ok")
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return message, buttons
+
+
 class SetupDialog(QDialog):
     """First run: create the station admin account (the ledger has no attendants yet)."""
 
@@ -84,19 +105,8 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("&PIN or password"), self.pin)
         form.addRow(self.tr("PIN &again"), self.again)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setObjectName("setupMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Create admin"))
-        ok.setObjectName("setupOk")
-        buttons.accepted.connect(self.create_account)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.message, _ = message_and_buttons(self, layout, "setup", self.tr("Create admin"),
+                                              self.create_account)
         self.resize(460, self.sizeHint().height())
 
     def create_account(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton
 
 ERROR_STYLE = "color:#8a1c12"
 
@@ -18,6 +18,16 @@ def error_label(name: str, *, hidden: bool = True) -> QLabel:
     if hidden:
         label.hide()
     return label
+
+
+def show_field_error(label: QLabel, edit: QLineEdit | None, text: str) -> None:
+    """The error line under a field (empty: hidden), and the field framed red while it holds."""
+    label.setText(text)
+    label.setVisible(bool(text))
+    if edit is not None:
+        edit.setProperty("invalid", bool(text))
+        edit.setStyleSheet("QLineEdit{border:2px solid #c0392b}" if text else "")
+        edit.setAccessibleDescription(text)
 
 
 def submit_buttons(dialog: QDialog, text: str, name: str, on_submit: Callable[[], object], *,

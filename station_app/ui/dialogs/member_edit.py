@@ -27,7 +27,7 @@ from ...domain.errors import InvalidInput, LedgerError, Refused
 from ...services import members
 from ...services.checkin import CARD_PREFIX
 from ..context import AppContext
-from . import ERROR_STYLE, error_label, submit_buttons
+from . import error_label, show_field_error, submit_buttons
 from .sign_up import EMPLOYERS
 
 
@@ -102,11 +102,7 @@ class MemberEditDialog(QDialog):
         return edit
 
     def _error_row(self, key: str) -> QLabel:
-        error = QLabel()
-        error.setObjectName(f"{key}Error")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
+        error = error_label(f"{key}Error")
         self.form.addRow("", error)
         self.errors[key] = error
         return error
@@ -116,13 +112,7 @@ class MemberEditDialog(QDialog):
         label = self.errors.get(field)
         if label is None:
             return
-        label.setText(text)
-        label.setVisible(bool(text))
-        edit = self.edits.get(field)
-        if edit is not None:
-            edit.setProperty("invalid", bool(text))
-            edit.setStyleSheet("QLineEdit{border:2px solid #c0392b}" if text else "")
-            edit.setAccessibleDescription(text)
+        show_field_error(label, self.edits.get(field), text)
 
     def _check(self, field: str, check: Callable[[], object]) -> bool:
         try:

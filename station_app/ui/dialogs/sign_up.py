@@ -27,7 +27,7 @@ from ...domain import consent, phone, resident_id, validate, worker_types
 from ...domain.errors import DuplicateMember, InvalidInput, LedgerError
 from ...services import members
 from ..context import AppContext
-from . import ERROR_STYLE, submit_buttons
+from . import ERROR_STYLE, show_field_error, submit_buttons
 
 EMPLOYERS = ("美团", "饿了么", "顺丰速运", "中通快递", "京东物流", "滴滴出行", "满帮", "个体")
 OK_STYLE = "color:#1b6e2a"
@@ -101,14 +101,9 @@ class SignUpForm(QWidget):
         label = self.errors.get(field)
         if label is None:
             return
-        label.setText(text)
-        label.setVisible(bool(text))
+        show_field_error(label, {"name": self.name, "id_number": self.id_number,
+                                 "phone": self.phone}.get(field), text)
         grow_to_fit(self)
-        edit = {"name": self.name, "id_number": self.id_number, "phone": self.phone}.get(field)
-        if edit is not None:
-            edit.setProperty("invalid", bool(text))
-            edit.setStyleSheet("QLineEdit{border:2px solid #c0392b}" if text else "")
-            edit.setAccessibleDescription(text)
 
     def check_name(self, strict: bool = False) -> bool:
         text = self.name.text()
