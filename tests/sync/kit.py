@@ -26,6 +26,19 @@ def link(sup: Ledger, st: Ledger, folder: Path) -> None:
     sync_ops.trust_supervisor(st, trust, actor="tester")
 
 
+def two_leagues(tmp: Path) -> tuple[Ledger, Ledger, Ledger, Ledger, Ledger]:
+    """A region (NMG00) over two leagues (HLB00, XLG00), each with one station (MZL01 under
+    HLB00, EEH01 under XLG00), all linked: (region, hulun, xilin, a, c)."""
+    region = new_ledger(tmp / "r" / "r.db", "NMG00", "自治区总工会", supervisor=True)
+    hulun = new_ledger(tmp / "l1" / "l.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
+    xilin = new_ledger(tmp / "l2" / "l.db", "XLG00", "锡林郭勒盟总工会", supervisor=True)
+    a = new_ledger(tmp / "a" / "a.db", "MZL01", "满洲里口岸驿站")
+    c = new_ledger(tmp / "c" / "c.db", "EEH01", "二连浩特驿站")
+    for upper, lower in ((region, hulun), (region, xilin), (hulun, a), (xilin, c)):
+        link(upper, lower, tmp / "ids")
+    return region, hulun, xilin, a, c
+
+
 def export(st: Ledger, out: Path, *, full: bool = False) -> Written:
     return sync_ops.export_bundle(st, out, full=full, actor="tester")
 

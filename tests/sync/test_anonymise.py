@@ -19,7 +19,7 @@ from station_app.services import checkin, members, privacy, sync_ops, visits
 from station_app.sync import format as fmt
 from tests.helpers import ledger_hash, rid, sign_up
 
-from .kit import clone_memory, export, import_one, link, new_ledger
+from .kit import clone_memory, export, import_one, link, new_ledger, two_leagues
 
 NAME, PHONE = "王五", "13900000011"
 
@@ -160,13 +160,7 @@ def test_the_end_state_does_not_depend_on_the_import_order(net) -> None:
 
 
 def test_anonymisation_travels_through_the_region_to_another_league(tmp_path: Path) -> None:
-    region = new_ledger(tmp_path / "r" / "r.db", "NMG00", "自治区总工会", supervisor=True)
-    hulun = new_ledger(tmp_path / "l1" / "l.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
-    xilin = new_ledger(tmp_path / "l2" / "l.db", "XLG00", "锡林郭勒盟总工会", supervisor=True)
-    a = new_ledger(tmp_path / "a" / "a.db", "MZL01", "满洲里口岸驿站")
-    c = new_ledger(tmp_path / "c" / "c.db", "EEH01", "二连浩特驿站")
-    for upper, lower in ((region, hulun), (region, xilin), (hulun, a), (xilin, c)):
-        link(upper, lower, tmp_path / "ids")
+    region, hulun, xilin, a, c = two_leagues(tmp_path)
     u = tmp_path / "usb"
 
     def down_to_c() -> None:

@@ -16,7 +16,7 @@ from station_app.services import checkin, corrections, members, relief, sync_ops
 from station_app.sync import format as fmt
 from tests.helpers import ledger_hash, rid, sign_up
 
-from .kit import all_digests, export, import_one, link, new_ledger, own_digests
+from .kit import all_digests, export, import_one, link, new_ledger, own_digests, two_leagues
 
 
 @pytest.fixture
@@ -202,13 +202,7 @@ def test_a_station_restored_from_an_older_backup_gets_the_members_it_lost(net) -
 
 
 def test_a_league_passes_down_other_leagues_members_incrementally(tmp_path: Path) -> None:
-    region = new_ledger(tmp_path / "r" / "r.db", "NMG00", "自治区总工会", supervisor=True)
-    hulun = new_ledger(tmp_path / "l1" / "l.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
-    xilin = new_ledger(tmp_path / "l2" / "l.db", "XLG00", "锡林郭勒盟总工会", supervisor=True)
-    a = new_ledger(tmp_path / "a" / "a.db", "MZL01", "满洲里口岸驿站")
-    c = new_ledger(tmp_path / "c" / "c.db", "EEH01", "二连浩特驿站")
-    for upper, lower in ((region, hulun), (region, xilin), (hulun, a), (xilin, c)):
-        link(upper, lower, tmp_path / "ids")
+    region, hulun, xilin, a, c = two_leagues(tmp_path)
     for n in range(5):
         sign_up(c, 10 + n)
     assert import_one(xilin, export(c, tmp_path / "u").path).ok

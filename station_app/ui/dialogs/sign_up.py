@@ -27,7 +27,7 @@ from ...domain import consent, phone, resident_id, validate, worker_types
 from ...domain.errors import DuplicateMember, InvalidInput, LedgerError
 from ...services import members
 from ..context import AppContext
-from . import ERROR_STYLE, show_field_error, submit_buttons
+from . import ERROR_STYLE, error_label, show_field_error, submit_buttons
 
 EMPLOYERS = ("美团", "饿了么", "顺丰速运", "中通快递", "京东物流", "滴滴出行", "满帮", "个体")
 OK_STYLE = "color:#1b6e2a"
@@ -86,11 +86,7 @@ class SignUpForm(QWidget):
         edit.setObjectName(f"{key}Input")
         edit.setAccessibleName(label.replace("&", ""))
         edit.setMaxLength(max_len + 4)
-        error = QLabel()
-        error.setObjectName(f"{key}Error")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
+        error = error_label(f"{key}Error")
         self.form.addRow(label, edit)
         self.form.addRow("", error)
         self.errors[key] = error
