@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .errors import InvalidInput
@@ -37,7 +38,12 @@ def yuan_to_fen(text_value: str) -> int:
     # Full-width digits (２００), the ideographic full stop (12。5) and a trailing 元 as typed
     # with a Chinese input method mean the same amount.
     raw = unicodedata.normalize("NFKC", text_value).replace("。", ".").strip()
-    raw = raw.removesuffix("元").strip().replace("¥", "").replace(",", "")
+    raw = raw.removesuffix("元").strip().removeprefix("¥").strip()
+    whole = raw.partition(".")[0]
+    # A comma groups thousands (1,200); "12,5" is not read as 125 but refused as unclear.
+    if "," in whole and not re.fullmatch(r"\d{1,3}(,\d{3})+", whole):
+        raise InvalidInput("money_fen", "format")
+    raw = raw.replace(",", "")
     if not raw:
         return 0
     whole, _, frac = raw.partition(".")

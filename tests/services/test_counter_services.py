@@ -281,8 +281,11 @@ def test_a_correction_is_checked_like_the_entry_it_corrects(fresh_db) -> None:
 def test_money_typed_with_a_chinese_input_method() -> None:
     from station_app.domain.validate import yuan_to_fen
 
-    assert [yuan_to_fen(t) for t in ("２００", "12。5", "200元", "￥8")] == [
-        20000, 1250, 20000, 800]
+    assert [yuan_to_fen(t) for t in ("２００", "12。5", "200元", "￥8", "¥ 12", "1,200")] == [
+        20000, 1250, 20000, 800, 1200, 120000]
+    for unclear in ("12,5", "1,2345"):  # a decimal comma is not read as thousands
+        with pytest.raises(InvalidInput):
+            yuan_to_fen(unclear)
 
 
 def test_campaign_dates_are_stored_alike_and_in_order(fresh_db) -> None:
