@@ -93,16 +93,15 @@ def _label(name: str) -> QLabel:
 
 
 class StaffSignInDialog(SignInDialog):
-    """The admin signs in to leave self-service mode; only accounts that may are offered."""
+    """The admin signs in to leave self-service mode by typing the user name: at an unattended
+    station no account names are offered to whoever taps the button."""
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("selfServiceStaffDialog")
         self.setWindowTitle(self.tr("Leave self-service mode"))
-        for index in reversed(range(self.username.count())):
-            person = auth.get_attendant(ctx.ledger, str(self.username.itemData(index)))
-            if person is None or not person.can(kiosk.PERMISSION):
-                self.username.removeItem(index)
+        self.username.clear()
+        self.username.setEditText("")
         head = self.findChild(QLabel)
         if head is not None:
             head.setText(self.tr("Staff only: the station admin signs in to leave "

@@ -271,7 +271,7 @@ def test_leaving_needs_the_admin_pin(qtbot: Any, ctx: AppContext, screen: Any,
     shown: list[str] = []
     _leave_with(monkeypatch, qtbot, [("boss", "000000"), ("clerk", CLERK_PIN)], shown)
     assert not screen.ask_leave()
-    assert offered == ["boss"]  # only accounts that may leave are listed
+    assert offered == []  # no account names are offered at an unattended station
     assert shown[0] == "Wrong user name or PIN" and "may not do this" in shown[1]
     boss = auth.get_attendant(ctx.ledger, "boss")
     assert boss is not None and boss.failed_attempts == 1  # counted towards the lock-out
