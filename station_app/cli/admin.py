@@ -128,6 +128,10 @@ def register(sub: Any) -> None:
     p.add_argument("--full", action="store_true", help="the slower PRAGMA integrity_check")
     p.set_defaults(handler=cmd_check)
 
+    p = sub.add_parser("rebuild", help="recompute the read models from the entry log "
+                                       "(after an upgrade that computes them differently)")
+    p.set_defaults(handler=cmd_rebuild)
+
     p = sub.add_parser("retention", help="anonymise members N years after they left")
     p.add_argument("--years", type=int, help="set the retention period (0 = keep)")
     p.add_argument("--apply", action="store_true", help="anonymise everyone now due")
@@ -331,6 +335,21 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
             ctx.print(ctx.t(f"恢复：station-ledger --db {target} restore {good.path}",
                             f"To restore: station-ledger --db {target} restore {good.path}"))
     return 0 if not problems else 4
+
+
+def cmd_rebuild(ctx: Context, args: argparse.Namespace) -> int:
+    ledger = ctx.ledger()
+    who = signed_in(ctx, "settings")
+    counts = station.rebuild_read_models(ledger, by=ctx.actor, attendant=who)
+    if ctx.json:
+        ctx.emit(counts)
+    else:
+        ctx.print(ctx.t(f"已从台账记录重建：会员 {counts['members']}，服务 {counts['visits']}，"
+                        f"慰问 {counts['relief']}，项目报名 {counts['enrolments']}",
+                        f"Rebuilt from the entry log: {counts['members']} members, "
+                        f"{counts['visits']} visits, {counts['relief']} relief handouts, "
+                        f"{counts['enrolments']} enrolments"))
+    return 0
 
 
 def cmd_retention(ctx: Context, args: argparse.Namespace) -> int:

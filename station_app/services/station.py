@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -11,6 +12,9 @@ from ..data.db import Ledger, open_ledger
 from ..data.projector import seed_services
 from ..domain import clock, member_no, validate
 from ..domain.errors import Refused
+
+if TYPE_CHECKING:
+    from .auth import Acting
 
 APP_NAME = "StationLedger"
 DEFAULT_FILE = "station.db"
@@ -94,3 +98,21 @@ def update_identity(ledger: Ledger, *, name: str, league: str = "", by: str) -> 
                 ledger.append("setting", {"key": key, "value": value}, by=by)
         ledger.conn.execute("UPDATE stations SET name = ?, league = ? WHERE role = 'self'",
                             (name, league))
+
+
+def rebuild_read_models(ledger: Ledger, *, by: str, attendant: Acting = None) -> dict[str, int]:
+    """Recompute every read model (members, visits, report roll-ups …) from the entry log, in
+    one transaction, after a backup; the entries themselves are not touched. For read models a
+    newer version computes differently (pinyin of names with a dot, goods lines of one item
+    added up). Needs the ``settings`` permission; audited. Returns row counts afterwards."""
+    from ..data import projector
+    from . import audit, auth, backup
+
+    auth.require(ledger, attendant, "settings", actor=by)
+    backup.auto_backup(ledger, "pre-migrate", by=by, attendant=auth.AUTOMATIC)
+    with ledger.write():
+        projector.rebuild_all(ledger)
+        counts = {table: int(ledger.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+                  for table in ("members", "visits", "relief", "enrolments")}
+        audit.record(ledger, by, audit.SETTING, "rebuild", counts)
+    return counts
