@@ -16,9 +16,6 @@ messages.register({
                       "或重新办理入会", "Member {member_no} is not in this station's ledger "
                       "(the sign-up may have been voided): find the member by name, or sign "
                       "them up again"),
-    "member_not_here": ("会员号 {member_no} 不在本站台账中，不能按此号登记",
-                        "Member {member_no} is not in this station's ledger; nothing can be "
-                        "recorded under that number"),
 })
 
 CARD_PREFIX = "SLC"

@@ -93,7 +93,7 @@ def _checked(ledger: Ledger, changes: dict[str, Any], current: dict[str, Any]
     if "goods" in changes:
         given = changes["goods"]
         try:
-            goods = [relief.parse_goods(f"{g['item']}:{g['qty']}") for g in given]
+            goods = [relief.check_goods(g["item"], g["qty"]) for g in given]
         except (TypeError, KeyError):
             raise InvalidInput("goods", "format", value=str(given)[:40]) from None
         out["goods"] = [{"item": g.item, "qty": g.qty} for g in relief.merge_goods(goods)]

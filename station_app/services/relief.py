@@ -11,6 +11,7 @@ from ..data.db import Ledger
 from ..data.entries import Entry
 from ..domain import catalogue, clock, member_no, validate, worker_types
 from ..domain.errors import InvalidInput, Refused
+from .visits import member_to_serve
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,17 @@ def parse_goods(text: str) -> Goods:
     item, sep, qty = text.rpartition(":")
     if not sep:
         item, qty = text, "1"
-    item = validate.text("goods", item, max_len=30)
-    qty = qty.strip()
-    if not (qty.isascii() and qty.isdigit()) or len(qty) > 5 or not 1 <= int(qty) <= 10_000:
-        raise InvalidInput("goods", "format", value=text)
-    return Goods(item, int(qty))
+    return check_goods(item, qty, shown=text)
+
+
+def check_goods(item: object, qty: object, *, shown: str | None = None) -> Goods:
+    """One goods line: an item name and a whole quantity of 1 to 10,000."""
+    name = validate.text("goods", str(item), max_len=30)
+    count = str(qty).strip()
+    if not (count.isascii() and count.isdigit()) or len(count) > 5 \
+            or not 1 <= int(count) <= 10_000:
+        raise InvalidInput("goods", "format", value=shown or f"{item}:{qty}")
+    return Goods(name, int(count))
 
 
 def merge_goods(goods: Sequence[Goods]) -> list[Goods]:
@@ -91,11 +98,7 @@ def give_relief(ledger: Ledger, *, campaign: str, by: str, member: str | None = 
         }
         if member is not None:
             number = member_no.parse(member)
-            known = queries.find_member(ledger, number)
-            if known is not None and known.status in ("withdrawn", "transferred_out"):
-                raise Refused("member_inactive", member_no=number, status=known.status)
-            if known is None and member_no.station_of(number) == ledger.station_code:
-                raise Refused("member_not_here", member_no=number)
+            known = member_to_serve(ledger, number)
             if chosen.one_per_person and reason is None:
                 previous = queries.relief_for(ledger, chosen.code, number)
                 if previous:

@@ -8,8 +8,14 @@ from dataclasses import dataclass
 from ..data import queries
 from ..data.db import Ledger
 from ..data.entries import Entry
-from ..domain import member_no, worker_types
+from ..domain import member_no, messages, worker_types
 from ..domain.errors import InvalidInput, Refused
+
+messages.register({
+    "member_not_here": ("会员号 {member_no} 不在本站台账中，不能按此号登记",
+                        "Member {member_no} is not in this station's ledger; nothing can be "
+                        "recorded under that number"),
+})
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,18 @@ def check_walk_in(walk_in: WalkIn) -> dict[str, str | None]:
     return {"worker_type": worker, "doc_type": doc, "nationality": nat}
 
 
+def member_to_serve(ledger: Ledger, number: str) -> queries.Member | None:
+    """The member a visit or a handout goes to; None for another station's member not held
+    here yet (served by number). Refused: a member who left, and a number of this very station
+    that its ledger does not hold (the sign-up was voided, or never made)."""
+    known = queries.find_member(ledger, number)
+    if known is not None and known.status in ("withdrawn", "transferred_out"):
+        raise Refused("member_inactive", member_no=number, status=known.status)
+    if known is None and member_no.station_of(number) == ledger.station_code:
+        raise Refused("member_not_here", member_no=number)
+    return known
+
+
 def record_visit(ledger: Ledger, services: Sequence[str], *, by: str, member: str | None = None,
                  walk_in: WalkIn | None = None, card_serial: int | None = None) -> Entry:
     """One visit (one person-time, 一人次) with the services given.
@@ -59,11 +77,7 @@ def record_visit(ledger: Ledger, services: Sequence[str], *, by: str, member: st
     if member is not None:
         number = member_no.parse(member)
         with ledger.write():
-            known = queries.find_member(ledger, number)
-            if known is not None and known.status in ("withdrawn", "transferred_out"):
-                raise Refused("member_inactive", member_no=number, status=known.status)
-            if known is None and member_no.station_of(number) == ledger.station_code:
-                raise Refused("member_not_here", member_no=number)  # voided or never made
+            known = member_to_serve(ledger, number)
             body: dict[str, object] = {
                 "member_no": number, "worker_type": known.worker_type if known else "other",
                 "services": codes, "walk_in": False, "doc_type": None, "nationality": None,
