@@ -22,7 +22,7 @@
 <context>
     <name>ConsentBox</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="211"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="195"/>
         <source>The member has read and agrees (consent version %1)</source>
         <translation>会员已阅读并同意（知情同意书版本 %1）</translation>
     </message>
@@ -605,7 +605,7 @@ Compare the resident ID card with the person and with the ID number on file firs
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="157"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="142"/>
         <source>That was a card scan. Type the reason.</source>
         <translation>刚才扫描的是会员证，请输入原因。</translation>
     </message>
@@ -1179,32 +1179,32 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>SignUpDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="231"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="215"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="245"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="229"/>
         <source>&amp;Serve this member</source>
         <translation>为该会员服务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="257"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="241"/>
         <source>Sign &amp;up</source>
         <translation>入会(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="267"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="251"/>
         <source>Already a member: %1 (%2). No new sign-up is needed.</source>
         <translation>已是会员：%1（%2），无需重复入会。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="304"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="288"/>
         <source>%1 is now member %2.</source>
         <translation>%1 已入会，会员号 %2。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="308"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="292"/>
         <source>Print the membership card now?</source>
         <translation>现在打印会员证吗？</translation>
     </message>
@@ -1252,27 +1252,27 @@ Compare the resident ID card with the person and with the ID number on file firs
         <translation>平台/单位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="131"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="115"/>
         <source>The card font has no “%1”: the printed card will show a box there (the ledger keeps the name as typed).</source>
         <translation>会员证字体中没有“%1”：打印的会员证上这里会显示为方框（台账中仍按输入保存姓名）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="144"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="128"/>
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="154"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="138"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="154"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="138"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="156"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="140"/>
         <source>Born %1 · %2 · check digit correct</source>
         <translation>出生 %1 · %2 · 校验位正确</translation>
     </message>

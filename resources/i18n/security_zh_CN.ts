@@ -234,63 +234,63 @@
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_pin.py" line="51"/>
-        <location filename="../../station_app/ui/security_pin.py" line="121"/>
+        <location filename="../../station_app/ui/security_pin.py" line="43"/>
+        <location filename="../../station_app/ui/security_pin.py" line="102"/>
         <source>Change my PIN</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_pin.py" line="53"/>
+        <location filename="../../station_app/ui/security_pin.py" line="45"/>
         <source>Account: %1 (%2)</source>
         <translation>账户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_pin.py" line="59"/>
+        <location filename="../../station_app/ui/security_pin.py" line="51"/>
         <source>A PIN needs at least 4 digits; a password at least 6 characters. Wrong current PINs count like failed sign-ins and lock the account for a while.</source>
         <translation>PIN 至少 4 位数字，密码至少 6 个字符。当前密码输错与登录失败一样计次，多次输错会暂时锁定账户。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_pin.py" line="67"/>
+        <location filename="../../station_app/ui/security_pin.py" line="59"/>
         <source>&amp;Current PIN</source>
         <translation>当前密码/PIN(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_pin.py" line="68"/>
+        <location filename="../../station_app/ui/security_pin.py" line="60"/>
         <source>&amp;New PIN</source>
         <translation>新密码/PIN(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_pin.py" line="69"/>
+        <location filename="../../station_app/ui/security_pin.py" line="61"/>
         <source>New PIN &amp;again</source>
         <translation>再输一次新密码(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_pin.py" line="79"/>
+        <location filename="../../station_app/ui/security_pin.py" line="64"/>
         <source>Change PIN</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_pin.py" line="83"/>
+        <location filename="../../station_app/ui/security_pin.py" line="67"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_pin.py" line="94"/>
+        <location filename="../../station_app/ui/security_pin.py" line="75"/>
         <source>The two new PINs do not match.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_pin.py" line="124"/>
+        <location filename="../../station_app/ui/security_pin.py" line="105"/>
         <source>Nobody is signed in, so there is no PIN to change.</source>
         <translation>当前没有登录的操作员，无法修改密码。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_pin.py" line="131"/>
+        <location filename="../../station_app/ui/security_pin.py" line="112"/>
         <source>Your PIN was changed. Sign in with the new PIN from now on.</source>
         <translation>密码已修改，今后请用新密码登录。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_pin.py" line="142"/>
+        <location filename="../../station_app/ui/security_pin.py" line="123"/>
         <source>Change my &amp;PIN…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
@@ -535,49 +535,49 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="63"/>
+        <location filename="../../station_app/ui/sign_in.py" line="84"/>
         <source>First start: create the admin account</source>
         <translation>首次使用：创建管理员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="66"/>
+        <location filename="../../station_app/ui/sign_in.py" line="87"/>
         <source>Welcome. This station&apos;s ledger has no accounts yet. Create the station admin account now: the admin adds the attendants, can show full ID numbers (with a reason, logged) and restores backups.
 A PIN needs at least 4 digits; a password at least 6 characters.</source>
         <translation>欢迎使用。本驿站台账还没有任何账户，请先创建驿站管理员账户：管理员负责添加操作员，可查看完整身份证号（须填写原因并记入审计日志），并可恢复备份。
 PIN 至少4位数字；密码至少6个字符。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="76"/>
+        <location filename="../../station_app/ui/sign_in.py" line="97"/>
         <source>letters, digits, . _ -</source>
         <translation>字母、数字、. _ -</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="82"/>
+        <location filename="../../station_app/ui/sign_in.py" line="103"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="83"/>
+        <location filename="../../station_app/ui/sign_in.py" line="104"/>
         <source>&amp;Display name</source>
         <translation>显示名(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="84"/>
+        <location filename="../../station_app/ui/sign_in.py" line="105"/>
         <source>&amp;PIN or password</source>
         <translation>PIN 或密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="85"/>
+        <location filename="../../station_app/ui/sign_in.py" line="106"/>
         <source>PIN &amp;again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="95"/>
+        <location filename="../../station_app/ui/sign_in.py" line="108"/>
         <source>Create admin</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="104"/>
+        <location filename="../../station_app/ui/sign_in.py" line="114"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
@@ -585,43 +585,43 @@ PIN 至少4位数字；密码至少6个字符。</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="124"/>
+        <location filename="../../station_app/ui/sign_in.py" line="134"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="124"/>
-        <location filename="../../station_app/ui/sign_in.py" line="156"/>
+        <location filename="../../station_app/ui/sign_in.py" line="134"/>
+        <location filename="../../station_app/ui/sign_in.py" line="166"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="126"/>
+        <location filename="../../station_app/ui/sign_in.py" line="136"/>
         <source>The screen was locked. Sign in to continue.</source>
         <translation>屏幕已锁定，请登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="127"/>
+        <location filename="../../station_app/ui/sign_in.py" line="137"/>
         <source>Station %1 — sign in to the counter.</source>
         <translation>%1 — 请登录前台。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="145"/>
+        <location filename="../../station_app/ui/sign_in.py" line="155"/>
         <source>&amp;Attendant</source>
         <translation>操作员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="146"/>
+        <location filename="../../station_app/ui/sign_in.py" line="156"/>
         <source>&amp;PIN</source>
         <translation>PIN(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="159"/>
+        <location filename="../../station_app/ui/sign_in.py" line="169"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="159"/>
+        <location filename="../../station_app/ui/sign_in.py" line="169"/>
         <source>Quit the app</source>
         <translation>退出程序</translation>
     </message>

@@ -20,6 +20,13 @@ messages.register({
 
 CARD_PREFIX = "SLC"
 
+
+def is_card_text(text: str) -> bool:
+    """A card payload (``SLC1.…``) that a scanner typed where something else belongs, such as
+    the reason of a void: it must never be kept as that text."""
+    cleaned = text.strip().upper()
+    return cleaned.startswith(CARD_PREFIX) and "." in cleaned
+
 # Scan outcomes the counter shows explicitly.
 OK = "ok"
 UNKNOWN_MEMBER = "unknown_member"  # valid number, not (yet) in this ledger: still served

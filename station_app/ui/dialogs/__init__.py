@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+)
 
 ERROR_STYLE = "color:#8a1c12"
 
@@ -18,6 +25,20 @@ def error_label(name: str, *, hidden: bool = True) -> QLabel:
     if hidden:
         label.hide()
     return label
+
+
+def field_row(form: QFormLayout, key: str, label: str, max_len: int, value: str = ""
+              ) -> tuple[QLineEdit, QLabel]:
+    """A labelled line edit (``<key>Input``) with its error line (``<key>Error``) under it;
+    a little longer than ``max_len`` so the check, not the field, says what is too long."""
+    edit = QLineEdit(value)
+    edit.setObjectName(f"{key}Input")
+    edit.setAccessibleName(label.replace("&", ""))
+    edit.setMaxLength(max_len + 4)
+    error = error_label(f"{key}Error")
+    form.addRow(label, edit)
+    form.addRow("", error)
+    return edit, error
 
 
 def show_field_error(label: QLabel, edit: QLineEdit | None, text: str) -> None:

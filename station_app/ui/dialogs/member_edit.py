@@ -25,9 +25,9 @@ from ...data.queries import Member
 from ...domain import phone, pinyin, validate, worker_types
 from ...domain.errors import InvalidInput, LedgerError, Refused
 from ...services import members
-from ...services.checkin import CARD_PREFIX
+from ...services.checkin import is_card_text
 from ..context import AppContext
-from . import error_label, show_field_error, submit_buttons
+from . import error_label, field_row, show_field_error, submit_buttons
 from .sign_up import EMPLOYERS
 
 
@@ -92,13 +92,8 @@ class MemberEditDialog(QDialog):
         self.setMinimumWidth(480)
 
     def _line(self, key: str, label: str, max_len: int, value: str) -> QLineEdit:
-        edit = QLineEdit(value)
-        edit.setObjectName(f"{key}Input")
-        edit.setAccessibleName(label.replace("&", ""))
-        edit.setMaxLength(max_len + 4)
-        self.form.addRow(label, edit)
+        edit, self.errors[key] = field_row(self.form, key, label, max_len, value)
         self.edits[key] = edit
-        self._error_row(key)
         return edit
 
     def _error_row(self, key: str) -> QLabel:
@@ -142,7 +137,7 @@ class MemberEditDialog(QDialog):
         if not strict and not text.strip():
             self.set_error("reason", "")
             return False
-        if text.strip().upper().startswith(CARD_PREFIX) and "." in text:
+        if is_card_text(text):
             # A card scanned while the dialog was open is not a reason (it would stay for good).
             self.set_error("reason", self.tr("That was a card scan. Type the reason."))
             return False

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.checkin import CARD_PREFIX
+from ...services.checkin import is_card_text
 
 
 class ReasonDialog(QDialog):
@@ -46,7 +46,7 @@ class ReasonDialog(QDialog):
 
     def accept(self) -> None:
         reason = self.reason()
-        if reason.upper().startswith(CARD_PREFIX) and "." in reason:
+        if is_card_text(reason):
             # A card scanned while the dialog was open is not a reason (it would be kept in the
             # ledger for good as one): ask again.
             self.input.clear()

@@ -27,7 +27,7 @@ from ...domain import consent, phone, resident_id, validate, worker_types
 from ...domain.errors import DuplicateMember, InvalidInput, LedgerError
 from ...services import members
 from ..context import AppContext
-from . import ERROR_STYLE, error_label, show_field_error, submit_buttons
+from . import ERROR_STYLE, field_row, show_field_error, submit_buttons
 
 EMPLOYERS = ("美团", "饿了么", "顺丰速运", "中通快递", "京东物流", "滴滴出行", "满帮", "个体")
 OK_STYLE = "color:#1b6e2a"
@@ -82,14 +82,7 @@ class SignUpForm(QWidget):
         self.duplicate: queries.Member | None = None
 
     def _line(self, key: str, label: str, max_len: int) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(f"{key}Input")
-        edit.setAccessibleName(label.replace("&", ""))
-        edit.setMaxLength(max_len + 4)
-        error = error_label(f"{key}Error")
-        self.form.addRow(label, edit)
-        self.form.addRow("", error)
-        self.errors[key] = error
+        edit, self.errors[key] = field_row(self.form, key, label, max_len)
         return edit
 
     # ---- live checks ----

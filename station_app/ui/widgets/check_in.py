@@ -15,10 +15,10 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from ...data.queries import Member
+from ...services.checkin import CARD_PREFIX
 from ..models.members import MEMBER_NO_ROLE, MatchesModel
 
 SEARCH_DELAY_MS = 150
-CARD_PREFIX = "SLC"
 
 
 
