@@ -20,32 +20,17 @@ from station_app.data import queries
 from station_app.data.db import Ledger, open_ledger
 from station_app.domain.errors import Refused
 from station_app.services import backup, members, privacy
-from station_app.ui import errors, i18n, jobs
+from station_app.ui import errors, i18n
 from station_app.ui.context import AppContext
 from tests.helpers import ledger_hash, sign_up
-from tests.security.conftest import AUDITOR, CLERK_PIN, MovableClock, add_staff, staff
+from tests.security.conftest import CLERK_PIN, MovableClock, add_staff, staff
 from tests.security.test_guards import WIDE, World
 from tests.security.test_guards import world as world  # the fixture
+from tests.security.test_guards_ui import _as, _denied, _wait
 from tests.security.test_guards_ui import shown as shown  # the fixture
 
 pytestmark = pytest.mark.gui
 CLI_WORDS = ("--as", "STATION_LEDGER_PIN", "--")
-
-
-def _as(ledger: Ledger, username: str) -> AppContext:
-    ctx = AppContext(Path(ledger.path), ledger, lang="en", actor=username)
-    ctx.attendant = staff(ledger, username)  # type: ignore[attr-defined]
-    return ctx
-
-
-def _wait(qtbot: Any) -> None:
-    qtbot.waitUntil(lambda: jobs.running_jobs() == 0, timeout=20_000)
-
-
-def _denied(ledger: Ledger) -> list[str]:
-    from station_app.services import audit
-
-    return [r.subject for r in audit.rows(ledger, 50, action=audit.DENIED, attendant=AUDITOR)]
 
 
 def test_the_report_export_slot_refuses_a_clerk_and_works_for_a_supervisor(

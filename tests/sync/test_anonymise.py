@@ -9,8 +9,6 @@ import zipfile
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
 from station_app.cards.payload import make_payload
 from station_app.data import queries
 from station_app.data.db import Ledger
@@ -19,21 +17,9 @@ from station_app.services import checkin, members, privacy, sync_ops, visits
 from station_app.sync import format as fmt
 from tests.helpers import ledger_hash, rid, sign_up
 
-from .kit import clone_memory, export, import_one, link, new_ledger, two_leagues
+from .kit import clone_memory, export, import_one, two_leagues
 
 NAME, PHONE = "王五", "13900000011"
-
-
-@pytest.fixture
-def net(tmp_path: Path):
-    sup = new_ledger(tmp_path / "sup" / "sup.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
-    a = new_ledger(tmp_path / "a" / "a.db", "MZL01", "满洲里口岸驿站")
-    b = new_ledger(tmp_path / "b" / "b.db", "EEH01", "二连浩特驿站")
-    link(sup, a, tmp_path / "ids")
-    link(sup, b, tmp_path / "ids")
-    yield sup, a, b, tmp_path
-    for ledger in (sup, a, b):
-        ledger.close()
 
 
 def _retire(a: Ledger) -> str:

@@ -19,16 +19,18 @@ from tests.helpers import ledger_hash, rid, sign_up
 from .kit import all_digests, export, import_one, link, new_ledger, own_digests, two_leagues
 
 
-@pytest.fixture
-def net(tmp_path: Path):
-    sup = new_ledger(tmp_path / "sup" / "sup.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
-    a = new_ledger(tmp_path / "a" / "a.db", "MZL01", "满洲里口岸驿站")
-    b = new_ledger(tmp_path / "b" / "b.db", "EEH01", "二连浩特驿站")
-    link(sup, a, tmp_path / "ids")
-    link(sup, b, tmp_path / "ids")
-    yield sup, a, b, tmp_path
-    for ledger in (sup, a, b):
-        ledger.close()
+def _region_over(net, *, members: bool = False):
+    """The region (NMG00) with the net's supervisor enrolled under it; ``members``: one
+    member at each station first, imported by the supervisor."""
+    sup, a, b, tmp = net
+    region = new_ledger(tmp / "region" / "r.db", "NMG00", "自治区总工会", supervisor=True)
+    link(region, sup, tmp / "ids2")
+    if members:
+        sign_up(a, 1)
+        sign_up(b, 2)
+        for st in (a, b):
+            import_one(sup, export(st, tmp / "usb").path)
+    return region
 
 
 def _activity(ledger, base: int, n_members: int = 3) -> list[str]:
@@ -308,13 +310,8 @@ def test_a_relay_cannot_revoke_a_station_enrolled_at_the_region(tmp_path: Path) 
 
 
 def test_a_damaged_archive_file_is_left_out_of_the_relay(net) -> None:
-    sup, a, b, tmp = net
-    region = new_ledger(tmp / "region" / "r.db", "NMG00", "自治区总工会", supervisor=True)
-    link(region, sup, tmp / "ids2")
-    sign_up(a, 1)
-    sign_up(b, 2)
-    for st in (a, b):
-        import_one(sup, export(st, tmp / "usb").path)
+    sup, _a, _b, tmp = net
+    region = _region_over(net, members=True)
     damaged = next((tmp / "sup" / "sup.bundles" / "MZL01").glob("*.zip"))
     damaged.write_bytes(damaged.read_bytes()[:200])
     relay = export(sup, tmp / "up")
@@ -373,13 +370,8 @@ def test_encrypted_bundle_round_trip(net) -> None:
 
 
 def test_relay_to_the_region_verifies_every_origin(net) -> None:
-    sup, a, b, tmp = net
-    region = new_ledger(tmp / "region" / "r.db", "NMG00", "自治区总工会", supervisor=True)
-    link(region, sup, tmp / "ids2")
-    sign_up(a, 1)
-    sign_up(b, 2)
-    for st in (a, b):
-        import_one(sup, export(st, tmp / "usb").path)
+    sup, _a, _b, tmp = net
+    region = _region_over(net, members=True)
     relay = export(sup, tmp / "up")
     assert relay.kind == "relay" and relay.entry_count == 3  # two stations + the supervisor
     outcome = import_one(region, relay.path)
@@ -421,12 +413,7 @@ def test_one_refused_bundle_never_holds_back_a_leagues_relays(net) -> None:
     """The region refuses one forwarded bundle (its station is revoked there); the other
     stations' bundles in the same relays still arrive, relay after relay."""
     sup, a, b, tmp = net
-    region = new_ledger(tmp / "region" / "r.db", "NMG00", "自治区总工会", supervisor=True)
-    link(region, sup, tmp / "ids2")
-    sign_up(a, 1)
-    sign_up(b, 2)
-    for st in (a, b):
-        import_one(sup, export(st, tmp / "usb").path)
+    region = _region_over(net, members=True)
     first = import_one(region, export(sup, tmp / "up").path)
     assert first.ok and not first.inner_refused
     sync_ops.revoke_station(region, "EEH01", actor="region", reason="被盗的电脑")
@@ -455,8 +442,7 @@ def test_a_lost_relay_is_sent_again_until_the_region_acknowledges_it(net) -> Non
     """Relays follow the station rule: everything not yet acknowledged by the level above, so
     a relay lost on the way costs nothing; the region's return bundle ends the repeats."""
     sup, a, b, tmp = net
-    region = new_ledger(tmp / "region" / "r.db", "NMG00", "自治区总工会", supervisor=True)
-    link(region, sup, tmp / "ids2")
+    region = _region_over(net)
     sign_up(a, 1)
     import_one(sup, export(a, tmp / "usb").path)
     sign_up(sup, 5)
@@ -486,8 +472,7 @@ def test_a_lost_relay_is_sent_again_until_the_region_acknowledges_it(net) -> Non
 
 def test_bundles_inside_a_relay_share_one_size_allowance(net, monkeypatch) -> None:
     sup, a, b, tmp = net
-    region = new_ledger(tmp / "region" / "r.db", "NMG00", "自治区总工会", supervisor=True)
-    link(region, sup, tmp / "ids2")
+    region = _region_over(net)
     for n, st in enumerate((a, b)):
         sign_up(st, n + 1)
         with st.write():  # enough entry lines that the inner bundles compress well
