@@ -73,12 +73,6 @@ def signed_in(ctx: Context, permission: str) -> auth.Attendant | None:
     return attendant
 
 
-def authorise(ctx: Context, permission: str) -> str:
-    """``signed_in`` for commands that only need the actor to record."""
-    signed_in(ctx, permission)
-    return ctx.actor
-
-
 def register(sub: Any) -> None:
     p = sub.add_parser("attendant", help="attendant accounts: add, list, disable, enable, unlock")
     asub = p.add_subparsers(dest="attendant_command", metavar="ACTION")
