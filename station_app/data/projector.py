@@ -384,7 +384,7 @@ def rebuild_member(ledger: Ledger, member_no: str) -> None:
     if state is None:
         conn.execute("DELETE FROM members WHERE member_no = ?", (member_no,))
         return
-    if _anonymised(ledger, member_no) and state["status"] != "active":
+    if anonymised(ledger, member_no, state["status"]):
         state.update(ANONYMISED_FIELDS)
     _finish_state(state)
     conn.execute(_MEMBER, tuple(state[c] for c in _MEMBER_COLUMNS))
@@ -543,8 +543,10 @@ ANONYMISED_FIELDS: dict[str, Any] = {
 }
 
 
-def _anonymised(ledger: Ledger, member_no: str) -> bool:
-    return ledger.conn.execute(
+def anonymised(ledger: Ledger, member_no: str, status: str) -> bool:
+    """Whether the member's personal data is blanked: an anonymisation names them and they
+    left (one naming an active member changes nothing, wherever it came from)."""
+    return status != "active" and ledger.conn.execute(
         "SELECT 1 FROM entries WHERE kind = 'member.anonymise'"
         " AND json_extract(body, '$.member_no') = ? AND id NOT IN (SELECT target FROM voids)"
         " LIMIT 1", (member_no,)).fetchone() is not None

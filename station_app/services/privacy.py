@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from ..data import queries
 from ..data.db import Ledger
-from ..data.projector import ANONYMISE_KIND
+from ..data.projector import ANONYMISE_KIND, anonymised
 from ..domain import clock, member_no, messages, validate
 from ..domain.errors import InvalidInput, LedgerError, Refused
 from ..logs import mask_text
@@ -55,9 +55,9 @@ def reveal(ledger: Ledger, number: str, reason: str, *,
 
 
 def is_anonymised(ledger: Ledger, number: str) -> bool:
-    return ledger.conn.execute(
-        "SELECT 1 FROM entries WHERE kind = 'member.anonymise'"
-        " AND json_extract(body, '$.member_no') = ? LIMIT 1", (number,)).fetchone() is not None
+    """The projection's own rule (``projector.anonymised``)."""
+    member = queries.find_member(ledger, number)
+    return member is not None and anonymised(ledger, number, member.status)
 
 
 def retention_years(ledger: Ledger) -> int:

@@ -184,3 +184,4 @@ def test_another_stations_anonymisation_of_an_active_member_changes_nothing(net)
     assert import_one(sup, export(b, tmp / "b0").path).ok
     assert _shows(sup, number) and _shows(b, number)
     assert queries.get_member(sup, number).name == NAME
+    assert not privacy.is_anonymised(sup, number)  # the same rule as the projection: reveal works
