@@ -16,6 +16,11 @@ Prints markdown table rows. The ledgers come from ``benchmarks.generate`` (cache
   inserted into a fresh ledger in one transaction. The gap between it and the import is the
   import's own work beyond writing those rows: checks, projection logic, upserts, and one
   durable commit per bundle.
+* **floor** (not the target's baseline either): the same entry rows into a table with the
+  entry columns and no key, index or constraint at all (plain ``sqlite3``, WAL,
+  ``synchronous = FULL``, the import's page cache), one ``executemany``, one transaction.
+  No import that stores the entries can be faster; it shows what an absolute rate asks of
+  the rest of the import on this machine.
 
 Times are wall clock and this process's CPU time: on a shared machine the CPU figures are the
 stable ones.
@@ -25,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sqlite3
 import tempfile
 import time
 from pathlib import Path
@@ -87,6 +93,24 @@ WRITTEN_TABLES = ("entries", "visits", "relief", "relief_goods", "enrolments", "
                   "import_log")
 
 
+def _timed_floor(path: Path, rows: list[tuple[object, ...]]) -> tuple[float, float]:
+    """Wall and CPU seconds for the entry rows into a bare table (no key, no index)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(f"PRAGMA cache_size = {importer.IMPORT_CACHE_KIB}")
+        conn.execute(f"CREATE TABLE entries ({', '.join(entries_mod.COLUMNS)})")
+        insert = (f"INSERT INTO entries VALUES ({', '.join('?' * len(entries_mod.COLUMNS))})")
+        started, cpu = time.perf_counter(), time.process_time()
+        conn.execute("BEGIN")
+        conn.executemany(insert, rows)
+        conn.execute("COMMIT")
+        return time.perf_counter() - started, time.process_time() - cpu
+    finally:
+        conn.close()
+
+
 def _written_rows(ledger: Ledger) -> dict[str, list[tuple[object, ...]]]:
     return {table: ledger.conn.execute(f"SELECT * FROM {table}").fetchall()
             for table in WRITTEN_TABLES}
@@ -131,6 +155,7 @@ def _scenario(label: str, station_paths: list[Path], work: Path) -> list[str]:
     rows = _raw_rows([w.path for w in written])
     raw_s, raw_cpu = _timed_inserts(work / "raw.db", [(entries_mod.INSERT, rows)])
     all_s, all_cpu = _timed_inserts(work / "raw_all.db", _every_row(written_rows))
+    floor_s, floor_cpu = _timed_floor(work / "floor.db", rows)
     all_rows = sum(len(r) for r in written_rows.values())
     n = len(rows)
     per_1000 = size / max(visits, 1) * 1000
@@ -149,6 +174,10 @@ def _scenario(label: str, station_paths: list[Path], work: Path) -> list[str]:
         f" {len(WRITTEN_TABLES)} tables; not the target's baseline) | {n:,} entries |"
         f" {all_s:.2f} s / {all_cpu:.2f} s | {n / all_s:,.0f} / {n / all_cpu:,.0f} |"
         f" import ÷ this: {all_s / import_s:.2f} / {all_cpu / import_cpu:.2f} |",
+        f"| {label}: floor: the entry rows into a bare table, no key or index (not the"
+        f" target's baseline) | {n:,} | {floor_s:.2f} s / {floor_cpu:.2f} s |"
+        f" {n / floor_s:,.0f} / {n / floor_cpu:,.0f} |"
+        f" import ÷ this: {floor_s / import_s:.2f} / {floor_cpu / import_cpu:.2f} |",
         f"| {label}: bundle size | {size / 1e6:.1f} MB for {visits:,} visits | "
         f"{per_1000 / 1024:.1f} KiB per 1,000 visits | | |",
     ]
