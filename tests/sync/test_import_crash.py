@@ -120,3 +120,46 @@ def test_bundle_digest_reader_sees_every_entry(tmp_path: Path) -> None:
         assert outcome.new == len(_bundle_digests(bundles[2]))
     finally:
         sup.close()
+
+
+EXPORT_LOOP = """
+import sys
+from pathlib import Path
+from station_app.data.db import open_ledger
+from station_app.services import sync_ops, visits
+st = open_ledger(sys.argv[1])
+print("ready", flush=True)
+while True:
+    visits.record_visit(st, ["water"], by="loop", walk_in=visits.WalkIn("courier"))
+    sync_ops.export_bundle(st, Path(sys.argv[2]), full=True, actor="loop")
+"""
+
+
+def test_power_cut_during_an_export_leaves_only_whole_bundles(tmp_path: Path) -> None:
+    """A station PC losing power while it writes a bundle to the USB stick: every file with
+    a bundle's name is whole (the supervisor imports them all); a half-written one only ever
+    exists under a temporary name the import does not pick up."""
+    sup = new_ledger(tmp_path / "sup" / "sup.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
+    st = new_ledger(tmp_path / "st" / "st.db", "MZL01", "满洲里口岸驿站")
+    link(sup, st, tmp_path / "ids")
+    for n in range(40):
+        sign_up(st, n, name="李娜")
+    st.close()
+    usb = tmp_path / "usb"
+    rng = random.Random(5)
+    for _ in range(4):
+        proc = subprocess.Popen([sys.executable, "-c", EXPORT_LOOP, str(tmp_path / "st" / "st.db"),
+                                 str(usb)], cwd=ROOT, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == b"ready"
+        time.sleep(rng.uniform(0.05, 0.4))
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=60)
+    names = [p.name for p in usb.iterdir()]
+    assert any(n.endswith(".zip") or n.endswith(".slb") or n.endswith(".slbx") for n in names)
+    try:
+        outcomes = sync_ops.import_bundles(sup, [usb], actor="sup")
+        assert outcomes and all(o.ok for o in outcomes), [o.error for o in outcomes]
+    finally:
+        sup.close()
