@@ -189,17 +189,62 @@ def _pending_targets(ledger: Ledger, ids: list[str]) -> set[str]:
         (low, high, low, high)) if r[0] in wanted}
 
 
+def _stations_of(ledger: Ledger, ids: Iterable[str]) -> dict[str, str]:
+    """The recording station of each of ``ids`` held here (ids not held are left out)."""
+    wanted = list(dict.fromkeys(ids))
+    found: dict[str, str] = {}
+    for at in range(0, len(wanted), _CHUNK):
+        chunk = wanted[at:at + _CHUNK]
+        found.update(ledger.conn.execute(
+            "SELECT id, station FROM entries WHERE id IN (" + ",".join("?" * len(chunk)) + ")",
+            chunk).fetchall())
+    return found
+
+
+def _drop_foreign_fixes(ledger: Ledger, batch_entries: Sequence[Entry]) -> set[str]:
+    """Voids and corrections that were waiting for an entry of this batch and were written by
+    another station than the entry's own are taken out of ``voids`` / ``corrections``: only the
+    recording station fixes an entry (``services.corrections`` refuses the rest, and a signed
+    bundle from a tampered program must not do it either). The entries themselves stay in the
+    log. Returns the ids of this batch that still have a void or correction waiting."""
+    pending = _pending_targets(ledger, [e.id for e in batch_entries])
+    if not pending:
+        return pending
+    station = {e.id: e.station for e in batch_entries if e.id in pending}
+    conn = ledger.conn
+    marks = ",".join("?" * len(pending))
+    dropped = False
+    for table in ("voids", "corrections"):
+        foreign = [(fix,) for fix, target, by in conn.execute(
+            f"SELECT f.entry_id, f.target, e.station FROM {table} f"
+            f" JOIN entries e ON e.id = f.entry_id WHERE f.target IN ({marks})", list(pending))
+            if by != station[target]]
+        if foreign:
+            conn.executemany(f"DELETE FROM {table} WHERE entry_id = ?", foreign)
+            dropped = True
+    return _pending_targets(ledger, list(pending)) if dropped else pending
+
+
+def _own_fixes(ledger: Ledger, fixes: list[tuple[str, str, tuple[Any, ...]]]
+               ) -> list[tuple[Any, ...]]:
+    """The rows of ``fixes`` (fixing station, target, row) whose target is unknown here yet or
+    was recorded by the fixing station; a fix of another station's entry is left out."""
+    if not fixes:
+        return []
+    held = _stations_of(ledger, (target for _, target, _ in fixes))
+    return [row for by, target, row in fixes if held.get(target, by) == by]
+
+
 def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
     """Apply entries (already inserted into ``entries``) to the projections."""
     conn = ledger.conn
     batch = _Batch()
-    plain = [e.id for e in batch_entries if e.kind in PLAIN_KINDS or e.kind.startswith("transfer")]
-    pending = _pending_targets(ledger, plain)
+    pending = _drop_foreign_fixes(ledger, batch_entries)
     refresh: list[str] = []
     members: dict[str, None] = {}
     fresh: dict[str, list[Entry]] = {}  # member entries of this batch, by member number
-    voids: list[tuple[str, str, str]] = []
-    corrections: list[tuple[str, str, str, str]] = []
+    voids: list[tuple[str, str, tuple[Any, ...]]] = []  # (fixing station, target, row)
+    corrections: list[tuple[str, str, tuple[Any, ...]]] = []
     services_changed = False
     for entry in batch_entries:
         kind = entry.kind
@@ -218,14 +263,14 @@ def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
                 else:
                     batch.add(entry, body, False, None)
         elif kind == "void" and entry.target:
-            voids.append((entry.id, entry.target, str(body.get("reason", ""))))
-            refresh.append(entry.target)
+            voids.append((entry.station, entry.target,
+                          (entry.id, entry.target, str(body.get("reason", "")))))
         elif kind == "correct" and entry.target:
             # Causal order (a station's own seq), not wall-clock time: a PC clock set back must
             # not let an older correction win. Only the recording station corrects an entry.
             order = f"{entry.epoch:06d}|{entry.seq:012d}|{entry.id}"
-            corrections.append((entry.id, entry.target, order, canonical.dumps(body["body"])))
-            refresh.append(entry.target)
+            corrections.append((entry.station, entry.target,
+                                (entry.id, entry.target, order, canonical.dumps(body["body"]))))
         elif kind == "campaign.define":
             # The newest definition (UUIDv7 ids sort by time) wins whatever the arrival order.
             conn.execute(
@@ -245,12 +290,15 @@ def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
         elif kind == ANONYMISE_KIND:
             members[body["member_no"]] = None
     batch.flush(ledger)
-    if voids:
+    own_voids = _own_fixes(ledger, voids)
+    if own_voids:
         conn.executemany("INSERT OR IGNORE INTO voids (entry_id, target, reason) VALUES (?,?,?)",
-                         voids)
-    if corrections:
+                         own_voids)
+    own_corrections = _own_fixes(ledger, corrections)
+    if own_corrections:
         conn.executemany("INSERT OR IGNORE INTO corrections (entry_id, target, ord, body)"
-                         " VALUES (?, ?, ?, ?)", corrections)
+                         " VALUES (?, ?, ?, ?)", own_corrections)
+    refresh.extend(row[1] for row in (*own_voids, *own_corrections))
     for target in dict.fromkeys(refresh):
         member_no = refresh_entry(ledger, target)
         if member_no:
