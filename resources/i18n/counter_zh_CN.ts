@@ -22,7 +22,7 @@
 <context>
     <name>ConsentBox</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="195"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="199"/>
         <source>The member has read and agrees (consent version %1)</source>
         <translation>会员已阅读并同意（知情同意书版本 %1）</translation>
     </message>
@@ -448,62 +448,67 @@ Offline ledger for trade-union service stations.</source>
 <context>
     <name>MemberActions</name>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="38"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="40"/>
         <source>&amp;Edit profile…</source>
         <translation>编辑资料(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="40"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="42"/>
         <source>&amp;Real-name verified</source>
         <translation>实名认证(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="45"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="47"/>
         <source>&amp;Withdraw from the union…</source>
         <translation>退会(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="47"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="49"/>
+        <source>Re&amp;join the union…</source>
+        <translation>重新入会(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="51"/>
         <source>Member (F9)</source>
         <translation>会员操作 (F9)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="48"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="52"/>
         <source>Member: edit profile, verification, withdrawal</source>
         <translation>会员操作：编辑资料、实名认证、退会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="49"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="53"/>
         <source>Edit the profile, mark real-name verification or record a withdrawal (F9)</source>
         <translation>编辑资料、标记实名认证或办理退会（F9）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="91"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="107"/>
         <source>Find a member of this station first (scan the card or search by name, number or phone tail).</source>
         <translation>请先找到本站会员（扫会员证，或按姓名、会员号、手机尾号查找）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="104"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="120"/>
         <source>%1 is a member of station %2. Only that station can change the profile, the real-name verification or the membership.</source>
         <translation>%1 是驿站 %2 的会员，只有该驿站才能修改其资料、实名认证或会籍。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="140"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="156"/>
         <source>Profile of %1 saved; the old values stay in the history.</source>
         <translation>%1 的资料已保存，原来的内容保留在历史记录中。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="151"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="167"/>
         <source>Real-name verification</source>
         <translation>实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="153"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="169"/>
         <source>Remove the real-name verification of %1 (%2)?</source>
         <translation>取消 %1（%2）的实名认证？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="155"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="171"/>
         <source>Mark %1 (%2) as real-name verified?
 
 Compare the resident ID card with the person and with the ID number on file first.</source>
@@ -512,34 +517,39 @@ Compare the resident ID card with the person and with the ID number on file firs
 请先核对居民身份证与本人，以及与登记的身份证号是否一致。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="171"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="187"/>
         <source>%1 is no longer marked real-name verified.</source>
         <translation>%1 已取消实名认证。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="172"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="188"/>
         <source>%1 is now real-name verified.</source>
         <translation>%1 已实名认证。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="183"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="199"/>
         <source>Withdraw from the union</source>
         <translation>退会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="184"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="200"/>
         <source>%1 (%2) leaves the union. The membership card can no longer be used; the member&apos;s history stays. Why does the member leave?</source>
         <translation>%1（%2）将退出工会。退会后会员证不能再使用，该会员的历史记录保留。退会原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="188"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="204"/>
         <source>&amp;Withdraw</source>
         <translation>退会(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_actions.py" line="201"/>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="217"/>
         <source>%1 has withdrawn from the union; the card can no longer be used.</source>
         <translation>%1 已退会，会员证不能再使用。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_actions.py" line="234"/>
+        <source>%1 has rejoined the union under member number %2; the card can be used again.</source>
+        <translation>%1 已重新入会，沿用会员号 %2，原会员证可以再次使用。</translation>
     </message>
 </context>
 <context>
@@ -842,6 +852,49 @@ Compare the resident ID card with the person and with the ID number on file firs
         <location filename="../../station_app/ui/dialogs/reason.py" line="53"/>
         <source>That was a card scan. Type the reason.</source>
         <translation>刚才扫描的是会员证，请输入原因。</translation>
+    </message>
+</context>
+<context>
+    <name>RejoinDialog</name>
+    <message>
+        <location filename="../../station_app/ui/dialogs/rejoin.py" line="35"/>
+        <source>Rejoin the union</source>
+        <translation>重新入会</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/rejoin.py" line="38"/>
+        <source>%1 (member %2) withdrew from the union and joins again under the same member number. The membership card can be used again.</source>
+        <translation>%1（会员号 %2）曾退会，现沿用原会员号重新入会，原会员证可以再次使用。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/rejoin.py" line="46"/>
+        <source>&amp;Mobile</source>
+        <translation>手机号(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/rejoin.py" line="50"/>
+        <source>Worker type</source>
+        <translation>职业类别</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/rejoin.py" line="55"/>
+        <source>&amp;Worker type</source>
+        <translation>职业类别(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/rejoin.py" line="58"/>
+        <source>Platform / employer</source>
+        <translation>平台/单位</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/rejoin.py" line="62"/>
+        <source>&amp;Platform / employer</source>
+        <translation>平台/单位(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/rejoin.py" line="70"/>
+        <source>Re&amp;join</source>
+        <translation>重新入会(&amp;J)</translation>
     </message>
 </context>
 <context>
@@ -1179,32 +1232,47 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>SignUpDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="215"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="219"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="229"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="233"/>
         <source>&amp;Serve this member</source>
         <translation>为该会员服务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="241"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="238"/>
+        <source>Re&amp;join</source>
+        <translation>重新入会(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="251"/>
         <source>Sign &amp;up</source>
         <translation>入会(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="251"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="262"/>
+        <source>%1 (%2) withdrew from the union. They can rejoin under the same member number and card: no new sign-up is needed.</source>
+        <translation>%1（%2）已退会，可沿用原会员号和会员证重新入会，无需重新登记。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="265"/>
+        <source>%1 (%2) withdrew from the union at station %3; only that station can take them back.</source>
+        <translation>%1（%2）已在驿站 %3 退会，只能由该驿站办理重新入会。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="268"/>
         <source>Already a member: %1 (%2). No new sign-up is needed.</source>
         <translation>已是会员：%1（%2），无需重复入会。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="288"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="337"/>
         <source>%1 is now member %2.</source>
         <translation>%1 已入会，会员号 %2。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="292"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="341"/>
         <source>Print the membership card now?</source>
         <translation>现在打印会员证吗？</translation>
     </message>
@@ -1212,67 +1280,67 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>SignUpForm</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="59"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="63"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="60"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="64"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="61"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="65"/>
         <source>18 digits; the last may be X</source>
         <translation>18位，最后一位可以是X</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="66"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="70"/>
         <source>&amp;Mobile</source>
         <translation>手机号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="69"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="73"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="72"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="76"/>
         <source>&amp;Worker type</source>
         <translation>职业类别(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="75"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="79"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="78"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="82"/>
         <source>&amp;Platform / employer</source>
         <translation>平台/单位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="115"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="119"/>
         <source>The card font has no “%1”: the printed card will show a box there (the ledger keeps the name as typed).</source>
         <translation>会员证字体中没有“%1”：打印的会员证上这里会显示为方框（台账中仍按输入保存姓名）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="128"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="132"/>
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="138"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="142"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="138"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="142"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="140"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="144"/>
         <source>Born %1 · %2 · check digit correct</source>
         <translation>出生 %1 · %2 · 校验位正确</translation>
     </message>
@@ -1316,13 +1384,13 @@ Compare the resident ID card with the person and with the ID number on file firs
     </message>
     <message>
         <location filename="../../station_app/ui/models/today.py" line="156"/>
-        <location filename="../../station_app/ui/models/today.py" line="224"/>
+        <location filename="../../station_app/ui/models/today.py" line="225"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/models/today.py" line="158"/>
-        <location filename="../../station_app/ui/models/today.py" line="226"/>
+        <location filename="../../station_app/ui/models/today.py" line="227"/>
         <source>Corrected: %1</source>
         <translation>已更正：%1</translation>
     </message>
@@ -1373,46 +1441,51 @@ Compare the resident ID card with the person and with the ID number on file firs
     </message>
     <message>
         <location filename="../../station_app/ui/models/today.py" line="194"/>
+        <source>Rejoin</source>
+        <translation>重新入会</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/models/today.py" line="195"/>
         <source>Profile edit</source>
         <translation>修改资料</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="195"/>
+        <location filename="../../station_app/ui/models/today.py" line="196"/>
         <source>Real-name verification</source>
         <translation>实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="209"/>
+        <location filename="../../station_app/ui/models/today.py" line="210"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="254"/>
+        <location filename="../../station_app/ui/models/today.py" line="255"/>
         <source>verified</source>
         <translation>已实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="255"/>
+        <location filename="../../station_app/ui/models/today.py" line="256"/>
         <source>verification removed</source>
         <translation>取消实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="260"/>
+        <location filename="../../station_app/ui/models/today.py" line="261"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="260"/>
+        <location filename="../../station_app/ui/models/today.py" line="261"/>
         <source>mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="261"/>
+        <location filename="../../station_app/ui/models/today.py" line="262"/>
         <source>worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="261"/>
+        <location filename="../../station_app/ui/models/today.py" line="262"/>
         <source>employer</source>
         <translation>平台/单位</translation>
     </message>

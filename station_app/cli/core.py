@@ -44,7 +44,8 @@ def register(sub: Any) -> None:
     p.add_argument("--supervisor", action="store_true", help="a supervisor's consolidated ledger")
     p.set_defaults(handler=cmd_init)
 
-    member = sub.add_parser("member", help="members: add, find, show, update, withdraw")
+    member = sub.add_parser("member",
+                            help="members: add, find, show, update, verify, withdraw, rejoin")
     msub = member.add_subparsers(dest="member_command", metavar="ACTION")
     msub.required = True
     p = msub.add_parser("add", help="sign up a new member (入会)")
@@ -77,6 +78,15 @@ def register(sub: Any) -> None:
     p.add_argument("member_no")
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=cmd_member_withdraw)
+    # ``member rejoin`` beside ``member withdraw``; ``rejoin`` alone is the same command.
+    for parent, name in ((msub, "rejoin"), (sub, "rejoin")):
+        p = parent.add_parser(name, help="a member who withdrew joins again (same number and "
+                                         "card, consent given again)")
+        p.add_argument("member_no")
+        p.add_argument("--phone", help="a new mobile number")
+        p.add_argument("--worker-type", help="a new worker type")
+        p.add_argument("--employer", help="a new platform or employer")
+        p.set_defaults(handler=cmd_member_rejoin)
 
     p = sub.add_parser("visit", help="record a visit (one person-time)")
     who = p.add_mutually_exclusive_group(required=True)
@@ -342,6 +352,13 @@ def cmd_member_verify(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_member_withdraw(ctx: Context, args: argparse.Namespace) -> int:
     print_entry(ctx, members.withdraw_member(ctx.ledger(), args.member_no, args.reason,
                                              by=ctx.actor))
+    return 0
+
+
+def cmd_member_rejoin(ctx: Context, args: argparse.Namespace) -> int:
+    print_entry(ctx, members.rejoin_member(ctx.ledger(), args.member_no, by=ctx.actor,
+                                           mobile=args.phone, worker_type=args.worker_type,
+                                           employer=args.employer))
     return 0
 
 

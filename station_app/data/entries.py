@@ -10,13 +10,14 @@ from ..domain import canonical
 
 MEMBER_KINDS = frozenset({
     "member.signup", "transfer.in", "member.update", "member.verify", "member.withdraw",
-    "transfer.out", "card.issue", "card.printed",
+    "member.rejoin", "transfer.out", "card.issue", "card.printed",
 })
-# Written exactly as in the partial index ``entries_member`` (schema_v1) so queries can use it.
+# Written exactly as in the partial index ``entries_member`` (schema_v1, recreated by migration
+# 48 in schema_core) so queries can use it: INDEXED BY fails outright if the two differ.
 MEMBER_KINDS_SQL = "(" + ",".join(f"'{k}'" for k in sorted(MEMBER_KINDS)) + ")"
 VOIDABLE_KINDS = frozenset({
     "visit", "relief", "enrolment", "member.signup", "member.update", "member.withdraw",
-    "member.verify", "transfer.in", "transfer.out",
+    "member.rejoin", "member.verify", "transfer.in", "transfer.out",
 })
 CORRECTABLE_KINDS = frozenset({"visit", "relief", "enrolment"})
 

@@ -565,6 +565,15 @@ def _fold_member(ledger: Ledger, member_no: Any, history: list[Entry], voided: s
             state["verified"] = body.get("status", "verified")
         elif kind == "member.withdraw":
             state["status"] = "withdrawn"
+        elif kind == "member.rejoin":
+            # Back under the same number and card, with the consent given again. Only a
+            # withdrawal is undone: a member who transferred out comes back by a transfer in.
+            if state["status"] == "withdrawn":
+                state["status"] = "active"
+            state["consent_version"] = body.get("consent_version", state["consent_version"])
+            for key, value in body.get("changes", {}).items():
+                if key in ("phone", "worker_type", "employer"):
+                    state[key] = value
         elif kind == "transfer.out":
             state["status"] = "transferred_out"
             state["other_union"] = body.get("other_union", "")

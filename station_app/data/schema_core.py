@@ -18,4 +18,12 @@ MIGRATIONS = [
         "DROP INDEX IF EXISTS members_joined",
         "DROP INDEX IF EXISTS members_phone",
     )),
+    # A withdrawn member may rejoin (member.rejoin): the partial index over member history must
+    # list the new kind, in exactly the text of entries.MEMBER_KINDS_SQL (tests/data checks).
+    Migration(48, "member history index includes rejoins", (
+        "DROP INDEX IF EXISTS entries_member",
+        "CREATE INDEX entries_member ON entries(json_extract(body, '$.member_no'))"
+        " WHERE kind IN ('card.issue','card.printed','member.rejoin','member.signup',"
+        "'member.update','member.verify','member.withdraw','transfer.in','transfer.out')",
+    )),
 ]

@@ -54,11 +54,17 @@ class Refused(LedgerError):
 
 
 class DuplicateMember(Refused):
-    """Someone with this resident ID number is already a member."""
+    """Someone with this resident ID number is already a member.
 
-    def __init__(self, existing_member_no: str, **params: Any) -> None:
+    ``withdrawn``: the member withdrew at this station and can rejoin under the same number
+    (code ``duplicate_member.withdrawn``, so the sentence says how)."""
+
+    def __init__(self, existing_member_no: str, *, withdrawn: bool = False,
+                 **params: Any) -> None:
         self.existing_member_no = existing_member_no
-        super().__init__("duplicate_member", member_no=existing_member_no, **params)
+        self.withdrawn = withdrawn
+        super().__init__("duplicate_member.withdrawn" if withdrawn else "duplicate_member",
+                         member_no=existing_member_no, **params)
 
 
 class LedgerUnavailable(LedgerError):

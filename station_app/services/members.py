@@ -1,4 +1,5 @@
-"""Member use cases: sign-up (入会), profile edits, verification, withdrawal, transfers."""
+"""Member use cases: sign-up (入会), profile edits, verification, withdrawal, rejoining,
+transfers."""
 
 from __future__ import annotations
 
@@ -7,8 +8,37 @@ from dataclasses import dataclass
 from ..data import queries
 from ..data.db import Ledger
 from ..data.entries import Entry
-from ..domain import consent, member_no, phone, pinyin, resident_id, validate, worker_types
+from ..data.projector import anonymised
+from ..domain import (
+    consent,
+    member_no,
+    messages,
+    phone,
+    pinyin,
+    resident_id,
+    validate,
+    worker_types,
+)
 from ..domain.errors import DuplicateMember, InvalidInput, Refused
+
+messages.register({
+    "duplicate_member.withdrawn": (
+        "此身份证号属于已退会的会员 {member_no}：请为其办理重新入会（沿用原会员号和会员证），"
+        "不必重新登记",
+        "This ID number belongs to member {member_no}, who withdrew: let them rejoin under "
+        "the same number and card instead of signing up again"),
+    "rejoin.active": ("会员 {member_no} 仍是在会会员，无需重新入会",
+                      "Member {member_no} is still an active member; there is nothing to "
+                      "rejoin"),
+    "rejoin.transferred_out": (
+        "会员 {member_no} 已转出会籍，不能重新入会：回到本会请办理会籍转入",
+        "Member {member_no} transferred to another union and cannot rejoin: to come back, "
+        "record a transfer in"),
+    "rejoin.anonymised": (
+        "会员 {member_no} 退会后已匿名化，不能恢复原会籍：请作为新会员重新登记入会",
+        "Member {member_no} was anonymised after leaving and cannot rejoin under that number: "
+        "sign them up again as a new member"),
+})
 
 
 @dataclass(frozen=True)
@@ -80,7 +110,8 @@ def sign_up_member(ledger: Ledger, form: SignUp, *, by: str) -> queries.Member:
     with ledger.write():
         existing = existing_member(ledger, checked.rid.number)
         if existing is not None:
-            raise DuplicateMember(existing.member_no, name=existing.name)
+            raise DuplicateMember(existing.member_no, name=existing.name,
+                                  withdrawn=can_rejoin(ledger, existing))
         number = _mint_number(ledger)
         ledger.append("member.signup", _signup_body(ledger, checked, number), by=by,
                       sealed=ledger.keys.seal(checked.rid.number),
@@ -168,6 +199,50 @@ def withdraw_member(ledger: Ledger, number: str, reason: str, *, by: str) -> Ent
         member = _active_member(ledger, number)
         return ledger.append("member.withdraw", {"member_no": member.member_no,
                                                  "reason": why}, by=by)
+
+
+def can_rejoin(ledger: Ledger, member: queries.Member) -> bool:
+    """A member of this station who withdrew and whose data was not anonymised since: they
+    come back under the same number (``rejoin_member``). An anonymised member is not found
+    by ID number any more, so signing them up again makes a new member."""
+    return (member.status == "withdrawn" and member.home_station == ledger.station_code
+            and not anonymised(ledger, member.member_no, member.status))
+
+
+def rejoin_member(ledger: Ledger, number: str, *, by: str, consent_given: bool = True,
+                  consent_version: str = consent.CONSENT_VERSION, mobile: str | None = None,
+                  worker_type: str | None = None, employer: str | None = None) -> Entry:
+    """A member who withdrew joins again (重新入会): one ``member.rejoin`` entry.
+
+    The member keeps the number, the history and the card (its serial scans as valid
+    again); consent is given again at today's version, and the mobile, worker type and
+    employer may be brought up to date in the same entry. Voiding it makes them withdrawn
+    again. Refused for an active member, one who transferred out (a transfer in brings them
+    back) and one who was anonymised (sign them up again as a new member)."""
+    if not consent_given:
+        raise InvalidInput("consent", "not_given")
+    version = validate.text("consent", consent_version, max_len=20)
+    changes: dict[str, str] = {}
+    if mobile is not None:
+        changes["phone"] = phone.normalise(mobile)
+    if worker_type is not None:
+        changes["worker_type"] = worker_types.worker_type(worker_type)
+    if employer is not None:
+        changes["employer"] = validate.text("employer", employer, max_len=60, required=False)
+    with ledger.write():
+        member = _own_member(ledger, number)
+        if member.status == "active":
+            raise Refused("rejoin.active", member_no=member.member_no)
+        if member.status == "transferred_out":
+            raise Refused("rejoin.transferred_out", member_no=member.member_no)
+        if not can_rejoin(ledger, member):
+            raise Refused("rejoin.anonymised", member_no=member.member_no)
+        current = {"phone": member.phone, "worker_type": member.worker_type,
+                   "employer": member.employer}
+        changes = {k: v for k, v in changes.items() if v != current[k]}
+        return ledger.append("member.rejoin", {"member_no": member.member_no,
+                                               "consent_version": version,
+                                               "changes": changes}, by=by)
 
 
 def reveal_id_number(ledger: Ledger, number: str) -> str:

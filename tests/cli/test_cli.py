@@ -112,6 +112,32 @@ def test_duplicate_id_exit_4_with_existing_number(capsys, db) -> None:
     assert json.loads(out)["error"]["code"] == "duplicate_member"
 
 
+def test_a_withdrawn_member_rejoins_from_the_command_line(capsys, db) -> None:
+    number = add_member(capsys, db, 1)
+    assert run(capsys, "--db", db, "member", "withdraw", number, "--reason", "回老家")[0] == 0
+    # Signing up again is refused (exit 4), and the sentence says to rejoin.
+    code, out, err = run(capsys, "--db", db, "--json", "--lang", "en", "member", "add",
+                         "--name", "张三", "--id-number", "-", "--phone", "13800000001",
+                         "--worker-type", "courier", stdin=rid(1) + "\n")
+    assert code == 4 and number in err and "rejoin" in err
+    assert json.loads(out)["error"]["code"] == "duplicate_member.withdrawn"
+    code, out, err = run(capsys, "--db", db, "--json", "--as", "wangli", "rejoin", number,
+                         "--phone", "13912345678")
+    assert code == 0, err
+    entry = json.loads(out)
+    assert (entry["kind"], entry["recorded_by"]) == ("member.rejoin", "wangli")
+    assert entry["body"]["changes"] == {"phone": "13912345678"}
+    _, out, _ = run(capsys, "--db", db, "--json", "member", "show", number)
+    shown = json.loads(out)
+    assert (shown["status"], shown["card_serial"]) == ("active", 1)
+    assert run(capsys, "--db", db, "visit", "--member", number, "--service", "water")[0] == 0
+    # Rejoining an active member: refused, exit 4, in plain words (member rejoin, same thing).
+    code, _, err = run(capsys, "--db", db, "--lang", "en", "member", "rejoin", number)
+    assert code == 4 and "still an active member" in err
+    code, _, err = run(capsys, "--db", db, "--lang", "zh_CN", "rejoin", number)
+    assert code == 4 and "无需重新入会" in err
+
+
 def test_unknown_service_exit_3_and_ledger_unchanged(capsys, db) -> None:
     number = add_member(capsys, db)
     ledger = open_ledger(db)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from station_app.data import migrations, projector
+from station_app.data import entries, migrations, projector
 from station_app.data.db import open_ledger
 from station_app.data.keys import KeyRing, key_dir_for
 from station_app.domain.errors import LedgerUnavailable, Refused
@@ -49,6 +49,33 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, start: int) -> None
     station.init_station(ledger, code="MZL01", name="驿站", by="t")
     assert sign_up(ledger, 1).startswith("MZL01-")
     ledger.close()
+
+
+def test_the_member_history_index_lists_every_member_kind(tmp_path: Path) -> None:
+    """Member history is read ``INDEXED BY entries_member``, which SQLite refuses outright
+    unless the query's ``kind IN (...)`` is the index's own: a ledger upgraded from 47 gets
+    the index rebuilt with ``member.rejoin`` and a withdrawn member can rejoin there."""
+    path = tmp_path / "v47.db"
+    KeyRing.generate(key_dir_for(path))
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(conn, target=47)
+    conn.close()
+    ledger = open_ledger(path, create=True)
+    try:
+        sql = ledger.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'entries_member'"
+                                  ).fetchone()[0]
+        assert sql.endswith(" WHERE kind IN " + entries.MEMBER_KINDS_SQL)
+        from station_app.services import members, station
+
+        station.init_station(ledger, code="MZL01", name="驿站", by="t")
+        number = sign_up(ledger, 1)
+        members.withdraw_member(ledger, number, "离开", by="t")
+        members.rejoin_member(ledger, number, by="t")
+        with ledger.write():
+            projector.rebuild_all(ledger)
+        assert ledger.conn.execute("SELECT status FROM members").fetchone()[0] == "active"
+    finally:
+        ledger.close()
 
 
 def test_migration_keeps_existing_rows_and_runs_backup_hook(tmp_path: Path) -> None:
@@ -163,7 +190,7 @@ def test_failed_step_inside_a_larger_transaction_undoes_only_itself(fresh_db) ->
 # Versions that ledgers in the field (and the benchmark caches) may already have. A new
 # migration must be numbered above all of them: a ledger at version N never runs a migration
 # numbered below N, so a low number would silently never reach it. Add each new version here.
-SHIPPED_VERSIONS = {1, 2, 10, 20, 40, 41, 42, 43, 44, 45, 46, 47}
+SHIPPED_VERSIONS = {1, 2, 10, 20, 40, 41, 42, 43, 44, 45, 46, 47, 48}
 
 
 def test_new_migrations_are_numbered_above_every_shipped_one() -> None:

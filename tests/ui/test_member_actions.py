@@ -181,7 +181,11 @@ def test_a_withdrawn_member_cannot_be_served(qtbot: Any, counter: Any, ctx: Any)
     assert "withdrawn" in panel.fields["status"].text()
     assert panel.banner.isVisible()
     assert counter.armed is None
-    assert not counter.member_actions.button.isEnabled()
+    actions = counter.member_actions
+    # The menu now offers only Rejoin (tests/ui/test_rejoin.py).
+    assert [a.isEnabled() for a in (actions.edit_action, actions.verify_action,
+                                    actions.withdraw_action, actions.rejoin_action)] == [
+        False, False, False, True]
     assert not counter.record_visit()
     # Scanned again later: refused, nothing recorded.
     scan(qtbot, counter, make_payload(member.member_no, 1, ctx.ledger.keys.signing))

@@ -1,10 +1,14 @@
 """Sign-up (入会): live validation, consent with its version, duplicate detection, then the card.
 
+A person who withdrew here is offered Rejoin (``dialogs.rejoin``) instead of a new sign-up.
+
 ``SignUpForm`` (the person's fields) is shared with the membership transfer-in dialog. Nothing is
 written until every field is valid; the service validates again and writes in one transaction.
 """
 
 from __future__ import annotations
+
+import contextlib
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -230,8 +234,14 @@ class SignUpDialog(QDialog):
         self.show_existing.setObjectName("showExistingButton")
         self.show_existing.setAutoDefault(False)
         self.show_existing.clicked.connect(self._serve_existing)
+        # A member who withdrew here is not served but taken back (members.can_rejoin).
+        self.rejoin_button = QPushButton(self.tr("Re&join"))
+        self.rejoin_button.setObjectName("rejoinButton")
+        self.rejoin_button.setAutoDefault(False)
+        self.rejoin_button.clicked.connect(self.rejoin)
         dup_layout.addWidget(self.duplicate_label, 1)
         dup_layout.addWidget(self.show_existing)
+        dup_layout.addWidget(self.rejoin_button)
         self.duplicate_box.hide()
         layout.addWidget(self.duplicate_box)
         self.form.duplicate_found.connect(self._duplicate)
@@ -247,10 +257,49 @@ class SignUpDialog(QDialog):
         if member is None:
             self.duplicate_box.hide()
             return
-        self.duplicate_label.setText(
-            self.tr("Already a member: %1 (%2). No new sign-up is needed.")
-            .replace("%1", member.name).replace("%2", member.member_no))
+        rejoin = members.can_rejoin(self.ctx.ledger, member)
+        if rejoin:
+            text = self.tr("%1 (%2) withdrew from the union. They can rejoin under the same "
+                           "member number and card: no new sign-up is needed.")
+        elif member.status == "withdrawn":
+            text = self.tr("%1 (%2) withdrew from the union at station %3; only that station "
+                           "can take them back.")
+        else:
+            text = self.tr("Already a member: %1 (%2). No new sign-up is needed.")
+        self.duplicate_label.setText(text.replace("%1", member.name)
+                                     .replace("%2", member.member_no)
+                                     .replace("%3", member.home_station))
+        self.rejoin_button.setVisible(rejoin)
+        self.show_existing.setVisible(not rejoin)
         self.duplicate_box.show()
+
+    def rejoin(self) -> bool:
+        """The person withdrew here: take them back under their number (a ``RejoinDialog``
+        with what the form already holds); the counter then shows them, as after a sign-up."""
+        member = self.form.duplicate
+        if member is None:
+            return False
+        from .rejoin import RejoinDialog
+
+        # What the form already holds beyond its defaults replaces what is on file; the
+        # dialog shows every value before anything is written.
+        values: dict[str, str] = {}
+        with contextlib.suppress(InvalidInput):  # not typed (yet): the number on file
+            values["mobile"] = phone.normalise(self.form.phone.text())
+        if self.form.worker.currentIndex() > 0:
+            values["worker_type"] = str(self.form.worker.currentData())
+        if self.form.employer.currentText().strip():
+            values["employer"] = self.form.employer.currentText()
+        dialog = RejoinDialog(self.ctx, member, self, consent_given=self.consent.check.isChecked(),
+                              **values)
+        dialog.exec()
+        dialog.deleteLater()
+        if not dialog.rejoined:
+            return False
+        self.member_no = member.member_no
+        self.ctx.changed_soon()
+        self.accept()
+        return True
 
     def _serve_existing(self) -> None:
         if self.form.duplicate is not None:

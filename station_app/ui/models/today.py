@@ -25,7 +25,7 @@ from ..context import AppContext
 Index = QModelIndex | QPersistentModelIndex
 
 KINDS = ("visit", "relief", "enrolment", "member.signup", "transfer.in", "transfer.out",
-         "member.withdraw", "member.update", "member.verify")
+         "member.withdraw", "member.rejoin", "member.update", "member.verify")
 PAGE = 200
 MAX_CACHED_PAGES = 20
 
@@ -58,7 +58,7 @@ FROM entries e WHERE e.id IN ({marks})
 
 class TodayModel(QAbstractTableModel):
     """Entries recorded today (visits, relief, enrolments, sign-ups, transfers, profile edits,
-    verifications, withdrawals), newest first."""
+    verifications, withdrawals, rejoins), newest first."""
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -191,6 +191,7 @@ class TodayModel(QAbstractTableModel):
             "enrolment": self.tr("Programme"), "member.signup": self.tr("Sign-up"),
             "transfer.in": self.tr("Transfer in"), "transfer.out": self.tr("Transfer out"),
             "member.withdraw": self.tr("Withdrawal"),
+            "member.rejoin": self.tr("Rejoin"),
             "member.update": self.tr("Profile edit"),
             "member.verify": self.tr("Real-name verification"),
         }.get(kind, kind)
@@ -248,7 +249,7 @@ class TodayModel(QAbstractTableModel):
             return str(body.get("other_union", ""))
         if kind == "member.withdraw":
             return str(body.get("reason", ""))
-        if kind == "member.update":
+        if kind in ("member.update", "member.rejoin"):
             return self._changes(body)
         if kind == "member.verify":
             return (self.tr("verified") if body.get("status") == "verified"

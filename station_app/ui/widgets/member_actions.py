@@ -1,8 +1,10 @@
-"""The counter's "Member (F9)" menu: edit the profile, real-name verification, withdrawal.
+"""The counter's "Member (F9)" menu: edit the profile, real-name verification, withdrawal,
+rejoining.
 
 The button sits under the member details (``MemberPanel.add_member_action``). It acts on the
 member shown, and only on a member of this station whose card may be used: a replaced or
-forged card, a withdrawn or transferred-out member, or a number not known here gets nothing.
+forged card, a transferred-out member, or a number not known here gets nothing. A member of
+this station who withdrew gets one action, Rejoin (``members.can_rejoin``).
 Other stations' members are changed only at their home station (``members._own_member``); the
 counter says so in one sentence. Every write is one ``members`` service call on the UI
 thread's ledger, like a sign-up.
@@ -18,15 +20,15 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 
 from ...data.queries import Member
 from ...domain.errors import LedgerError, Refused
-from ...services import members
+from ...services import checkin, members
 
 if TYPE_CHECKING:
     from ..counter import CounterPage
 
 
 class MemberActions(QObject):
-    """Owns the button, its menu and the three actions; ``edit_profile``, ``toggle_verified``
-    and ``withdraw`` return True when something was written."""
+    """Owns the button, its menu and the four actions; ``edit_profile``, ``toggle_verified``,
+    ``withdraw`` and ``rejoin`` return True when something was written."""
 
     def __init__(self, counter: CounterPage) -> None:
         super().__init__(counter)
@@ -43,6 +45,8 @@ class MemberActions(QObject):
         self.menu.addSeparator()
         self.withdraw_action = self._action("actionWithdrawMember",
                                             self.tr("&Withdraw from the union…"), self.withdraw)
+        self.rejoin_action = self._action("actionRejoinMember",
+                                          self.tr("Re&join the union…"), self.rejoin)
         self.button: QPushButton = self.panel.add_member_action(
             self.tr("Member (F9)"), lambda: None, "memberMenuButton")
         self.button.setAccessibleName(self.tr("Member: edit profile, verification, withdrawal"))
@@ -68,11 +72,23 @@ class MemberActions(QObject):
         return facts is not None and facts.check_in.member is not None and \
             facts.check_in.can_serve
 
+    def rejoinable(self) -> bool:
+        """A member of this station who withdrew (and was not anonymised) is on the panel."""
+        facts = self.panel.facts
+        member = self.panel.member
+        return facts is not None and member is not None \
+            and facts.check_in.status == checkin.WITHDRAWN \
+            and members.can_rejoin(self.ctx.ledger, member)
+
     def update_state(self) -> None:
         on = self.usable()
-        self.button.setEnabled(on)
+        back = not on and self.rejoinable()
+        self.button.setEnabled(on or back)
         for action in (self.edit_action, self.verify_action, self.withdraw_action):
             action.setEnabled(on)
+            action.setVisible(not back)
+        self.rejoin_action.setEnabled(back)
+        self.rejoin_action.setVisible(back)
         member = self.panel.member
         self.verify_action.setChecked(member is not None and member.verified == "verified")
 
@@ -125,7 +141,7 @@ class MemberActions(QObject):
                 and counter.armed.member_no == facts.check_in.member_no:
             counter.armed = facts.check_in
 
-    # ---- the three actions ----
+    # ---- the actions ----
     def edit_profile(self) -> bool:
         member = self._own_member()
         if member is None:
@@ -200,4 +216,23 @@ class MemberActions(QObject):
         counter.choose_member(member.member_no)  # the panel shows the withdrawn status
         counter.say(self.tr("%1 has withdrawn from the union; the card can no longer be used.")
                     .replace("%1", member.name), "ok")
+        return True
+
+    def rejoin(self) -> bool:
+        member = self._own_member()
+        if member is None:
+            return False
+        from ..dialogs.rejoin import RejoinDialog
+
+        dialog = RejoinDialog(self.ctx, member, self.counter)
+        if not self.counter.exec_dialog(dialog) or not dialog.rejoined:
+            self.counter.focus_check_in()
+            return False
+        counter = self.counter
+        counter._wrote()
+        counter.choose_member(member.member_no)  # the panel shows the member active again
+        counter.say(self.tr("%1 has rejoined the union under member number %2; the card can "
+                            "be used again.").replace("%1", member.name)
+                    .replace("%2", member.member_no), "ok")
+        counter.focus_check_in()
         return True
