@@ -155,113 +155,123 @@
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="243"/>
+        <location filename="../../station_app/ui/sync_view.py" line="244"/>
         <source>Stations</source>
         <translation>驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="262"/>
+        <location filename="../../station_app/ui/sync_view.py" line="264"/>
         <source>Resolve &amp;fork…</source>
         <translation>解除分叉(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="265"/>
+        <location filename="../../station_app/ui/sync_view.py" line="267"/>
         <source>Take the chosen station&apos;s bundles again once you know which copy of its ledger is in use</source>
         <translation>查明该驿站在用哪一份台账后，重新接收其数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="269"/>
+        <location filename="../../station_app/ui/sync_view.py" line="271"/>
         <source>Write &amp;return bundle…</source>
         <translation>生成回传包(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="286"/>
+        <location filename="../../station_app/ui/sync_view.py" line="287"/>
+        <source>This is a supervisor&apos;s ledger that trusts no level above (such as the region): there is nobody to forward bundles to.</source>
+        <translation>这是上级台账，但没有信任更上一级（如自治区总工会）：没有可以转交数据包的对象。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/sync_view.py" line="292"/>
         <source>This is a supervisor&apos;s ledger: Export forwards to the level above the stations&apos; original bundles it has not acknowledged yet (%1 bundles) and %2 entries of this ledger&apos;s own.</source>
         <translation>这是上级台账：导出会把更上一级尚未确认收到的各驿站原始数据包（%1 个）和本台账自己的 %2 条记录转交上去。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="292"/>
-        <source>No supervisor is trusted yet: ask for its trust file and run “trust” first. Nothing can be exported.</source>
-        <translation>尚未信任上级：请先向上级索取信任文件并执行“信任”（trust），之前不能导出。</translation>
+        <location filename="../../station_app/ui/sync_view.py" line="298"/>
+        <source>No supervisor is trusted yet, so nothing can be exported. This is set up once per station with the supervisor&apos;s trust file: ask whoever looks after this PC.</source>
+        <translation>尚未信任上级，暂时不能导出。每个驿站只需设置一次（用上级发来的信任文件），请联系负责本机设置的人员。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="295"/>
+        <location filename="../../station_app/ui/sync_view.py" line="375"/>
+        <source>%1 files: %2 accepted, %3 with nothing new, %4 refused, %5 new entries.</source>
+        <translation>共 %1 个文件：导入 %2 个，无新内容 %3 个，拒收 %4 个，新增 %5 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/sync_view.py" line="380"/>
+        <source>Import cancelled: %1 of the %2 files chosen were not imported; import them again.</source>
+        <translation>导入已取消：所选 %2 个文件中有 %1 个未导入，请再导入一次。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/sync_view.py" line="303"/>
         <source>%1 entries not yet acknowledged by %2.</source>
         <translation>有 %1 条记录尚未得到上级 %2 确认。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="310"/>
+        <location filename="../../station_app/ui/sync_view.py" line="318"/>
         <source>No bundle for more than 14 days: %1</source>
         <translation>超过14天未收到数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="316"/>
+        <location filename="../../station_app/ui/sync_view.py" line="324"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="324"/>
+        <location filename="../../station_app/ui/sync_view.py" line="332"/>
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="329"/>
-        <location filename="../../station_app/ui/sync_view.py" line="435"/>
+        <location filename="../../station_app/ui/sync_view.py" line="337"/>
+        <location filename="../../station_app/ui/sync_view.py" line="452"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="333"/>
+        <location filename="../../station_app/ui/sync_view.py" line="341"/>
         <source>Written: %1 (%2 entries)</source>
         <translation>已写入：%1（%2 条记录）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="340"/>
+        <location filename="../../station_app/ui/sync_view.py" line="348"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="341"/>
+        <location filename="../../station_app/ui/sync_view.py" line="349"/>
         <source>Bundles (*.zip *.slbx);;All files (*)</source>
         <translation>数据包 (*.zip *.slbx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="356"/>
+        <location filename="../../station_app/ui/sync_view.py" line="365"/>
         <source>Importing bundles…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="364"/>
-        <source>%1 files: %2 accepted, %3 refused, %4 new entries.</source>
-        <translation>共 %1 个文件：导入 %2 个，拒收 %3 个，新增 %4 条记录。</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/sync_view.py" line="391"/>
+        <location filename="../../station_app/ui/sync_view.py" line="408"/>
         <source>Choose a station in the table first.</source>
         <translation>请先在表格中选择一个驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="393"/>
+        <location filename="../../station_app/ui/sync_view.py" line="410"/>
         <source>Write return bundle to</source>
         <translation>回传包保存到</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="401"/>
+        <location filename="../../station_app/ui/sync_view.py" line="418"/>
         <source>Choose a station marked forked in the table first.</source>
         <translation>请先在表中选择标为分叉的驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="405"/>
+        <location filename="../../station_app/ui/sync_view.py" line="422"/>
         <source>Resolve fork</source>
         <translation>解除分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="406"/>
+        <location filename="../../station_app/ui/sync_view.py" line="423"/>
         <source>Station %1, epoch %2: seq %3 arrived twice with different content, so two copies of its ledger are in use. Only go on once the station works with one copy and the other is retired. What did you find out?</source>
         <translation>驿站 %1 第 %2 期：第 %3 号出现两条内容不同的记录，说明有两份台账在同时使用。请先确认驿站只用其中一份、另一份已停用，再继续。查明的情况是？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="421"/>
+        <location filename="../../station_app/ui/sync_view.py" line="438"/>
         <source>Station %1&apos;s epoch %2 is no longer held: import its bundles again.</source>
         <translation>已解除驿站 %1 第 %2 期的暂停：请重新导入其数据包。</translation>
     </message>

@@ -206,7 +206,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         if o.error is not None:
             ctx.print("  " + messages.render(o.error, ctx.lang) + f" [{o.error.code}]")
             if o.quarantined:
-                ctx.print(ctx.t("  已移至隔离文件夹：", "  copied to quarantine: ") + o.quarantined)
+                ctx.print(ctx.t("  已复制到隔离文件夹：", "  copied to quarantine: ")
+                          + o.quarantined)
             continue
         ctx.print(ctx.t(f"  新增 {o.new}，重复 {o.duplicate}，冲突 {o.conflicting}",
                         f"  new {o.new}, duplicate {o.duplicate}, conflicting {o.conflicting}"))
@@ -214,7 +215,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
             ctx.print(ctx.t(f"  ! 转来的数据包 {inner} 被拒收：", f"  ! forwarded bundle {inner}"
                             " refused: ") + messages.render(why, ctx.lang) + f" [{why.code}]")
             if kept:
-                ctx.print(ctx.t("    已移至隔离文件夹：", "    copied to quarantine: ") + kept)
+                ctx.print(ctx.t("    已复制到隔离文件夹：", "    copied to quarantine: ") + kept)
         for station, gaps in o.missing.items():
             for epoch, spans in gaps.items():
                 for lo, hi in spans:
@@ -254,9 +255,10 @@ def cmd_return_bundle(ctx: Context, args: argparse.Namespace) -> int:
         ctx.emit(written.to_json())
     else:
         ctx.print(str(written.path))
-        ctx.print(ctx.t(f"{written.entry_count} 条记录，确认至 {written.extra['ack']}",
-                        f"{written.entry_count} entries, acknowledged up to "
-                        f"{written.extra['ack']}"))
+        ack = ", ".join(f"e{epoch} {seq}" for epoch, seq in sorted(
+            written.extra["ack"].items(), key=lambda item: int(item[0]))) or "—"
+        ctx.print(ctx.t(f"{written.entry_count} 条记录，确认至 {ack}",
+                        f"{written.entry_count} entries, acknowledged up to {ack}"))
     return EXIT_OK
 
 

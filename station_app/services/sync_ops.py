@@ -168,6 +168,13 @@ def export_bundle(ledger: Ledger, out: Path, *, full: bool = False,
     """
     auth.require(ledger, attendant, "export", actor=actor)
     recipient = read_identity(encrypt_to) if encrypt_to is not None else None
+    upper = export.supervisor_of(ledger)
+    if encrypt_to is not None and recipient is not None and upper is not None and (
+            recipient.code, recipient.box_key) != upper:
+        # Only the trusted supervisor imports this ledger's bundles: one encrypted for anyone
+        # else (another station's identity file, an old key) could never be opened there.
+        raise refuse("wrong_recipient", file=Path(encrypt_to).name, recipient=recipient.code,
+                     supervisor=upper[0])
     if ledger.station_kind == "supervisor":
         written = export.export_relay(ledger, out, full=full, encrypt_to=recipient)
     else:

@@ -92,6 +92,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sync.not_supervisor": ("此操作只能在上级（supervisor）台账上进行",
                             "This can only be done on a supervisor's ledger"),
     "sync.nothing_found": ("{path} 中没有数据包文件", "No bundle files in {path}"),
+    "sync.file_missing": ("找不到文件 {file}（路径写错了，或U盘已拔出）",
+                          "{file} was not found (a mistyped path, or the USB stick was "
+                          "removed)"),
+    "sync.no_upper": ("本台账没有信任更上一级（如自治区总工会），没有可以转交的对象",
+                      "This ledger trusts no level above (such as the region), so there is "
+                      "nobody to relay to"),
+    "sync.wrong_recipient": ("文件 {file} 属于 {recipient}，不是本台账信任的上级 {supervisor}："
+                             "加密给它的数据包上级打不开，未导出",
+                             "{file} belongs to {recipient}, not to this ledger's trusted "
+                             "supervisor {supervisor}: the supervisor could not open a bundle "
+                             "encrypted for it; nothing was exported"),
 }
 
 messages.register(MESSAGES)

@@ -334,6 +334,8 @@ def export_relay(ledger: Ledger, out: Path, *, full: bool = False,
     """Forward upward the stations' original signed bundles the level above has not
     acknowledged yet, and this ledger's own unacknowledged entries (everything with ``full``).
     Like a station's export, it repeats until acknowledged: a lost relay costs nothing."""
+    if supervisor_of(ledger) is None:
+        raise refuse("no_upper")  # the top level (the region): a relay would reach nobody
     if full:
         archived = ledger.conn.execute("SELECT sha256, path FROM bundle_archive"
                                        " ORDER BY received_at, sha256").fetchall()

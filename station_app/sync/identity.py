@@ -69,6 +69,8 @@ def load_document(path: Path, formats: tuple[str, ...]) -> dict[str, Any]:
         if path.stat().st_size > MAX_FILE:
             raise refuse("identity_invalid", file=name, detail="too large")
         doc = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise refuse("file_missing", file=name) from None
     except (OSError, ValueError, RecursionError):
         raise refuse("identity_invalid", file=name, detail="not readable JSON") from None
     if not isinstance(doc, dict) or doc.get("format") not in formats:

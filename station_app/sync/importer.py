@@ -434,6 +434,8 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
         try:
             try:
                 raw = fmt.read_bundle_file(path, ledger.keys.box)
+            except FileNotFoundError:
+                raise refuse("file_missing", file=path.name) from None
             except OSError:
                 raise refuse("truncated", file=path.name) from None
             outcome.sha256 = raw.sha256

@@ -108,7 +108,9 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
     us = ledger.station_code
     enrol_from_manifest = False
     if kind == "station":
-        if station == us:
+        # This ledger's own bundle, or one addressed to another supervisor (the bundles of
+        # other stations on a shared USB stick): say so, rather than "enrol it first".
+        if station == us or (vouched is None and m.get("recipient") not in (None, us)):
             raise refuse("not_for_us", file=name, recipient=m.get("recipient"), us=us)
         key = station_key(ledger, station, name, ("enrolled", "known"))
         held = ledger.conn.execute("SELECT 1 FROM stations WHERE code = ?",
@@ -125,9 +127,9 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
             except ValueError:
                 raise refuse("bad_manifest", file=name, detail="public_key") from None
             enrol_from_manifest = True
-        if vouched is None and m.get("recipient") not in (None, us):
-            raise refuse("not_for_us", file=name, recipient=m.get("recipient"), us=us)
     else:
+        if station == us:  # a return bundle or relay this ledger wrote itself
+            raise refuse("not_for_us", file=name, recipient=m.get("recipient"), us=us)
         roles = ("supervisor",) if kind == "return" else ("enrolled",)
         key = station_key(ledger, station, name, roles)
         if key is None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ..domain import clock
 from ..domain.errors import LedgerError
 from ..services import sync_ops
-from ..sync.importer import Outcome
+from ..sync.importer import Outcome, find_bundles
 from ..sync.status import StationStatus, gap_sentence
 from .errors import render as render_error
 from .errors import show_error
@@ -40,6 +40,7 @@ from .sign_in import can, current_attendant
 Index = QModelIndex | QPersistentModelIndex
 WARN = QColor("#fff3cd")
 BAD = QColor("#f8d7da")
+NAME_WIDTH = 220  # pixels: about 14 Chinese characters of a station's name
 
 
 class _RowsModel(QAbstractTableModel):
@@ -126,6 +127,8 @@ class StationsModel(_RowsModel):
                 return BAD
             if "stale" in row.warnings or "never" in row.warnings:
                 return WARN
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
+            return row.name  # the column is capped: a long name is cut short on screen
         if role == Qt.ItemDataRole.ToolTipRole and (row.gaps or row.forks):
             return "\n".join(row.fork_text(self.lang) + row.gap_text(self.lang))
         if role == Qt.ItemDataRole.UserRole + 1:
@@ -233,6 +236,7 @@ class SyncPage(QWidget):
         self.results_table.setObjectName("importResults")
         self.results_table.setModel(self.results)
         self.results_table.verticalHeader().setVisible(False)
+        self.results_table.setTabKeyNavigation(False)  # Tab moves on, arrows move in the table
         header = self.results_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -250,8 +254,12 @@ class SyncPage(QWidget):
         self.stations_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.stations_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.stations_table.verticalHeader().setVisible(False)
+        self.stations_table.setTabKeyNavigation(False)
         header = self.stations_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Names run to 40 characters; a column that wide pushed "Missing" and "Days since
+        # contact" out of sight. It is capped in refresh() (the full name is its tooltip).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         col.addWidget(self.stations_table)
         row = QHBoxLayout()
@@ -281,7 +289,11 @@ class SyncPage(QWidget):
         ledger = self.ctx.ledger
         supervisor = ledger.station_kind == "supervisor"
         info = sync_ops.pending_export(ledger)
-        if supervisor:
+        if supervisor and info["supervisor"] is None:
+            self.pending.setText(self.tr("This is a supervisor's ledger that trusts no level "
+                                         "above (such as the region): there is nobody to "
+                                         "forward bundles to."))
+        elif supervisor:
             self.pending.setText(
                 self.tr("This is a supervisor's ledger: Export forwards to the level above the "
                         "stations' original bundles it has not acknowledged yet (%1 bundles) "
@@ -289,18 +301,23 @@ class SyncPage(QWidget):
                 .replace("%1", f"{info['relay_bundles']:,}")
                 .replace("%2", f"{info['unacknowledged']:,}"))
         elif info["supervisor"] is None:
-            self.pending.setText(self.tr("No supervisor is trusted yet: ask for its trust file "
-                                         "and run “trust” first. Nothing can be exported."))
+            self.pending.setText(self.tr("No supervisor is trusted yet, so nothing can be "
+                                         "exported. This is set up once per station with the "
+                                         "supervisor's trust file: ask whoever looks after "
+                                         "this PC."))
         else:
             self.pending.setText(self.tr("%1 entries not yet acknowledged by %2.")
                                  .replace("%1", f"{info['unacknowledged']:,}")
                                  .replace("%2", str(info["supervisor"])))
         self.export_button.setEnabled(can(self.ctx, "export")
-                                      and (supervisor or info["supervisor"] is not None))
+                                      and info["supervisor"] is not None)
         self.import_button.setEnabled(can(self.ctx, "import"))
         self.return_button.setEnabled(supervisor and can(self.ctx, "export"))
         rows = sync_ops.stations(ledger)
         self.stations.set_rows(rows, self.ctx.lang)
+        self.stations_table.resizeColumnToContents(1)
+        if self.stations_table.columnWidth(1) > NAME_WIDTH:
+            self.stations_table.setColumnWidth(1, NAME_WIDTH)
         self.fork_button.setVisible(any(r.forks for r in rows))
         self.fork_button.setEnabled(can(self.ctx, "settings"))
         lines = [text for r in rows
@@ -345,25 +362,34 @@ class SyncPage(QWidget):
     def import_paths(self, paths: list[Path]) -> Job[Any]:
         actor, who = self.ctx.actor, current_attendant(self.ctx)
 
-        def work(job: JobControl) -> list[Outcome]:
+        def work(job: JobControl) -> tuple[list[Outcome], int]:
+            files = find_bundles(paths)  # how many were chosen, to say what a cancel left out
             return sync_ops.import_bundles(
-                job.ledger(), paths, actor=actor, attendant=who,
+                job.ledger(), files, actor=actor, attendant=who,
                 progress=lambda done, total: job.progress(done, total),
-                cancelled=lambda: job.cancelled)
+                cancelled=lambda: job.cancelled), len(files)
 
         job: Job[Any] = Job(self, work, on_success=self._imported,
                             ledger=self.ctx.open_worker_ledger, lang=self.ctx.lang)
         return job.with_progress(self.tr("Importing bundles…")).run()
 
-    def _imported(self, outcomes: list[Outcome]) -> None:
+    def _imported(self, result: tuple[list[Outcome], int]) -> None:
+        outcomes, chosen = result
         self.last_results = outcomes
         self.results.set_rows(outcomes, self.ctx.lang)
-        accepted = sum(1 for o in outcomes if o.ok)
-        refused = len(outcomes) - accepted
+        accepted = sum(1 for o in outcomes if o.ok and o.result != "duplicate")
+        nothing_new = sum(1 for o in outcomes if o.result == "duplicate")
+        refused = len(outcomes) - accepted - nothing_new
         new = sum(o.new for o in outcomes)
-        self.summary.setText(self.tr("%1 files: %2 accepted, %3 refused, %4 new entries.")
-                             .replace("%1", str(len(outcomes))).replace("%2", str(accepted))
-                             .replace("%3", str(refused)).replace("%4", f"{new:,}"))
+        text = (self.tr("%1 files: %2 accepted, %3 with nothing new, %4 refused, %5 new entries.")
+                .replace("%1", str(len(outcomes))).replace("%2", str(accepted))
+                .replace("%3", str(nothing_new)).replace("%4", str(refused))
+                .replace("%5", f"{new:,}"))
+        if chosen > len(outcomes):
+            text += " " + self.tr("Import cancelled: %1 of the %2 files chosen were not "
+                                  "imported; import them again.").replace(
+                "%1", str(chosen - len(outcomes))).replace("%2", str(chosen))
+        self.summary.setText(text)
         self.ctx.changed()
         self.refresh()
 

@@ -49,7 +49,8 @@ def _wait(qtbot: Any) -> None:
 def test_station_exports_what_is_unacknowledged(qtbot: Any, net) -> None:
     sup, sta, tmp = net
     page = _page(qtbot, sta)
-    assert not page.export_button.isEnabled() and "trust" in page.pending.text()
+    assert not page.export_button.isEnabled() and "trust file" in page.pending.text()
+    assert "run" not in page.pending.text()  # there is no command to run in the window
     link(sup, sta, tmp / "ids")
     sign_up(sta, 1)
     page.refresh()
@@ -77,16 +78,19 @@ def test_supervisor_imports_by_drop_and_sees_gaps(qtbot: Any, net) -> None:
     page.dropEvent(drop)
     _wait(qtbot)
     assert [o.result for o in page.last_results] == ["accepted", "refused"]
-    assert page.summary.text() == "2 files: 1 accepted, 1 refused, 1 new entries."
+    assert page.summary.text() == ("2 files: 1 accepted, 0 with nothing new, 1 refused, "
+                                   "1 new entries.")
     message = page.results.data(page.results.index(1, 4))
     assert "not a Station Ledger bundle" in message
     assert "entry 1 of epoch 1 is missing" in page.warnings.text()
     codes = [page.stations.data(page.stations.index(r, 0)) for r in range(
         page.stations.rowCount())]
     assert codes == ["HLB00", "MZL01"]
-    page.import_paths([first])
+    page.import_paths([first, later])
     _wait(qtbot)
     assert page.warnings.text() == ""
+    assert page.summary.text() == ("2 files: 1 accepted, 1 with nothing new, 0 refused, "
+                                   "1 new entries.")
     page.stations_table.selectRow(1)
     assert page.selected_station() == "MZL01"
     page.write_return("MZL01", tmp / "ret")
@@ -126,6 +130,67 @@ def test_supervisor_sees_a_forked_station_and_resolves_it(qtbot: Any, net, monke
     assert "has forked" not in page.warnings.text()
 
 
+def test_a_cancelled_import_says_which_files_were_left_out(qtbot: Any, net,
+                                                           monkeypatch) -> None:
+    import threading
+
+    from station_app.sync import importer
+
+    sup, sta, tmp = net
+    link(sup, sta, tmp / "ids")
+    for _ in range(3):  # three bundles in the USB folder
+        visits.record_visit(sta, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+        export(sta, tmp / "usb")
+    page = _page(qtbot, sup)
+    started = threading.Event()
+    real = importer.import_file
+
+    def first_then_cancel(*args: Any, **kw: Any) -> Any:
+        started.wait(10)
+        page_job.cancel()  # the supervisor presses Cancel while the first file is read
+        return real(*args, **kw)
+
+    monkeypatch.setattr(importer, "import_file", first_then_cancel)
+    page_job = page.import_paths([tmp / "usb"])
+    started.set()
+    _wait(qtbot)
+    assert len(page.last_results) == 1
+    assert page.summary.text().endswith(
+        "Import cancelled: 2 of the 3 files chosen were not imported; import them again.")
+
+
+def test_the_top_level_ledger_offers_no_export(qtbot: Any, net) -> None:
+    sup, sta, tmp = net
+    link(sup, sta, tmp / "ids")
+    page = _page(qtbot, sup)
+    assert not page.export_button.isEnabled()
+    assert "nobody to forward bundles to" in page.pending.text()
+
+
+def test_tab_moves_through_the_page_not_into_the_table_cells(qtbot: Any, net) -> None:
+    sup, sta, tmp = net
+    link(sup, sta, tmp / "ids")
+    page = _page(qtbot, sup)
+    page.stations_table.setFocus()
+    qtbot.keyClick(page.stations_table, Qt.Key.Key_Down)
+    assert page.selected_station() is not None  # arrows choose the station
+    qtbot.keyClick(page.stations_table, Qt.Key.Key_Tab)
+    assert page.focusWidget() is page.return_button  # Tab goes on to the button
+
+
+def test_a_long_station_name_leaves_every_column_in_sight(qtbot: Any, net) -> None:
+    sup, _, tmp = net
+    name = "内蒙古自治区呼伦贝尔市满洲里市扎赉诺尔区第二十三号国际货运口岸户外劳动者暖心驿站"
+    far = new_ledger(tmp / "far" / "far.db", "MZL23", name)  # 40 characters, the longest
+    link(sup, far, tmp / "ids")
+    page = _page(qtbot, sup)
+    table = page.stations_table
+    assert table.horizontalHeader().length() <= table.viewport().width()  # no scrolling
+    row = next(r for r in range(page.stations.rowCount()) if page.stations.rows[r].code == "MZL23")
+    assert page.stations.data(page.stations.index(row, 1), Qt.ItemDataRole.ToolTipRole) == name
+    far.close()
+
+
 def test_screenshots(qtbot: Any, net) -> None:
     sup, sta, tmp = net
     link(sup, sta, tmp / "ids")
@@ -149,6 +214,10 @@ def test_screenshots(qtbot: Any, net) -> None:
         probe = new_ledger(tmp / lang / "sup.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
         for st_ in (sta, other):
             link(probe, st_, tmp / f"ids_{lang}")
+        region = new_ledger(tmp / lang / "region.db", "NMG00", "内蒙古自治区总工会",
+                            supervisor=True)
+        link(region, probe, tmp / f"ids_{lang}")  # a league: Export relays to the region
+        region.close()
         page = _page(qtbot, probe, lang)
         page.import_paths([later, from_other, tmp / "U盘拷坏的.zip"])
         _wait(qtbot)
