@@ -68,266 +68,271 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="61"/>
+        <location filename="../../station_app/ui/counter.py" line="82"/>
         <source>Counter</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="88"/>
+        <location filename="../../station_app/ui/counter.py" line="122"/>
         <source>Sign up (F4)</source>
         <translation>入会（F4）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="97"/>
+        <location filename="../../station_app/ui/counter.py" line="131"/>
         <source>Counter messages</source>
         <translation>前台提示</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="103"/>
+        <location filename="../../station_app/ui/counter.py" line="137"/>
         <source>Relief (F5)</source>
         <translation>慰问（F5）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="105"/>
+        <location filename="../../station_app/ui/counter.py" line="139"/>
         <source>Programme (F6)</source>
         <translation>项目报名（F6）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="107"/>
+        <location filename="../../station_app/ui/counter.py" line="141"/>
         <source>Transfer (F7)</source>
         <translation>会籍转接（F7）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="121"/>
+        <location filename="../../station_app/ui/counter.py" line="155"/>
         <source>Record visit (Enter)</source>
         <translation>登记服务（回车）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="124"/>
+        <location filename="../../station_app/ui/counter.py" line="158"/>
         <source>Walk-in (F3)</source>
         <translation>散客（F3）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="148"/>
-        <location filename="../../station_app/ui/counter.py" line="170"/>
-        <location filename="../../station_app/ui/counter.py" line="261"/>
+        <location filename="../../station_app/ui/counter.py" line="182"/>
+        <location filename="../../station_app/ui/counter.py" line="204"/>
+        <location filename="../../station_app/ui/counter.py" line="298"/>
         <source>Today&apos;s ledger</source>
         <translation>今日台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="164"/>
+        <location filename="../../station_app/ui/counter.py" line="198"/>
         <source>Void… (Del)</source>
         <translation>作废…（Del）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="165"/>
+        <location filename="../../station_app/ui/counter.py" line="199"/>
         <source>Correct… (Ctrl+E)</source>
         <translation>更正…（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="255"/>
+        <location filename="../../station_app/ui/counter.py" line="289"/>
         <source>Check-in bar</source>
         <translation>签到栏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="255"/>
+        <location filename="../../station_app/ui/counter.py" line="289"/>
         <source>Find member / record visit</source>
         <translation>查找会员 / 登记服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="256"/>
+        <location filename="../../station_app/ui/counter.py" line="290"/>
         <source>Pick services after a scan</source>
         <translation>扫码后选择服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="257"/>
+        <location filename="../../station_app/ui/counter.py" line="291"/>
         <source>Pick services at any time</source>
         <translation>随时选择服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="258"/>
-        <source>Next person (clear)</source>
-        <translation>下一位（清空）</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="258"/>
+        <location filename="../../station_app/ui/counter.py" line="295"/>
         <source>Walk-in visit</source>
         <translation>散客服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="259"/>
+        <location filename="../../station_app/ui/counter.py" line="296"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="259"/>
+        <location filename="../../station_app/ui/counter.py" line="296"/>
         <source>Relief handout</source>
         <translation>慰问发放</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="260"/>
+        <location filename="../../station_app/ui/counter.py" line="297"/>
         <source>Programme enrolment</source>
         <translation>项目报名</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="260"/>
+        <location filename="../../station_app/ui/counter.py" line="297"/>
         <source>Membership transfer</source>
         <translation>会籍转接</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="261"/>
+        <location filename="../../station_app/ui/counter.py" line="298"/>
         <source>Void the selected entry</source>
         <translation>作废选中的记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="262"/>
+        <location filename="../../station_app/ui/counter.py" line="299"/>
         <source>Correct the selected entry</source>
         <translation>更正选中的记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="263"/>
+        <location filename="../../station_app/ui/counter.py" line="300"/>
         <source>Member: edit profile, real-name verification, withdrawal</source>
         <translation>会员：编辑资料、实名认证、退会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="264"/>
+        <location filename="../../station_app/ui/counter.py" line="301"/>
         <source>Print the member&apos;s card</source>
         <translation>打印会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="264"/>
+        <location filename="../../station_app/ui/counter.py" line="301"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="265"/>
+        <location filename="../../station_app/ui/counter.py" line="302"/>
         <source>Lock the screen (another attendant signs in)</source>
         <translation>锁屏（换其他操作员登录）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="267"/>
+        <location filename="../../station_app/ui/counter.py" line="304"/>
         <source>Self-service mode (station admin)</source>
         <translation>自助模式（驿站管理员）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="268"/>
+        <location filename="../../station_app/ui/counter.py" line="305"/>
         <source>Switch tabs</source>
         <translation>切换标签页</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="266"/>
+        <location filename="../../station_app/ui/counter.py" line="303"/>
         <source>Change my PIN</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="324"/>
+        <location filename="../../station_app/ui/counter.py" line="292"/>
+        <source>Next person (clear). After a visit or another action the member stays marked “served” for F5/F6/F7/F9 until Esc, the next card or %1 s without input</source>
+        <translation>下一位（清空）。办理来访或其他业务后，会员标为“已服务”，F5/F6/F7/F9 仍针对该会员，直到按 Esc、扫下一张卡或 %1 秒无操作</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter.py" line="361"/>
         <source>%1 members match. Pick one with ↑ ↓ and Enter.</source>
         <translation>有 %1 名会员符合，请用 ↑ ↓ 选择后按回车。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="327"/>
+        <location filename="../../station_app/ui/counter.py" line="364"/>
         <source>Nothing found for “%1”. Check the number, or search by name, pinyin or phone tail.</source>
         <translation>未找到“%1”。请核对号码，或按姓名、拼音、手机尾号查找。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="353"/>
+        <location filename="../../station_app/ui/counter.py" line="410"/>
+        <source>A card was scanned. It is checked in when this window is closed. Is this window still for the right person?</source>
+        <translation>刚扫了一张会员证，关闭本窗口后自动签到。请确认本窗口办理的仍是正确的人。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter.py" line="453"/>
         <source>%1: pick services with the number keys, then press Enter.</source>
         <translation>%1：按数字键选择服务项目，再按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="380"/>
+        <location filename="../../station_app/ui/counter.py" line="480"/>
         <source>%1 matching members (↑ ↓ to choose, Enter to pick)</source>
         <translation>找到 %1 名会员（↑ ↓ 选择，回车确认）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="400"/>
+        <location filename="../../station_app/ui/counter.py" line="500"/>
         <source>Scan a card or find a member first, or press Walk-in (F3).</source>
         <translation>请先扫码或查找会员，或按“散客”（F3）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="406"/>
+        <location filename="../../station_app/ui/counter.py" line="506"/>
         <source>Pick at least one service (number keys 1–9).</source>
         <translation>请至少选择一项服务（数字键 1–9）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="426"/>
+        <location filename="../../station_app/ui/counter.py" line="526"/>
         <source>Pick the services first (click them or Ctrl+1…9), then press Walk-in.</source>
         <translation>请先选择服务项目（点击或 Ctrl+1…9），再点“散客”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="446"/>
+        <location filename="../../station_app/ui/counter.py" line="544"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="452"/>
+        <location filename="../../station_app/ui/counter.py" line="550"/>
         <source>Recorded: %1 — %2</source>
         <translation>已登记：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="484"/>
+        <location filename="../../station_app/ui/counter.py" line="640"/>
         <source>%1 entries today</source>
         <translation>今日共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="506"/>
-        <location filename="../../station_app/ui/counter.py" line="532"/>
+        <location filename="../../station_app/ui/counter.py" line="662"/>
+        <location filename="../../station_app/ui/counter.py" line="688"/>
         <source>Select an entry in today&apos;s ledger first (F8).</source>
         <translation>请先在今日台账中选中一条记录（F8）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="510"/>
-        <location filename="../../station_app/ui/counter.py" line="536"/>
+        <location filename="../../station_app/ui/counter.py" line="666"/>
+        <location filename="../../station_app/ui/counter.py" line="692"/>
         <source>That entry is already void.</source>
         <translation>该记录已作废。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="514"/>
+        <location filename="../../station_app/ui/counter.py" line="670"/>
         <source>Void entry</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="515"/>
+        <location filename="../../station_app/ui/counter.py" line="671"/>
         <source>The entry stays in the ledger, struck through. Why is it void?</source>
         <translation>记录仍保留在台账中并以删除线显示。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="525"/>
+        <location filename="../../station_app/ui/counter.py" line="681"/>
         <source>Entry voided; it stays visible, struck through.</source>
         <translation>记录已作废，仍以删除线显示。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="541"/>
+        <location filename="../../station_app/ui/counter.py" line="697"/>
         <source>This kind of entry cannot be corrected here; void it and record it again.</source>
         <translation>此类记录不能在这里更正，请作废后重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="549"/>
+        <location filename="../../station_app/ui/counter.py" line="705"/>
         <source>Entry corrected; the original stays in the history.</source>
         <translation>记录已更正，原记录保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="597"/>
+        <location filename="../../station_app/ui/counter.py" line="753"/>
         <source>The card shown cannot be used. Find the member by name or number, or press Esc for the next person.</source>
         <translation>这张会员证不能使用。请按姓名或会员号查找会员，或按 Esc 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="610"/>
+        <location filename="../../station_app/ui/counter.py" line="766"/>
         <source>Relief recorded.</source>
         <translation>慰问已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="618"/>
+        <location filename="../../station_app/ui/counter.py" line="774"/>
         <source>Find the member first: programmes are for members.</source>
         <translation>请先找到会员：项目仅限会员报名。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="625"/>
+        <location filename="../../station_app/ui/counter.py" line="781"/>
         <source>Enrolment recorded.</source>
         <translation>报名已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="636"/>
+        <location filename="../../station_app/ui/counter.py" line="792"/>
         <source>Transfer recorded.</source>
         <translation>会籍转接已登记。</translation>
     </message>
@@ -615,7 +620,7 @@ Compare the resident ID card with the person and with the ID number on file firs
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="142"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="143"/>
         <source>That was a card scan. Type the reason.</source>
         <translation>刚才扫描的是会员证，请输入原因。</translation>
     </message>
@@ -628,142 +633,147 @@ Compare the resident ID card with the person and with the ID number on file firs
         <translation>正在服务的会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="105"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="115"/>
         <source>Member no.</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="106"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="116"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="107"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="117"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="108"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="118"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="109"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="119"/>
         <source>Home station</source>
         <translation>所属驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="110"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="120"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="111"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="121"/>
         <source>Visits</source>
         <translation>服务次数</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="112"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="122"/>
         <source>Programmes</source>
         <translation>已报项目</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="113"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="123"/>
         <source>Relief</source>
         <translation>慰问</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="131"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="141"/>
         <source>Print card</source>
         <translation>打印会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="134"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="144"/>
         <source>Reissue card</source>
         <translation>补办会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="181"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="200"/>
+        <source>✓ Served at %1. F5, F6, F7 and F9 still act on this member. For the next person press Esc or scan their card (cleared by itself after %2 s without input).</source>
+        <translation>✓ 已于 %1 服务。F5、F6、F7 和 F9 仍针对此会员。接待下一位请按 Esc 或扫其会员证（%2 秒无操作后自动清空）。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="214"/>
         <source>Next, please</source>
         <translation>请下一位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="212"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="246"/>
         <source>Member %1</source>
         <translation>会员 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="225"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="259"/>
         <source>%1 (another station)</source>
         <translation>%1（外站会员）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="233"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="267"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="235"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="269"/>
         <source>today %1 · this month %2</source>
         <translation>今日 %1 次 · 本月 %2 次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="240"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="274"/>
         <source>no campaign running</source>
         <translation>当前无慰问活动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="242"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="276"/>
         <source>%1: received</source>
         <translation>%1：已领取</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="244"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="278"/>
         <source>%1: not yet</source>
         <translation>%1：未领取</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="252"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="286"/>
         <source>not in this station&apos;s ledger</source>
         <translation>不在本站台账中</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="254"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="288"/>
         <source>not known at this station (can be served)</source>
         <translation>本站暂无此会员（可以服务）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="256"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="290"/>
         <source>active</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="257"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="291"/>
         <source>transferred out</source>
         <translation>已转出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="258"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="292"/>
         <source>withdrawn</source>
         <translation>已退会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="261"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="295"/>
         <source>card replaced</source>
         <translation>已补办新卡</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="263"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="297"/>
         <source>real-name verified</source>
         <translation>已实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="275"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="309"/>
         <source>This card&apos;s station is not known here, so its signature could not be checked. The member can still be served.</source>
         <translation>本站不认识发卡驿站，无法核验签名。仍可为该会员服务。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="280"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="314"/>
         <source>Member %1 is not in this ledger yet (another station&apos;s member). The visit is recorded by member number.</source>
         <translation>本台账中暂无会员 %1（外站会员），按会员号登记服务。</translation>
     </message>
@@ -1556,42 +1566,42 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="38"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="36"/>
         <source>Walk-in visit</source>
         <translation>散客服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="49"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="45"/>
         <source>Services: %1</source>
         <translation>服务项目：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="54"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="50"/>
         <source>Who is it? Press the number of the worker type.</source>
         <translation>是哪类劳动者？请按职业类别对应的数字键。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="70"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="66"/>
         <source>&amp;Foreign driver (document and nationality)</source>
         <translation>境外司机（证件与国籍）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="87"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="83"/>
         <source>&amp;Document</source>
         <translation>证件类型(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="88"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="84"/>
         <source>&amp;Nationality</source>
         <translation>国籍(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="97"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="93"/>
         <source>Record</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/walk_in.py" line="159"/>
+        <location filename="../../station_app/ui/dialogs/walk_in.py" line="129"/>
         <source>Choose the worker type.</source>
         <translation>请选择职业类别。</translation>
     </message>

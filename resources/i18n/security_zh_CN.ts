@@ -585,43 +585,43 @@ PIN 至少4位数字；密码至少6个字符。</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="134"/>
+        <location filename="../../station_app/ui/sign_in.py" line="135"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="134"/>
-        <location filename="../../station_app/ui/sign_in.py" line="166"/>
+        <location filename="../../station_app/ui/sign_in.py" line="135"/>
+        <location filename="../../station_app/ui/sign_in.py" line="167"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="136"/>
+        <location filename="../../station_app/ui/sign_in.py" line="137"/>
         <source>The screen was locked. Sign in to continue.</source>
         <translation>屏幕已锁定，请登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="137"/>
+        <location filename="../../station_app/ui/sign_in.py" line="138"/>
         <source>Station %1 — sign in to the counter.</source>
         <translation>%1 — 请登录前台。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="155"/>
+        <location filename="../../station_app/ui/sign_in.py" line="156"/>
         <source>&amp;Attendant</source>
         <translation>操作员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="156"/>
+        <location filename="../../station_app/ui/sign_in.py" line="157"/>
         <source>&amp;PIN</source>
         <translation>PIN(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="169"/>
+        <location filename="../../station_app/ui/sign_in.py" line="170"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="169"/>
+        <location filename="../../station_app/ui/sign_in.py" line="170"/>
         <source>Quit the app</source>
         <translation>退出程序</translation>
     </message>

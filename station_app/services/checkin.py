@@ -108,6 +108,22 @@ def resolve(ledger: Ledger, text: str) -> CheckIn:
     raise InvalidInput("scan", "not_a_card")
 
 
+def refresh(ledger: Ledger, found: CheckIn) -> CheckIn:
+    """The same check-in re-read after the ledger changed (a withdrawal voided, a transfer,
+    a reissued card): the member's current record and status. What only the card itself proved
+    (a forged signature, an issuer whose key was unknown) is kept, since the text is gone."""
+    member = queries.find_member(ledger, found.member_no)
+    if found.status == FORGED:
+        return CheckIn(found.member_no, FORGED, member, found.card_serial, found.scanned)
+    status = _status(ledger, found.member_no, member)
+    if (found.scanned and status == OK and member is not None
+            and found.card_serial is not None and found.card_serial < member.card_serial):
+        status = REPLACED_CARD
+    if found.status == ISSUER_UNKNOWN and status in (OK, UNKNOWN_MEMBER):
+        status = ISSUER_UNKNOWN
+    return CheckIn(found.member_no, status, member, found.card_serial, found.scanned)
+
+
 def needs_rescan(error: LedgerError, text: str) -> bool:
     """True when ``text`` was plainly a card scan that failed (cut off, or a newer card format).
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 import itertools
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QBoxLayout,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -37,6 +38,7 @@ from ..data import queries
 from ..domain import clock
 from ..domain.errors import InvalidInput, LedgerError
 from ..services import checkin, corrections, visits
+from . import scan_router
 from .context import AppContext
 from .models.today import ENTRY_ID_ROLE, KIND_ROLE, MEMBER_ROLE, VOIDED_ROLE, TodayModel
 from .widgets.check_in import CheckInBar
@@ -45,6 +47,25 @@ from .widgets.member_panel import MemberPanel
 from .widgets.service_pad import ServicePad
 
 log = logging.getLogger(__name__)
+
+SERVED_IDLE_SECONDS = 60
+"""After a member was served, the counter returns to "Next, please" (like Esc) once nobody has
+pressed a key or clicked for this long, so the next person's relief or profile change cannot
+land on the last one. Per machine: ``[counter] served_idle_seconds`` in station-app.ini."""
+SERVED_IDLE_SETTING = "counter/served_idle_seconds"
+_ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+                       QEvent.Type.TouchBegin})
+
+
+def served_idle_seconds() -> int:
+    """The per-machine setting, at least 10 s; the default when unset or unreadable."""
+    from .context import ui_settings
+
+    try:
+        value = int(ui_settings().value(SERVED_IDLE_SETTING, SERVED_IDLE_SECONDS))
+    except (TypeError, ValueError):
+        return SERVED_IDLE_SECONDS
+    return max(10, value)
 
 
 def build_counter_page(ctx: AppContext) -> CounterPage:
@@ -62,10 +83,23 @@ class CounterPage(QWidget):
         self.armed: checkin.CheckIn | None = None
         self._actions: dict[str, QAction] = {}
         self._services_shown: list[queries.ServiceRow] = []
+        self.served_seconds = served_idle_seconds()
+        self.served_timer = QTimer(self)
+        self.served_timer.setSingleShot(True)
+        self.served_timer.setInterval(self.served_seconds * 1000)
+        self.served_timer.timeout.connect(self._served_idle)
+        self._watching_activity = False
         self._build()
         self._make_actions()
         self._set_tab_order()
+        self.member_panel.shown.connect(self._served_changed)
         ctx.ledger_changed.connect(self._ledger_changed)
+        # A card scanned while a dialog is open waits here until the dialog is closed.
+        self._held_scan: str | None = None
+        self._held_timer = QTimer(self)
+        self._held_timer.setInterval(100)
+        self._held_timer.timeout.connect(self._deliver_held)
+        scan_router.register(self, self._claims_scan, self.receive_scan)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -255,7 +289,10 @@ class CounterPage(QWidget):
             ("F2", self.tr("Check-in bar")), ("Enter", self.tr("Find member / record visit")),
             ("1 … 9, 0", self.tr("Pick services after a scan")),
             ("Ctrl+1 … Ctrl+0", self.tr("Pick services at any time")),
-            ("Esc", self.tr("Next person (clear)")), ("F3", self.tr("Walk-in visit")),
+            ("Esc", self.tr("Next person (clear). After a visit or another action the member "
+                            "stays marked “served” for F5/F6/F7/F9 until Esc, the next card or "
+                            "%1 s without input").replace("%1", str(self.served_seconds))),
+            ("F3", self.tr("Walk-in visit")),
             ("F4", self.tr("Sign up a member")), ("F5", self.tr("Relief handout")),
             ("F6", self.tr("Programme enrolment")), ("F7", self.tr("Membership transfer")),
             ("F8", self.tr("Today's ledger")), ("Del / Ctrl+D", self.tr("Void the selected entry")),
@@ -330,6 +367,69 @@ class CounterPage(QWidget):
             return
         self.say(self.ctx.message(result), "warn")
         self.check_in.input.selectAll()
+
+    # ---- scans routed here (ui/scan_router.py) ----
+    def _claims_scan(self, widget: QWidget) -> bool:
+        """Scans typed anywhere on this page, or into a dialog or menu opened over it, are
+        cards for the check-in bar. The sign-in (lock) dialog keeps its keys."""
+        if not self.isVisible():
+            return False
+        window = widget.window()
+        if window is self.window():
+            return True
+        popup = QApplication.activePopupWidget()
+        if popup is not None and window is popup:
+            return True
+        modal = QApplication.activeModalWidget()
+        return modal is not None and window is modal \
+            and modal.property("scanPolicy") != "ignore"
+
+    def receive_scan(self, text: str) -> None:
+        """A scanner burst (card text without its Enter). With nothing open it is checked in
+        at once. A walk-in dialog is cancelled (the person is a member); any other dialog is
+        left as it is, with a note, and the card is checked in when it closes, so nothing
+        typed there is lost and nothing is written for the wrong person."""
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()
+        modal = QApplication.activeModalWidget()
+        if modal is None and popup is None:
+            self._check_in_scan(text)
+            return
+        self._held_scan = text
+        if isinstance(modal, QDialog) and modal.property("scanPolicy") == "cancel":
+            modal.reject()
+        elif modal is not None:
+            self._note_held_scan(modal)
+        self._held_timer.start()
+
+    def _note_held_scan(self, modal: QWidget) -> None:
+        layout = modal.layout()
+        if not isinstance(layout, QBoxLayout) or modal.findChild(QLabel, "heldScanNote"):
+            return
+        note = QLabel(self.tr("A card was scanned. It is checked in when this window is "
+                              "closed. Is this window still for the right person?"))
+        note.setObjectName("heldScanNote")
+        note.setWordWrap(True)
+        note.setStyleSheet("QLabel{background:#fff6e0;color:#6b4b00;padding:6px;"
+                           "border-radius:4px}")
+        layout.insertWidget(0, note)
+
+    def _deliver_held(self) -> None:
+        if self._held_scan is None:
+            self._held_timer.stop()
+            return
+        if QApplication.activeModalWidget() is not None \
+                or QApplication.activePopupWidget() is not None:
+            return  # still open: try again on the next tick
+        text, self._held_scan = self._held_scan, None
+        self._held_timer.stop()
+        self._check_in_scan(text)
+
+    def _check_in_scan(self, text: str) -> None:
+        self.check_in.input.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.check_in.input.setText(text)
+        self.resolve_text(text)
 
     def choose_member(self, number: str) -> None:
         result = checkin.try_resolve(self.ctx.ledger, number)
@@ -431,9 +531,7 @@ class CounterPage(QWidget):
         dialog = WalkInDialog(self.ctx, chosen, self)
         if not self.exec_dialog(dialog) or dialog.result_walk_in is None:
             self.focus_check_in()
-            if dialog.scanned:  # a card scanned while the dialog was open: it is a member
-                self.check_in.input.setText(dialog.scanned)
-                self.resolve_text(dialog.scanned)
+            self._deliver_held()  # a card scanned while the dialog was open: it is a member
             return False
         try:
             visits.record_visit(self.ctx.ledger, chosen, by=self.ctx.actor,
@@ -459,15 +557,73 @@ class CounterPage(QWidget):
         self.focus_check_in()
 
     # ---- today's ledger ----
-    def _wrote(self) -> None:
-        """After the counter wrote: its own views at once, the other pages when it is quiet."""
+    def _wrote(self, served: bool = True) -> None:
+        """After the counter wrote: its own views at once, the other pages when it is quiet.
+
+        A write for the member shown (visit, relief, enrolment, transfer, F9 actions) marks
+        them served; voids and corrections act on a table row, not on the person here."""
         self._ledger_changed()
         self.ctx.changed_soon()
+        if served and self.member_panel.facts is not None:
+            self.member_panel.mark_served(clock.now().strftime("%H:%M"), self.served_seconds)
 
     def _ledger_changed(self) -> None:
         self.today_model.refresh()
         self._update_today_label()
         self.reload_services()
+        self._reload_member()
+
+    def _reload_member(self) -> None:
+        """The member shown follows the ledger (a voided withdrawal, a transfer elsewhere):
+        the panel and what a visit would be recorded for never keep a stale status."""
+        panel = self.member_panel
+        if panel.facts is None:
+            return
+        panel.reload()
+        facts = panel.facts
+        if self.armed is not None and facts is not None \
+                and self.armed.member_no == facts.check_in.member_no:
+            if facts.check_in.can_serve:
+                self.armed = facts.check_in
+            else:
+                self.armed = None
+                self.pad.clear_selection()
+                self._selection_changed()
+        self._enable_member_actions()
+
+    # ---- served: the last person stays only for a moment ----
+    def _served_changed(self) -> None:
+        if self.member_panel.served:
+            if not self.served_timer.isActive():
+                self.served_timer.start()
+            self._watch_activity(True)
+        else:
+            self.served_timer.stop()
+            self._watch_activity(False)
+
+    def _watch_activity(self, on: bool) -> None:
+        app = QApplication.instance()
+        if app is None or on == self._watching_activity:
+            return
+        self._watching_activity = on
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self.served_timer.isActive():
+            self.served_timer.start()  # somebody is still at work: keep the member a while
+        return False
+
+    def _served_idle(self) -> None:
+        if QApplication.activeModalWidget() is not None \
+                or QApplication.activePopupWidget() is not None:
+            self.served_timer.start()  # a dialog for this member is still open
+            return
+        if self.member_panel.served:
+            log.debug("served member cleared after %s s idle", self.served_seconds)
+            self.reset()
 
     def reload_services(self) -> None:
         """Rebuild the service buttons only when the catalogue itself changed."""
@@ -520,7 +676,7 @@ class CounterPage(QWidget):
         except LedgerError as exc:
             self.say(self.ctx.message(exc), "warn")
             return False
-        self._wrote()
+        self._wrote(served=False)
         self.select_entry(entry_id)
         self.say(self.tr("Entry voided; it stays visible, struck through."), "ok")
         self.member_panel.reload()
@@ -544,7 +700,7 @@ class CounterPage(QWidget):
         dialog = CorrectDialog(self.ctx, entry_id, self)
         if not self.exec_dialog(dialog):
             return False
-        self._wrote()
+        self._wrote(served=False)
         self.select_entry(entry_id)
         self.say(self.tr("Entry corrected; the original stays in the history."), "ok")
         return True

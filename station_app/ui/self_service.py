@@ -14,7 +14,6 @@ power cut at night must bring the station back by itself).
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -40,14 +39,13 @@ from ..domain.errors import LedgerError
 from ..services import audit, auth
 from ..services import self_service as kiosk
 from ..services.visits import WalkIn
-from . import i18n
+from . import i18n, scan_router
 from .sign_in import SignInDialog, can, current_attendant
 
 log = logging.getLogger(__name__)
 
 SHORTCUT = "Ctrl+Shift+K"
 THANKS_MS = 6000
-SCAN_GAP_S = 1.0  # a scanner types a whole card in well under this; older keys are stray
 SERVICE_COLUMNS = 4
 
 _STYLE = """
@@ -143,8 +141,6 @@ class SelfServiceWindow(QWidget):
         self.walk_in = False
         self.worker: str | None = None
         self.staff_dialog: StaffSignInDialog | None = None
-        self._scan = ""
-        self._last_key = 0.0
         self._may_close = False
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -161,6 +157,12 @@ class SelfServiceWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        # Every burst typed on this screen is the scanner's (it has no text fields): cards
+        # are greeted, anything else is answered "not a card".
+        scan_router.register(self, self._claims_scan, self.scanned, every_burst=True)
+
+    def _claims_scan(self, widget: QWidget) -> bool:
+        return self.isVisible() and widget.window() is self and self.staff_dialog is None
 
     # ---- layout ----
     def _build(self) -> None:
@@ -321,7 +323,6 @@ class SelfServiceWindow(QWidget):
         self.visitor = None
         self.walk_in = False
         self.worker = None
-        self._scan = ""
         if self.staff_dialog is not None:
             self.staff_dialog.reject()
         for button in (*self.service_buttons.values(), *self.worker_buttons.values()):
@@ -451,7 +452,7 @@ class SelfServiceWindow(QWidget):
         self.close()
         return True
 
-    # ---- input: the scanner and the idle timer ----
+    # ---- input: the idle timer, Enter and Esc (scans come from ui/scan_router.py) ----
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
@@ -465,25 +466,14 @@ class SelfServiceWindow(QWidget):
         return False
 
     def _key(self, event: QKeyEvent) -> None:
+        """Keys that were no scan: Enter is Done, Esc cancels, anything else means nothing."""
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            text, self._scan = self._scan, ""
-            if text.strip():
-                self.scanned(text)
-            elif self.pages.currentWidget() is self.services_page:
+            if self.pages.currentWidget() is self.services_page:
                 self.done()
             return
-        if key == Qt.Key.Key_Escape:
-            if self.pages.currentWidget() is self.services_page:
-                self.reset()
-            return
-        text = event.text()
-        now = time.monotonic()
-        if now - self._last_key > SCAN_GAP_S:
-            self._scan = ""  # keys pressed long ago are not part of this scan
-        self._last_key = now
-        if text and text.isprintable() and len(self._scan) < kiosk.MAX_SCAN_LENGTH:
-            self._scan += text
+        if key == Qt.Key.Key_Escape and self.pages.currentWidget() is self.services_page:
+            self.reset()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_close:
@@ -494,6 +484,9 @@ class SelfServiceWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        router = scan_router.ScanRouter.instance()
+        if router is not None:
+            router.unregister(self)
         super().closeEvent(event)
 
     def showEvent(self, event: Any) -> None:

@@ -131,6 +131,7 @@ class SignInDialog(QDialog):
         self.ctx = ctx
         self.attendant: auth.Attendant | None = None
         self.setObjectName("lockDialog" if locked else "signInDialog")
+        self.setProperty("scanPolicy", "ignore")  # a card scanned here is no check-in
         self.setWindowTitle(self.tr("Screen locked") if locked else self.tr("Sign in"))
         layout = QVBoxLayout(self)
         head = QLabel(self.tr("The screen was locked. Sign in to continue.") if locked else

@@ -138,7 +138,8 @@ class MemberEditDialog(QDialog):
             self.set_error("reason", "")
             return False
         if is_card_text(text):
-            # A card scanned while the dialog was open is not a reason (it would stay for good).
+            # Card text is never a reason (it would stay for good); scans are routed to the
+            # check-in bar (ui/scan_router.py), so this catches pasted text.
             self.set_error("reason", self.tr("That was a card scan. Type the reason."))
             return False
         return self._check("reason", lambda: validate.text("reason", text, max_len=200))

@@ -47,8 +47,8 @@ class ReasonDialog(QDialog):
     def accept(self) -> None:
         reason = self.reason()
         if is_card_text(reason):
-            # A card scanned while the dialog was open is not a reason (it would be kept in the
-            # ledger for good as one): ask again.
+            # Card text is never a reason (it would be kept in the ledger for good as one).
+            # Scans are routed to the check-in bar (ui/scan_router.py); this catches a paste.
             self.input.clear()
             self.input.setPlaceholderText(self.tr("That was a card scan. Type the reason."))
             return

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -37,12 +35,10 @@ class WalkInDialog(QDialog):
         self.setObjectName("walkInDialog")
         self.setWindowTitle(self.tr("Walk-in visit"))
         self.result_walk_in: visits.WalkIn | None = None
-        # A card scanned while this dialog is open: the scanner types ``SLC1.…`` in a burst
-        # (a few ms a key); its digits must not pick a worker type. The text goes back to the
-        # check-in bar instead (``scanned``).
-        self.scanned: str | None = None
-        self._burst: list[str] = []
-        self._last_key = 0.0
+        # A card scanned while this dialog is open is a member, not a walk-in: the scan router
+        # (ui/scan_router.py) keeps its digits from picking a worker type, and the counter
+        # closes this dialog and checks the card in.
+        self.setProperty("scanPolicy", "cancel")
         self.worker: str | None = None
         layout = QVBoxLayout(self)
         names = {s.code: s.text(ctx.lang) for s in queries.services(ctx.ledger)}
@@ -115,34 +111,8 @@ class WalkInDialog(QDialog):
         if not self.foreign.isChecked():
             self.accept()
 
-    SCAN_GAP = 0.06  # seconds between keys: faster is a scanner, never a person
-    SCAN_PAUSE = 0.3  # a scan is over when its keys stop for this long
-    _MODIFIERS = frozenset({Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt,
-                            Qt.Key.Key_Meta, Qt.Key.Key_CapsLock, Qt.Key.Key_AltGr})
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in self._MODIFIERS:  # a scanner presses Shift for capitals
-            return
         text = event.text()
-        now = time.monotonic()
-        fast = now - self._last_key < self.SCAN_GAP
-        capturing = bool(self._burst) and now - self._last_key < self.SCAN_PAUSE
-        self._last_key = now
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        # A letter means nothing here but "f" (foreign driver): it starts a scan (SLC1.…), and
-        # while one is coming in, its digits never pick a worker type.
-        starts = (text.isprintable() and text.isalpha() and text.lower() != "f"
-                  and not enter)
-        if capturing or (fast and self._burst) or starts:
-            if enter:  # the end of a scan: hand it to the check-in bar
-                self.scanned = "".join(self._burst)
-                self._burst = []
-                self.reject()
-                return
-            if text and text.isprintable():
-                self._burst.append(text)
-                return
-        self._burst = []
         codes = list(self.buttons)
         typing_country = self.nationality.lineEdit()
         if text.isdigit() and 1 <= int(text) <= len(codes) and not (

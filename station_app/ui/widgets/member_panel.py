@@ -83,6 +83,9 @@ class MemberPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumWidth(340)
         self.facts: MemberFacts | None = None
+        # When the member shown was last served (a visit, relief, enrolment, profile change):
+        # the counter then returns to "Next, please" by itself after a quiet minute.
+        self.served_at: str | None = None
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("memberName")
@@ -93,6 +96,13 @@ class MemberPanel(QFrame):
         self.title.setFont(font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
+        self.served_note = QLabel()
+        self.served_note.setObjectName("memberServed")
+        self.served_note.setWordWrap(True)
+        self.served_note.setStyleSheet(
+            "QLabel{background:#e3f4e6;color:#1b6e2a;padding:6px;border-radius:4px}")
+        self.served_note.hide()
+        layout.addWidget(self.served_note)
         self.banner = QLabel()
         self.banner.setObjectName("memberBanner")
         self.banner.setWordWrap(True)
@@ -176,8 +186,31 @@ class MemberPanel(QFrame):
     def member(self) -> queries.Member | None:
         return self.facts.check_in.member if self.facts else None
 
+    @property
+    def served(self) -> bool:
+        return self.facts is not None and self.served_at is not None
+
+    def mark_served(self, at: str, idle_seconds: int) -> None:
+        """Say plainly that the member shown has been served and is only kept for a moment:
+        F5/F6/F7/F9 still act on them, but the next person needs Esc or their own card."""
+        if self.facts is None:
+            return
+        self.served_at = at
+        self.served_note.setText(self.tr(
+            "✓ Served at %1. F5, F6, F7 and F9 still act on this member. For the next person "
+            "press Esc or scan their card (cleared by itself after %2 s without input).")
+            .replace("%1", at).replace("%2", str(idle_seconds)))
+        self.served_note.show()
+        self.shown.emit()
+
+    def _clear_served(self) -> None:
+        self.served_at = None
+        self.served_note.hide()
+        self.served_note.clear()
+
     def clear(self) -> None:
         self.facts = None
+        self._clear_served()
         self.title.setText(self.tr("Next, please"))
         self.banner.hide()
         for value in self.fields.values():
@@ -193,15 +226,16 @@ class MemberPanel(QFrame):
                 widget.setEnabled(on)
 
     def reload(self) -> None:
-        """Re-read the counts after something was recorded."""
+        """Re-read the member, their status and counts after the ledger changed (a visit, a
+        voided withdrawal): the panel never keeps a status the ledger no longer has."""
         if self.facts is None:
             return
-        found = self.facts.check_in
-        member = queries.find_member(self.ctx.ledger, found.member_no)
-        self.show_check_in(checkin.CheckIn(found.member_no, found.status, member,
-                                           found.card_serial, found.scanned))
+        self.show_check_in(checkin.refresh(self.ctx.ledger, self.facts.check_in))
 
     def show_check_in(self, found: checkin.CheckIn) -> None:
+        """Show ``found``; the "served" note stays only while the same member is shown."""
+        if self.member_no != found.member_no:
+            self._clear_served()
         self.facts = read_facts(self.ctx.ledger, found)
         member = found.member
         lang = self.ctx.lang
