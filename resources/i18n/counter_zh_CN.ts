@@ -768,12 +768,17 @@ Compare the resident ID card with the person and with the ID number on file firs
         <translation>已实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="309"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="307"/>
+        <source>. To take them back: Member (F9) → Rejoin the union.</source>
+        <translation>。如需恢复会籍：会员操作 (F9) → 重新入会。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="312"/>
         <source>This card&apos;s station is not known here, so its signature could not be checked. The member can still be served.</source>
         <translation>本站不认识发卡驿站，无法核验签名。仍可为该会员服务。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="314"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="317"/>
         <source>Member %1 is not in this ledger yet (another station&apos;s member). The visit is recorded by member number.</source>
         <translation>本台账中暂无会员 %1（外站会员），按会员号登记服务。</translation>
     </message>

@@ -82,6 +82,7 @@ def test_the_member_menu_offers_rejoin_for_a_withdrawn_member(qtbot: Any, counte
     actions = counter.member_actions
     scan(qtbot, counter, make_payload(member.member_no, 1, ctx.ledger.keys.signing))
     assert "left the union" in counter.member_panel.banner.text()
+    assert "F9" in counter.member_panel.banner.text()  # the banner says how to take them back
     assert counter.armed is None
     # Only Rejoin: nothing else may be done for a member who left.
     assert actions.button.isEnabled()

@@ -25,7 +25,7 @@ from ...data import queries
 from ...data.db import Ledger
 from ...domain import catalogue, clock, worker_types
 from ...domain.errors import LedgerError, Refused
-from ...services import checkin
+from ...services import checkin, members
 from ..context import AppContext
 from ..errors import render as render_error
 
@@ -302,6 +302,9 @@ class MemberPanel(QFrame):
                             checkin.TRANSFERRED_OUT, checkin.NOT_HERE):
             text = render_error(Refused(f"scan.{found.status}", member_no=found.member_no),
                                 self.ctx.lang)
+            if found.status == checkin.WITHDRAWN and found.member is not None \
+                    and members.can_rejoin(self.ctx.ledger, found.member):
+                text += self.tr(". To take them back: Member (F9) → Rejoin the union.")
             self.banner.setText(text)
             self.banner.setProperty("severity", "stop")
         elif found.status == checkin.ISSUER_UNKNOWN:
