@@ -1267,27 +1267,27 @@ Compare the resident ID card with the person and with the ID number on file firs
         <translation>入会(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="262"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="263"/>
         <source>%1 (%2) withdrew from the union. They can rejoin under the same member number and card: no new sign-up is needed.</source>
         <translation>%1（%2）已退会，可沿用原会员号和会员证重新入会，无需重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="265"/>
-        <source>%1 (%2) withdrew from the union at station %3; only that station can take them back.</source>
-        <translation>%1（%2）已在驿站 %3 退会，只能由该驿站办理重新入会。</translation>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="266"/>
+        <source>%1 (%2) withdrew from the union at station %3. Signing up here makes them a member of this station with a new number and card.</source>
+        <translation>%1（%2）已在驿站 %3 退会。在本站登记入会后，将成为本站会员，使用新的会员号和会员证。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="268"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="269"/>
         <source>Already a member: %1 (%2). No new sign-up is needed.</source>
         <translation>已是会员：%1（%2），无需重复入会。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="337"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="338"/>
         <source>%1 is now member %2.</source>
         <translation>%1 已入会，会员号 %2。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="341"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="342"/>
         <source>Print the membership card now?</source>
         <translation>现在打印会员证吗？</translation>
     </message>

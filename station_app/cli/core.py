@@ -159,6 +159,10 @@ def register(sub: Any) -> None:
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=cmd_correct)
 
+    p = sub.add_parser("duplicates", help="people who are an active member under two numbers"
+                                          " (signed up at two stations before either knew)")
+    p.set_defaults(handler=cmd_duplicates)
+
     p = sub.add_parser("log", help="the newest entries")
     p.add_argument("--limit", type=int, default=20)
     p.set_defaults(handler=cmd_log)
@@ -445,6 +449,37 @@ def cmd_correct(ctx: Context, args: argparse.Namespace) -> int:
         raise InvalidInput("service", "empty")
     print_entry(ctx, corrections.correct_entry(ledger, args.entry_id, changes, args.reason,
                                                by=ctx.actor))
+    return 0
+
+
+def cmd_duplicates(ctx: Context, args: argparse.Namespace) -> int:
+    """The same person signed up at two stations (SYNC.md: found by the keyed ID hash and
+    resolved by the supervisor, never merged): each group with what to do about it."""
+    ledger = ctx.ledger()
+    groups = queries.same_person_twice(ledger)
+    if ctx.json:
+        ctx.emit([{"keep": g[0].member_no, "members": [m.to_json() for m in g]} for g in groups])
+        return 0
+    if not groups:
+        ctx.print(ctx.t("没有人以两个会员号同时在会",
+                        "Nobody is an active member under two numbers"))
+        return 0
+    names = {code: name for code, name in ledger.conn.execute("SELECT code, name FROM stations")}
+    for group in groups:
+        first, later = group[0], group[1:]
+        ctx.print(ctx.t(f"{first.name}（{first.id_masked}）以 {len(group)} 个会员号在会：",
+                        f"{first.name} ({first.id_masked}) is a member under {len(group)} "
+                        "numbers:"))
+        for m in group:
+            keep = ctx.t("  （最早登记）", "  (signed up first)") if m is first else ""
+            ctx.print(f"  {m.member_no}  {names.get(m.home_station, m.home_station)}  "
+                      f"{m.joined_at[:10]}{keep}")
+        numbers = ", ".join(m.member_no for m in later)
+        ctx.print(ctx.t(f"  建议：由登记在后的驿站为 {numbers} 办理退会，原因写“重复登记，保留 "
+                        f"{first.member_no}”；之后的数据包到达后，此条自动消失。",
+                        f"  Suggested: the station(s) that signed up later withdraw {numbers} "
+                        f"with the reason \"signed up twice, kept {first.member_no}\"; this "
+                        "line goes once their bundles arrive."))
     return 0
 
 

@@ -78,10 +78,27 @@ def find_member(ledger: Ledger, number: str) -> Member | None:
 
 
 def member_by_id_hash(ledger: Ledger, id_hash: str) -> Member | None:
+    """The member record of the person with this keyed ID hash: one still a member first
+    (wherever signed up), else the earliest who withdrew; never one who transferred out."""
     row = ledger.conn.execute(
         _MEMBER_SELECT + " WHERE id_hash = ? AND status != 'transferred_out'"
-        " ORDER BY joined_at LIMIT 1", (id_hash,)).fetchone()
+        " ORDER BY status != 'active', joined_at LIMIT 1", (id_hash,)).fetchone()
     return _member(row) if row else None
+
+
+def same_person_twice(ledger: Ledger) -> list[list[Member]]:
+    """People who are an active member under two or more numbers (signed up at two stations
+    before either knew of the other; found by the region's keyed ID hash), each group
+    oldest sign-up first, the groups by their oldest sign-up."""
+    groups: list[list[Member]] = []
+    for (id_hash,) in ledger.conn.execute(
+            "SELECT id_hash FROM members WHERE id_hash IS NOT NULL AND status = 'active'"
+            " GROUP BY id_hash HAVING COUNT(*) > 1").fetchall():
+        groups.append([_member(r) for r in ledger.conn.execute(
+            _MEMBER_SELECT + " WHERE id_hash = ? AND status = 'active'"
+            " ORDER BY joined_at, member_no", (id_hash,))])
+    groups.sort(key=lambda g: (g[0].joined_at, g[0].member_no))
+    return groups
 
 
 def _prefix_range(column: str) -> str:

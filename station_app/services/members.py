@@ -109,7 +109,7 @@ def sign_up_member(ledger: Ledger, form: SignUp, *, by: str) -> queries.Member:
     checked = check_sign_up(form)
     with ledger.write():
         existing = existing_member(ledger, checked.rid.number)
-        if existing is not None:
+        if existing is not None and not left_elsewhere(ledger, existing):
             raise DuplicateMember(existing.member_no, name=existing.name,
                                   withdrawn=can_rejoin(ledger, existing))
         number = _mint_number(ledger)
@@ -199,6 +199,12 @@ def withdraw_member(ledger: Ledger, number: str, reason: str, *, by: str) -> Ent
         member = _active_member(ledger, number)
         return ledger.append("member.withdraw", {"member_no": member.member_no,
                                                  "reason": why}, by=by)
+
+
+def left_elsewhere(ledger: Ledger, member: queries.Member) -> bool:
+    """The person withdrew from another station: only that station could take them back
+    under the old number, so here they sign up as a new member (a worker who moved on)."""
+    return member.status == "withdrawn" and member.home_station != ledger.station_code
 
 
 def can_rejoin(ledger: Ledger, member: queries.Member) -> bool:

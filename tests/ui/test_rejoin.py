@@ -122,3 +122,20 @@ def test_rejoin_cancelled_writes_nothing(qtbot: Any, counter: Any, ctx: Any) -> 
     assert not counter.member_actions.rejoin()
     assert ledger_hash(ctx.ledger) == before
     assert queries.get_member(ctx.ledger, member.member_no).status == "withdrawn"
+
+
+def test_sign_up_of_someone_who_withdrew_at_another_station_goes_ahead(qtbot: Any,
+                                                                       ctx: Any) -> None:
+    """(The service lets the sign-up through: tests/sync/test_same_person.py.) The dialog
+    says what will happen and offers neither Rejoin nor "serve the existing member"."""
+    import dataclasses
+
+    elsewhere = dataclasses.replace(_withdraw(ctx), member_no="EEH01-0000017",
+                                    home_station="EEH01", status="withdrawn")
+    dialog = SignUpDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog._duplicate(elsewhere)
+    text = dialog.duplicate_label.text()
+    assert "EEH01" in text and "new number" in text
+    assert not dialog.rejoin_button.isVisible() and not dialog.show_existing.isVisible()

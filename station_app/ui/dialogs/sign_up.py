@@ -258,19 +258,20 @@ class SignUpDialog(QDialog):
             self.duplicate_box.hide()
             return
         rejoin = members.can_rejoin(self.ctx.ledger, member)
+        elsewhere = members.left_elsewhere(self.ctx.ledger, member)
         if rejoin:
             text = self.tr("%1 (%2) withdrew from the union. They can rejoin under the same "
                            "member number and card: no new sign-up is needed.")
-        elif member.status == "withdrawn":
-            text = self.tr("%1 (%2) withdrew from the union at station %3; only that station "
-                           "can take them back.")
+        elif elsewhere:
+            text = self.tr("%1 (%2) withdrew from the union at station %3. Signing up here "
+                           "makes them a member of this station with a new number and card.")
         else:
             text = self.tr("Already a member: %1 (%2). No new sign-up is needed.")
         self.duplicate_label.setText(text.replace("%1", member.name)
                                      .replace("%2", member.member_no)
                                      .replace("%3", member.home_station))
         self.rejoin_button.setVisible(rejoin)
-        self.show_existing.setVisible(not rejoin)
+        self.show_existing.setVisible(not rejoin and not elsewhere)
         self.duplicate_box.show()
 
     def rejoin(self) -> bool:
