@@ -521,13 +521,13 @@
         <translation>选择U盘</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="332"/>
+        <location filename="../../station_app/ui/security_page.py" line="331"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="351"/>
-        <location filename="../../station_app/ui/security_page.py" line="391"/>
+        <location filename="../../station_app/ui/security_page.py" line="350"/>
+        <location filename="../../station_app/ui/security_page.py" line="390"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

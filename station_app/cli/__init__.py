@@ -100,6 +100,21 @@ def _option(argv: Sequence[str], name: str) -> str | None:
     return None
 
 
+def out_path(text: str | Path) -> Path:
+    """``--out`` (or ``--trust-out``) as typed. Ending in a path separator (``E:\\``, ``usb/``)
+    or naming an existing folder, it is a folder: made here (with its parents) if need be, and
+    the command writes its usual file name into it. Otherwise it is the file to write.
+
+    These options are read as text because ``type=Path`` drops the trailing separator, and a
+    missing ``usb/`` then became a file called ``usb``. Call this once the command may run.
+    """
+    text = str(text)
+    path = Path(text)
+    if text.endswith(tuple(sep for sep in ("/", os.sep, os.altsep) if sep)):
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def _report(exc: LedgerError, lang: str, as_json: bool, out: Any = None) -> int:
     text = messages.render(exc, lang)
     if as_json:

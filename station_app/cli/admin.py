@@ -18,7 +18,7 @@ from typing import Any
 from ..domain import clock, messages
 from ..domain.errors import InvalidInput, Refused
 from ..services import audit, auth, backup, privacy, station
-from . import Context
+from . import Context, out_path
 
 PIN_ENV = "STATION_LEDGER_PIN"
 
@@ -105,8 +105,10 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_audit)
 
     p = sub.add_parser("backup", help="back up the ledger and its keys to one file")
-    p.add_argument("--out", type=Path,
-                   help="backup file (default: the ledger's backup folder)")
+    p.add_argument("--out",
+                   help="backup file, or a folder (an existing one, or a name ending in /, or "
+                        "\\ on Windows; made if need be) for CODE-backup-TIME.zip (default: "
+                        "the ledger's backup folder)")
     p.add_argument("--encrypt", action="store_true",
                    help=f"encrypt the keys with the passphrase in ${backup.PASSPHRASE_ENV}")
     p.add_argument("--list", action="store_true", help="list the automatic backups")
@@ -277,7 +279,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
         info = backup.auto_backup(ledger, "manual", by=by, attendant=who)
         assert info is not None
     else:
-        info = backup.write_backup(ledger, args.out, passphrase=_passphrase(args.encrypt),
+        info = backup.write_backup(ledger, out_path(args.out), passphrase=_passphrase(args.encrypt),
                                    kind="manual", by=by, attendant=who)
     if ctx.json:
         ctx.emit(info.to_json())

@@ -9,12 +9,16 @@ from typing import Any
 from ..domain import messages
 from ..services import auth, sync_ops
 from ..sync.status import gap_sentence
-from . import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Context
+from . import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Context, out_path
+from .core import local_time
+
+FILE_OR_FOLDER = ("file or folder; a folder (an existing one, or a name ending in /, or \\ "
+                  "on Windows; made if need be) gets the usual file name")
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("enrol-file", help="write this ledger's identity file (for enrolment)")
-    p.add_argument("--out", required=True, type=Path, help="file or folder")
+    p.add_argument("--out", required=True, help=FILE_OR_FOLDER)
     p.set_defaults(handler=cmd_enrol_file)
 
     # ``enrol`` is shared with programme enrolment (core): ``enrol FILE`` enrols a station,
@@ -27,14 +31,14 @@ def register(sub: Any) -> None:
                 action.required = False
         existing.add_argument("identity_file", nargs="?", type=Path,
                               help="a station's identity file (supervisor: enrol the station)")
-        existing.add_argument("--trust-out", type=Path,
+        existing.add_argument("--trust-out",
                               help="where to write the station's trust file (default: beside "
-                                   "the identity file)")
+                                   "the identity file); " + FILE_OR_FOLDER)
         existing.set_defaults(handler=_enrol_dispatch(existing, programme_handler))
     else:
         p = sub.add_parser("enrol", help="enrol a station from its identity file")
         p.add_argument("identity_file", type=Path)
-        p.add_argument("--trust-out", type=Path)
+        p.add_argument("--trust-out", help=FILE_OR_FOLDER)
         p.set_defaults(handler=cmd_enrol)
 
     p = sub.add_parser("trust", help="trust the supervisor from its trust file")
@@ -44,7 +48,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("trust-file",
                        help="supervisor: write an enrolled station's trust file again")
     p.add_argument("--station", required=True)
-    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--out", required=True, help=FILE_OR_FOLDER)
     p.set_defaults(handler=cmd_trust_file)
 
     p = sub.add_parser("export", help="write a sync bundle (a supervisor writes a relay bundle)")
@@ -98,7 +102,7 @@ def _enrol_dispatch(parser: argparse.ArgumentParser, programme_handler: Any) -> 
 
 def cmd_enrol_file(ctx: Context, args: argparse.Namespace) -> int:
     ledger = ctx.ledger()
-    path = sync_ops.write_identity_file(ledger, args.out)
+    path = sync_ops.write_identity_file(ledger, out_path(args.out))
     if ctx.json:
         ctx.emit({"path": str(path), "code": ledger.station_code,
                   "fingerprint": ledger.keys.fingerprint})
@@ -122,8 +126,9 @@ def _admin(ctx: Context) -> auth.Attendant | None:
 
 def cmd_enrol(ctx: Context, args: argparse.Namespace) -> int:
     who = _admin(ctx)
+    trust_out = out_path(args.trust_out) if args.trust_out else None
     ident, trust = sync_ops.enrol_station(ctx.ledger(), args.identity_file, actor=ctx.actor,
-                                          trust_out=args.trust_out, attendant=who)
+                                          trust_out=trust_out, attendant=who)
     if ctx.json:
         ctx.emit({"code": ident.code, "name": ident.name, "fingerprint": ident.fingerprint,
                   "trust_file": str(trust)})
@@ -152,8 +157,8 @@ def cmd_trust(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_trust_file(ctx: Context, args: argparse.Namespace) -> int:
     who = _admin(ctx)
-    path = sync_ops.trust_file(ctx.ledger(), args.station, args.out, actor=ctx.actor,
-                               attendant=who)
+    path = sync_ops.trust_file(ctx.ledger(), args.station, out_path(args.out),
+                               actor=ctx.actor, attendant=who)
     if ctx.json:
         ctx.emit({"path": str(path)})
     else:
@@ -186,6 +191,7 @@ def _result_word(ctx: Context, result: str) -> str:
         "accepted": ctx.t("已导入", "accepted"), "duplicate": ctx.t("重复（无新内容）",
                                                                    "duplicate (nothing new)"),
         "refused": ctx.t("拒收", "REFUSED"), "dry_run": ctx.t("试运行", "dry run"),
+        "skipped": ctx.t("跳过（不是给本台账的）", "skipped (not for this ledger)"),
     }.get(result, result)
 
 
@@ -195,8 +201,9 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     outcomes = sync_ops.import_bundles(ledger, args.bundles, actor=ctx.actor,
                                        dry_run=args.dry_run, accept_unknown=args.accept_unknown,
                                        attendant=who)
-    # A relay whose forwarded bundles were partly set aside needs attention too.
-    refused = any(not o.ok or o.inner_refused for o in outcomes)
+    # A relay whose forwarded bundles were partly set aside needs attention too; a file meant
+    # for another ledger (skipped) does not.
+    refused = any(o.refused or o.inner_refused for o in outcomes)
     if ctx.json:
         ctx.emit({"results": [o.to_json(lambda e: messages.render(e, ctx.lang))
                               for o in outcomes]})
@@ -234,10 +241,12 @@ def cmd_stations(ctx: Context, args: argparse.Namespace) -> int:
         marks = ", ".join(f"e{e}:{s}" for e, s in sorted(r.watermarks.items())) or "—"
         days = "—" if r.days_since_contact is None else str(r.days_since_contact)
         revoked = ctx.t(" 已吊销", " REVOKED") if r.revoked else ""
+        # Local wall-clock time as the Sync page shows it; --json keeps ISO 8601 with offset.
+        last = local_time(r.last_bundle_at) if r.last_bundle_at else "—"
         ctx.print(f"{r.code}\t{r.name}\t{roles.get(r.role, r.role)}{revoked}\t"
-                  + ctx.t(f"记录 {r.entries}\t连续至 {marks}\t最近数据包 {r.last_bundle_at or '—'}"
+                  + ctx.t(f"记录 {r.entries}\t连续至 {marks}\t最近数据包 {last}"
                           f"\t{days} 天未联系", f"entries {r.entries}\tcontiguous to {marks}\t"
-                          f"last bundle {r.last_bundle_at or '—'}\t{days} days since contact"))
+                          f"last bundle {last}\t{days} days since contact"))
         for line in r.fork_text(ctx.lang) + r.gap_text(ctx.lang):
             ctx.print("  ! " + line)
         if r.role == "self":

@@ -135,6 +135,9 @@ _CODES: dict[str, tuple[str, str]] = {
 }
 
 _catalogue: dict[str, dict[str, str]] = {"zh_CN": {}, "en": {}}
+# Phrases a ``detail`` parameter may name by code (``identity.bad_signature``), so a sentence
+# reads in one language only; any other detail (a path, a database's own words) stays as is.
+_details: dict[str, dict[str, str]] = {"zh_CN": {}, "en": {}}
 
 
 def register(messages: dict[str, tuple[str, str]]) -> None:
@@ -142,6 +145,13 @@ def register(messages: dict[str, tuple[str, str]]) -> None:
     for code, (zh, en) in messages.items():
         _catalogue["zh_CN"][code] = zh
         _catalogue["en"][code] = en
+
+
+def register_details(details: dict[str, tuple[str, str]]) -> None:
+    """Add ``detail code -> (zh_CN, en)`` phrases for the ``detail`` parameter."""
+    for code, (zh, en) in details.items():
+        _details["zh_CN"][code] = zh
+        _details["en"][code] = en
 
 
 register(_CODES)
@@ -172,6 +182,9 @@ def render(error: LedgerError, lang: str | None = None) -> str:
     """One plain sentence for ``error`` in ``lang`` (zh_CN or en)."""
     lang = "en" if (lang or default_lang()) == "en" else "zh_CN"
     params = dict(error.params)
+    detail = params.get("detail")
+    if isinstance(detail, str) and detail in _details[lang]:
+        params["detail"] = _details[lang][detail]
     field = params.get("field")
     reason = params.get("reason")
     if error.code in _catalogue[lang]:

@@ -115,6 +115,18 @@ def backup_dir(ledger_path: str | Path) -> Path:
     return path.with_name(path.stem + ".backups")
 
 
+def file_name(ledger: Ledger, folder: Path) -> str:
+    """A free name for a backup in a folder the user chose (a USB stick):
+    ``MZL01-backup-20261129-104500.zip``, ``…-2.zip`` for a second one in the same second."""
+    stem = f"{ledger.setting('station.code') or 'station'}-backup-" \
+        f"{clock.now().strftime('%Y%m%d-%H%M%S')}"
+    name, n = f"{stem}.zip", 1
+    while (folder / name).exists():
+        n += 1
+        name = f"{stem}-{n}.zip"
+    return name
+
+
 def _stamp() -> str:
     return clock.now().strftime("%Y%m%dT%H%M%S")
 
@@ -191,6 +203,8 @@ def write_backup(ledger: Ledger, out: str | Path, *, passphrase: str | None = No
     """
     auth.require(ledger, attendant, "backup", actor=by)
     out = Path(out)
+    if out.is_dir():  # a folder (the USB stick): the name the Security page gives it too
+        out = out / file_name(ledger, out)
     out.parent.mkdir(parents=True, exist_ok=True)
     created = clock.now_iso()
     tmp_zip = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")

@@ -233,7 +233,8 @@ def _audit_import(ledger: Ledger, actor: str, outcome: importer.Outcome) -> None
         audit.record(ledger, actor, audit.IMPORT, outcome.file,
                      {"result": outcome.result, "new": outcome.new, "sha256": outcome.sha256,
                       "error": outcome.error.code if outcome.error else None},
-                     outcome="ok" if outcome.ok else "refused")
+                     # A file meant for another ledger was handled as it should be.
+                     outcome="refused" if outcome.refused else "ok")
 
 
 def stations(ledger: Ledger) -> list[status.StationStatus]:

@@ -105,7 +105,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "encrypted for it; nothing was exported"),
 }
 
+# Why an identity or trust file was refused (the ``detail`` of ``sync.identity_invalid``).
+DETAILS: dict[str, tuple[str, str]] = {
+    "identity.too_large": ("文件太大，不是身份文件或信任文件", "the file is too large to be an "
+                           "identity or trust file"),
+    "identity.not_json": ("无法读取（不是有效的 JSON 文件）", "it cannot be read (not valid JSON)"),
+    "identity.wrong_kind": ("不是身份文件或信任文件", "it is not an identity or trust file"),
+    "identity.bad_keys": ("密钥缺失或格式不正确", "keys are missing or malformed"),
+    "identity.bad_signature": ("签名不符，文件可能被改动过", "the signature does not match: the "
+                               "file may have been altered"),
+    "identity.bad_fingerprint": ("指纹与公钥不符", "the fingerprint does not match the key"),
+}
+
 messages.register(MESSAGES)
+messages.register_details(DETAILS)
 
 
 def refuse(code: str, **params: Any) -> BundleRefused:

@@ -67,14 +67,14 @@ def load_document(path: Path, formats: tuple[str, ...]) -> dict[str, Any]:
     name = path.name
     try:
         if path.stat().st_size > MAX_FILE:
-            raise refuse("identity_invalid", file=name, detail="too large")
+            raise refuse("identity_invalid", file=name, detail="identity.too_large")
         doc = json.loads(path.read_bytes())
     except FileNotFoundError:
         raise refuse("file_missing", file=name) from None
     except (OSError, ValueError, RecursionError):
-        raise refuse("identity_invalid", file=name, detail="not readable JSON") from None
+        raise refuse("identity_invalid", file=name, detail="identity.not_json") from None
     if not isinstance(doc, dict) or doc.get("format") not in formats:
-        raise refuse("identity_invalid", file=name, detail="not an identity file")
+        raise refuse("identity_invalid", file=name, detail="identity.wrong_kind")
     if not isinstance(doc.get("version"), int) or doc["version"] > VERSION:
         raise refuse("newer_format", file=name, found=doc.get("version"))
     return doc
@@ -91,11 +91,11 @@ def parse_identity(doc: dict[str, Any], name: str) -> Identity:
         if len(public_key) != 32 or len(box_key) != 32:
             raise ValueError("key length")
     except (KeyError, ValueError, TypeError):
-        raise refuse("identity_invalid", file=name, detail="missing or malformed keys") from None
+        raise refuse("identity_invalid", file=name, detail="identity.bad_keys") from None
     if not verify_signature(public_key, signature, canonical.dumps(body).encode("utf-8")):
-        raise refuse("identity_invalid", file=name, detail="signature does not match")
+        raise refuse("identity_invalid", file=name, detail="identity.bad_signature")
     if doc.get("fingerprint") != fingerprint(public_key):
-        raise refuse("identity_invalid", file=name, detail="fingerprint does not match the key")
+        raise refuse("identity_invalid", file=name, detail="identity.bad_fingerprint")
     return Identity(code=code, name=title, league=str(doc.get("league", "")),
                     kind=str(doc.get("kind", "station")), public_key=public_key, box_key=box_key,
                     fingerprint=fingerprint(public_key), doc=doc)

@@ -24,6 +24,10 @@ from .errors import BundleRefused, refuse
 from .verify import Verified, verify
 
 BUNDLE_SUFFIXES = (".zip", ".slbx", ".slb")
+# Files meant for another ledger (this ledger's own bundles and return bundles, a neighbour's
+# bundle for its supervisor) lie on every shared USB stick: nothing is wrong with them, so they
+# are skipped, not refused; they are neither quarantined nor a reason for exit code 4.
+SKIPPED_CODES = frozenset({"sync.not_for_us"})
 
 
 @dataclass
@@ -32,7 +36,7 @@ class Outcome:
 
     file: str
     sha256: str = ""
-    result: str = "refused"  # accepted | duplicate | refused | dry_run
+    result: str = "refused"  # accepted | duplicate | refused | skipped | dry_run
     kind: str = ""
     station: str = ""
     new: int = 0
@@ -47,7 +51,17 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
+        """Taken (or, in a dry run, would be): neither refused nor skipped."""
         return self.error is None
+
+    @property
+    def skipped(self) -> bool:
+        """Meant for another ledger; ``error`` says whom it is for."""
+        return self.result == "skipped"
+
+    @property
+    def refused(self) -> bool:
+        return self.error is not None and not self.skipped
 
     def to_json(self, render: Any = None) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -58,9 +72,13 @@ class Outcome:
                         for st, gaps in self.missing.items()},
         }
         if self.error is not None:
-            out["error"] = {"code": self.error.code,
-                            "message": render(self.error) if render else str(self.error)}
-            out["quarantined"] = self.quarantined
+            why = {"code": self.error.code,
+                   "message": render(self.error) if render else str(self.error)}
+            if self.skipped:
+                out["reason"] = why  # not an error: the file is for another ledger
+            else:
+                out["error"] = why
+                out["quarantined"] = self.quarantined
         if self.inner_refused:
             out["inner_refused"] = [
                 {"bundle": name, "code": err.code,
@@ -470,9 +488,12 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
                 # and the rest of the relay applies (each pass holds one more, so this ends).
                 continue
             outcome.error = exc
-            outcome.result = "refused"
-            if not dry_run:
-                outcome.quarantined = _quarantine(ledger, path)
+            if exc.code in SKIPPED_CODES:
+                outcome.result = "skipped"
+            else:
+                outcome.result = "refused"
+                if not dry_run:
+                    outcome.quarantined = _quarantine(ledger, path)
         except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError,
                 IndexError, OverflowError, sqlite3.IntegrityError) as exc:
             # A file shaped to trip the parser must still be refused, logged and set aside, and
@@ -509,5 +530,5 @@ def import_paths(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bool
             for p in find_bundles(paths)]
 
 
-__all__ = ["BundleRefused", "Outcome", "deferred_checkpoints", "find_bundles", "import_file",
-           "import_paths"]
+__all__ = ["SKIPPED_CODES", "BundleRefused", "Outcome", "deferred_checkpoints", "find_bundles",
+           "import_file", "import_paths"]

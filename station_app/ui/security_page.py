@@ -317,8 +317,7 @@ class SecurityPage(QWidget):
         ask = PassphraseDialog(self)
         if ask.exec() != QDialog.DialogCode.Accepted:
             return
-        code = self.ctx.ledger.setting("station.code") or "station"
-        name = f"{code}-backup-{clock.now().strftime('%Y%m%d-%H%M%S')}.zip"
+        name = backup.file_name(self.ctx.ledger, Path(folder))
         self._run_backup(Path(folder) / name, ask.first.text() or None)
 
     # ---- attendants and settings ----

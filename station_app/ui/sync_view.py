@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -40,6 +41,7 @@ from .sign_in import can, current_attendant
 Index = QModelIndex | QPersistentModelIndex
 WARN = QColor("#fff3cd")
 BAD = QColor("#f8d7da")
+MUTED = QColor("#6c757d")  # a file skipped as meant for another ledger: nothing to do
 NAME_WIDTH = 220  # pixels: about 14 Chinese characters of a station's name
 
 
@@ -151,7 +153,50 @@ class ResultsModel(_RowsModel):
 
     def _result(self, result: str) -> str:
         return {"accepted": self.tr("accepted"), "duplicate": self.tr("nothing new"),
-                "refused": self.tr("refused"), "dry_run": self.tr("dry run")}.get(result, result)
+                "refused": self.tr("refused"), "dry_run": self.tr("dry run"),
+                "skipped": self.tr("skipped")}.get(result, result)
+
+    def _notes(self, row: Outcome) -> list[str]:
+        notes = []
+        for inner, why, _kept in row.inner_refused:
+            notes.append(self.tr("forwarded bundle %1 set aside: %2")
+                         .replace("%1", inner.rsplit("/", 1)[-1][:12])
+                         .replace("%2", render_error(why, self.lang)))
+        for station, gaps in row.missing.items():
+            for epoch, spans in gaps.items():
+                for lo, hi in spans:
+                    notes.append(gap_sentence(station, epoch, lo, hi, self.lang))
+        return notes
+
+    def details(self, number: int) -> str:
+        """Everything about one row in full sentences, for the box under the table: the
+        Message column is cut short and its tooltip needs a mouse."""
+        if not 0 <= number < len(self.rows):
+            return ""
+        row = self.rows[number]
+        lines = [self.tr("File: %1").replace("%1", row.file),
+                 self.tr("Result: %1").replace("%1", self._result(row.result))]
+        if row.error is not None:
+            lines.append(render_error(row.error, self.lang))
+            if row.quarantined:
+                lines.append(self.tr("A copy is in the quarantine folder: %1")
+                             .replace("%1", row.quarantined))
+        else:
+            lines.append(self.tr("New entries: %1, already held: %2, conflicting: %3.")
+                         .replace("%1", f"{row.new:,}").replace("%2", f"{row.duplicate:,}")
+                         .replace("%3", f"{row.conflicting:,}"))
+        for inner, why, kept in row.inner_refused:
+            lines.append(self.tr("Forwarded bundle %1 was set aside: %2")
+                         .replace("%1", inner.rsplit("/", 1)[-1])
+                         .replace("%2", render_error(why, self.lang)))
+            if kept:
+                lines.append(self.tr("A copy is in the quarantine folder: %1")
+                             .replace("%1", kept))
+        for station, gaps in row.missing.items():
+            for epoch, spans in gaps.items():
+                for lo, hi in spans:
+                    lines.append(gap_sentence(station, epoch, lo, hi, self.lang))
+        return "\n".join(lines)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -170,19 +215,14 @@ class ResultsModel(_RowsModel):
             if col == 4:
                 if row.error is not None:
                     return render_error(row.error, self.lang)
-                notes = []
-                for inner, why, _kept in row.inner_refused:
-                    notes.append(self.tr("forwarded bundle %1 set aside: %2")
-                                 .replace("%1", inner.rsplit("/", 1)[-1][:12])
-                                 .replace("%2", render_error(why, self.lang)))
-                for station, gaps in row.missing.items():
-                    for epoch, spans in gaps.items():
-                        for lo, hi in spans:
-                            notes.append(gap_sentence(station, epoch, lo, hi, self.lang))
-                return "; ".join(notes)
+                return "; ".join(self._notes(row))
         if role == Qt.ItemDataRole.ToolTipRole and col == 4:
             return self.data(index, Qt.ItemDataRole.DisplayRole) or None
+        if role == Qt.ItemDataRole.ForegroundRole and row.skipped:
+            return MUTED
         if role == Qt.ItemDataRole.BackgroundRole:
+            if row.skipped:
+                return None  # neutral: the file is simply someone else's
             if row.error is not None:
                 return BAD
             if row.missing or row.inner_refused:
@@ -237,11 +277,26 @@ class SyncPage(QWidget):
         self.results_table.setModel(self.results)
         self.results_table.verticalHeader().setVisible(False)
         self.results_table.setTabKeyNavigation(False)  # Tab moves on, arrows move in the table
+        self.results_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.results_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         header = self.results_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.results_table.setMaximumHeight(160)
         col.addWidget(self.results_table)
+        # The Message column is cut short and its tooltip needs a mouse: the chosen row's
+        # full sentences are here, for keyboard users too (arrows in the table, Tab to read).
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("importDetails")
+        self.details.setReadOnly(True)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.details.setTabChangesFocus(True)
+        self.details.setMaximumHeight(96)
+        self.details.setPlaceholderText(self.tr("Choose a file in the table to read "
+                                                "everything about it here."))
+        self.details.setAccessibleName(self.tr("Details of the chosen file"))
+        col.addWidget(self.details)
+        self.results_table.selectionModel().currentRowChanged.connect(self._show_details)
         layout.addWidget(box)
 
         box = QGroupBox(self.tr("Stations"))
@@ -373,18 +428,32 @@ class SyncPage(QWidget):
                             ledger=self.ctx.open_worker_ledger, lang=self.ctx.lang)
         return job.with_progress(self.tr("Importing bundles…")).run()
 
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        self.details.setPlainText(self.results.details(current.row()) if current.isValid()
+                                  else "")
+
     def _imported(self, result: tuple[list[Outcome], int]) -> None:
         outcomes, chosen = result
         self.last_results = outcomes
         self.results.set_rows(outcomes, self.ctx.lang)
         accepted = sum(1 for o in outcomes if o.ok and o.result != "duplicate")
         nothing_new = sum(1 for o in outcomes if o.result == "duplicate")
-        refused = len(outcomes) - accepted - nothing_new
+        skipped = sum(1 for o in outcomes if o.skipped)
+        refused = sum(1 for o in outcomes if o.refused)
         new = sum(o.new for o in outcomes)
         text = (self.tr("%1 files: %2 accepted, %3 with nothing new, %4 refused, %5 new entries.")
                 .replace("%1", str(len(outcomes))).replace("%2", str(accepted))
                 .replace("%3", str(nothing_new)).replace("%4", str(refused))
                 .replace("%5", f"{new:,}"))
+        if skipped:
+            text += " " + self.tr("Skipped as meant for another ledger: %1.").replace(
+                "%1", str(skipped))
+        # The row that needs reading first is chosen, its sentences shown in full below.
+        first = next((n for n, o in enumerate(outcomes) if o.refused), 0 if outcomes else -1)
+        self.results_table.clearSelection()
+        if first >= 0:
+            self.results_table.setCurrentIndex(self.results.index(first, 0))
+        self._show_details(self.results_table.currentIndex())
         if chosen > len(outcomes):
             text += " " + self.tr("Import cancelled: %1 of the %2 files chosen were not "
                                   "imported; import them again.").replace(

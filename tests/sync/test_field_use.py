@@ -4,12 +4,19 @@ ledgers' files, a mistyped path, the wrong key file for --encrypt-to, the top-le
 from __future__ import annotations
 
 import json
+import os
+import time
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from station_app.cli import main
+from station_app.domain import clock
 from station_app.services import sync_ops, visits
 from station_app.sync.errors import BundleRefused
+from station_app.sync.status import quarantine_dir
 from tests.helpers import sign_up
 
 from .kit import export, import_one, link, new_ledger
@@ -27,6 +34,8 @@ def test_a_supervisor_given_its_own_return_bundle_is_told_whom_it_is_for(net) ->
     outcome = import_one(sup, written.path)
     assert outcome.error is not None and outcome.error.code == "sync.not_for_us"
     assert outcome.error.params["recipient"] == "MZL01"
+    assert outcome.result == "skipped" and not outcome.refused
+    assert outcome.quarantined is None and not quarantine_dir(sup).exists()
 
 
 def test_a_station_given_other_stations_bundles_is_not_told_to_enrol_them(net) -> None:
@@ -106,3 +115,146 @@ def test_cli_json_names_a_missing_file(net, capsys) -> None:
     assert code == 4
     assert json.loads(out)["results"][0]["error"]["code"] == "sync.file_missing"
 
+
+
+# ---- a shared USB stick: files meant for another ledger are skipped, not refused ----
+def _shared_stick(net) -> tuple[object, Path]:
+    """Station MZL01's stick after a round at the supervisor: its own bundle, a neighbour's
+    bundle for the supervisor, its return bundle and a neighbour's return bundle."""
+    sup, a, b, tmp = net
+    usb = tmp / "usb"
+    sign_up(a, 1)
+    sign_up(b, 2)
+    for station_ in (a, b):
+        assert import_one(sup, export(station_, usb).path).ok
+    sync_ops.return_bundle(sup, "MZL01", usb, actor="sup")
+    sync_ops.return_bundle(sup, "EEH01", usb, actor="sup")
+    return a, usb
+
+
+def _log_results(ledger) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in ledger.conn.execute(
+        "SELECT file_name, result FROM import_log ORDER BY id")]
+
+
+def test_files_for_another_ledger_on_a_shared_stick_are_skipped_every_week(net, capsys) -> None:
+    a, usb = _shared_stick(net)
+    for _week in range(2):
+        code, out, _ = run(capsys, "--db", a.path, "--lang", "zh_CN", "import", usb)
+        assert code == 0, out
+        assert out.count("跳过") == 3 and "拒收" not in out and "隔离" not in out
+        assert "是发给 HLB00 的，不是本台账（MZL01）" in out
+        assert "是发给 EEH01 的，不是本台账（MZL01）" in out
+    assert not quarantine_dir(a).exists()
+    results = _log_results(a)
+    assert [r for _, r in results].count("skipped") == 6
+    assert {r for _, r in results} == {"accepted", "skipped"}  # the return bundle, twice
+    code, out, _ = run(capsys, "--db", a.path, "--lang", "en", "--json", "import", usb)
+    assert code == 0
+    skipped = [r for r in json.loads(out)["results"] if r["result"] == "skipped"]
+    assert len(skipped) == 3 and all("error" not in r for r in skipped)
+    assert {r["reason"]["code"] for r in skipped} == {"sync.not_for_us"}
+    assert any("addressed to EEH01, not to this ledger (MZL01)" in r["reason"]["message"]
+               for r in skipped)
+
+
+def test_a_real_refusal_beside_skipped_files_still_exits_4(net, capsys) -> None:
+    a, usb = _shared_stick(net)
+    bundle = next(usb.glob("EEH01_*.zip"))
+    (usb / "EEH01_cut.zip").write_bytes(bundle.read_bytes()[:300])
+    code, out, _ = run(capsys, "--db", a.path, "--lang", "en", "--json", "import", usb)
+    assert code == 4
+    results = {r["file"]: r for r in json.loads(out)["results"]}
+    assert results["EEH01_cut.zip"]["result"] == "refused"
+    assert results["EEH01_cut.zip"]["error"]["code"] == "sync.truncated"
+    assert sum(r["result"] == "skipped" for r in results.values()) == 3
+    assert [p.name.split("_", 1)[1] for p in quarantine_dir(a).iterdir()] == ["EEH01_cut.zip"]
+
+
+def test_a_dry_run_shows_skipped_files_as_skipped(net, capsys) -> None:
+    a, usb = _shared_stick(net)
+    code, out, _ = run(capsys, "--db", a.path, "--lang", "en", "import", "--dry-run", usb)
+    assert code == 0, out
+    assert out.count("skipped (not for this ledger)") == 3 and "REFUSED" not in out
+    assert not quarantine_dir(a).exists()
+
+
+# ---- stations: the last bundle in local time, as the Sync page shows it ----
+@pytest.fixture
+def shanghai_time():
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Shanghai"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_stations_prints_the_last_bundle_in_local_time(net, capsys, shanghai_time) -> None:
+    sup, a, _, tmp = net
+    sign_up(a, 1)
+    with clock.fixed(datetime(2026, 11, 29, 2, 30, tzinfo=UTC)):
+        assert import_one(sup, export(a, tmp / "usb").path).ok
+    code, out, _ = run(capsys, "--db", sup.path, "--lang", "en", "stations")
+    line = next(x for x in out.splitlines() if x.startswith("MZL01"))
+    assert code == 0 and "last bundle 2026-11-29 10:30\t" in line, line
+    code, out, _ = run(capsys, "--db", sup.path, "--json", "stations")
+    row = next(r for r in json.loads(out)["stations"] if r["code"] == "MZL01")
+    assert clock.parse_iso(row["last_bundle_at"]) == datetime(2026, 11, 29, 2, 30, tzinfo=UTC)
+    assert row["last_bundle_at"].endswith("+00:00")
+
+
+# ---- --out DIR/ is a folder, made if need be ----
+def test_out_with_a_trailing_slash_is_a_folder_that_is_made(net, capsys) -> None:
+    sup, a, _, tmp = net
+    code, out, _ = run(capsys, "--db", a.path, "enrol-file", "--out", f"{tmp}/stick/ids/")
+    assert code == 0
+    assert (tmp / "stick" / "ids").is_dir()
+    assert (tmp / "stick" / "ids" / "identity_MZL01.json").is_file()
+    code, out, _ = run(capsys, "--db", sup.path, "trust-file", "--station", "MZL01",
+                       "--out", f"{tmp}/stick/trust/")
+    assert code == 0 and (tmp / "stick" / "trust" / "trust_HLB00_for_MZL01.json").is_file()
+    code, out, _ = run(capsys, "--db", a.path, "--lang", "en", "backup", "--out",
+                       f"{tmp}/stick/backups/")
+    assert code == 0, out
+    made = list((tmp / "stick" / "backups").iterdir())
+    assert len(made) == 1 and made[0].name.startswith("MZL01-backup-") and str(made[0]) in out
+    with zipfile.ZipFile(made[0]) as archive:
+        assert "manifest.json" in archive.namelist()
+    # an existing folder without the slash is a folder too; a plain name stays a file
+    code, _, _ = run(capsys, "--db", a.path, "backup", "--out", tmp / "stick" / "backups")
+    assert code == 0 and len(list((tmp / "stick" / "backups").iterdir())) == 2
+    code, _, _ = run(capsys, "--db", a.path, "enrol-file", "--out", tmp / "stick" / "me.json")
+    assert code == 0 and (tmp / "stick" / "me.json").is_file()
+
+
+# ---- identity and trust files: the reason in the message's own language ----
+@pytest.mark.parametrize(("content", "zh", "en"), [
+    ("tamper", "签名不符，文件可能被改动过", "the signature does not match"),
+    ("not json", "无法读取（不是有效的 JSON 文件）", "cannot be read (not valid JSON)"),
+    ('{"format": "something-else", "version": 1}', "不是身份文件或信任文件",
+     "it is not an identity or trust file"),
+    ("no keys", "密钥缺失或格式不正确", "keys are missing or malformed"),
+])
+def test_an_invalid_identity_file_is_explained_in_one_language(net, capsys, content, zh,
+                                                               en) -> None:
+    sup, _, _, tmp = net
+    far = new_ledger(tmp / "f" / "f.db", "XAM01", "阿巴嘎驿站")
+    doc = json.loads(sync_ops.write_identity_file(far, tmp / "orig.json").read_text())
+    far.close()
+    bad = tmp / "identity_XAM01.json"
+    if content == "tamper":
+        bad.write_text(json.dumps(dict(doc, name="冒名驿站"), ensure_ascii=False))
+    elif content == "no keys":
+        bad.write_text(json.dumps({k: v for k, v in doc.items() if k != "box_key"}))
+    else:
+        bad.write_text(content)
+    code, out, err = run(capsys, "--db", sup.path, "--lang", "zh_CN", "enrol", bad)
+    assert code == 4 and zh in err
+    english = err.replace("identity_XAM01.json", "").replace("JSON", "")
+    assert not any("a" <= ch.lower() <= "z" for ch in english), err
+    code, out, err = run(capsys, "--db", sup.path, "--lang", "en", "--json", "enrol", bad)
+    assert code == 4 and en in json.loads(out)["error"]["message"]

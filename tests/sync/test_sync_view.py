@@ -98,6 +98,58 @@ def test_supervisor_imports_by_drop_and_sees_gaps(qtbot: Any, net) -> None:
     assert page.last_export.kind == "return"
 
 
+def test_files_for_another_ledger_are_skipped_in_grey_and_refusals_read_in_full(
+        qtbot: Any, net) -> None:
+    """The station's USB stick after a round at the supervisor: its own bundle (meant for the
+    supervisor), its return bundle, and a file cut short by a pulled stick."""
+    from station_app.services import sync_ops
+    from station_app.sync.status import quarantine_dir
+
+    from .kit import import_one
+
+    sup, sta, tmp = net
+    link(sup, sta, tmp / "ids")
+    sign_up(sta, 1)
+    usb = tmp / "usb"
+    own = export(sta, usb).path
+    assert import_one(sup, own).ok
+    sync_ops.return_bundle(sup, "MZL01", usb, actor="sup")
+    (usb / "junk.zip").write_bytes(own.read_bytes()[:300])
+    page = _page(qtbot, sta)
+    page.import_paths([usb])
+    _wait(qtbot)
+    assert [o.result for o in page.last_results] == ["skipped", "refused", "accepted"]
+    assert page.summary.text().startswith("3 files: 1 accepted, 0 with nothing new, 1 refused,")
+    assert page.summary.text().endswith(" Skipped as meant for another ledger: 1.")
+    skipped = page.results.index(0, 1)
+    assert page.results.data(skipped) == "skipped"
+    assert page.results.data(skipped, Qt.ItemDataRole.BackgroundRole) is None
+    assert page.results.data(skipped, Qt.ItemDataRole.ForegroundRole).name() == "#6c757d"
+    assert page.results.data(page.results.index(1, 1),
+                             Qt.ItemDataRole.BackgroundRole).name() == "#f8d7da"
+    assert [p.name.split("_", 1)[1] for p in quarantine_dir(sta).iterdir()] == ["junk.zip"]
+    # The refused row is chosen and its whole sentence is under the table, quarantine too.
+    table = page.results_table
+    assert table.currentIndex().row() == 1
+    assert table.selectionModel().isRowSelected(1, table.rootIndex())
+    details = page.details.toPlainText()
+    assert "File: junk.zip" in details and "Result: refused" in details
+    assert ("junk.zip is incomplete or damaged (perhaps the copy was interrupted); ask the "
+            "station to export it again") in details
+    assert "A copy is in the quarantine folder: " + str(quarantine_dir(sta)) in details
+    assert page.details.isReadOnly()
+    # Arrow keys choose another row and the box follows: whom the skipped file is for.
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    details = page.details.toPlainText()
+    assert "Result: skipped" in details
+    assert f"{own.name} is addressed to HLB00, not to this ledger (MZL01)" in details
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert "Result: accepted" in page.details.toPlainText()
+    assert "New entries: " in page.details.toPlainText()
+
+
 def test_supervisor_sees_a_forked_station_and_resolves_it(qtbot: Any, net, monkeypatch) -> None:
     from PySide6.QtWidgets import QInputDialog
 
