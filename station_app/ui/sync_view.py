@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..data import queries
 from ..domain import clock
 from ..domain.errors import LedgerError
 from ..services import sync_ops
@@ -37,6 +38,7 @@ from .errors import render as render_error
 from .errors import show_error
 from .jobs import Job, JobControl
 from .sign_in import can, current_attendant
+from .sync_same_person import SamePersonDialog
 
 Index = QModelIndex | QPersistentModelIndex
 WARN = QColor("#fff3cd")
@@ -329,6 +331,10 @@ class SyncPage(QWidget):
             "is in use"))
         self.fork_button.clicked.connect(self.choose_fork_to_resolve)
         row.addWidget(self.fork_button)
+        self.same_person_button = QPushButton()
+        self.same_person_button.setObjectName("samePersonButton")
+        self.same_person_button.clicked.connect(self.show_same_person)
+        row.addWidget(self.same_person_button)
         self.return_button = QPushButton(self.tr("Write &return bundle…"))
         self.return_button.setObjectName("returnButton")
         self.return_button.clicked.connect(self.choose_return_folder)
@@ -381,6 +387,13 @@ class SyncPage(QWidget):
         if stale:
             lines.append(self.tr("No bundle for more than 14 days: %1").replace(
                 "%1", ", ".join(stale)))
+        self.same_person = queries.same_person_twice(ledger)
+        if self.same_person:
+            lines.append(self.tr("%1 people are active members under two numbers (signed up at "
+                                 "two stations).").replace("%1", str(len(self.same_person))))
+        self.same_person_button.setText(self.tr("Same &person twice… (%1)").replace(
+            "%1", str(len(self.same_person))))
+        self.same_person_button.setVisible(bool(self.same_person))
         self.warnings.setText("\n".join(lines))
 
     # ---- export ----
@@ -488,6 +501,11 @@ class SyncPage(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Write return bundle to"))
         if folder:
             self.write_return(code, Path(folder))
+
+    def show_same_person(self) -> SamePersonDialog:
+        dialog = SamePersonDialog(self.ctx, self.same_person, self)
+        dialog.open()
+        return dialog
 
     def choose_fork_to_resolve(self) -> None:
         code = self.selected_station()

@@ -243,6 +243,32 @@ def test_a_long_station_name_leaves_every_column_in_sight(qtbot: Any, net) -> No
     far.close()
 
 
+def test_the_same_person_at_two_stations_is_listed_with_what_to_do(qtbot: Any, net) -> None:
+    sup, sta, tmp = net
+    other = new_ledger(tmp / "b" / "b.db", "EEH01", "二连浩特驿站")
+    link(sup, sta, tmp / "ids")
+    link(sup, other, tmp / "ids")
+    first = sign_up(sta, 5, name="巴特尔")
+    second = sign_up(other, 5, name="巴特尔")  # the same ID number, before either knew
+    page = _page(qtbot, sup)
+    assert not page.same_person_button.isVisible()
+    page.import_paths([export(sta, tmp / "usb").path, export(other, tmp / "usb").path])
+    _wait(qtbot)
+    assert page.same_person_button.isVisible()
+    assert "(1)" in page.same_person_button.text()
+    assert "1 people are active members under two numbers" in page.warnings.text()
+    dialog = page.show_same_person()
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    cells = [[table.item(r, c).text() for c in range(table.columnCount())]
+             for r in range(table.rowCount())]
+    assert [row[1] for row in cells] == [first, second]
+    assert cells[0][0].startswith("巴特尔") and "*" in cells[0][0]  # masked ID, never whole
+    assert cells[0][4] == "signed up first: keep"
+    assert cells[1][2] == "二连浩特驿站" and "withdraw" in cells[1][4] and first in cells[1][4]
+    other.close()
+
+
 def test_screenshots(qtbot: Any, net) -> None:
     sup, sta, tmp = net
     link(sup, sta, tmp / "ids")
