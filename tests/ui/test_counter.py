@@ -284,3 +284,20 @@ def test_a_member_found_by_name_who_left_can_still_transfer_in(qtbot: Any, count
     members.transfer_out(ctx.ledger, number, "北京市总工会", by="t")
     counter.choose_member(number)
     assert counter.transfer_button.isEnabled()
+
+
+def test_the_check_in_bar_takes_no_input_method_and_pinyin_finds_names(
+        qtbot: Any, counter: Any, ctx: Any) -> None:
+    """A Chinese IME would turn a scanner's SLC1.… into candidate characters, so the bar asks
+    for none; a name typed as pinyin letters (how it arrives without the IME) finds the
+    member all the same."""
+    from PySide6.QtCore import Qt as QtNS
+
+    bar = counter.check_in.input
+    assert not bar.testAttribute(QtNS.WidgetAttribute.WA_InputMethodEnabled)
+    assert bar.inputMethodHints() & QtNS.InputMethodHint.ImhLatinOnly
+    number = sign_up(ctx.ledger, 79, name="乌日娜")
+    for typed in ("wurina", "wu ri na", "wrn"):
+        counter.check_in.clear()
+        qtbot.keyClicks(bar, typed)
+        assert number in [m.member_no for m in counter.check_in.search_now()]

@@ -48,6 +48,12 @@ class CheckInBar(QWidget):
         self.input.setPlaceholderText(self.tr(
             "Scan a membership card, or type a name, pinyin, phone tail or member number"))
         self.input.setClearButtonEnabled(True)
+        # No input method here: a Chinese IME turns a scanner's "SLC1.…" into candidate
+        # characters (a digit picks one). Names are found by pinyin typed as plain letters
+        # (wangfang, wang fang, wf) just as well; Chinese characters can still be pasted.
+        self.input.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.input.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly
+                                       | Qt.InputMethodHint.ImhNoPredictiveText)
         font = QFont(self.input.font())
         font.setPointSizeF(max(font.pointSizeF(), 10) * 1.5)
         self.input.setFont(font)
