@@ -19,7 +19,7 @@ I18N = ROOT / "resources" / "i18n"
 BIN = Path(sys.executable).parent
 
 AREAS: dict[str, list[str]] = {
-    "counter": ["counter.py", "main_window.py", "jobs.py", "errors.py", "context.py",
+    "counter": ["counter*.py", "main_window.py", "jobs.py", "errors.py", "context.py",
                 "i18n.py", "models/*.py", "widgets/*.py", "dialogs/*.py"],
     "cards": ["cards_*.py"],
     "sync": ["sync_*.py"],

@@ -14,7 +14,7 @@
         <translation>扫会员证，或输入姓名、拼音、手机尾号、会员号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/check_in.py" line="58"/>
+        <location filename="../../station_app/ui/widgets/check_in.py" line="64"/>
         <source>Matching members</source>
         <translation>符合条件的会员</translation>
     </message>
@@ -68,273 +68,222 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="82"/>
+        <location filename="../../station_app/ui/counter.py" line="59"/>
         <source>Counter</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="122"/>
+        <location filename="../../station_app/ui/counter.py" line="98"/>
         <source>Sign up (F4)</source>
         <translation>入会（F4）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="131"/>
+        <location filename="../../station_app/ui/counter.py" line="107"/>
         <source>Counter messages</source>
         <translation>前台提示</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="137"/>
+        <location filename="../../station_app/ui/counter.py" line="113"/>
         <source>Relief (F5)</source>
         <translation>慰问（F5）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="139"/>
+        <location filename="../../station_app/ui/counter.py" line="115"/>
         <source>Programme (F6)</source>
         <translation>项目报名（F6）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="141"/>
+        <location filename="../../station_app/ui/counter.py" line="117"/>
         <source>Transfer (F7)</source>
         <translation>会籍转接（F7）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="155"/>
+        <location filename="../../station_app/ui/counter.py" line="131"/>
         <source>Record visit (Enter)</source>
         <translation>登记服务（回车）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="158"/>
+        <location filename="../../station_app/ui/counter.py" line="134"/>
         <source>Walk-in (F3)</source>
         <translation>散客（F3）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="182"/>
-        <location filename="../../station_app/ui/counter.py" line="204"/>
-        <location filename="../../station_app/ui/counter.py" line="298"/>
+        <location filename="../../station_app/ui/counter.py" line="228"/>
         <source>Today&apos;s ledger</source>
         <translation>今日台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="198"/>
-        <source>Void… (Del)</source>
-        <translation>作废…（Del）</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="199"/>
-        <source>Correct… (Ctrl+E)</source>
-        <translation>更正…（Ctrl+E）</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="289"/>
+        <location filename="../../station_app/ui/counter.py" line="219"/>
         <source>Check-in bar</source>
         <translation>签到栏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="289"/>
+        <location filename="../../station_app/ui/counter.py" line="219"/>
         <source>Find member / record visit</source>
         <translation>查找会员 / 登记服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="290"/>
+        <location filename="../../station_app/ui/counter.py" line="220"/>
         <source>Pick services after a scan</source>
         <translation>扫码后选择服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="291"/>
+        <location filename="../../station_app/ui/counter.py" line="221"/>
         <source>Pick services at any time</source>
         <translation>随时选择服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="295"/>
+        <location filename="../../station_app/ui/counter.py" line="225"/>
         <source>Walk-in visit</source>
         <translation>散客服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="296"/>
+        <location filename="../../station_app/ui/counter.py" line="226"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="296"/>
+        <location filename="../../station_app/ui/counter.py" line="226"/>
         <source>Relief handout</source>
         <translation>慰问发放</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="297"/>
+        <location filename="../../station_app/ui/counter.py" line="227"/>
         <source>Programme enrolment</source>
         <translation>项目报名</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="297"/>
+        <location filename="../../station_app/ui/counter.py" line="227"/>
         <source>Membership transfer</source>
         <translation>会籍转接</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="298"/>
+        <location filename="../../station_app/ui/counter.py" line="228"/>
         <source>Void the selected entry</source>
         <translation>作废选中的记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="299"/>
+        <location filename="../../station_app/ui/counter.py" line="229"/>
         <source>Correct the selected entry</source>
         <translation>更正选中的记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="300"/>
+        <location filename="../../station_app/ui/counter.py" line="230"/>
         <source>Member: edit profile, real-name verification, withdrawal</source>
         <translation>会员：编辑资料、实名认证、退会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="301"/>
+        <location filename="../../station_app/ui/counter.py" line="231"/>
         <source>Print the member&apos;s card</source>
         <translation>打印会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="301"/>
+        <location filename="../../station_app/ui/counter.py" line="231"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="302"/>
+        <location filename="../../station_app/ui/counter.py" line="232"/>
         <source>Lock the screen (another attendant signs in)</source>
         <translation>锁屏（换其他操作员登录）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="304"/>
+        <location filename="../../station_app/ui/counter.py" line="234"/>
         <source>Self-service mode (station admin)</source>
         <translation>自助模式（驿站管理员）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="305"/>
+        <location filename="../../station_app/ui/counter.py" line="235"/>
         <source>Switch tabs</source>
         <translation>切换标签页</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="303"/>
+        <location filename="../../station_app/ui/counter.py" line="233"/>
         <source>Change my PIN</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="292"/>
+        <location filename="../../station_app/ui/counter.py" line="222"/>
         <source>Next person (clear). After a visit or another action the member stays marked “served” for F5/F6/F7/F9 until Esc, the next card or %1 s without input</source>
         <translation>下一位（清空）。办理来访或其他业务后，会员标为“已服务”，F5/F6/F7/F9 仍针对该会员，直到按 Esc、扫下一张卡或 %1 秒无操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="361"/>
+        <location filename="../../station_app/ui/counter.py" line="286"/>
         <source>%1 members match. Pick one with ↑ ↓ and Enter.</source>
         <translation>有 %1 名会员符合，请用 ↑ ↓ 选择后按回车。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="364"/>
+        <location filename="../../station_app/ui/counter.py" line="289"/>
         <source>Nothing found for “%1”. Check the number, or search by name, pinyin or phone tail.</source>
         <translation>未找到“%1”。请核对号码，或按姓名、拼音、手机尾号查找。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="410"/>
-        <source>A card was scanned. It is checked in when this window is closed. Is this window still for the right person?</source>
-        <translation>刚扫了一张会员证，关闭本窗口后自动签到。请确认本窗口办理的仍是正确的人。</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="453"/>
+        <location filename="../../station_app/ui/counter.py" line="319"/>
         <source>%1: pick services with the number keys, then press Enter.</source>
         <translation>%1：按数字键选择服务项目，再按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="480"/>
+        <location filename="../../station_app/ui/counter.py" line="346"/>
         <source>%1 matching members (↑ ↓ to choose, Enter to pick)</source>
         <translation>找到 %1 名会员（↑ ↓ 选择，回车确认）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="500"/>
+        <location filename="../../station_app/ui/counter.py" line="366"/>
         <source>Scan a card or find a member first, or press Walk-in (F3).</source>
         <translation>请先扫码或查找会员，或按“散客”（F3）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="506"/>
+        <location filename="../../station_app/ui/counter.py" line="372"/>
         <source>Pick at least one service (number keys 1–9).</source>
         <translation>请至少选择一项服务（数字键 1–9）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="526"/>
+        <location filename="../../station_app/ui/counter.py" line="392"/>
         <source>Pick the services first (click them or Ctrl+1…9), then press Walk-in.</source>
         <translation>请先选择服务项目（点击或 Ctrl+1…9），再点“散客”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="544"/>
+        <location filename="../../station_app/ui/counter.py" line="410"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="550"/>
+        <location filename="../../station_app/ui/counter.py" line="416"/>
         <source>Recorded: %1 — %2</source>
         <translation>已登记：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="640"/>
-        <source>%1 entries today</source>
-        <translation>今日共 %1 条</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="662"/>
-        <location filename="../../station_app/ui/counter.py" line="688"/>
-        <source>Select an entry in today&apos;s ledger first (F8).</source>
-        <translation>请先在今日台账中选中一条记录（F8）。</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="666"/>
-        <location filename="../../station_app/ui/counter.py" line="692"/>
-        <source>That entry is already void.</source>
-        <translation>该记录已作废。</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="670"/>
-        <source>Void entry</source>
-        <translation>作废记录</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="671"/>
-        <source>The entry stays in the ledger, struck through. Why is it void?</source>
-        <translation>记录仍保留在台账中并以删除线显示。作废原因是什么？</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="681"/>
-        <source>Entry voided; it stays visible, struck through.</source>
-        <translation>记录已作废，仍以删除线显示。</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="697"/>
-        <source>This kind of entry cannot be corrected here; void it and record it again.</source>
-        <translation>此类记录不能在这里更正，请作废后重新登记。</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="705"/>
-        <source>Entry corrected; the original stays in the history.</source>
-        <translation>记录已更正，原记录保留在台账中。</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="753"/>
+        <location filename="../../station_app/ui/counter.py" line="520"/>
         <source>The card shown cannot be used. Find the member by name or number, or press Esc for the next person.</source>
         <translation>这张会员证不能使用。请按姓名或会员号查找会员，或按 Esc 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="766"/>
+        <location filename="../../station_app/ui/counter.py" line="533"/>
         <source>Relief recorded.</source>
         <translation>慰问已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="774"/>
+        <location filename="../../station_app/ui/counter.py" line="541"/>
         <source>Find the member first: programmes are for members.</source>
         <translation>请先找到会员：项目仅限会员报名。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="781"/>
+        <location filename="../../station_app/ui/counter.py" line="548"/>
         <source>Enrolment recorded.</source>
         <translation>报名已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="792"/>
+        <location filename="../../station_app/ui/counter.py" line="559"/>
         <source>Transfer recorded.</source>
         <translation>会籍转接已登记。</translation>
+    </message>
+</context>
+<context>
+    <name>CounterScans</name>
+    <message>
+        <location filename="../../station_app/ui/counter_scans.py" line="71"/>
+        <source>A card was scanned. It is checked in when this window is closed. Is this window still for the right person?</source>
+        <translation>刚扫了一张会员证，关闭本窗口后自动签到。请确认本窗口办理的仍是正确的人。</translation>
     </message>
 </context>
 <context>
@@ -1358,6 +1307,67 @@ Compare the resident ID card with the person and with the ID number on file firs
         <location filename="../../station_app/ui/dialogs/sign_up.py" line="144"/>
         <source>Born %1 · %2 · check digit correct</source>
         <translation>出生 %1 · %2 · 校验位正确</translation>
+    </message>
+</context>
+<context>
+    <name>TodayLedger</name>
+    <message>
+        <location filename="../../station_app/ui/counter_today.py" line="43"/>
+        <location filename="../../station_app/ui/counter_today.py" line="66"/>
+        <source>Today&apos;s ledger</source>
+        <translation>今日台账</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter_today.py" line="59"/>
+        <source>Void… (Del)</source>
+        <translation>作废…（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter_today.py" line="61"/>
+        <source>Correct… (Ctrl+E)</source>
+        <translation>更正…（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter_today.py" line="87"/>
+        <source>%1 entries today</source>
+        <translation>今日共 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter_today.py" line="116"/>
+        <location filename="../../station_app/ui/counter_today.py" line="143"/>
+        <source>Select an entry in today&apos;s ledger first (F8).</source>
+        <translation>请先在今日台账中选中一条记录（F8）。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter_today.py" line="120"/>
+        <location filename="../../station_app/ui/counter_today.py" line="147"/>
+        <source>That entry is already void.</source>
+        <translation>该记录已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter_today.py" line="124"/>
+        <source>Void entry</source>
+        <translation>作废记录</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter_today.py" line="125"/>
+        <source>The entry stays in the ledger, struck through. Why is it void?</source>
+        <translation>记录仍保留在台账中并以删除线显示。作废原因是什么？</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter_today.py" line="135"/>
+        <source>Entry voided; it stays visible, struck through.</source>
+        <translation>记录已作废，仍以删除线显示。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter_today.py" line="152"/>
+        <source>This kind of entry cannot be corrected here; void it and record it again.</source>
+        <translation>此类记录不能在这里更正，请作废后重新登记。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter_today.py" line="160"/>
+        <source>Entry corrected; the original stays in the history.</source>
+        <translation>记录已更正，原记录保留在台账中。</translation>
     </message>
 </context>
 <context>

@@ -88,47 +88,47 @@
 <context>
     <name>SamePersonDialog</name>
     <message>
-        <location filename="../../station_app/ui/sync_same_person.py" line="31"/>
+        <location filename="../../station_app/ui/sync_same_person.py" line="30"/>
         <source>Same person at two stations</source>
         <translation>同一人在多个驿站登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_same_person.py" line="34"/>
+        <location filename="../../station_app/ui/sync_same_person.py" line="33"/>
         <source>Each person below signed up at more than one station before the stations knew of each other, and is an active member under every number. Nothing was merged. Ask the station(s) that signed up later to withdraw their record with the reason “signed up twice, kept …” (the number signed up first); the person leaves this list when that station&apos;s bundle arrives.</source>
         <translation>以下每人在各驿站互相知晓之前，分别在多个驿站登记入会，每个会员号都处于在会状态。同步不会合并任何记录。请登记在后的驿站为其办理退会，原因写“重复登记，保留 …”（最早登记的会员号）；该驿站的数据包到达后，此人即从列表中消失。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_same_person.py" line="46"/>
+        <location filename="../../station_app/ui/sync_same_person.py" line="45"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_same_person.py" line="46"/>
+        <location filename="../../station_app/ui/sync_same_person.py" line="45"/>
         <source>Member no.</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_same_person.py" line="46"/>
+        <location filename="../../station_app/ui/sync_same_person.py" line="45"/>
         <source>Station</source>
         <translation>驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_same_person.py" line="47"/>
+        <location filename="../../station_app/ui/sync_same_person.py" line="46"/>
         <source>Signed up</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_same_person.py" line="47"/>
+        <location filename="../../station_app/ui/sync_same_person.py" line="46"/>
         <source>What to do</source>
         <translation>处理办法</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_same_person.py" line="56"/>
+        <location filename="../../station_app/ui/sync_same_person.py" line="55"/>
         <source>signed up first: keep</source>
         <translation>最早登记：保留</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_same_person.py" line="58"/>
+        <location filename="../../station_app/ui/sync_same_person.py" line="57"/>
         <source>withdraw at that station, keep %1</source>
         <translation>在该站办理退会，保留 %1</translation>
     </message>

@@ -9,27 +9,23 @@ The keyboard flow an attendant repeats all day:
 so a visit takes at most two actions after a scan. Everything writes through
 ``station_app.services`` on the UI thread's ledger connection (each write is one short
 transaction; the benchmarks measure it).
+
+``CounterPage`` coordinates; its parts are in ``counter_scans`` (cards from the scan router),
+``counter_served`` (the "served" mark and its idle timer) and ``counter_today`` (today's ledger).
 """
 
 from __future__ import annotations
 
 import itertools
-import logging
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QBoxLayout,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,35 +33,16 @@ from PySide6.QtWidgets import (
 from ..data import queries
 from ..domain import clock
 from ..domain.errors import InvalidInput, LedgerError
-from ..services import checkin, corrections, visits
-from . import scan_router
+from ..services import checkin, visits
 from .context import AppContext
-from .models.today import ENTRY_ID_ROLE, KIND_ROLE, MEMBER_ROLE, VOIDED_ROLE, TodayModel
+from .counter_scans import CounterScans
+from .counter_served import ServedWatch
+from .counter_today import TodayLedger
+from .widgets.buttons import counter_button
 from .widgets.check_in import CheckInBar
 from .widgets.member_actions import MemberActions
 from .widgets.member_panel import MemberPanel
 from .widgets.service_pad import ServicePad
-
-log = logging.getLogger(__name__)
-
-SERVED_IDLE_SECONDS = 60
-"""After a member was served, the counter returns to "Next, please" (like Esc) once nobody has
-pressed a key or clicked for this long, so the next person's relief or profile change cannot
-land on the last one. Per machine: ``[counter] served_idle_seconds`` in station-app.ini."""
-SERVED_IDLE_SETTING = "counter/served_idle_seconds"
-_ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
-                       QEvent.Type.TouchBegin})
-
-
-def served_idle_seconds() -> int:
-    """The per-machine setting, at least 10 s; the default when unset or unreadable."""
-    from .context import ui_settings
-
-    try:
-        value = int(ui_settings().value(SERVED_IDLE_SETTING, SERVED_IDLE_SECONDS))
-    except (TypeError, ValueError):
-        return SERVED_IDLE_SECONDS
-    return max(10, value)
 
 
 def build_counter_page(ctx: AppContext) -> CounterPage:
@@ -83,23 +60,13 @@ class CounterPage(QWidget):
         self.armed: checkin.CheckIn | None = None
         self._actions: dict[str, QAction] = {}
         self._services_shown: list[queries.ServiceRow] = []
-        self.served_seconds = served_idle_seconds()
-        self.served_timer = QTimer(self)
-        self.served_timer.setSingleShot(True)
-        self.served_timer.setInterval(self.served_seconds * 1000)
-        self.served_timer.timeout.connect(self._served_idle)
-        self._watching_activity = False
         self._build()
         self._make_actions()
         self._set_tab_order()
-        self.member_panel.shown.connect(self._served_changed)
+        # The member served stays for F5/F6/F7/F9 until Esc, the next card or a while idle.
+        self.served_watch = ServedWatch(self.member_panel, self.reset, self)
         ctx.ledger_changed.connect(self._ledger_changed)
-        # A card scanned while a dialog is open waits here until the dialog is closed.
-        self._held_scan: str | None = None
-        self._held_timer = QTimer(self)
-        self._held_timer.setInterval(100)
-        self._held_timer.timeout.connect(self._deliver_held)
-        scan_router.register(self, self._claims_scan, self.receive_scan)
+        self.scans = CounterScans(self)  # cards from ui/scan_router.py
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -108,6 +75,15 @@ class CounterPage(QWidget):
         self._day_timer.setInterval(60_000)
         self._day_timer.timeout.connect(self._check_new_day)
         self._day_timer.start()
+
+    # ---- served: the last person stays only for a moment (counter_served.py) ----
+    @property
+    def served_timer(self) -> QTimer:
+        return self.served_watch.timer
+
+    @property
+    def served_seconds(self) -> int:
+        return self.served_watch.seconds
 
     # ---- layout ----
     def _build(self) -> None:
@@ -119,8 +95,8 @@ class CounterPage(QWidget):
         self.check_in.escaped.connect(self.reset)
         self.check_in.matches_changed.connect(self._matches_changed)
 
-        self.sign_up_button = self._button("signUpButton", self.tr("Sign up (F4)"),
-                                           self.open_sign_up)
+        self.sign_up_button = counter_button("signUpButton", self.tr("Sign up (F4)"),
+                                             self.open_sign_up)
         top = QHBoxLayout()
         top.addWidget(self.check_in, 1)
         top.addWidget(self.sign_up_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -134,12 +110,12 @@ class CounterPage(QWidget):
         self.member_panel = MemberPanel(self.ctx, self)
         # "Member (F9)": edit the profile, real-name verification, withdrawal
         self.member_actions = MemberActions(self)
-        self.relief_button = self._button("reliefButton", self.tr("Relief (F5)"),
-                                          self.open_relief)
-        self.programme_button = self._button("programmeButton", self.tr("Programme (F6)"),
-                                             self.open_programme)
-        self.transfer_button = self._button("transferButton", self.tr("Transfer (F7)"),
-                                            self.open_transfer)
+        self.relief_button = counter_button("reliefButton", self.tr("Relief (F5)"),
+                                            self.open_relief)
+        self.programme_button = counter_button("programmeButton", self.tr("Programme (F6)"),
+                                               self.open_programme)
+        self.transfer_button = counter_button("transferButton", self.tr("Transfer (F7)"),
+                                              self.open_transfer)
         member_actions = QHBoxLayout()
         for button in (self.relief_button, self.programme_button, self.transfer_button):
             member_actions.addWidget(button)
@@ -152,11 +128,11 @@ class CounterPage(QWidget):
         self.pad.escaped.connect(self.reset)
         self.pad.redirect_text.connect(self._redirect_text)
         self.pad.selection_changed.connect(self._selection_changed)
-        self.record_button = self._button("recordVisitButton", self.tr("Record visit (Enter)"),
-                                          self.record_visit)
+        self.record_button = counter_button("recordVisitButton", self.tr("Record visit (Enter)"),
+                                            self.record_visit)
         self.record_button.setMinimumHeight(48)
-        self.walk_in_button = self._button("walkInButton", self.tr("Walk-in (F3)"),
-                                           self.walk_in)
+        self.walk_in_button = counter_button("walkInButton", self.tr("Walk-in (F3)"),
+                                             self.walk_in)
         self.walk_in_button.setMinimumHeight(48)
         pad_buttons = QHBoxLayout()
         pad_buttons.addWidget(self.walk_in_button)
@@ -175,69 +151,23 @@ class CounterPage(QWidget):
         upper_layout.addWidget(self.message)
         upper_layout.addLayout(middle, 1)
 
-        self.today_model = TodayModel(self.ctx, self)
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table for Correct / Void
-        self.table.setObjectName("todayTable")
-        self.table.setAccessibleName(self.tr("Today's ledger"))
-        self.table.setModel(self.today_model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((60, 90, 210, 160, 300, 90)):
-            header.resizeSection(column, width)
-        self.table.doubleClicked.connect(self._table_double_clicked)
-        self.void_button = self._button("voidButton", self.tr("Void… (Del)"), self.void_selected)
-        self.correct_button = self._button("correctButton", self.tr("Correct… (Ctrl+E)"),
-                                           self.correct_selected)
-        self.today_label = QLabel()
-        self.today_label.setObjectName("todayCount")
-        table_bar = QHBoxLayout()
-        table_title = QLabel(self.tr("Today's ledger"))
-        table_title.setBuddy(self.table)
-        bold = table_title.font()
-        bold.setBold(True)
-        table_title.setFont(bold)
-        table_bar.addWidget(table_title)
-        table_bar.addWidget(self.today_label, 1)
-        table_bar.addWidget(self.correct_button)
-        table_bar.addWidget(self.void_button)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addLayout(table_bar)
-        lower_layout.addWidget(self.table)
+        self.today_ledger = TodayLedger(self)
+        self.today_model = self.today_ledger.model
+        self.table = self.today_ledger.table
+        self.void_button = self.today_ledger.void_button
+        self.correct_button = self.today_ledger.correct_button
+        self.today_label = self.today_ledger.count_label
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
-        splitter.addWidget(lower)
+        splitter.addWidget(self.today_ledger)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self._update_today_label()
         self._selection_changed()
         self._enable_member_actions()
-
-    def _button(self, name: str, text: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.split(" (")[0].split("（")[0])
-        button.clicked.connect(slot)
-        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        button.setMinimumHeight(36)
-        # Clicking keeps the keyboard where it was (check-in bar or service pad); Tab still works.
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        return button
 
     def _make_actions(self) -> None:
         shortcuts = (
@@ -318,11 +248,6 @@ class CounterPage(QWidget):
         if self.isVisible() and QApplication.activeModalWidget() is None:
             self.check_in.input.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def focus_table(self) -> None:
-        self.table.setFocus()
-        if not self.table.currentIndex().isValid() and self.today_model.rowCount():
-            self.table.selectRow(0)
-
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
         if now is None or now is self.window() or now is self:
             QTimer.singleShot(0, self, self._refocus_if_idle)
@@ -368,68 +293,9 @@ class CounterPage(QWidget):
         self.say(self.ctx.message(result), "warn")
         self.check_in.input.selectAll()
 
-    # ---- scans routed here (ui/scan_router.py) ----
-    def _claims_scan(self, widget: QWidget) -> bool:
-        """Scans typed anywhere on this page, or into a dialog or menu opened over it, are
-        cards for the check-in bar. The sign-in (lock) dialog keeps its keys."""
-        if not self.isVisible():
-            return False
-        window = widget.window()
-        if window is self.window():
-            return True
-        popup = QApplication.activePopupWidget()
-        if popup is not None and window is popup:
-            return True
-        modal = QApplication.activeModalWidget()
-        return modal is not None and window is modal \
-            and modal.property("scanPolicy") != "ignore"
-
     def receive_scan(self, text: str) -> None:
-        """A scanner burst (card text without its Enter). With nothing open it is checked in
-        at once. A walk-in dialog is cancelled (the person is a member); any other dialog is
-        left as it is, with a note, and the card is checked in when it closes, so nothing
-        typed there is lost and nothing is written for the wrong person."""
-        popup = QApplication.activePopupWidget()
-        if popup is not None:
-            popup.close()
-        modal = QApplication.activeModalWidget()
-        if modal is None and popup is None:
-            self._check_in_scan(text)
-            return
-        self._held_scan = text
-        if isinstance(modal, QDialog) and modal.property("scanPolicy") == "cancel":
-            modal.reject()
-        elif modal is not None:
-            self._note_held_scan(modal)
-        self._held_timer.start()
-
-    def _note_held_scan(self, modal: QWidget) -> None:
-        layout = modal.layout()
-        if not isinstance(layout, QBoxLayout) or modal.findChild(QLabel, "heldScanNote"):
-            return
-        note = QLabel(self.tr("A card was scanned. It is checked in when this window is "
-                              "closed. Is this window still for the right person?"))
-        note.setObjectName("heldScanNote")
-        note.setWordWrap(True)
-        note.setStyleSheet("QLabel{background:#fff6e0;color:#6b4b00;padding:6px;"
-                           "border-radius:4px}")
-        layout.insertWidget(0, note)
-
-    def _deliver_held(self) -> None:
-        if self._held_scan is None:
-            self._held_timer.stop()
-            return
-        if QApplication.activeModalWidget() is not None \
-                or QApplication.activePopupWidget() is not None:
-            return  # still open: try again on the next tick
-        text, self._held_scan = self._held_scan, None
-        self._held_timer.stop()
-        self._check_in_scan(text)
-
-    def _check_in_scan(self, text: str) -> None:
-        self.check_in.input.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.check_in.input.setText(text)
-        self.resolve_text(text)
+        """A scanner burst (card text without its Enter), see ``counter_scans``."""
+        self.scans.receive(text)
 
     def choose_member(self, number: str) -> None:
         result = checkin.try_resolve(self.ctx.ledger, number)
@@ -531,7 +397,7 @@ class CounterPage(QWidget):
         dialog = WalkInDialog(self.ctx, chosen, self)
         if not self.exec_dialog(dialog) or dialog.result_walk_in is None:
             self.focus_check_in()
-            self._deliver_held()  # a card scanned while the dialog was open: it is a member
+            self.scans.deliver_held()  # a card scanned while the dialog was open: a member
             return False
         try:
             visits.record_visit(self.ctx.ledger, chosen, by=self.ctx.actor,
@@ -556,7 +422,7 @@ class CounterPage(QWidget):
         self.check_in.clear()
         self.focus_check_in()
 
-    # ---- today's ledger ----
+    # ---- after a write the counter follows the ledger ----
     def _wrote(self, served: bool = True) -> None:
         """After the counter wrote: its own views at once, the other pages when it is quiet.
 
@@ -568,8 +434,7 @@ class CounterPage(QWidget):
             self.member_panel.mark_served(clock.now().strftime("%H:%M"), self.served_seconds)
 
     def _ledger_changed(self) -> None:
-        self.today_model.refresh()
-        self._update_today_label()
+        self.today_ledger.refresh()
         self.reload_services()
         self._reload_member()
 
@@ -591,40 +456,6 @@ class CounterPage(QWidget):
                 self._selection_changed()
         self._enable_member_actions()
 
-    # ---- served: the last person stays only for a moment ----
-    def _served_changed(self) -> None:
-        if self.member_panel.served:
-            if not self.served_timer.isActive():
-                self.served_timer.start()
-            self._watch_activity(True)
-        else:
-            self.served_timer.stop()
-            self._watch_activity(False)
-
-    def _watch_activity(self, on: bool) -> None:
-        app = QApplication.instance()
-        if app is None or on == self._watching_activity:
-            return
-        self._watching_activity = on
-        if on:
-            app.installEventFilter(self)
-        else:
-            app.removeEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY and self.served_timer.isActive():
-            self.served_timer.start()  # somebody is still at work: keep the member a while
-        return False
-
-    def _served_idle(self) -> None:
-        if QApplication.activeModalWidget() is not None \
-                or QApplication.activePopupWidget() is not None:
-            self.served_timer.start()  # a dialog for this member is still open
-            return
-        if self.member_panel.served:
-            log.debug("served member cleared after %s s idle", self.served_seconds)
-            self.reset()
-
     def reload_services(self) -> None:
         """Rebuild the service buttons only when the catalogue itself changed."""
         services = queries.services(self.ctx.ledger, active_only=True)
@@ -632,83 +463,19 @@ class CounterPage(QWidget):
             self._services_shown = services
             self.pad.set_services(services, self.ctx.lang)
 
+    # ---- today's ledger (counter_today.py) ----
+    def focus_table(self) -> None:
+        self.today_ledger.focus_table()
+
+    def void_selected(self) -> bool:
+        return self.today_ledger.void_selected()
+
+    def correct_selected(self) -> bool:
+        return self.today_ledger.correct_selected()
+
     def _check_new_day(self) -> None:
         if clock.today() != self.today_model.day:
             self._ledger_changed()
-
-    def _update_today_label(self) -> None:
-        self.today_label.setText(self.tr("%1 entries today")
-                                 .replace("%1", str(self.today_model.rowCount())))
-
-    def selected_entry(self) -> tuple[str, str, bool] | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        row = self.today_model.index(index.row(), 0)
-        return (str(row.data(ENTRY_ID_ROLE)), str(row.data(KIND_ROLE)),
-                bool(row.data(VOIDED_ROLE)))
-
-    def select_entry(self, entry_id: str) -> None:
-        row = self.today_model.row_of(entry_id)
-        if row >= 0:
-            self.table.selectionModel().setCurrentIndex(
-                self.today_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-
-    def void_selected(self) -> bool:
-        chosen = self.selected_entry()
-        if chosen is None:
-            self.say(self.tr("Select an entry in today's ledger first (F8)."), "warn")
-            return False
-        entry_id, _kind, voided = chosen
-        if voided:
-            self.say(self.tr("That entry is already void."), "warn")
-            return False
-        from .dialogs.reason import ReasonDialog
-
-        dialog = ReasonDialog(self.tr("Void entry"), self.tr(
-            "The entry stays in the ledger, struck through. Why is it void?"), self)
-        if not self.exec_dialog(dialog):
-            return False
-        try:
-            corrections.void_entry(self.ctx.ledger, entry_id, dialog.reason(), by=self.ctx.actor)
-        except LedgerError as exc:
-            self.say(self.ctx.message(exc), "warn")
-            return False
-        self._wrote(served=False)
-        self.select_entry(entry_id)
-        self.say(self.tr("Entry voided; it stays visible, struck through."), "ok")
-        self.member_panel.reload()
-        return True
-
-    def correct_selected(self) -> bool:
-        chosen = self.selected_entry()
-        if chosen is None:
-            self.say(self.tr("Select an entry in today's ledger first (F8)."), "warn")
-            return False
-        entry_id, kind, voided = chosen
-        if voided:
-            self.say(self.tr("That entry is already void."), "warn")
-            return False
-        from .dialogs.correct import CorrectDialog
-
-        if not CorrectDialog.can_correct(kind):
-            self.say(self.tr("This kind of entry cannot be corrected here; void it and record "
-                             "it again."), "warn")
-            return False
-        dialog = CorrectDialog(self.ctx, entry_id, self)
-        if not self.exec_dialog(dialog):
-            return False
-        self._wrote(served=False)
-        self.select_entry(entry_id)
-        self.say(self.tr("Entry corrected; the original stays in the history."), "ok")
-        return True
-
-    def _table_double_clicked(self, index: QModelIndex) -> None:
-        number = self.today_model.index(index.row(), 0).data(MEMBER_ROLE)
-        if number:
-            self.choose_member(str(number))
 
     # ---- dialogs ----
     def exec_dialog(self, dialog: QDialog) -> bool:
