@@ -1333,39 +1333,37 @@ Compare the resident ID card with the person and with the ID number on file firs
         <translation>今日共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="116"/>
-        <location filename="../../station_app/ui/counter_today.py" line="143"/>
+        <location filename="../../station_app/ui/counter_today.py" line="117"/>
         <source>Select an entry in today&apos;s ledger first (F8).</source>
         <translation>请先在今日台账中选中一条记录（F8）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="120"/>
-        <location filename="../../station_app/ui/counter_today.py" line="147"/>
+        <location filename="../../station_app/ui/counter_today.py" line="121"/>
         <source>That entry is already void.</source>
         <translation>该记录已作废。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="124"/>
+        <location filename="../../station_app/ui/counter_today.py" line="133"/>
         <source>Void entry</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="125"/>
+        <location filename="../../station_app/ui/counter_today.py" line="134"/>
         <source>The entry stays in the ledger, struck through. Why is it void?</source>
         <translation>记录仍保留在台账中并以删除线显示。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="135"/>
+        <location filename="../../station_app/ui/counter_today.py" line="144"/>
         <source>Entry voided; it stays visible, struck through.</source>
         <translation>记录已作废，仍以删除线显示。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="152"/>
+        <location filename="../../station_app/ui/counter_today.py" line="157"/>
         <source>This kind of entry cannot be corrected here; void it and record it again.</source>
         <translation>此类记录不能在这里更正，请作废后重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="160"/>
+        <location filename="../../station_app/ui/counter_today.py" line="165"/>
         <source>Entry corrected; the original stays in the history.</source>
         <translation>记录已更正，原记录保留在台账中。</translation>
     </message>

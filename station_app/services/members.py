@@ -163,6 +163,19 @@ def transfer_out(ledger: Ledger, number: str, other_union: str, reason: str = ""
                                               "other_union": other, "reason": why}, by=by)
 
 
+def _contact_changes(mobile: str | None, worker_type: str | None,
+                     employer: str | None) -> dict[str, str]:
+    """The mobile, worker type and employer given (None: unchanged), checked and normalised."""
+    changes: dict[str, str] = {}
+    if mobile is not None:
+        changes["phone"] = phone.normalise(mobile)
+    if worker_type is not None:
+        changes["worker_type"] = worker_types.worker_type(worker_type)
+    if employer is not None:
+        changes["employer"] = validate.text("employer", employer, max_len=60, required=False)
+    return changes
+
+
 def update_member(ledger: Ledger, number: str, *, by: str, reason: str, name: str | None = None,
                   mobile: str | None = None, worker_type: str | None = None,
                   employer: str | None = None) -> Entry:
@@ -170,12 +183,7 @@ def update_member(ledger: Ledger, number: str, *, by: str, reason: str, name: st
     changes: dict[str, str] = {}
     if name is not None:
         changes["name"] = pinyin.normalise_name(validate.text("name", name, max_len=30))
-    if mobile is not None:
-        changes["phone"] = phone.normalise(mobile)
-    if worker_type is not None:
-        changes["worker_type"] = worker_types.worker_type(worker_type)
-    if employer is not None:
-        changes["employer"] = validate.text("employer", employer, max_len=60, required=False)
+    changes.update(_contact_changes(mobile, worker_type, employer))
     why = validate.text("reason", reason, max_len=200)
     if not changes:
         raise Refused("no_changes")
@@ -228,13 +236,7 @@ def rejoin_member(ledger: Ledger, number: str, *, by: str, consent_given: bool =
     if not consent_given:
         raise InvalidInput("consent", "not_given")
     version = validate.text("consent", consent_version, max_len=20)
-    changes: dict[str, str] = {}
-    if mobile is not None:
-        changes["phone"] = phone.normalise(mobile)
-    if worker_type is not None:
-        changes["worker_type"] = worker_types.worker_type(worker_type)
-    if employer is not None:
-        changes["employer"] = validate.text("employer", employer, max_len=60, required=False)
+    changes = _contact_changes(mobile, worker_type, employer)
     with ledger.write():
         member = _own_member(ledger, number)
         if member.status == "active":

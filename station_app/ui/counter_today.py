@@ -109,16 +109,25 @@ class TodayLedger(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
 
-    def void_selected(self) -> bool:
-        counter = self.counter
+    def _chosen_live(self) -> tuple[str, str] | None:
+        """The selected entry's id and kind, unless nothing is selected or it is void
+        (then the counter says so)."""
         chosen = self.selected_entry()
         if chosen is None:
-            counter.say(self.tr("Select an entry in today's ledger first (F8)."), "warn")
-            return False
-        entry_id, _kind, voided = chosen
+            self.counter.say(self.tr("Select an entry in today's ledger first (F8)."), "warn")
+            return None
+        entry_id, kind, voided = chosen
         if voided:
-            counter.say(self.tr("That entry is already void."), "warn")
+            self.counter.say(self.tr("That entry is already void."), "warn")
+            return None
+        return entry_id, kind
+
+    def void_selected(self) -> bool:
+        counter = self.counter
+        chosen = self._chosen_live()
+        if chosen is None:
             return False
+        entry_id, _kind = chosen
         from .dialogs.reason import ReasonDialog
 
         dialog = ReasonDialog(self.tr("Void entry"), self.tr(
@@ -138,14 +147,10 @@ class TodayLedger(QWidget):
 
     def correct_selected(self) -> bool:
         counter = self.counter
-        chosen = self.selected_entry()
+        chosen = self._chosen_live()
         if chosen is None:
-            counter.say(self.tr("Select an entry in today's ledger first (F8)."), "warn")
             return False
-        entry_id, kind, voided = chosen
-        if voided:
-            counter.say(self.tr("That entry is already void."), "warn")
-            return False
+        entry_id, kind = chosen
         from .dialogs.correct import CorrectDialog
 
         if not CorrectDialog.can_correct(kind):

@@ -59,3 +59,17 @@ def answer_modal(qtbot: Any, action: Callable[[QWidget], None]) -> list[QWidget]
 
     QTimer.singleShot(0, poke)
     return seen
+
+
+def void_selected_with(qtbot: Any, counter: Any, reason: str) -> bool:
+    """Void the entry selected in today's ledger, typing ``reason`` into the reason dialog."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    def give_reason(dialog: QWidget) -> None:
+        edit = dialog.findChild(QLineEdit, "reasonInput")
+        qtbot.keyClicks(edit, reason)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+    answer_modal(qtbot, give_reason)
+    return bool(counter.void_selected())

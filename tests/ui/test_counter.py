@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from station_app.cards.payload import make_payload
 from station_app.data import queries
 from station_app.ui.models.today import VOIDED_ROLE
 from tests.helpers import ledger_hash, services_given, sign_up
 
-from .conftest import answer_modal
+from .conftest import answer_modal, void_selected_with
 
 
 def visits_of(ctx: Any, member_no: str | None = None) -> list[tuple[Any, ...]]:
@@ -167,13 +167,7 @@ def test_void_keeps_the_entry_visible_struck_through(qtbot: Any, counter: Any, c
     rows = counter.today_model.rowCount()
     counter.table.selectRow(0)  # newest first: the visit
 
-    def give_reason(dialog: Any) -> None:
-        edit = dialog.findChild(QLineEdit, "reasonInput")
-        qtbot.keyClicks(edit, "recorded twice")
-        qtbot.keyClick(edit, Qt.Key.Key_Return)
-
-    answer_modal(qtbot, give_reason)
-    assert counter.void_selected()
+    assert void_selected_with(qtbot, counter, "recorded twice")
     model = counter.today_model
     assert model.rowCount() == rows  # still visible
     index = model.index(0, 0)

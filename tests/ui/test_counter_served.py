@@ -7,13 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel
 
 from station_app.data import queries
 from station_app.services import corrections, members
 from tests.helpers import sign_up
 
-from .conftest import answer_modal
+from .conftest import answer_modal, void_selected_with
 from .test_counter import first_member, scan, visits_of
 from .test_dialogs import make_campaign
 
@@ -153,13 +153,7 @@ def test_a_withdrawal_voided_in_todays_ledger_clears_the_red_note(
     assert counter.member_panel.banner.isVisible()
     counter.table.selectRow(0)  # newest first: the withdrawal
 
-    def give_reason(dialog: Any) -> None:
-        edit = dialog.findChild(QLineEdit, "reasonInput")
-        qtbot.keyClicks(edit, "wrong member")
-        qtbot.keyClick(edit, Qt.Key.Key_Return)
-
-    answer_modal(qtbot, give_reason)
-    assert counter.void_selected()
+    assert void_selected_with(qtbot, counter, "wrong member")
     assert not counter.member_panel.banner.isVisible()
     assert counter.member_panel.fields["status"].text() == "active"
     assert not counter.member_panel.served  # a void is not serving the person shown

@@ -14,7 +14,7 @@ from station_app.domain import ids, member_no
 from station_app.ui.dialogs.member_edit import MemberEditDialog
 from tests.helpers import ledger_hash
 
-from .conftest import answer_modal
+from .conftest import answer_modal, void_selected_with
 from .test_counter import first_member, scan, visits_of
 
 
@@ -278,13 +278,7 @@ def test_a_profile_edit_is_in_todays_ledger_and_can_be_voided(qtbot: Any, counte
     assert details == "mobile → 139****5678 (typo)"  # masked on screen, with the reason
     counter.table.selectRow(0)
 
-    def give_reason(dialog: Any) -> None:
-        edit = dialog.findChild(QLineEdit, "reasonInput")
-        qtbot.keyClicks(edit, "wrong member")
-        qtbot.keyClick(edit, Qt.Key.Key_Return)
-
-    answer_modal(qtbot, give_reason)
-    assert counter.void_selected()
+    assert void_selected_with(qtbot, counter, "wrong member")
     assert queries.get_member(ctx.ledger, member.member_no).phone == "13800000001"
     assert [m.member_no for m in queries.search_members(ctx.ledger, "0001")] == [
         member.member_no]
