@@ -44,6 +44,9 @@ def main() -> None:
         counter.pad.toggle_index(1)
         app.processEvents()
         window.grab().save(str(HERE / f"counter_{lang}.png"))
+        counter.record_visit()  # the member stays, marked served, until Esc or 60 s idle
+        app.processEvents()
+        window.grab().save(str(HERE / f"counter_served_{lang}.png"))
 
         sign_up = SignUpDialog(ctx, window)
         sign_up.form.name.setText("乌兰其其格" if lang == "zh_CN" else "Ulaan Qiqige")
