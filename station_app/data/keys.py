@@ -105,6 +105,14 @@ class KeyRing:
         if self.path is not None:
             _write_private(self.path / REGION_KEY, key)
 
+    def reload_region_key(self) -> None:
+        """Take the region key from disk again: another connection to the same ledger (a
+        background job trusting the supervisor) may have replaced it."""
+        if self.path is not None:
+            key = (self.path / REGION_KEY).read_bytes()
+            if len(key) == 32:
+                self.region_key = key
+
     # ---- public halves ----
     @property
     def public_key(self) -> bytes:

@@ -237,6 +237,60 @@ def _audit_import(ledger: Ledger, actor: str, outcome: importer.Outcome) -> None
                      outcome="refused" if outcome.refused else "ok")
 
 
+def peek_identity(file: Path) -> Identity:
+    """Who an identity (or trust) file says it is, checked but not enrolled: for the screen
+    that asks the supervisor to compare the fingerprint before ``enrol_station``."""
+    return read_identity(file)
+
+
+def peek_trust(ledger: Ledger, file: Path) -> Identity:
+    """The supervisor a trust file names, checked (signature, meant for this ledger) but not
+    trusted yet: for the screen that asks to compare the fingerprint first."""
+    return read_trust(file, ledger)[0]
+
+
+def trusted_supervisor(ledger: Ledger) -> dict[str, str] | None:
+    """The supervisor (the level above) this ledger trusts now, or None."""
+    row = ledger.conn.execute(
+        "SELECT code, name, fingerprint FROM stations WHERE role = 'supervisor'"
+        " ORDER BY enrolled_at DESC LIMIT 1").fetchone()
+    return None if row is None else {"code": row[0], "name": row[1] or "",
+                                     "fingerprint": row[2] or ""}
+
+
+def enrolled_stations(ledger: Ledger) -> list[tuple[str, str]]:
+    """(code, name) of the stations enrolled here that a trust file can be written for."""
+    return [(str(r[0]), str(r[1] or "")) for r in ledger.conn.execute(
+        "SELECT code, name FROM stations WHERE role = 'enrolled' AND box_key IS NOT NULL"
+        " AND revoked_at IS NULL ORDER BY code")]
+
+
+def bundle_signer(ledger: Ledger, path: Path) -> dict[str, str]:
+    """Who a bundle says signed it: station code, name and the fingerprint of the key in its
+    manifest (computed from the key, not taken from the manifest's own field). Nothing is
+    checked against this ledger; it is what ``import --accept-unknown`` would enrol."""
+    from ..data.keys import fingerprint
+    from ..sync import format as fmt
+
+    raw = fmt.read_bundle_file(path, ledger.keys.box)
+    m = raw.manifest
+    try:
+        key = fmt.unb64(str(m["public_key"]))
+    except (KeyError, ValueError):
+        raise refuse("bad_manifest", file=path.name, detail="public_key") from None
+    return {"code": str(m.get("station", "")), "name": str(m.get("station_name", "")),
+            "fingerprint": fingerprint(key), "file": path.name}
+
+
+def full_export_size(ledger: Ledger) -> dict[str, int]:
+    """What ``export --full`` sends: every entry this ledger wrote itself and, on a
+    supervisor's ledger, every archived station bundle."""
+    entries = ledger.conn.execute("SELECT count(*) FROM entries WHERE station = ?",
+                                  (ledger.station_code,)).fetchone()[0]
+    bundles = ledger.conn.execute("SELECT count(*) FROM bundle_archive").fetchone()[0]
+    return {"entries": int(entries), "bundles": int(bundles)}
+
+
 def stations(ledger: Ledger) -> list[status.StationStatus]:
     return status.station_list(ledger)
 

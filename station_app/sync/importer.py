@@ -232,7 +232,8 @@ def _sender_epoch_news(ledger: Ledger, checked: Verified) -> bool | None:
     return True
 
 
-def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: bool) -> None:
+def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: bool,
+               actor: str = "sync") -> None:
     name = checked.raw.name
     if checked.enrol_from_manifest and not dry_run:
         m = checked.raw.manifest
@@ -243,7 +244,9 @@ def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: boo
             " VALUES (?, ?, 'station', 'enrolled', ?, ?, ?)",
             (checked.station, str(m.get("station_name", checked.station)), checked.signer_key,
              fingerprint(checked.signer_key), clock.now_iso()))
-        ledger.audit("sync", "enrol.from_bundle", checked.station,
+        # Who chose to take the key from the bundle (import --accept-unknown, or the Sync
+        # page's confirmation) is named in the log, not just "sync".
+        ledger.audit(actor, "enrol.from_bundle", checked.station,
                      json.dumps({"fingerprint": fingerprint(checked.signer_key), "file": name}))
     for info in checked.stations:
         if info["code"] != ledger.station_code:
@@ -470,7 +473,7 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
                     if checked.kind == "relay":
                         _apply_relay(ledger, checked, outcome, path, dry_run)
                     else:
-                        _apply_one(ledger, checked, outcome, dry_run)
+                        _apply_one(ledger, checked, outcome, dry_run, actor)
                     if dry_run:
                         raise _DryRun
                     outcome.result = "accepted" if outcome.new or checked.kind != "station" \

@@ -48,6 +48,24 @@ GUI_SENTENCES: dict[str, tuple[str, str]] = {
         "此操作需要登录：请以有此权限的操作员身份登录后再试（按 Ctrl+L 锁屏即可换人登录）",
         "This needs a signed-in attendant: sign in as someone allowed to do it and try again "
         "(Ctrl+L locks the screen so that another attendant can sign in)"),
+    # The command line's sentences name `enrol`, `trust`, `fork-resolve`; here the page's
+    # buttons do those things.
+    "sync.unknown_station": (
+        "驿站 {station} 尚未在本台账登记：请先在“数据同步”页用其身份文件登记（“登记驿站…”）",
+        "Station {station} is not enrolled in this ledger: enrol it from its identity file "
+        "first (Enrol a station… on the Sync page)"),
+    "sync.fork_held": (
+        "驿站 {station} 第 {epoch} 期自 {since} 起被标记为分叉，其数据包暂不接收，"
+        "待管理员查明哪一份台账在用后，在“数据同步”页选中该驿站并点“解除分叉…”",
+        "Station {station}'s epoch {epoch} has been marked forked since {since}: its bundles "
+        "are held back until the admin finds out which copy of the ledger is in use and "
+        "resolves it (choose the station on the Sync page, then Resolve fork…)"),
+    "sync.no_supervisor": (
+        "尚未信任上级，不能导出：身份证号只能加密给上级。请先在“数据同步”页用上级的信任文件"
+        "信任上级（“信任上级…”）",
+        "No supervisor is trusted yet, so nothing can be exported: ID numbers may only leave "
+        "encrypted for the supervisor. Trust the supervisor from its trust file first (Trust "
+        "the supervisor… on the Sync page)"),
 }
 
 
@@ -61,7 +79,11 @@ def render(exc: LedgerError, lang: str = "zh_CN") -> str:
     if wording is None:
         return messages.render(exc, lang)
     zh, en = wording
-    return en if lang == "en" else zh
+    template = en if lang == "en" else zh
+    try:
+        return template.format(**exc.params)
+    except (KeyError, IndexError, ValueError):
+        return template
 
 
 def log_path() -> Path:

@@ -6,14 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -21,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -29,207 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import queries
-from ..domain import clock
 from ..domain.errors import LedgerError
 from ..services import sync_ops
 from ..sync.importer import Outcome, find_bundles
-from ..sync.status import StationStatus, gap_sentence
-from .errors import render as render_error
 from .errors import show_error
 from .jobs import Job, JobControl
 from .sign_in import can, current_attendant
+from .sync_confirm import DryRunDialog
+from .sync_models import NAME_WIDTH, ResultsModel, StationsModel
 from .sync_same_person import SamePersonDialog
-
-Index = QModelIndex | QPersistentModelIndex
-WARN = QColor("#fff3cd")
-BAD = QColor("#f8d7da")
-MUTED = QColor("#6c757d")  # a file skipped as meant for another ledger: nothing to do
-NAME_WIDTH = 220  # pixels: about 14 Chinese characters of a station's name
-
-
-class _RowsModel(QAbstractTableModel):
-    """A small read-only table: a list of rows and translated column titles.
-
-    Titles are marked with QT_TRANSLATE_NOOP under the subclass's name, which is also the
-    context ``self.tr`` uses at run time.
-    """
-
-    COLUMNS: tuple[Any, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-        self.lang = "zh_CN"
-
-    def set_rows(self, rows: list[Any], lang: str) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.lang = lang
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(str(self.COLUMNS[section]))
-        return None
-
-
-class StationsModel(_RowsModel):
-    """One row per station this ledger knows (a supervisor has tens to a few hundred)."""
-
-    rows: list[StationStatus]
-
-    COLUMNS = (
-        QT_TRANSLATE_NOOP("StationsModel", "Code"),
-        QT_TRANSLATE_NOOP("StationsModel", "Name"),
-        QT_TRANSLATE_NOOP("StationsModel", "Role"),
-        QT_TRANSLATE_NOOP("StationsModel", "Entries"),
-        QT_TRANSLATE_NOOP("StationsModel", "Contiguous to"),
-        QT_TRANSLATE_NOOP("StationsModel", "Missing"),
-        QT_TRANSLATE_NOOP("StationsModel", "Last bundle"),
-        QT_TRANSLATE_NOOP("StationsModel", "Days since contact"),
-    )
-
-    def _role(self, role: str) -> str:
-        return {"self": self.tr("this ledger"), "supervisor": self.tr("supervisor"),
-                "enrolled": self.tr("enrolled"), "known": self.tr("known")}.get(role, role)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return row.code
-            if col == 1:
-                return row.name
-            if col == 2:
-                text = self._role(row.role)
-                return text + (" " + self.tr("(revoked)") if row.revoked else "")
-            if col == 3:
-                return f"{row.entries:,}"
-            if col == 4:
-                return ", ".join(f"e{e}: {s}" for e, s in sorted(row.watermarks.items())) or "—"
-            if col == 5:
-                return "; ".join(row.gap_text(self.lang)) or "—"
-            if col == 6:
-                if not row.last_bundle_at:
-                    return "—"
-                return clock.parse_iso(row.last_bundle_at).astimezone().strftime(
-                    "%Y-%m-%d %H:%M")
-            if col == 7:
-                return "—" if row.days_since_contact is None else str(row.days_since_contact)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row.revoked or row.gaps or row.forks:
-                return BAD
-            if "stale" in row.warnings or "never" in row.warnings:
-                return WARN
-        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
-            return row.name  # the column is capped: a long name is cut short on screen
-        if role == Qt.ItemDataRole.ToolTipRole and (row.gaps or row.forks):
-            return "\n".join(row.fork_text(self.lang) + row.gap_text(self.lang))
-        if role == Qt.ItemDataRole.UserRole + 1:
-            return row.code
-        return None
-
-
-class ResultsModel(_RowsModel):
-    """What the last import did, one row per file."""
-
-    rows: list[Outcome]
-
-    COLUMNS = (
-        QT_TRANSLATE_NOOP("ResultsModel", "File"),
-        QT_TRANSLATE_NOOP("ResultsModel", "Result"),
-        QT_TRANSLATE_NOOP("ResultsModel", "New"),
-        QT_TRANSLATE_NOOP("ResultsModel", "Duplicate"),
-        QT_TRANSLATE_NOOP("ResultsModel", "Message"),
-    )
-
-    def _result(self, result: str) -> str:
-        return {"accepted": self.tr("accepted"), "duplicate": self.tr("nothing new"),
-                "refused": self.tr("refused"), "dry_run": self.tr("dry run"),
-                "skipped": self.tr("skipped")}.get(result, result)
-
-    def _notes(self, row: Outcome) -> list[str]:
-        notes = []
-        for inner, why, _kept in row.inner_refused:
-            notes.append(self.tr("forwarded bundle %1 set aside: %2")
-                         .replace("%1", inner.rsplit("/", 1)[-1][:12])
-                         .replace("%2", render_error(why, self.lang)))
-        for station, gaps in row.missing.items():
-            for epoch, spans in gaps.items():
-                for lo, hi in spans:
-                    notes.append(gap_sentence(station, epoch, lo, hi, self.lang))
-        return notes
-
-    def details(self, number: int) -> str:
-        """Everything about one row in full sentences, for the box under the table: the
-        Message column is cut short and its tooltip needs a mouse."""
-        if not 0 <= number < len(self.rows):
-            return ""
-        row = self.rows[number]
-        lines = [self.tr("File: %1").replace("%1", row.file),
-                 self.tr("Result: %1").replace("%1", self._result(row.result))]
-        if row.error is not None:
-            lines.append(render_error(row.error, self.lang))
-            if row.quarantined:
-                lines.append(self.tr("A copy is in the quarantine folder: %1")
-                             .replace("%1", row.quarantined))
-        else:
-            lines.append(self.tr("New entries: %1, already held: %2, conflicting: %3.")
-                         .replace("%1", f"{row.new:,}").replace("%2", f"{row.duplicate:,}")
-                         .replace("%3", f"{row.conflicting:,}"))
-        for inner, why, kept in row.inner_refused:
-            lines.append(self.tr("Forwarded bundle %1 was set aside: %2")
-                         .replace("%1", inner.rsplit("/", 1)[-1])
-                         .replace("%2", render_error(why, self.lang)))
-            if kept:
-                lines.append(self.tr("A copy is in the quarantine folder: %1")
-                             .replace("%1", kept))
-        for station, gaps in row.missing.items():
-            for epoch, spans in gaps.items():
-                for lo, hi in spans:
-                    lines.append(gap_sentence(station, epoch, lo, hi, self.lang))
-        return "\n".join(lines)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return row.file
-            if col == 1:
-                return self._result(row.result)
-            if col == 2:
-                return str(row.new)
-            if col == 3:
-                return str(row.duplicate)
-            if col == 4:
-                if row.error is not None:
-                    return render_error(row.error, self.lang)
-                return "; ".join(self._notes(row))
-        if role == Qt.ItemDataRole.ToolTipRole and col == 4:
-            return self.data(index, Qt.ItemDataRole.DisplayRole) or None
-        if role == Qt.ItemDataRole.ForegroundRole and row.skipped:
-            return MUTED
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row.skipped:
-                return None  # neutral: the file is simply someone else's
-            if row.error is not None:
-                return BAD
-            if row.missing or row.inner_refused:
-                return WARN
-        return None
+from .sync_setup import SetupBox
 
 
 class SyncPage(QWidget):
@@ -241,7 +45,12 @@ class SyncPage(QWidget):
         self.setAcceptDrops(True)
         self.last_export: Any = None
         self.last_results: list[Outcome] = []
+        self.last_files: list[Path] = []  # the files of the last import, as its results
+        self.dialog: Any = None  # the last dialog opened here (tests and screenshots read it)
         layout = QVBoxLayout(self)
+
+        self.setup = SetupBox(ctx, self)
+        layout.addWidget(self.setup)
 
         box = QGroupBox(self.tr("Send to the supervisor"))
         box.setObjectName("exportBox")
@@ -252,8 +61,13 @@ class SyncPage(QWidget):
         row.addWidget(self.pending, 1)
         self.export_button = QPushButton(self.tr("&Export bundle…"))
         self.export_button.setObjectName("exportButton")
-        self.export_button.clicked.connect(self.choose_export_folder)
+        self.export_button.clicked.connect(lambda: self.choose_export_folder())
         row.addWidget(self.export_button)
+        # When the supervisor lost data (a restored or new ledger): everything again.
+        self.full_export_button = QPushButton(self.tr("E&xport everything again…"))
+        self.full_export_button.setObjectName("fullExportButton")
+        self.full_export_button.clicked.connect(self.confirm_full_export)
+        row.addWidget(self.full_export_button)
         layout.addWidget(box)
 
         box = QGroupBox(self.tr("Receive bundles"))
@@ -268,6 +82,18 @@ class SyncPage(QWidget):
         self.import_button.setObjectName("importButton")
         self.import_button.clicked.connect(self.choose_import_files)
         row.addWidget(self.import_button)
+        self.dry_run_button = QPushButton(self.tr("Chec&k first (dry run)…"))
+        self.dry_run_button.setObjectName("dryRunButton")
+        self.dry_run_button.setToolTip(self.tr("Show what importing files would do, without "
+                                               "writing anything"))
+        self.dry_run_button.clicked.connect(self.choose_dry_run_files)
+        row.addWidget(self.dry_run_button)
+        # Shown after an import refused a station that is not enrolled here.
+        self.accept_unknown_button = QPushButton(self.tr("Enrol station from &bundle…"))
+        self.accept_unknown_button.setObjectName("acceptUnknownButton")
+        self.accept_unknown_button.clicked.connect(self.choose_unknown_to_accept)
+        self.accept_unknown_button.setVisible(False)
+        row.addWidget(self.accept_unknown_button)
         col.addLayout(row)
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
@@ -364,15 +190,30 @@ class SyncPage(QWidget):
         elif info["supervisor"] is None:
             self.pending.setText(self.tr("No supervisor is trusted yet, so nothing can be "
                                          "exported. This is set up once per station with the "
-                                         "supervisor's trust file: ask whoever looks after "
-                                         "this PC."))
+                                         "supervisor's trust file (Setting up, above; the "
+                                         "station admin does it)."))
         else:
             self.pending.setText(self.tr("%1 entries not yet acknowledged by %2.")
                                  .replace("%1", f"{info['unacknowledged']:,}")
                                  .replace("%2", str(info["supervisor"])))
-        self.export_button.setEnabled(can(self.ctx, "export")
-                                      and info["supervisor"] is not None)
-        self.import_button.setEnabled(can(self.ctx, "import"))
+        may_export, may_import = can(self.ctx, "export"), can(self.ctx, "import")
+        self.export_button.setEnabled(may_export and info["supervisor"] is not None)
+        self.full_export_button.setEnabled(may_export and info["supervisor"] is not None)
+        self.import_button.setEnabled(may_import)
+        self.dry_run_button.setEnabled(may_import)
+        staff_tip = self.tr("Only the station admin or a supervisor account may do this.")
+        for button, allowed in ((self.export_button, may_export),
+                                (self.full_export_button, may_export),
+                                (self.import_button, may_import),
+                                (self.dry_run_button, may_import),
+                                (self.return_button, may_export)):
+            if not allowed:
+                button.setToolTip(staff_tip)
+        if may_export:
+            self.full_export_button.setToolTip(self.tr(
+                "Write the whole history again, for a supervisor who lost data"))
+        self._show_accept_unknown()
+        self.setup.refresh()
         self.return_button.setEnabled(supervisor and can(self.ctx, "export"))
         rows = sync_ops.stations(ledger)
         self.stations.set_rows(rows, self.ctx.lang)
@@ -381,6 +222,8 @@ class SyncPage(QWidget):
             self.stations_table.setColumnWidth(1, NAME_WIDTH)
         self.fork_button.setVisible(any(r.forks for r in rows))
         self.fork_button.setEnabled(can(self.ctx, "settings"))
+        if not can(self.ctx, "settings"):
+            self.fork_button.setToolTip(self.setup.admin_only_tip())
         lines = [text for r in rows
                  for text in r.fork_text(self.ctx.lang) + r.gap_text(self.ctx.lang)]
         stale = [r.code for r in rows if "stale" in r.warnings]
@@ -397,17 +240,48 @@ class SyncPage(QWidget):
         self.warnings.setText("\n".join(lines))
 
     # ---- export ----
-    def choose_export_folder(self) -> None:
+    def confirm_full_export(self) -> QMessageBox:
+        """Everything again, after the supervisor lost data: asked first, it can be large."""
+        size = sync_ops.full_export_size(self.ctx.ledger)
+        if self.ctx.ledger.station_kind == "supervisor":
+            text = self.tr("Forward every station bundle this ledger holds (%1) and all %2 of "
+                           "its own entries to the level above again?")
+        else:
+            text = self.tr("Export the whole history of this station again (%2 entries), not "
+                           "only what the supervisor has not acknowledged?")
+        text = text.replace("%1", f"{size['bundles']:,}").replace("%2", f"{size['entries']:,}")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export everything again"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("fullExportConfirm")
+        box.setInformativeText(self.tr(
+            "Do this only when the supervisor lost data (its ledger was restored or set up "
+            "again). The file can be large and take a while to write; the supervisor skips "
+            "what it already holds."))
+        go = box.addButton(self.tr("E&xport everything"), QMessageBox.ButtonRole.AcceptRole)
+        go.setObjectName("fullExportGo")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        def clicked(button: Any) -> None:
+            if button is go:
+                self.choose_export_folder(full=True)
+
+        box.buttonClicked.connect(clicked)
+        self.dialog = box
+        box.open()
+        return box
+
+    def choose_export_folder(self, full: bool = False) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
         if folder:
-            self.export_to(Path(folder))
+            self.export_to(Path(folder), full=full)
 
-    def export_to(self, folder: Path) -> Job[Any]:
+    def export_to(self, folder: Path, *, full: bool = False) -> Job[Any]:
         actor, who = self.ctx.actor, current_attendant(self.ctx)
 
         def work(job: JobControl) -> Any:
             job.progress(0, 0, self.tr("Writing the bundle…"))
-            return sync_ops.export_bundle(job.ledger(), folder, actor=actor, attendant=who)
+            return sync_ops.export_bundle(job.ledger(), folder, full=full, actor=actor,
+                                          attendant=who)
 
         job: Job[Any] = Job(self, work, on_success=self._exported,
                             ledger=self.ctx.open_worker_ledger, lang=self.ctx.lang)
@@ -420,34 +294,97 @@ class SyncPage(QWidget):
         self.ctx.changed()
 
     # ---- import ----
-    def choose_import_files(self) -> None:
+    def choose_import_files(self, dry_run: bool = False) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import bundles"), "",
+            self, self.tr("Check bundles (nothing is written)") if dry_run
+            else self.tr("Import bundles"), "",
             self.tr("Bundles (*.zip *.slbx);;All files (*)"))
         if files:
-            self.import_paths([Path(f) for f in files])
+            self.import_paths([Path(f) for f in files], dry_run=dry_run)
 
-    def import_paths(self, paths: list[Path]) -> Job[Any]:
+    def choose_dry_run_files(self) -> None:
+        self.choose_import_files(dry_run=True)
+
+    def import_paths(self, paths: list[Path], *, dry_run: bool = False,
+                     accept_unknown: bool = False) -> Job[Any]:
         actor, who = self.ctx.actor, current_attendant(self.ctx)
 
-        def work(job: JobControl) -> tuple[list[Outcome], int]:
+        def work(job: JobControl) -> tuple[list[Outcome], list[Path]]:
             files = find_bundles(paths)  # how many were chosen, to say what a cancel left out
             return sync_ops.import_bundles(
-                job.ledger(), files, actor=actor, attendant=who,
+                job.ledger(), files, actor=actor, attendant=who, dry_run=dry_run,
+                accept_unknown=accept_unknown,
                 progress=lambda done, total: job.progress(done, total),
-                cancelled=lambda: job.cancelled), len(files)
+                cancelled=lambda: job.cancelled), files
 
-        job: Job[Any] = Job(self, work, on_success=self._imported,
+        def done(result: tuple[list[Outcome], list[Path]]) -> None:
+            if dry_run:
+                self._checked(result, paths)
+            else:
+                self._imported(result)
+
+        job: Job[Any] = Job(self, work, on_success=done,
                             ledger=self.ctx.open_worker_ledger, lang=self.ctx.lang)
-        return job.with_progress(self.tr("Importing bundles…")).run()
+        return job.with_progress(self.tr("Checking bundles…") if dry_run
+                                 else self.tr("Importing bundles…")).run()
+
+    def _checked(self, result: tuple[list[Outcome], list[Path]], paths: list[Path]
+                 ) -> DryRunDialog:
+        outcomes, _files = result
+        allowed = can(self.ctx, "import") and any(o.ok for o in outcomes)
+        dialog = DryRunDialog(self, outcomes, self.ctx.lang,
+                              (lambda: self.import_paths(paths)) if allowed else None)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # ---- unknown stations ----
+    def unknown_rows(self) -> list[int]:
+        """Rows of the last import refused because their station is not enrolled here."""
+        return [n for n, o in enumerate(self.last_results)
+                if o.error is not None and o.error.code == "sync.unknown_station"
+                and n < len(self.last_files)]
+
+    def _show_accept_unknown(self) -> None:
+        button = self.accept_unknown_button
+        button.setVisible(bool(self.unknown_rows()))
+        allowed = can(self.ctx, "settings")
+        button.setEnabled(allowed)
+        button.setToolTip(self.tr("Enrol the station of the chosen file from the key inside "
+                                  "its bundle, after comparing its fingerprint")
+                          if allowed else self.setup.admin_only_tip())
+
+    def choose_unknown_to_accept(self) -> Job[Any] | None:
+        rows = self.unknown_rows()
+        if not rows:
+            return None
+        current = self.results_table.currentIndex().row()
+        path = self.last_files[current if current in rows else rows[0]]
+
+        def work(job: JobControl) -> dict[str, str]:
+            job.progress(0, 0, self.tr("Reading the bundle…"))
+            return sync_ops.bundle_signer(job.ledger(), path)
+
+        job: Job[Any] = Job(self, work, on_success=lambda signer: self._confirm_unknown(
+            signer, path), ledger=self.ctx.open_worker_ledger, lang=self.ctx.lang)
+        return job.with_progress(self.tr("Reading the bundle…"), cancellable=False).run()
+
+    def _confirm_unknown(self, signer: dict[str, str], path: Path) -> Any:
+        dialog = self.setup.confirm_accept_unknown(signer)
+        dialog.accepted.connect(lambda: self.import_paths([path], accept_unknown=True))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         self.details.setPlainText(self.results.details(current.row()) if current.isValid()
                                   else "")
 
-    def _imported(self, result: tuple[list[Outcome], int]) -> None:
-        outcomes, chosen = result
+    def _imported(self, result: tuple[list[Outcome], list[Path]]) -> None:
+        outcomes, files = result
+        chosen = len(files)
         self.last_results = outcomes
+        self.last_files = files[:len(outcomes)]
         self.results.set_rows(outcomes, self.ctx.lang)
         accepted = sum(1 for o in outcomes if o.ok and o.result != "duplicate")
         nothing_new = sum(1 for o in outcomes if o.result == "duplicate")

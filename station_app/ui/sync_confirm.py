@@ -1,0 +1,257 @@
+"""Dialogs of setting up sync: a key fingerprint large enough to read out over the phone, the
+confirmation that it matches before a key is trusted, and what a dry-run import would do.
+
+Enrolling a station, trusting a supervisor and taking an unknown station's key from its bundle
+all decide whose data this ledger accepts. The file (or bundle) says who it is; only the voice
+of the other side on the phone can say it is really them, so each asks the user to tick that
+the fingerprint matches before the OK button can be pressed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..sync.importer import Outcome
+from .errors import render as render_error
+
+MAX_WIDTH = 720  # the smallest screens (and the offscreen test screen) are 800 px wide
+WARNING_STYLE = "color: #8a4b00; font-weight: bold"
+
+
+def fingerprint_lines(fingerprint: str) -> str:
+    """Eight groups of four on two lines of four: easy to read out and to follow."""
+    groups = fingerprint.split()
+    if len(groups) <= 4:
+        return fingerprint
+    half = (len(groups) + 1) // 2
+    return " ".join(groups[:half]) + "\n" + " ".join(groups[half:])
+
+
+class FingerprintLabel(QLabel):
+    """A key fingerprint in large fixed-width text that can be selected and copied."""
+
+    def __init__(self, fingerprint: str, parent: QWidget | None = None) -> None:
+        super().__init__(fingerprint_lines(fingerprint), parent)
+        self.setObjectName("fingerprint")
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(20)
+        font.setWeight(QFont.Weight.Bold)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.5)
+        self.setFont(font)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet("background: #f4f6f8; border: 1px solid #c8ced3; padding: 8px")
+        self.setAccessibleName(self.tr("Key fingerprint"))
+        self.setAccessibleDescription(fingerprint)
+
+
+class _FittedDialog(QDialog):
+    """A dialog of wrapped sentences, as tall as they need at its width.
+
+    A top-level window sizes itself from ``sizeHint()``, which does not follow a wrapped
+    label's height for the width it finally gets: the Chinese text wrapped to one line more
+    than was allowed for and the fingerprint under it was cut off.
+    """
+
+    WIDTH = 600
+
+    def fit(self) -> None:
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        height = max(layout.totalHeightForWidth(self.WIDTH), self.sizeHint().height())
+        self.setMinimumSize(self.WIDTH, height)
+        self.resize(self.WIDTH, height)
+
+    def showEvent(self, event: Any) -> None:
+        self.fit()
+        super().showEvent(event)
+
+
+def _wrapped(text: str, name: str, style: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class ConfirmKeyDialog(_FittedDialog):
+    """Who a file says it is (code, name, fingerprint) and a tick that it matches what the other
+    side reads out; OK stays disabled until then, Cancel is the default."""
+
+    def __init__(self, parent: QWidget | None, *, title: str, intro: str, code: str,
+                 name: str, fingerprint: str, check: str, ok_text: str,
+                 warnings: list[str] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmKeyDialog")
+        self.setWindowTitle(title)
+        self.setMaximumWidth(MAX_WIDTH)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_wrapped(intro, "confirmIntro"))
+        form = QFormLayout()
+        self.code_label = QLabel(code)
+        self.code_label.setObjectName("confirmCode")
+        self.name_label = QLabel(name or "—")
+        self.name_label.setObjectName("confirmName")
+        self.name_label.setWordWrap(True)
+        form.addRow(self.tr("Code:"), self.code_label)
+        form.addRow(self.tr("Name:"), self.name_label)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Fingerprint:")))
+        self.fingerprint = FingerprintLabel(fingerprint)
+        layout.addWidget(self.fingerprint)
+        self.warnings = [_wrapped(text, "confirmWarning", WARNING_STYLE)
+                         for text in warnings or []]
+        for label in self.warnings:
+            layout.addWidget(label)
+        self.check = QCheckBox(check)
+        self.check.setObjectName("confirmMatches")
+        layout.addWidget(self.check)
+        buttons = QDialogButtonBox()
+        self.ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("confirmOk")
+        self.ok.setEnabled(False)
+        self.ok.setAutoDefault(False)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("confirmCancel")
+        cancel.setDefault(True)
+        self.check.toggled.connect(self.ok.setEnabled)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.check.setFocus()
+
+
+class ShownDialog(_FittedDialog):
+    """A file was written (or a key trusted): where it is and the fingerprint to read out."""
+
+    def __init__(self, parent: QWidget | None, *, title: str, intro: str, fingerprint: str,
+                 path: str = "", after: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("shownDialog")
+        self.setWindowTitle(title)
+        self.setMaximumWidth(MAX_WIDTH)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_wrapped(intro, "shownIntro"))
+        if path:
+            self.path_label = _wrapped(path, "shownPath")
+            self.path_label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(self.path_label)
+        self.fingerprint = FingerprintLabel(fingerprint)
+        layout.addWidget(self.fingerprint)
+        if after:
+            layout.addWidget(_wrapped(after, "shownAfter"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName("shownClose")
+        layout.addWidget(self.buttons)
+
+    def add_action(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        return button
+
+
+def missing_count(outcome: Outcome) -> int:
+    return sum(hi - lo + 1 for gaps in outcome.missing.values()
+               for spans in gaps.values() for lo, hi in spans)
+
+
+class DryRunDialog(QDialog):
+    """What importing the chosen files would do, per file; nothing has been written."""
+
+    COLUMNS = 7
+
+    def __init__(self, parent: QWidget | None, outcomes: list[Outcome], lang: str,
+                 import_now: Callable[[], object] | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dryRunDialog")
+        self.setWindowTitle(self.tr("Check first (dry run)"))
+        self.setMaximumWidth(MAX_WIDTH + 60)
+        self.resize(min(MAX_WIDTH + 60, 760), 360)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_wrapped(self.tr(
+            "Nothing has been written to the ledger. This is what importing these files would "
+            "do:"), "dryRunIntro"))
+        self.table = QTableWidget(len(outcomes), self.COLUMNS)
+        self.table.setObjectName("dryRunTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("File"), self.tr("Would be"), self.tr("New"), self.tr("Duplicate"),
+            self.tr("Conflicting"), self.tr("Missing"), self.tr("Message")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        words = {"dry_run": self.tr("taken"), "refused": self.tr("refused"),
+                 "skipped": self.tr("skipped")}
+        totals = [0, 0, 0, 0]
+        for row, o in enumerate(outcomes):
+            missing = missing_count(o)
+            if o.error is not None:
+                message = render_error(o.error, lang)
+            elif missing:
+                message = self.tr("%1 entries missing before these").replace(
+                    "%1", f"{missing:,}")
+            else:
+                message = ""
+            cells = [o.file, words.get(o.result, o.result), f"{o.new:,}", f"{o.duplicate:,}",
+                     f"{o.conflicting:,}", f"{missing:,}", message]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 6 and text:
+                    item.setToolTip(text)
+                if 2 <= col <= 5:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, col, item)
+            for n, value in enumerate((o.new, o.duplicate, o.conflicting, missing)):
+                totals[n] += value
+        layout.addWidget(self.table)
+        refused = sum(1 for o in outcomes if o.refused)
+        self.summary = _wrapped(
+            self.tr("In all: %1 new, %2 already held, %3 conflicting, %4 missing; %5 files "
+                    "would be refused.").replace("%1", f"{totals[0]:,}")
+            .replace("%2", f"{totals[1]:,}").replace("%3", f"{totals[2]:,}")
+            .replace("%4", f"{totals[3]:,}").replace("%5", str(refused)), "dryRunSummary")
+        layout.addWidget(self.summary)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.import_button: QPushButton | None = None
+        if import_now is not None:
+            self.import_button = QPushButton(self.tr("&Import these files now"))
+            self.import_button.setObjectName("dryRunImport")
+
+            def go() -> None:
+                self.accept()
+                import_now()
+
+            self.import_button.clicked.connect(go)
+            buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout.addWidget(buttons)
