@@ -26,6 +26,7 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -369,11 +370,17 @@ def _invalid(why: str) -> Refused:
     return Refused("backup_invalid", why=why, why_zh=zh, why_en=en)
 
 
+# What Python's zipfile raises for a damaged archive besides BadZipFile: a deflate stream cut
+# or altered (zlib.error, EOFError), a header asking for a zip version or an encryption nobody
+# writes (NotImplementedError, RuntimeError).
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
+
+
 def read_manifest(path: str | Path) -> dict[str, Any]:
     try:
         with zipfile.ZipFile(path) as zf:
             manifest = json.loads(zf.read(MANIFEST))
-    except zipfile.BadZipFile as exc:
+    except _DAMAGED as exc:
         raise _invalid("not_zip") from exc
     except KeyError as exc:
         raise _invalid("no_manifest") from exc
@@ -396,21 +403,24 @@ def open_backup(path: str | Path, passphrase: str | None = None, *,
                 workdir: Path | None = None) -> Iterator[OpenedBackup]:
     """Check and unpack a backup into a temporary folder (removed afterwards)."""
     manifest = read_manifest(path)
-    with zipfile.ZipFile(path) as zf, tempfile.TemporaryDirectory(dir=workdir,
-                                                                  prefix=".restore-") as tmp:
-        names = set(zf.namelist())
-        allowed = {MANIFEST, DB_NAME, KEYS_ENC, *(KEYS_PLAIN + n for n in KEY_FILES)}
-        if not names <= allowed or DB_NAME not in names:
-            raise _invalid("members")
-        info = zf.getinfo(DB_NAME)
-        if info.file_size != int(manifest.get("db_size", info.file_size)):
-            raise _invalid("size")
+    with tempfile.TemporaryDirectory(dir=workdir, prefix=".restore-") as tmp:
         db_path = Path(tmp) / DB_NAME
-        with zf.open(DB_NAME) as src, db_path.open("wb") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
-        if _sha256(db_path) != manifest.get("db_sha256"):
-            raise _invalid("checksum")
-        keys = _read_keys(zf, manifest, passphrase)
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = set(zf.namelist())
+                allowed = {MANIFEST, DB_NAME, KEYS_ENC, *(KEYS_PLAIN + n for n in KEY_FILES)}
+                if not names <= allowed or DB_NAME not in names:
+                    raise _invalid("members")
+                info = zf.getinfo(DB_NAME)
+                if info.file_size != int(manifest.get("db_size", info.file_size)):
+                    raise _invalid("size")
+                with zf.open(DB_NAME) as src, db_path.open("wb") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)
+                if _sha256(db_path) != manifest.get("db_sha256"):
+                    raise _invalid("checksum")
+                keys = _read_keys(zf, manifest, passphrase)
+        except _DAMAGED as exc:
+            raise _invalid("not_zip") from exc
         yield OpenedBackup(manifest, db_path, keys)
 
 

@@ -245,7 +245,8 @@ def read_zip(data: bytes, name: str, *, allowed_inner: bool = False,
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+            NotImplementedError):  # a damaged header asking for a zip version nobody writes
         raise refuse("truncated", file=name) from None
     if len(infos) > MAX_MEMBERS:
         raise refuse("zip_bomb", file=name)

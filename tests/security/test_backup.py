@@ -176,6 +176,31 @@ def test_tampered_or_foreign_files_are_not_restored(file_ledger: Ledger, tmp_pat
     assert not (tmp_path.parent / "etc").exists()
 
 
+def test_a_backup_damaged_inside_the_zip_is_refused_in_words(file_ledger: Ledger,
+                                                           tmp_path: Path) -> None:
+    """A USB stick's bad sector in the compressed ledger, or a header asking for a zip version
+    nobody writes: a sentence, never a traceback, and the ledger unchanged."""
+    for n in range(30):
+        sign_up(file_ledger, n + 40)
+    out = backup.write_backup(file_ledger, tmp_path / "b.zip").path
+    before = ledger_hash(file_ledger)
+    data = out.read_bytes()
+    inside = bytearray(data)
+    start = data.find(b"ledger.db") + 200  # in the deflated ledger, past its local header
+    inside[start:start + 64] = bytes(64)
+    version = bytearray(data)
+    at = data.find(b"PK\x01\x02")
+    version[at + 6:at + 8] = (64).to_bytes(2, "little")
+    for name, damaged in (("inside.zip", inside), ("version.zip", version)):
+        path = tmp_path / name
+        path.write_bytes(bytes(damaged))
+        with pytest.raises(Refused) as err:
+            backup.restore(path, Path(file_ledger.path))
+        assert err.value.code == "backup_invalid"
+        assert "Error" not in messages.render(err.value, "zh_CN")
+    assert ledger_hash(file_ledger) == before
+
+
 def test_rotation_keeps_n_daily_and_n_pre_op(file_ledger: Ledger) -> None:
     with file_ledger.write():
         file_ledger.set_setting(backup.KEEP_DAILY_SETTING, "2")

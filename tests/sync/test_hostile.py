@@ -81,6 +81,16 @@ def test_truncated(world) -> None:
         assert refused_code(sup, tmp, f"cut{cut}.zip", data[:cut]) == "sync.truncated"
 
 
+def test_a_header_asking_for_an_unknown_zip_version_is_refused(world) -> None:
+    """(Found by test_random_damage_is_refused: Python's zipfile raised NotImplementedError for
+    a central directory asking for zip version 6.4, and the import stopped with a traceback.)"""
+    sup, _, bundle, tmp = world
+    data = bytearray(bundle.read_bytes())
+    at = data.find(b"PK\x01\x02")  # the first central directory header
+    data[at + 6:at + 8] = (64).to_bytes(2, "little")  # "version needed to extract": 6.4
+    assert refused_code(sup, tmp, "zip64.zip", bytes(data)) == "sync.truncated"
+
+
 def test_not_a_bundle(world) -> None:
     sup, _, _, tmp = world
     assert refused_code(sup, tmp, "photo.zip", b"\xff\xd8\xff" + b"x" * 500) == \
