@@ -289,29 +289,29 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="119"/>
+        <location filename="../../station_app/ui/errors.py" line="141"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="122"/>
+        <location filename="../../station_app/ui/errors.py" line="144"/>
         <source>Something unexpected went wrong. What was already saved in the ledger is safe.
 Please copy the details below and send them to your support contact.</source>
         <translation>发生了意外错误。台账中已保存的内容是安全的。
 请复制下面的详情，发给技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="129"/>
+        <location filename="../../station_app/ui/errors.py" line="151"/>
         <source>Error details</source>
         <translation>错误详情</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="132"/>
+        <location filename="../../station_app/ui/errors.py" line="154"/>
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="138"/>
+        <location filename="../../station_app/ui/errors.py" line="160"/>
         <source>&amp;Copy details</source>
         <translation>复制详情(&amp;C)</translation>
     </message>

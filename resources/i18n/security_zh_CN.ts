@@ -202,31 +202,36 @@
         <source>not permitted</source>
         <translation>无权限</translation>
     </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="63"/>
+        <source>skipped (not for this ledger)</source>
+        <translation>跳过（不是给本台账的）</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="153"/>
+        <location filename="../../station_app/ui/audit_view.py" line="154"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="156"/>
+        <location filename="../../station_app/ui/audit_view.py" line="157"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="163"/>
+        <location filename="../../station_app/ui/audit_view.py" line="164"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="167"/>
+        <location filename="../../station_app/ui/audit_view.py" line="168"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="172"/>
+        <location filename="../../station_app/ui/audit_view.py" line="173"/>
         <source>Only the station admin and supervisors can see the audit log.</source>
         <translation>只有驿站管理员和上级工会可以查看审计日志。</translation>
     </message>

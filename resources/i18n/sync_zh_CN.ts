@@ -4,17 +4,17 @@
 <context>
     <name>ConfirmKeyDialog</name>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="94"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="118"/>
         <source>Code:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="95"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="119"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="97"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="121"/>
         <source>Fingerprint:</source>
         <translation>公钥指纹：</translation>
     </message>
@@ -22,77 +22,77 @@
 <context>
     <name>DryRunDialog</name>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="170"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="193"/>
         <source>Check first (dry run)</source>
         <translation>先检查（试运行）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="175"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="198"/>
         <source>Nothing has been written to the ledger. This is what importing these files would do:</source>
         <translation>台账未写入任何内容。导入这些文件将会：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="180"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="203"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="180"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="203"/>
         <source>Would be</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="180"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="203"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="180"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="203"/>
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="181"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="204"/>
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="181"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="204"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="181"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="204"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="189"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="212"/>
         <source>taken</source>
         <translation>可接收</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="189"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="212"/>
         <source>refused</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="190"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="213"/>
         <source>skipped</source>
         <translation>跳过（不是给本台账的）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="197"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="220"/>
         <source>%1 entries missing before these</source>
         <translation>此前缺 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="216"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="239"/>
         <source>In all: %1 new, %2 already held, %3 conflicting, %4 missing; %5 files would be refused.</source>
         <translation>合计：新增 %1，已有 %2，冲突 %3，缺失 %4；%5 个文件会被拒收。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="225"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="248"/>
         <source>&amp;Import these files now</source>
         <translation>现在导入这些文件(&amp;I)</translation>
     </message>
@@ -100,7 +100,7 @@
 <context>
     <name>FingerprintLabel</name>
     <message>
-        <location filename="../../station_app/ui/sync_confirm.py" line="61"/>
+        <location filename="../../station_app/ui/sync_confirm.py" line="62"/>
         <source>Key fingerprint</source>
         <translation>公钥指纹</translation>
     </message>
@@ -587,249 +587,249 @@
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="55"/>
+        <location filename="../../station_app/ui/sync_view.py" line="57"/>
         <source>Send to the supervisor</source>
         <translation>发送给上级</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="62"/>
+        <location filename="../../station_app/ui/sync_view.py" line="64"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="73"/>
+        <location filename="../../station_app/ui/sync_view.py" line="75"/>
         <source>Receive bundles</source>
         <translation>接收数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="77"/>
+        <location filename="../../station_app/ui/sync_view.py" line="79"/>
         <source>Drop bundle files or a USB folder here, or choose them.</source>
         <translation>把数据包文件或U盘文件夹拖到这里，或点击右侧按钮选择。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="81"/>
+        <location filename="../../station_app/ui/sync_view.py" line="83"/>
         <source>&amp;Import bundles…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="123"/>
+        <location filename="../../station_app/ui/sync_view.py" line="125"/>
         <source>Choose a file in the table to read everything about it here.</source>
         <translation>在上表中选中一个文件，这里显示它的完整说明。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="125"/>
+        <location filename="../../station_app/ui/sync_view.py" line="127"/>
         <source>Details of the chosen file</source>
         <translation>所选文件的详细说明</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="130"/>
+        <location filename="../../station_app/ui/sync_view.py" line="132"/>
         <source>Stations</source>
         <translation>驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="153"/>
+        <location filename="../../station_app/ui/sync_view.py" line="155"/>
         <source>Resolve &amp;fork…</source>
         <translation>解除分叉(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="156"/>
+        <location filename="../../station_app/ui/sync_view.py" line="158"/>
         <source>Take the chosen station&apos;s bundles again once you know which copy of its ledger is in use</source>
         <translation>查明该驿站在用哪一份台账后，重新接收其数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="164"/>
+        <location filename="../../station_app/ui/sync_view.py" line="166"/>
         <source>Write &amp;return bundle…</source>
         <translation>生成回传包(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="180"/>
+        <location filename="../../station_app/ui/sync_view.py" line="182"/>
         <source>This is a supervisor&apos;s ledger that trusts no level above (such as the region): there is nobody to forward bundles to.</source>
         <translation>这是上级台账，但没有信任更上一级（如自治区总工会）：没有可以转交数据包的对象。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="185"/>
+        <location filename="../../station_app/ui/sync_view.py" line="187"/>
         <source>This is a supervisor&apos;s ledger: Export forwards to the level above the stations&apos; original bundles it has not acknowledged yet (%1 bundles) and %2 entries of this ledger&apos;s own.</source>
         <translation>这是上级台账：导出会把更上一级尚未确认收到的各驿站原始数据包（%1 个）和本台账自己的 %2 条记录转交上去。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="235"/>
+        <location filename="../../station_app/ui/sync_view.py" line="241"/>
         <source>%1 people are active members under two numbers (signed up at two stations).</source>
         <translation>有 %1 人以两个会员号同时在会（在两个驿站重复登记）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="237"/>
+        <location filename="../../station_app/ui/sync_view.py" line="243"/>
         <source>Same &amp;person twice… (%1)</source>
         <translation>重复登记(&amp;P)…（%1）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="394"/>
+        <location filename="../../station_app/ui/sync_view.py" line="405"/>
         <source>%1 files: %2 accepted, %3 with nothing new, %4 refused, %5 new entries.</source>
         <translation>共 %1 个文件：导入 %2 个，无新内容 %3 个，拒收 %4 个，新增 %5 条记录。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="399"/>
+        <location filename="../../station_app/ui/sync_view.py" line="410"/>
         <source>Skipped as meant for another ledger: %1.</source>
         <translation>不是给本台账的文件已跳过 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="408"/>
+        <location filename="../../station_app/ui/sync_view.py" line="419"/>
         <source>Import cancelled: %1 of the %2 files chosen were not imported; import them again.</source>
         <translation>导入已取消：所选 %2 个文件中有 %1 个未导入，请再导入一次。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="196"/>
+        <location filename="../../station_app/ui/sync_view.py" line="198"/>
         <source>%1 entries not yet acknowledged by %2.</source>
         <translation>有 %1 条记录尚未得到上级 %2 确认。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="67"/>
+        <location filename="../../station_app/ui/sync_view.py" line="69"/>
         <source>E&amp;xport everything again…</source>
         <translation>全部重新导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="85"/>
+        <location filename="../../station_app/ui/sync_view.py" line="87"/>
         <source>Chec&amp;k first (dry run)…</source>
         <translation>先检查（试运行）(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="87"/>
+        <location filename="../../station_app/ui/sync_view.py" line="89"/>
         <source>Show what importing files would do, without writing anything</source>
         <translation>显示导入文件的结果，不写入任何内容</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="92"/>
+        <location filename="../../station_app/ui/sync_view.py" line="94"/>
         <source>Enrol station from &amp;bundle…</source>
         <translation>用数据包登记驿站(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="191"/>
+        <location filename="../../station_app/ui/sync_view.py" line="193"/>
         <source>No supervisor is trusted yet, so nothing can be exported. This is set up once per station with the supervisor&apos;s trust file (Setting up, above; the station admin does it).</source>
         <translation>尚未信任上级，因此不能导出。每个驿站只需用上级的信任文件设置一次（见上方“首次设置”，由驿站管理员操作）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="204"/>
+        <location filename="../../station_app/ui/sync_view.py" line="206"/>
         <source>Only the station admin or a supervisor account may do this.</source>
         <translation>只有驿站管理员或上级账号可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="214"/>
+        <location filename="../../station_app/ui/sync_view.py" line="216"/>
         <source>Write the whole history again, for a supervisor who lost data</source>
         <translation>重新写出全部历史，用于上级丢失数据时</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="231"/>
+        <location filename="../../station_app/ui/sync_view.py" line="233"/>
         <source>No bundle for more than 14 days: %1</source>
         <translation>超过14天未收到数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="247"/>
+        <location filename="../../station_app/ui/sync_view.py" line="258"/>
         <source>Forward every station bundle this ledger holds (%1) and all %2 of its own entries to the level above again?</source>
         <translation>把本台账保存的全部驿站数据包（%1 个）和本台账自己的全部 %2 条记录重新转交上一级？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="250"/>
+        <location filename="../../station_app/ui/sync_view.py" line="261"/>
         <source>Export the whole history of this station again (%2 entries), not only what the supervisor has not acknowledged?</source>
         <translation>重新导出本驿站的全部历史（%2 条记录），而不只是上级尚未确认的部分？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="253"/>
+        <location filename="../../station_app/ui/sync_view.py" line="264"/>
         <source>Export everything again</source>
         <translation>全部重新导出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="257"/>
+        <location filename="../../station_app/ui/sync_view.py" line="268"/>
         <source>Do this only when the supervisor lost data (its ledger was restored or set up again). The file can be large and take a while to write; the supervisor skips what it already holds.</source>
         <translation>只在上级丢失数据（其台账从备份恢复或重新设置）时才这样做。文件可能很大，写出需要一些时间；上级已有的记录会自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="260"/>
+        <location filename="../../station_app/ui/sync_view.py" line="271"/>
         <source>E&amp;xport everything</source>
         <translation>全部导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="274"/>
+        <location filename="../../station_app/ui/sync_view.py" line="285"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="282"/>
+        <location filename="../../station_app/ui/sync_view.py" line="293"/>
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="288"/>
-        <location filename="../../station_app/ui/sync_view.py" line="485"/>
+        <location filename="../../station_app/ui/sync_view.py" line="299"/>
+        <location filename="../../station_app/ui/sync_view.py" line="496"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="292"/>
+        <location filename="../../station_app/ui/sync_view.py" line="303"/>
         <source>Written: %1 (%2 entries)</source>
         <translation>已写入：%1（%2 条记录）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="299"/>
+        <location filename="../../station_app/ui/sync_view.py" line="310"/>
         <source>Check bundles (nothing is written)</source>
         <translation>检查数据包（不写入任何内容）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="300"/>
+        <location filename="../../station_app/ui/sync_view.py" line="311"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="301"/>
+        <location filename="../../station_app/ui/sync_view.py" line="312"/>
         <source>Bundles (*.zip *.slbx);;All files (*)</source>
         <translation>数据包 (*.zip *.slbx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="328"/>
+        <location filename="../../station_app/ui/sync_view.py" line="339"/>
         <source>Checking bundles…</source>
         <translation>正在检查数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="329"/>
+        <location filename="../../station_app/ui/sync_view.py" line="340"/>
         <source>Importing bundles…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="353"/>
+        <location filename="../../station_app/ui/sync_view.py" line="364"/>
         <source>Enrol the station of the chosen file from the key inside its bundle, after comparing its fingerprint</source>
         <translation>核对公钥指纹后，用所选文件数据包中的公钥登记该驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="365"/>
-        <location filename="../../station_app/ui/sync_view.py" line="370"/>
+        <location filename="../../station_app/ui/sync_view.py" line="376"/>
+        <location filename="../../station_app/ui/sync_view.py" line="381"/>
         <source>Reading the bundle…</source>
         <translation>正在读取数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="436"/>
+        <location filename="../../station_app/ui/sync_view.py" line="447"/>
         <source>Choose a station in the table first.</source>
         <translation>请先在表格中选择一个驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="438"/>
+        <location filename="../../station_app/ui/sync_view.py" line="449"/>
         <source>Write return bundle to</source>
         <translation>回传包保存到</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="451"/>
+        <location filename="../../station_app/ui/sync_view.py" line="462"/>
         <source>Choose a station marked forked in the table first.</source>
         <translation>请先在表中选择标为分叉的驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="455"/>
+        <location filename="../../station_app/ui/sync_view.py" line="466"/>
         <source>Resolve fork</source>
         <translation>解除分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="456"/>
+        <location filename="../../station_app/ui/sync_view.py" line="467"/>
         <source>Station %1, epoch %2: seq %3 arrived twice with different content, so two copies of its ledger are in use. Only go on once the station works with one copy and the other is retired. What did you find out?</source>
         <translation>驿站 %1 第 %2 期：第 %3 号出现两条内容不同的记录，说明有两份台账在同时使用。请先确认驿站只用其中一份、另一份已停用，再继续。查明的情况是？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="471"/>
+        <location filename="../../station_app/ui/sync_view.py" line="482"/>
         <source>Station %1&apos;s epoch %2 is no longer held: import its bundles again.</source>
         <translation>已解除驿站 %1 第 %2 期的暂停：请重新导入其数据包。</translation>
     </message>

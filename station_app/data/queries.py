@@ -79,11 +79,19 @@ def find_member(ledger: Ledger, number: str) -> Member | None:
 
 def member_by_id_hash(ledger: Ledger, id_hash: str) -> Member | None:
     """The member record of the person with this keyed ID hash: one still a member first
-    (wherever signed up), else the earliest who withdrew; never one who transferred out."""
+    (wherever signed up), else one who withdrew from this station (they rejoin under it),
+    else the earliest who withdrew elsewhere; never one who transferred out."""
     row = ledger.conn.execute(
         _MEMBER_SELECT + " WHERE id_hash = ? AND status != 'transferred_out'"
-        " ORDER BY status != 'active', joined_at LIMIT 1", (id_hash,)).fetchone()
+        " ORDER BY status != 'active', home_station != ?, joined_at, member_no LIMIT 1",
+        (id_hash, ledger.station_code)).fetchone()
     return _member(row) if row else None
+
+
+def id_hash_of(ledger: Ledger, member_no: str) -> str | None:
+    row = ledger.conn.execute("SELECT id_hash FROM members WHERE member_no = ?",
+                              (member_no,)).fetchone()
+    return row[0] if row else None
 
 
 def same_person_twice(ledger: Ledger) -> list[list[Member]]:
@@ -91,8 +99,10 @@ def same_person_twice(ledger: Ledger) -> list[list[Member]]:
     before either knew of the other; found by the region's keyed ID hash), each group
     oldest sign-up first, the groups by their oldest sign-up."""
     groups: list[list[Member]] = []
+    # members_active_id_hash (schema 49) covers this: one pass over the active members' hashes.
     for (id_hash,) in ledger.conn.execute(
-            "SELECT id_hash FROM members WHERE id_hash IS NOT NULL AND status = 'active'"
+            "SELECT id_hash FROM members INDEXED BY members_active_id_hash"
+            " WHERE id_hash IS NOT NULL AND status = 'active'"
             " GROUP BY id_hash HAVING COUNT(*) > 1").fetchall():
         groups.append([_member(r) for r in ledger.conn.execute(
             _MEMBER_SELECT + " WHERE id_hash = ? AND status = 'active'"

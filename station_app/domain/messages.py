@@ -90,9 +90,9 @@ _CODES: dict[str, tuple[str, str]] = {
     "already_initialised": ("此台账已初始化为驿站 {station}",
                             "This ledger is already station {station}"),
     "not_initialised": ("台账尚未初始化，请先运行 init", "The ledger is not set up yet; run init"),
-    "foreign_entry": ("这条记录由驿站 {station} 登记，只能由该驿站作废或更正",
-                      "This entry was recorded by station {station}; only that station can void "
-                      "or correct it"),
+    "foreign_entry": ("这属于驿站 {station}，只能由该驿站作废、更正或办理",
+                      "This belongs to station {station}; only that station can void, correct "
+                      "or change it"),
     "demo_needs_new_ledger": ("演示数据只能写入新的台账，{path} 已经是一个驿站的台账"
                               "（请用 --db 指定新文件）",
                               "Demo data only goes into a new ledger; {path} already belongs to a "

@@ -30,6 +30,10 @@ messages.register({
     "rejoin.active": ("会员 {member_no} 仍是在会会员，无需重新入会",
                       "Member {member_no} is still an active member; there is nothing to "
                       "rejoin"),
+    "rejoin.active_elsewhere": (
+        "会员 {member_no} 退会后已在驿站 {station} 以会员号 {other} 入会，不能在本站重新入会",
+        "Member {member_no} has since joined at station {station} as {other}, so they cannot "
+        "rejoin here as well"),
     "rejoin.transferred_out": (
         "会员 {member_no} 已转出会籍，不能重新入会：回到本会请办理会籍转入",
         "Member {member_no} transferred to another union and cannot rejoin: to come back, "
@@ -241,6 +245,13 @@ def rejoin_member(ledger: Ledger, number: str, *, by: str, consent_given: bool =
         member = _own_member(ledger, number)
         if member.status == "active":
             raise Refused("rejoin.active", member_no=member.member_no)
+        id_hash = queries.id_hash_of(ledger, member.member_no)
+        now = queries.member_by_id_hash(ledger, id_hash) if id_hash else None
+        if now is not None and now.status == "active":
+            # They signed up at another station since (a worker who moved on): a rejoin here
+            # would make them a member twice.
+            raise Refused("rejoin.active_elsewhere", member_no=member.member_no,
+                          other=now.member_no, station=now.home_station)
         if member.status == "transferred_out":
             raise Refused("rejoin.transferred_out", member_no=member.member_no)
         if not can_rejoin(ledger, member):

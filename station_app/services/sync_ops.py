@@ -96,6 +96,19 @@ def trust_supervisor(ledger: Ledger, file: Path, *, actor: str,
     every member's keyed ID hash is recomputed with it. Needs the ``settings`` permission."""
     auth.require(ledger, attendant, "settings", actor=actor)
     ident, region_key = read_trust(file, ledger)
+    old_key = ledger.keys.region_key
+    try:
+        _trust(ledger, ident, region_key, actor)
+    except BaseException:
+        # The ledger rolled back (the members keep hashes made with the old key): so does the
+        # key file, or the next start would look members up with a key they were not hashed by.
+        if old_key is not None and ledger.keys.region_key != old_key:
+            ledger.keys.set_region_key(old_key)
+        raise
+    return ident
+
+
+def _trust(ledger: Ledger, ident: Identity, region_key: bytes, actor: str) -> None:
     with ledger.write():
         before = ledger.conn.execute("SELECT code, public_key FROM stations"
                                      " WHERE role = 'supervisor'").fetchall()
@@ -120,7 +133,6 @@ def trust_supervisor(ledger: Ledger, file: Path, *, actor: str,
             projector.rebuild_member(ledger, number)
         ledger.audit(actor, "sync.trust", ident.code,
                      canonical.dumps({"fingerprint": ident.fingerprint}))
-    return ident
 
 
 def revoke_station(ledger: Ledger, code: str, *, actor: str, reason: str,
@@ -195,7 +207,7 @@ def return_bundle(ledger: Ledger, code: str, out: Path, *, actor: str,
 
 
 def import_bundles(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bool = False,
-                   accept_unknown: bool = False, progress: Progress | None = None,
+                   accept_unknown: bool | str = False, progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None,
                    attendant: auth.Acting = None) -> list[importer.Outcome]:
     auth.require(ledger, attendant, "import", actor=actor)  # also for a dry run, as on the CLI
@@ -233,8 +245,9 @@ def _audit_import(ledger: Ledger, actor: str, outcome: importer.Outcome) -> None
         audit.record(ledger, actor, audit.IMPORT, outcome.file,
                      {"result": outcome.result, "new": outcome.new, "sha256": outcome.sha256,
                       "error": outcome.error.code if outcome.error else None},
-                     # A file meant for another ledger was handled as it should be.
-                     outcome="refused" if outcome.refused else "ok")
+                     # A file meant for another ledger: set aside unread, said as such.
+                     outcome="refused" if outcome.refused else
+                     "skipped" if outcome.skipped else "ok")
 
 
 def peek_identity(file: Path) -> Identity:
@@ -253,7 +266,7 @@ def trusted_supervisor(ledger: Ledger) -> dict[str, str] | None:
     """The supervisor (the level above) this ledger trusts now, or None."""
     row = ledger.conn.execute(
         "SELECT code, name, fingerprint FROM stations WHERE role = 'supervisor'"
-        " ORDER BY enrolled_at DESC LIMIT 1").fetchone()
+        " AND revoked_at IS NULL ORDER BY enrolled_at DESC LIMIT 1").fetchone()
     return None if row is None else {"code": row[0], "name": row[1] or "",
                                      "fingerprint": row[2] or ""}
 

@@ -440,7 +440,7 @@ def deferred_checkpoints(ledger: Ledger, pages: int = 32768) -> Iterator[None]:
 
 
 def import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool = False,
-                accept_unknown: bool = False) -> Outcome:
+                accept_unknown: bool | str = False) -> Outcome:
     """Verify one bundle file and apply it in one transaction; log the attempt either way."""
     with _no_cyclic_gc():
         return _import_file(ledger, path, actor=actor, dry_run=dry_run,
@@ -448,7 +448,7 @@ def import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool = False
 
 
 def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
-                 accept_unknown: bool) -> Outcome:
+                 accept_unknown: bool | str) -> Outcome:
     while True:
         outcome = Outcome(file=path.name)
         checked: Verified | None = None
@@ -528,7 +528,7 @@ def _hold_fork(ledger: Ledger, exc: LedgerError, file: str, actor: str) -> bool:
 
 
 def import_paths(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bool = False,
-                 accept_unknown: bool = False) -> list[Outcome]:
+                 accept_unknown: bool | str = False) -> list[Outcome]:
     return [import_file(ledger, p, actor=actor, dry_run=dry_run, accept_unknown=accept_unknown)
             for p in find_bundles(paths)]
 

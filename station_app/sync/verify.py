@@ -20,7 +20,7 @@ import orjson
 from ..data import migrations
 from ..data.db import Ledger
 from ..data.entries import MEMBER_KINDS, Entry
-from ..data.keys import verify_signature
+from ..data.keys import fingerprint, verify_signature
 from ..domain import canonical, clock
 from . import format as fmt
 from .errors import BundleRefused, refuse
@@ -99,9 +99,11 @@ def station_key(ledger: Ledger, code: str, name: str, roles: tuple[str, ...]) ->
     return bytes(row[0])
 
 
-def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
+def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool | str = False,
            vouched: dict[str, bytes] | None = None) -> Verified:
-    """Every check, no writes. ``vouched``: station keys carried by a relay's signed list."""
+    """Every check, no writes. ``vouched``: station keys carried by a relay's signed list.
+    ``accept_unknown``: take an unknown station's key from its bundle; a string is the
+    fingerprint someone confirmed, and a bundle holding another key is refused."""
     m = _check_manifest(raw)
     name = raw.name
     kind, station = m["type"], m["station"]
@@ -126,6 +128,9 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool = False,
                 key = fmt.unb64(m["public_key"])
             except ValueError:
                 raise refuse("bad_manifest", file=name, detail="public_key") from None
+            if isinstance(accept_unknown, str) and fingerprint(key) != accept_unknown:
+                # The file changed between showing its fingerprint and enrolling from it.
+                raise refuse("fingerprint_changed", station=station, file=name)
             enrol_from_manifest = True
     else:
         if station == us:  # a return bundle or relay this ledger wrote itself

@@ -59,7 +59,8 @@ class AuditModel(QAbstractTableModel):
     def outcome_label(self, outcome: str) -> str:
         return {"ok": self.tr("done"), "failed": self.tr("failed"),
                 "refused": self.tr("refused"), "locked": self.tr("locked"),
-                "denied": self.tr("not permitted")}.get(outcome, outcome)
+                "denied": self.tr("not permitted"),
+                "skipped": self.tr("skipped (not for this ledger)")}.get(outcome, outcome)
 
     def __init__(self, ledger: Any, parent: Any = None, *, attendant: Any = None,
                  actor: str = "") -> None:

@@ -81,8 +81,14 @@ class CounterScans(QObject):
         if self._held_scan is None:
             self._held_timer.stop()
             return
-        if QApplication.activeModalWidget() is not None \
-                or QApplication.activePopupWidget() is not None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.property("scanPolicy") == "ignore":
+            # The screen was locked (or another sign-in asked for): the card was shown to the
+            # attendant who left; the next one scans it again if they need it.
+            self._held_scan = None
+            self._held_timer.stop()
+            return
+        if modal is not None or QApplication.activePopupWidget() is not None:
             return  # still open: try again on the next tick
         text, self._held_scan = self._held_scan, None
         self._held_timer.stop()

@@ -99,10 +99,12 @@ class ScanRouter(QObject):
         self._sink: Sink | None = None
         self._confirmed = False
         self._last = 0.0
+        self._last_ts = 0  # the held key's own time from the window system (ms), 0 if none
+        self._stalled = False
         self._replaying = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._expired)
+        self._timer.timeout.connect(self._timed_out)
         app.installEventFilter(self)
 
     @classmethod
@@ -153,7 +155,7 @@ class ScanRouter(QObject):
         now = time.monotonic()
         if self._held:
             limit = SCAN_PAUSE_S if self._confirmed else SCAN_KEY_GAP_S
-            if now - self._last > limit:
+            if self._gap(event, now) > limit:
                 self._expired()
             else:
                 taken = self._continue(event, key, now)
@@ -198,11 +200,37 @@ class ScanRouter(QObject):
         self._hold(event, now)
         return True
 
+    def _gap(self, event: QKeyEvent, now: float) -> float:
+        """Seconds since the last held key. The window system's own key times when both keys
+        have one: a moment this thread was busy (a page refreshing) queues the scanner's keys
+        and must not stretch the gap between them. Else the time they reached us."""
+        stamp = int(event.timestamp())
+        if stamp and self._last_ts and stamp >= self._last_ts:
+            return (stamp - self._last_ts) / 1000.0
+        return now - self._last
+
     def _hold(self, event: QKeyEvent, now: float) -> None:
         self._held.append(_Key(event.key(), event.modifiers(), event.text(),
                                event.isAutoRepeat(), event.count()))
         self._last = now
+        self._last_ts = int(event.timestamp())
+        self._stalled = False
         self._timer.start(int((SCAN_PAUSE_S if self._confirmed else SCAN_KEY_GAP_S) * 1000))
+
+    def _timed_out(self) -> None:
+        limit = SCAN_PAUSE_S if self._confirmed else SCAN_KEY_GAP_S
+        if self._held and not self._stalled and time.monotonic() - self._last > 2 * limit:
+            # The timer is late: this thread was busy, and the scanner's next keys may be
+            # waiting behind it. Look once more after them before deciding.
+            self._stalled = True
+            held = len(self._held)
+            QTimer.singleShot(0, self, lambda: self._after_stall(held))
+            return
+        self._expired()
+
+    def _after_stall(self, held: int) -> None:
+        if self._stalled and len(self._held) == held:  # nothing came after all
+            self._expired()
 
     def _expired(self) -> None:
         """The keys stopped: a started card is delivered (a cut-off scan is said to be one),
@@ -247,6 +275,8 @@ class ScanRouter(QObject):
     def _reset(self) -> None:
         self._timer.stop()
         self._held = []
+        self._last_ts = 0
+        self._stalled = False
         self._target = None
         self._sink = None
         self._confirmed = False

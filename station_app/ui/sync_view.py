@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -47,6 +47,8 @@ class SyncPage(QWidget):
         self.last_results: list[Outcome] = []
         self.last_files: list[Path] = []  # the files of the last import, as its results
         self.dialog: Any = None  # the last dialog opened here (tests and screenshots read it)
+        self.same_person: list[list[Any]] = []
+        self._same_person_stale = True
         layout = QVBoxLayout(self)
 
         self.setup = SetupBox(ctx, self)
@@ -230,7 +232,11 @@ class SyncPage(QWidget):
         if stale:
             lines.append(self.tr("No bundle for more than 14 days: %1").replace(
                 "%1", ", ".join(stale)))
-        self.same_person = queries.same_person_twice(ledger)
+        # A pass over every active member's hash: only while the page is in sight (it
+        # refreshes on every change to the ledger, the counter's visits included).
+        self._same_person_stale = not self.isVisible()
+        if not self._same_person_stale:
+            self.same_person = queries.same_person_twice(ledger)
         if self.same_person:
             lines.append(self.tr("%1 people are active members under two numbers (signed up at "
                                  "two stations).").replace("%1", str(len(self.same_person))))
@@ -238,6 +244,11 @@ class SyncPage(QWidget):
             "%1", str(len(self.same_person))))
         self.same_person_button.setVisible(bool(self.same_person))
         self.warnings.setText("\n".join(lines))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._same_person_stale:
+            self.refresh()
 
     # ---- export ----
     def confirm_full_export(self) -> QMessageBox:
@@ -306,7 +317,7 @@ class SyncPage(QWidget):
         self.choose_import_files(dry_run=True)
 
     def import_paths(self, paths: list[Path], *, dry_run: bool = False,
-                     accept_unknown: bool = False) -> Job[Any]:
+                     accept_unknown: bool | str = False) -> Job[Any]:
         actor, who = self.ctx.actor, current_attendant(self.ctx)
 
         def work(job: JobControl) -> tuple[list[Outcome], list[Path]]:
@@ -371,7 +382,10 @@ class SyncPage(QWidget):
 
     def _confirm_unknown(self, signer: dict[str, str], path: Path) -> Any:
         dialog = self.setup.confirm_accept_unknown(signer)
-        dialog.accepted.connect(lambda: self.import_paths([path], accept_unknown=True))
+        # The key enrolled must be the one whose fingerprint was confirmed (the file could
+        # be swapped on the USB stick meanwhile): the import refuses any other.
+        dialog.accepted.connect(lambda: self.import_paths(
+            [path], accept_unknown=signer["fingerprint"]))
         self.dialog = dialog
         dialog.open()
         return dialog

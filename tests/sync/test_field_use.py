@@ -17,7 +17,7 @@ from station_app.domain import clock
 from station_app.services import sync_ops, visits
 from station_app.sync.errors import BundleRefused
 from station_app.sync.status import quarantine_dir
-from tests.helpers import sign_up
+from tests.helpers import ledger_hash, sign_up
 
 from .kit import export, import_one, link, new_ledger
 
@@ -149,6 +149,9 @@ def test_files_for_another_ledger_on_a_shared_stick_are_skipped_every_week(net, 
     results = _log_results(a)
     assert [r for _, r in results].count("skipped") == 6
     assert {r for _, r in results} == {"accepted", "skipped"}  # the return bundle, twice
+    outcomes = [r[0] for r in a.conn.execute(
+        "SELECT outcome FROM audit_log WHERE action = 'import'")]
+    assert outcomes.count("skipped") == 6 and "refused" not in outcomes  # said as it was
     code, out, _ = run(capsys, "--db", a.path, "--lang", "en", "--json", "import", usb)
     assert code == 0
     skipped = [r for r in json.loads(out)["results"] if r["result"] == "skipped"]
@@ -258,3 +261,50 @@ def test_an_invalid_identity_file_is_explained_in_one_language(net, capsys, cont
     assert not any("a" <= ch.lower() <= "z" for ch in english), err
     code, out, err = run(capsys, "--db", sup.path, "--lang", "en", "--json", "enrol", bad)
     assert code == 4 and en in json.loads(out)["error"]["message"]
+
+
+def test_enrolling_from_a_bundle_takes_only_the_key_whose_fingerprint_was_confirmed(
+        net) -> None:
+    """The Sync page shows the bundle's fingerprint, the admin compares it with the station's
+    and confirms; if the file is replaced meanwhile by one with another key, nothing is
+    enrolled."""
+    sup, _, _, tmp = net
+    bundles = []
+    for n in (1, 2):  # two stations calling themselves XAM01, each with its own key
+        stranger = new_ledger(tmp / f"x{n}" / "x.db", "XAM01", "新驿站")
+        link(new_ledger(":memory:", "HLB00", "某上级", supervisor=True), stranger,
+             tmp / f"xids{n}")
+        bundles.append(export(stranger, tmp / f"usb{n}").path)
+        stranger.close()
+    shown = sync_ops.bundle_signer(sup, bundles[0])
+    before = ledger_hash(sup)
+    outcome = import_one(sup, bundles[1], accept_unknown=shown["fingerprint"])
+    assert outcome.error is not None and outcome.error.code == "sync.fingerprint_changed"
+    assert ledger_hash(sup) == before
+    assert sup.conn.execute("SELECT 1 FROM stations WHERE code = 'XAM01'").fetchone() is None
+    assert import_one(sup, bundles[0], accept_unknown=shown["fingerprint"]).ok
+    assert sup.conn.execute("SELECT fingerprint FROM stations WHERE code = 'XAM01'"
+                            ).fetchone() == (shown["fingerprint"],)
+
+
+def test_a_trust_that_fails_halfway_keeps_the_old_region_key(net, monkeypatch) -> None:
+    """The members keep hashes made with the old key when the trust rolls back; so does the
+    key file, or the next start would not find the same person twice."""
+    from station_app.data.keys import REGION_KEY, KeyRing, key_dir_for
+
+    _, a, _, tmp = net
+    other = new_ledger(tmp / "o" / "o.db", "XLG00", "锡林郭勒盟总工会", supervisor=True)
+    ident = sync_ops.write_identity_file(a, tmp / "ida.json")
+    _, trust = sync_ops.enrol_station(other, ident, actor="o", trust_out=tmp / "t.json")
+    key_file = key_dir_for(Path(a.path)) / REGION_KEY
+    before = key_file.read_bytes()
+
+    def broken(*_args: object, **_kw: object) -> None:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(a, "audit", broken)
+    with pytest.raises(OSError):
+        sync_ops.trust_supervisor(a, trust, actor="tester")
+    assert key_file.read_bytes() == before and a.keys.region_key == before
+    assert KeyRing.load(key_dir_for(Path(a.path))).region_key == before
+    other.close()

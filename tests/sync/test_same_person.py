@@ -10,7 +10,8 @@ import pytest
 
 from station_app.cli import main
 from station_app.data import queries
-from station_app.domain.errors import DuplicateMember
+from station_app.domain import messages
+from station_app.domain.errors import DuplicateMember, Refused
 from station_app.services import members, sync_ops
 from tests.helpers import sign_up
 
@@ -75,3 +76,35 @@ def test_withdrawn_here_is_still_a_rejoin_not_a_new_member(net) -> None:
     with pytest.raises(DuplicateMember) as caught:
         sign_up(a, 11, name="王芳")
     assert caught.value.withdrawn and caught.value.existing_member_no == old
+
+
+def _moved_on(net) -> tuple[str, str]:
+    """Li Na withdrew at MZL01 and signed up at EEH01 (which knew her old record)."""
+    sup, a, b, tmp = net
+    old = sign_up(a, 12, name="李娜")
+    members.withdraw_member(a, old, "搬走了", by="tester")
+    assert import_one(sup, export(a, tmp / "ua").path).ok
+    assert import_one(b, sync_ops.return_bundle(sup, "EEH01", tmp / "rb", actor="sup").path).ok
+    return old, sign_up(b, 12, name="李娜")
+
+
+def test_who_left_here_after_leaving_elsewhere_rejoins_here(net) -> None:
+    """Not a third number: the record of this station is the one to take back."""
+    _, _, b, _ = net
+    old, here = _moved_on(net)
+    members.withdraw_member(b, here, "又走了", by="tester")
+    with pytest.raises(DuplicateMember) as caught:
+        sign_up(b, 12, name="李娜")
+    assert caught.value.withdrawn and caught.value.existing_member_no == here != old
+
+
+def test_no_rejoin_at_the_old_station_while_a_member_at_the_new_one(net) -> None:
+    sup, a, b, tmp = net
+    old, here = _moved_on(net)
+    assert import_one(sup, export(b, tmp / "ub").path).ok
+    assert import_one(a, sync_ops.return_bundle(sup, "MZL01", tmp / "ra", actor="sup").path).ok
+    with pytest.raises(Refused) as caught:
+        members.rejoin_member(a, old, by="tester")
+    assert caught.value.code == "rejoin.active_elsewhere"
+    assert caught.value.params["other"] == here
+    assert "EEH01" in messages.render(caught.value, "zh_CN")

@@ -166,3 +166,36 @@ def test_a_scan_with_the_member_menu_open_triggers_no_menu_item(
     qtbot.waitUntil(lambda: counter.member_panel.member_no == second, timeout=2000)
     assert QApplication.activeModalWidget() is None  # no edit or withdrawal dialog came up
     assert ledger_hash(ctx.ledger) == before
+
+
+def test_a_busy_moment_in_the_middle_of_a_scan_does_not_split_it(
+        qtbot: Any, counter: Any, ctx: Any) -> None:
+    """The window was busy for 150 ms after the scanner's first key (a page refreshing): the
+    other keys waited in the queue. Their own key times (the window system's) are 8 ms apart,
+    so it is still one scan, not a card typed into the field that had the keyboard."""
+    import time
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    second, payload = card_of(ctx, "李四")
+    field = QLineEdit(counter)
+    field.show()
+    field.setFocus()
+    stamp = 1_000_000
+
+    def key(char: str, code: int) -> None:
+        nonlocal stamp
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, char)
+            event.setTimestamp(stamp)
+            QApplication.sendEvent(field, event)
+        stamp += 8
+
+    key(payload[0], ord(payload[0]))
+    time.sleep(0.15)  # this thread busy: nothing processed
+    for char in payload[1:]:
+        key(char, ord(char.upper()) if char.isalpha() else ord(char))
+    key("\r", Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.member_panel.member_no == second, timeout=2000)
+    assert field.text() == ""

@@ -267,9 +267,12 @@ class SignUpDialog(QDialog):
                            "makes them a member of this station with a new number and card.")
         else:
             text = self.tr("Already a member: %1 (%2). No new sign-up is needed.")
+        row = self.ctx.ledger.conn.execute("SELECT name FROM stations WHERE code = ?",
+                                           (member.home_station,)).fetchone()
+        station = f"{row[0]} ({member.home_station})" if row and row[0] else member.home_station
         self.duplicate_label.setText(text.replace("%1", member.name)
                                      .replace("%2", member.member_no)
-                                     .replace("%3", member.home_station))
+                                     .replace("%3", station))
         self.rejoin_button.setVisible(rejoin)
         self.show_existing.setVisible(not rejoin and not elsewhere)
         self.duplicate_box.show()
