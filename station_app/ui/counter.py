@@ -381,8 +381,7 @@ class CounterPage(QWidget):
             self.say(self.ctx.message(exc), "warn")
             return False
         name = found.member.name if found.member else found.member_no
-        self._recorded(name, chosen)
-        self.member_panel.reload()
+        self._recorded(name, chosen)  # (the panel re-reads the member as the ledger changed)
         return True
 
     def walk_in(self) -> bool:

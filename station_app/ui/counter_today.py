@@ -142,7 +142,6 @@ class TodayLedger(QWidget):
         counter._wrote(served=False)
         self.select_entry(entry_id)
         counter.say(self.tr("Entry voided; it stays visible, struck through."), "ok")
-        counter.member_panel.reload()
         return True
 
     def correct_selected(self) -> bool:
