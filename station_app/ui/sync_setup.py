@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,12 +44,13 @@ class SetupBox(QGroupBox):
         self.page = page
         self.setObjectName("setupBox")
         self.setTitle(self.tr("Setting up (once per station)"))
-        layout = QVBoxLayout(self)
+        # One row, the state first and the buttons after it: once set up, the page's room
+        # belongs to the import results and the stations.
+        row = QHBoxLayout(self)
         self.state = QLabel()
         self.state.setObjectName("setupState")
         self.state.setWordWrap(True)
-        layout.addWidget(self.state)
-        row = QHBoxLayout()
+        row.addWidget(self.state, 1)
         self.identity_button = self._button(row, "identityButton", self.choose_identity_folder)
         self.enrol_button = self._button(row, "enrolButton", self.choose_identity_to_enrol,
                                          self.tr("E&nrol a station…"))
@@ -58,8 +58,6 @@ class SetupBox(QGroupBox):
                                               self.choose_trust_file_station,
                                               self.tr("Write tr&ust file…"))
         self.trust_button = self._button(row, "trustButton", self.choose_trust_file)
-        row.addStretch(1)
-        layout.addLayout(row)
         self.dialog: Any = None  # the last dialog opened (tests and screenshots read it)
 
     def _button(self, row: QHBoxLayout, name: str, slot: Any, text: str = "") -> QPushButton:
