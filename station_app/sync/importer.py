@@ -25,9 +25,10 @@ from .verify import Verified, verify
 
 BUNDLE_SUFFIXES = (".zip", ".slbx", ".slb")
 # Files meant for another ledger (this ledger's own bundles and return bundles, a neighbour's
-# bundle for its supervisor) lie on every shared USB stick: nothing is wrong with them, so they
-# are skipped, not refused; they are neither quarantined nor a reason for exit code 4.
-SKIPPED_CODES = frozenset({"sync.not_for_us"})
+# bundle for its supervisor, one encrypted for another supervisor: its header names that key)
+# lie on every shared USB stick: nothing is wrong with them, so they are skipped, not refused;
+# they are neither quarantined nor a reason for exit code 4.
+SKIPPED_CODES = frozenset({"sync.not_for_us", "sync.cannot_decrypt"})
 
 
 @dataclass

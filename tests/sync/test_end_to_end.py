@@ -364,8 +364,9 @@ def test_encrypted_bundle_round_trip(net) -> None:
     outcome = import_one(sup, written.path)
     assert outcome.ok and outcome.new == 3
     other = new_ledger(tmp / "other" / "o.db", "XLH00", "别的上级", supervisor=True)
-    refused = import_one(other, written.path)
-    assert refused.error is not None and refused.error.code == "sync.cannot_decrypt"
+    skipped = import_one(other, written.path)  # for another supervisor: set aside unread
+    assert skipped.result == "skipped" and skipped.error is not None
+    assert skipped.error.code == "sync.cannot_decrypt" and skipped.quarantined is None
     other.close()
 
 
