@@ -42,14 +42,23 @@ def _write_trust(ledger: Ledger, ident: Identity, out: Path) -> Path:
     return write_atomic(out.parent, out.name, data)
 
 
+def _as_confirmed(ident: Identity, file: Path, expected: str | None) -> None:
+    """``expected``: the fingerprint someone compared aloud (the Sync page showed it from an
+    earlier read of ``file``); a file replaced meanwhile holds another key and is refused."""
+    if expected is not None and ident.fingerprint != expected:
+        raise refuse("fingerprint_changed", station=ident.code, file=Path(file).name)
+
+
 def enrol_station(ledger: Ledger, file: Path, *, actor: str, trust_out: Path | None = None,
-                  attendant: auth.Acting = None) -> tuple[Identity, Path]:
+                  attendant: auth.Acting = None,
+                  expected: str | None = None) -> tuple[Identity, Path]:
     """Enrol a station (or a lower supervisor) from its identity file; write its trust file.
 
     Needs the ``settings`` permission (keys and trust are the station admin's call).
     """
     auth.require(ledger, attendant, "settings", actor=actor)
     ident = read_identity(file)
+    _as_confirmed(ident, file, expected)
     if ident.code == ledger.station_code:
         raise refuse("self_enrol")
     with ledger.write():
@@ -91,11 +100,12 @@ def trust_file(ledger: Ledger, code: str, out: Path, *, actor: str = "",
 
 
 def trust_supervisor(ledger: Ledger, file: Path, *, actor: str,
-                     attendant: auth.Acting = None) -> Identity:
+                     attendant: auth.Acting = None, expected: str | None = None) -> Identity:
     """Record the supervisor from its trust file and adopt the region's duplicate-detection key;
     every member's keyed ID hash is recomputed with it. Needs the ``settings`` permission."""
     auth.require(ledger, attendant, "settings", actor=actor)
     ident, region_key = read_trust(file, ledger)
+    _as_confirmed(ident, file, expected)
     old_key = ledger.keys.region_key
     try:
         _trust(ledger, ident, region_key, actor)

@@ -93,9 +93,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "This can only be done on a supervisor's ledger"),
     "sync.nothing_found": ("{path} 中没有数据包文件", "No bundle files in {path}"),
     "sync.fingerprint_changed": (
-        "{file} 中驿站 {station} 的密钥与刚才确认的指纹不同（文件在此期间被更换？），未登记",
-        "The key of station {station} in {file} is not the one whose fingerprint was just "
-        "confirmed (was the file replaced?); nothing was enrolled"),
+        "{file} 中 {station} 的密钥与刚才确认的指纹不同（文件在此期间被更换？），未做任何更改",
+        "The key of {station} in {file} is not the one whose fingerprint was just confirmed "
+        "(was the file replaced?); nothing was changed"),
     "sync.file_missing": ("找不到文件 {file}（路径写错了，或U盘已拔出）",
                           "{file} was not found (a mistyped path, or the USB stick was "
                           "removed)"),

@@ -156,14 +156,14 @@ class SetupBox(QGroupBox):
             code=ident.code, name=ident.name, fingerprint=ident.fingerprint,
             check=self.tr("The station read out &exactly this fingerprint"),
             ok_text=self.tr("&Enrol"))
-        dialog.accepted.connect(lambda: self.enrol(file))
+        dialog.accepted.connect(lambda: self.enrol(file, ident.fingerprint))
         return self._open(dialog)
 
-    def enrol(self, file: Path) -> ShownDialog | None:
+    def enrol(self, file: Path, expected: str | None = None) -> ShownDialog | None:
         try:
             ident, trust = sync_ops.enrol_station(
                 self.ctx.ledger, file, actor=self.ctx.actor,
-                attendant=current_attendant(self.ctx))
+                attendant=current_attendant(self.ctx), expected=expected)
         except (LedgerError, OSError) as exc:
             self._failed(exc)
             return None
@@ -256,16 +256,17 @@ class SetupBox(QGroupBox):
             code=ident.code, name=ident.name, fingerprint=ident.fingerprint,
             check=self.tr("The supervisor read out &exactly this fingerprint"),
             ok_text=self.tr("&Trust"), warnings=warnings)
-        dialog.accepted.connect(lambda: self.trust(file))
+        dialog.accepted.connect(lambda: self.trust(file, ident.fingerprint))
         return self._open(dialog)
 
-    def trust(self, file: Path) -> Job[Any]:
+    def trust(self, file: Path, expected: str | None = None) -> Job[Any]:
         """Every member's keyed ID hash is recomputed with the region's key: a job."""
         actor, who = self.ctx.actor, current_attendant(self.ctx)
 
         def work(job: JobControl) -> Any:
             job.progress(0, 0, self.tr("Trusting the supervisor and re-hashing the members…"))
-            return sync_ops.trust_supervisor(job.ledger(), file, actor=actor, attendant=who)
+            return sync_ops.trust_supervisor(job.ledger(), file, actor=actor, attendant=who,
+                                             expected=expected)
 
         job: Job[Any] = Job(self, work, on_success=self._trusted,
                             ledger=self.ctx.open_worker_ledger, lang=self.ctx.lang,

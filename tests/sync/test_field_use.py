@@ -308,3 +308,24 @@ def test_a_trust_that_fails_halfway_keeps_the_old_region_key(net, monkeypatch) -
     assert key_file.read_bytes() == before and a.keys.region_key == before
     assert KeyRing.load(key_dir_for(Path(a.path))).region_key == before
     other.close()
+
+
+def test_enrol_and_trust_take_only_the_key_whose_fingerprint_was_confirmed(net) -> None:
+    """The Sync page reads a file, shows its fingerprint, and writes only after the admin
+    confirmed it: a file replaced in between (another key) changes nothing."""
+    sup, a, _, tmp = net
+    newcomer = new_ledger(tmp / "n" / "n.db", "XAM02", "新驿站")
+    ident = sync_ops.write_identity_file(newcomer, tmp / "id_n.json")
+    with pytest.raises(BundleRefused) as caught:
+        sync_ops.enrol_station(sup, ident, actor="sup", expected=sup.keys.fingerprint)
+    assert caught.value.code == "sync.fingerprint_changed"
+    assert sup.conn.execute("SELECT 1 FROM stations WHERE code = 'XAM02'").fetchone() is None
+    _, trust = sync_ops.enrol_station(sup, ident, actor="sup", trust_out=tmp / "t_n.json",
+                                      expected=newcomer.keys.fingerprint)
+    with pytest.raises(BundleRefused) as caught:
+        sync_ops.trust_supervisor(newcomer, trust, actor="t", expected=a.keys.fingerprint)
+    assert caught.value.code == "sync.fingerprint_changed"
+    assert sync_ops.trusted_supervisor(newcomer) is None
+    sync_ops.trust_supervisor(newcomer, trust, actor="t", expected=sup.keys.fingerprint)
+    assert sync_ops.trusted_supervisor(newcomer)["code"] == "HLB00"
+    newcomer.close()
