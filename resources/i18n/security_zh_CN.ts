@@ -341,200 +341,228 @@
 <context>
     <name>SecurityPage</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="144"/>
+        <location filename="../../station_app/ui/security_page.py" line="184"/>
         <source>Security &amp;&amp; backups</source>
         <translation>安全与备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="147"/>
+        <location filename="../../station_app/ui/security_page.py" line="187"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="154"/>
+        <location filename="../../station_app/ui/security_page.py" line="194"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="157"/>
+        <location filename="../../station_app/ui/security_page.py" line="197"/>
         <source>Back up to a &amp;USB stick…</source>
         <translation>备份到U盘(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="175"/>
+        <location filename="../../station_app/ui/security_page.py" line="215"/>
         <source>Attendants</source>
         <translation>操作员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="182"/>
+        <location filename="../../station_app/ui/security_page.py" line="222"/>
         <source>&amp;Add…</source>
         <translation>新建(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="183"/>
+        <location filename="../../station_app/ui/security_page.py" line="223"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="184"/>
+        <location filename="../../station_app/ui/security_page.py" line="224"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="185"/>
+        <location filename="../../station_app/ui/security_page.py" line="225"/>
         <source>Un&amp;lock</source>
         <translation>解除锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="194"/>
+        <location filename="../../station_app/ui/security_page.py" line="226"/>
+        <source>Set &amp;PIN…</source>
+        <translation>重设密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="235"/>
         <source>Show a full ID number</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="202"/>
+        <location filename="../../station_app/ui/security_page.py" line="243"/>
         <source>Reason (required, logged)</source>
         <translation>原因（必填，将记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="203"/>
+        <location filename="../../station_app/ui/security_page.py" line="244"/>
         <source>S&amp;how</source>
         <translation>查看(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="209"/>
+        <location filename="../../station_app/ui/security_page.py" line="250"/>
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="210"/>
+        <location filename="../../station_app/ui/security_page.py" line="251"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="218"/>
+        <location filename="../../station_app/ui/security_page.py" line="259"/>
         <source>Privacy and locking</source>
         <translation>隐私与锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="223"/>
+        <location filename="../../station_app/ui/security_page.py" line="264"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="224"/>
+        <location filename="../../station_app/ui/security_page.py" line="265"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="228"/>
+        <location filename="../../station_app/ui/security_page.py" line="269"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="229"/>
+        <location filename="../../station_app/ui/security_page.py" line="270"/>
         <source>keep</source>
         <translation>永久保留</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="230"/>
+        <location filename="../../station_app/ui/security_page.py" line="271"/>
         <source>Lock the screen after idle</source>
         <translation>无操作自动锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="231"/>
+        <location filename="../../station_app/ui/security_page.py" line="272"/>
         <source>Anonymise members who left after</source>
         <translation>退会/转出会员匿名化期限</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="232"/>
+        <location filename="../../station_app/ui/security_page.py" line="273"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="244"/>
+        <location filename="../../station_app/ui/security_page.py" line="285"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="244"/>
+        <location filename="../../station_app/ui/security_page.py" line="285"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="245"/>
+        <location filename="../../station_app/ui/security_page.py" line="286"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="246"/>
+        <location filename="../../station_app/ui/security_page.py" line="287"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="247"/>
+        <location filename="../../station_app/ui/security_page.py" line="288"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="250"/>
+        <location filename="../../station_app/ui/security_page.py" line="291"/>
         <source>attendant</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="250"/>
+        <location filename="../../station_app/ui/security_page.py" line="291"/>
         <source>supervisor</source>
         <translation>上级工会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="251"/>
+        <location filename="../../station_app/ui/security_page.py" line="292"/>
         <source>admin</source>
         <translation>驿站管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="257"/>
+        <location filename="../../station_app/ui/security_page.py" line="298"/>
         <source>No backup yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="259"/>
+        <location filename="../../station_app/ui/security_page.py" line="300"/>
         <source>Last backup: %1 (%2) — %3</source>
         <translation>上次备份：%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="277"/>
+        <location filename="../../station_app/ui/security_page.py" line="318"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="278"/>
+        <location filename="../../station_app/ui/security_page.py" line="319"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="304"/>
+        <location filename="../../station_app/ui/security_page.py" line="345"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="308"/>
+        <location filename="../../station_app/ui/security_page.py" line="349"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="314"/>
+        <location filename="../../station_app/ui/security_page.py" line="355"/>
         <source>Choose the USB stick</source>
         <translation>选择U盘</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="331"/>
+        <location filename="../../station_app/ui/security_page.py" line="372"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="350"/>
-        <location filename="../../station_app/ui/security_page.py" line="390"/>
+        <location filename="../../station_app/ui/security_page.py" line="391"/>
+        <location filename="../../station_app/ui/security_page.py" line="436"/>
         <source>Not done</source>
         <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>SetPinDialog</name>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="147"/>
+        <source>New PIN for %1</source>
+        <translation>为 %1 设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="152"/>
+        <source>&amp;New PIN or password</source>
+        <translation>新 PIN 或密码(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="153"/>
+        <source>PIN &amp;again</source>
+        <translation>再输一次(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="168"/>
+        <source>The two PINs do not match.</source>
+        <translation>两次输入的 PIN 不一致。</translation>
     </message>
 </context>
 <context>

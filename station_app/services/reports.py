@@ -64,7 +64,8 @@ def export_report(ledger: Ledger, start: date, end: date, fmt: str, path: str | 
 
     The one way to write a report to a file (the Reports page and ``report`` both come here):
     ``attendant`` needs the ``reports`` permission (None only in open mode), or the refusal
-    is audited and raised before anything is counted or written. ``on_built`` runs between
+    is audited and raised before anything is counted or written. Every export (file or
+    standard output) is an ``export``/``report`` audit row. ``on_built`` runs between
     counting and writing (the page's progress and cancel).
     """
     auth.require(ledger, attendant, "reports", actor=actor)
@@ -72,8 +73,20 @@ def export_report(ledger: Ledger, start: date, end: date, fmt: str, path: str | 
     if on_built is not None:
         on_built()
     data = export.to_bytes(found, fmt, table)
+    # Which figures left the PC, and who took them, belongs in the audit log like every export.
+    detail: dict[str, object] = {"file": Path(path).name if path is not None else "-",
+                                 "format": fmt, "from": start.isoformat(),
+                                 "to": end.isoformat(), "stations": found.meta.get("stations")}
+    if table:
+        detail["table"] = table
     if path is not None:
-        export.write_atomic(Path(path), data)
+        try:
+            export.write_atomic(Path(path), data)
+        except Exception as exc:
+            audit.record(ledger, actor, audit.EXPORT, "report",
+                         {**detail, "error": type(exc).__name__}, outcome="error")
+            raise
+    audit.record(ledger, actor, audit.EXPORT, "report", detail)
     return data
 
 

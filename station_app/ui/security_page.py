@@ -136,6 +136,46 @@ class AttendantDialog(QDialog):
         self.accept()
 
 
+class SetPinDialog(QDialog):
+    """The admin sets a new PIN for an attendant who forgot theirs (clears a lock-out too)."""
+
+    def __init__(self, ctx: Any, username: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.user = username
+        self.setObjectName("setPinDialog")
+        self.setWindowTitle(self.tr("New PIN for %1").replace("%1", username))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.pin = _pin_field("setPinNew")
+        self.again = _pin_field("setPinAgain")
+        form.addRow(self.tr("&New PIN or password"), self.pin)
+        form.addRow(self.tr("PIN &again"), self.again)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setObjectName("setPinMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.set_pin)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def set_pin(self) -> None:
+        if self.pin.text() != self.again.text():
+            self.message.setText(self.tr("The two PINs do not match."))
+            return
+        try:
+            auth.set_secret(self.ctx.ledger, self.user, self.pin.text(), by=self.ctx.actor,
+                            attendant=current_attendant(self.ctx))
+        except LedgerError as exc:
+            self.message.setText(self.ctx.message(exc))
+            return
+        self.accept()
+
+
 class SecurityPage(QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,7 +222,8 @@ class SecurityPage(QWidget):
         for name, label, slot in (("attendantAdd", self.tr("&Add…"), self.add_attendant),
                                   ("attendantDisable", self.tr("&Disable"), self.disable),
                                   ("attendantEnable", self.tr("&Enable"), self.enable),
-                                  ("attendantUnlock", self.tr("Un&lock"), self.unlock)):
+                                  ("attendantUnlock", self.tr("Un&lock"), self.unlock),
+                                  ("attendantSetPin", self.tr("Set &PIN…"), self.set_pin)):
             button = QPushButton(label)
             button.setObjectName(name)
             button.clicked.connect(slot)
@@ -358,6 +399,11 @@ class SecurityPage(QWidget):
 
     def unlock(self) -> None:
         self._set("unlock")
+
+    def set_pin(self) -> None:
+        user = self._selected_user()
+        if user and self._guard("attendants") and SetPinDialog(self.ctx, user, self).exec():
+            self.refresh()
 
     def reveal(self) -> None:
         """The full number for 30 seconds; refused without the admin role or a reason."""

@@ -65,6 +65,25 @@ def test_report_pdf_file(small, tmp_path) -> None:
     assert out.read_bytes().startswith(b"%PDF")
 
 
+def test_every_report_export_is_audited_file_or_stdout(small, tmp_path, capsysbinary) -> None:
+    out = tmp_path / "nov.xlsx"
+    assert main(["--db", str(small), "--as", "sup", "report", "--period", "month",
+                 "--date", "2026-11", "--out", str(out)]) == 0
+    assert main(["--db", str(small), "--as", "sup", "report", "--period", "month",
+                 "--date", "2026-11", "--format", "csv", "--table", "services",
+                 "--out", "-"]) == 0
+    ledger = open_ledger(small)
+    found = ledger.conn.execute(
+        "SELECT actor, action, subject, outcome, detail FROM audit_log "
+        "WHERE action = 'export' ORDER BY id").fetchall()
+    assert [(a, act, s, o) for a, act, s, o, _ in found] == [
+        ("sup", "export", "report", "ok"), ("sup", "export", "report", "ok")]
+    first, second = (json.loads(row[4]) for row in found)
+    assert first == {"file": "nov.xlsx", "format": "xlsx", "from": "2026-11-01",
+                     "to": "2026-11-30", "stations": ["MZL01"]}
+    assert (second["file"], second["format"], second["table"]) == ("-", "csv", "services")
+
+
 @pytest.mark.parametrize("args", [
     ["--from", "2026-11-30", "--to", "2026-11-01", "--out", "x.xlsx"],
     ["--from", "2026-13-01", "--to", "2026-11-01", "--out", "x.xlsx"],

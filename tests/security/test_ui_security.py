@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from station_app.data.db import open_ledger
+from station_app.domain.errors import LedgerError
 from station_app.services import audit, auth, backup, visits
 from station_app.ui import i18n
 from station_app.ui.context import AppContext
@@ -430,3 +432,42 @@ def test_an_older_ledger_is_upgraded_before_the_window_with_a_progress_window(
 
     monkeypatch.setattr(security_startup.station, "open_station", must_not_open)
     security_startup.upgrade_ledger(path)  # already current: nothing to do, nothing shown
+
+
+def test_the_admin_sets_a_new_pin_for_an_attendant_on_the_security_page(
+        qtbot: Any, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An attendant who forgot their PIN: the admin gives a new one without the command line."""
+    from station_app.ui import security_page
+
+    add_staff(ctx.ledger)
+    for _ in range(3):  # locked out by wrong PINs, as a forgotten PIN ends
+        with pytest.raises(LedgerError):
+            auth.authenticate(ctx.ledger, "clerk", "0000")
+    ctx.attendant = auth.authenticate(ctx.ledger, "boss", ADMIN_PIN)  # type: ignore[attr-defined]
+    page = security_page.SecurityPage(ctx)
+    qtbot.addWidget(page)
+    button = page.findChild(QPushButton, "attendantSetPin")
+    assert button is not None and button.isVisibleTo(page)
+    page.people.setCurrentRow(next(i for i in range(page.people.count())
+                                   if page.people.item(i).text().startswith("clerk")))
+    shown: list[str] = []
+
+    def fill(dialog: Any) -> None:
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.pin, "12")
+        qtbot.keyClicks(dialog.again, "12")
+        dialog.set_pin()  # too short: refused in the dialog, nothing changes
+        shown.append(dialog.message.text())
+        dialog.pin.clear()
+        dialog.again.clear()
+        qtbot.keyClicks(dialog.pin, "9753")
+        qtbot.keyClicks(dialog.again, "9753")
+        dialog.set_pin()
+
+    _answer(monkeypatch, security_page.SetPinDialog, fill)
+    button.click()
+    assert shown[0] and "set-pin" not in shown[0] and "--" not in shown[0]
+    assert auth.authenticate(ctx.ledger, "clerk", "9753").username == "clerk"  # and unlocked
+    row = audit.last(ctx.ledger, audit.ATTENDANT)
+    assert row is not None and row.subject == "clerk" and row.detail["op"] == "set_pin"
+    assert "9753" not in json.dumps(row.detail)
