@@ -58,6 +58,7 @@ class CounterPage(QWidget):
         self.setObjectName("counterPage")
         self.setWindowTitle(self.tr("Counter"))
         self.armed: checkin.CheckIn | None = None
+        self._pad_is_home = False  # see _home()
         self._actions: dict[str, QAction] = {}
         self._services_shown: list[queries.ServiceRow] = []
         self._build()
@@ -239,14 +240,27 @@ class CounterPage(QWidget):
 
     # ---- focus: the check-in bar whenever nothing else holds it ----
     def focus_check_in(self) -> None:
+        self._pad_is_home = False
         self.check_in.input.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.check_in.input.selectAll()
         # After a modal dialog Qt restores the old focus once the event loop runs: win after it.
-        QTimer.singleShot(0, self, self._focus_check_in_later)
+        QTimer.singleShot(0, self, self._focus_home_later)
 
-    def _focus_check_in_later(self) -> None:
+    def focus_pad(self) -> None:
+        """A member is ready for services: the number keys belong to the pad, also after a
+        dialog closed just before (a card held during it, a sign-up)."""
+        self._pad_is_home = True
+        self.pad.setFocus(Qt.FocusReason.OtherFocusReason)
+        QTimer.singleShot(0, self, self._focus_home_later)
+
+    def _home(self) -> QWidget:
+        """Where the keyboard belongs: the pad while a member waits for services, else the
+        check-in bar. The last of ``focus_check_in`` / ``focus_pad`` decides."""
+        return self.pad if self._pad_is_home and self.armed is not None else self.check_in.input
+
+    def _focus_home_later(self) -> None:
         if self.isVisible() and QApplication.activeModalWidget() is None:
-            self.check_in.input.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._home().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
         if now is None or now is self.window() or now is self:
@@ -257,7 +271,10 @@ class CounterPage(QWidget):
             return
         focus = QApplication.focusWidget()
         if focus is None or focus is self.window() or focus is self:
-            self.focus_check_in()
+            if self._home() is self.pad:
+                self.focus_pad()
+            else:
+                self.focus_check_in()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -314,7 +331,7 @@ class CounterPage(QWidget):
         self._enable_member_actions()
         if found.can_serve:
             self.armed = found
-            self.pad.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.focus_pad()
             name = found.member.name if found.member else found.member_no
             self.say(self.tr("%1: pick services with the number keys, then press Enter.")
                      .replace("%1", name))
@@ -334,6 +351,7 @@ class CounterPage(QWidget):
         self.focus_check_in()
 
     def _redirect_text(self, text: str) -> None:
+        self._pad_is_home = False
         self.check_in.input.setFocus()
         self.check_in.input.setText(text)
 

@@ -122,6 +122,67 @@ def test_a_card_scanned_in_the_walk_in_dialog_is_the_member_not_a_walk_in(
     assert counter.armed is not None and counter.armed.member_no == member.member_no
 
 
+def test_after_a_card_in_the_walk_in_dialog_the_number_keys_pick_services(
+        qtbot: Any, counter: Any, ctx: Any) -> None:
+    """The member shown says "pick services with the number keys": the keys must reach the
+    pad, not the check-in bar (where "2" + Enter searched for "2" and recorded nothing)."""
+    member = first_member(ctx)
+    payload = make_payload(member.member_no, 1, ctx.ledger.keys.signing)
+    counter.focus_check_in()
+    counter.pad.toggle_index(0)
+
+    def scanner(dialog: Any) -> None:
+        qtbot.keyClicks(dialog, payload)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    answer_modal(qtbot, scanner)
+    assert not counter.walk_in()
+    qtbot.wait(50)  # whatever was queued after the dialog closed has run
+    assert counter.pad.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), "2")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert services_given(ctx.ledger) == ["rest", "water"]
+    assert len(visits_of(ctx, member.member_no)) == 1
+
+
+def test_after_a_rejoin_from_sign_up_the_number_keys_pick_services(
+        qtbot: Any, counter: Any, ctx: Any) -> None:
+    """F4, the ID number of a member who withdrew, Rejoin: the member is shown ready for
+    services and the number keys pick them (a nested dialog closed just before)."""
+    from PySide6.QtCore import QTimer
+
+    from station_app.services import members
+    from tests.helpers import rid
+
+    from .test_dialogs import fill
+
+    member = first_member(ctx)
+    members.withdraw_member(ctx.ledger, member.member_no, "moved away", by="tester")
+    counter.focus_check_in()
+
+    def confirm_rejoin() -> None:
+        rejoin = QApplication.activeModalWidget()
+        if rejoin is None or rejoin.objectName() != "rejoinDialog":
+            QTimer.singleShot(20, confirm_rejoin)
+            return
+        rejoin.consent.check.setChecked(True)
+        qtbot.mouseClick(rejoin.submit, Qt.MouseButton.LeftButton)
+
+    def sign_up(dialog: Any) -> None:
+        fill(qtbot, dialog, "张三", rid(1), "13912345678")
+        QTimer.singleShot(20, confirm_rejoin)
+        qtbot.mouseClick(dialog.rejoin_button, Qt.MouseButton.LeftButton)
+
+    answer_modal(qtbot, sign_up)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F4)
+    qtbot.wait(50)
+    assert counter.armed is not None and counter.armed.member_no == member.member_no
+    assert counter.pad.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), "1")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert len(visits_of(ctx, member.member_no)) == 1
+
+
 def test_a_slow_scanner_that_presses_shift_is_still_the_member(qtbot: Any, counter: Any,
                                                                 ctx: Any) -> None:
     """Real keyboard-wedge scanners send Shift before capitals and may pause ~35 ms a key."""

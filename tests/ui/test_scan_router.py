@@ -199,3 +199,25 @@ def test_a_busy_moment_in_the_middle_of_a_scan_does_not_split_it(
     key("\r", Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: counter.member_panel.member_no == second, timeout=2000)
     assert field.text() == ""
+
+
+def test_the_note_about_a_held_card_makes_the_sign_up_dialog_taller(
+        qtbot: Any, counter: Any, ctx: Any) -> None:
+    """The yellow note must not squeeze the sign-up form (the worker type and the consent
+    text were cut off)."""
+    second, payload = card_of(ctx, "李四")
+    seen: dict[str, Any] = {}
+
+    def attendant(dialog: Any) -> None:
+        dialog.form.name.setFocus()
+        scanner(qtbot, payload, into=dialog.form.name)
+        qtbot.wait(20)
+        seen["note"] = dialog.findChild(QLabel, "heldScanNote") is not None
+        worker = dialog.form.worker
+        seen["fits"] = worker.height() >= worker.sizeHint().height()
+        dialog.reject()
+
+    answer_modal(qtbot, attendant)
+    counter.open_sign_up()
+    assert seen == {"note": True, "fits": True}
+    qtbot.waitUntil(lambda: counter.member_panel.member_no == second, timeout=2000)
