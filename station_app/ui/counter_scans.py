@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QBoxLayout, QDialog, QLabel, QWidget
 
 from . import scan_router
+from .dialogs import grow_to_fit
 
 if TYPE_CHECKING:
     from .counter import CounterPage
@@ -75,7 +76,7 @@ class CounterScans(QObject):
         note.setStyleSheet("QLabel{background:#fff6e0;color:#6b4b00;padding:6px;"
                            "border-radius:4px}")
         layout.insertWidget(0, note)
-        QTimer.singleShot(0, modal, lambda: _grow_to_fit(modal))
+        QTimer.singleShot(0, modal, lambda: grow_to_fit(modal))
 
     def deliver_held(self) -> None:
         """Check in the card held, once no dialog or menu is open any more."""
@@ -101,15 +102,3 @@ class CounterScans(QObject):
         check_in.input.setText(text)
         self.counter.resolve_text(text)
 
-
-def _grow_to_fit(dialog: QWidget) -> None:
-    """Taller, so a note that appeared does not squeeze the dialog's fields (once the note
-    is laid out: it wraps, and its style adds padding)."""
-    layout = dialog.layout()
-    if layout is None:
-        return
-    layout.activate()
-    wanted = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() \
-        else layout.totalSizeHint().height()
-    if dialog.height() < wanted:
-        dialog.resize(dialog.width(), wanted)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QWidget,
 )
 
 ERROR_STYLE = "color:#8a1c12"
@@ -64,3 +65,17 @@ def submit_buttons(dialog: QDialog, text: str, name: str, on_submit: Callable[[]
     buttons.accepted.connect(on_submit)
     buttons.rejected.connect(dialog.reject)
     return buttons, submit
+
+
+def grow_to_fit(widget: QWidget) -> None:
+    """A line that appears (an error, a note) makes the window taller instead of squeezing its
+    fields; wrapped text is measured at the window's width."""
+    top = widget.window()
+    layout = top.layout()
+    wanted = top.sizeHint().height()
+    if layout is not None:
+        layout.activate()
+        wanted = max(layout.totalHeightForWidth(top.width()) if layout.hasHeightForWidth()
+                     else layout.totalSizeHint().height(), top.sizeHint().height())
+    if top.height() < wanted:
+        top.resize(top.width(), wanted)

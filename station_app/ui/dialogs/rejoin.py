@@ -16,8 +16,8 @@ from ...domain import phone, worker_types
 from ...domain.errors import InvalidInput, LedgerError
 from ...services import members
 from ..context import AppContext
-from . import error_label, field_row, show_field_error, submit_buttons
-from .sign_up import EMPLOYERS, ConsentBox, grow_to_fit
+from . import error_label, field_row, grow_to_fit, show_field_error, submit_buttons
+from .sign_up import EMPLOYERS, ConsentBox
 
 
 class RejoinDialog(QDialog):

@@ -31,21 +31,10 @@ from ...domain import consent, phone, resident_id, validate, worker_types
 from ...domain.errors import DuplicateMember, InvalidInput, LedgerError
 from ...services import members
 from ..context import AppContext
-from . import ERROR_STYLE, field_row, show_field_error, submit_buttons
+from . import ERROR_STYLE, field_row, grow_to_fit, show_field_error, submit_buttons
 
 EMPLOYERS = ("美团", "饿了么", "顺丰速运", "中通快递", "京东物流", "滴滴出行", "满帮", "个体")
 OK_STYLE = "color:#1b6e2a"
-
-
-def grow_to_fit(widget: QWidget) -> None:
-    """An error line that appears makes the dialog taller instead of squeezing the fields."""
-    top = widget.window()
-    layout = top.layout()
-    if layout is not None:
-        layout.activate()
-    wanted = top.sizeHint().height()
-    if top.height() < wanted:
-        top.resize(top.width(), wanted)
 
 
 class SignUpForm(QWidget):
