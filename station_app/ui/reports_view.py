@@ -152,14 +152,16 @@ class ReportsPage(QWidget):
             button.clicked.connect(lambda _=False, f=fmt: self.export(f))
             exports.addWidget(button)
             self.export_buttons[fmt] = button
-        self.roster_button = QPushButton(self.tr("Member roster…"))
+        # Parented at once: shown before its layout is installed, a button without a parent
+        # is a window of its own for a moment (it took the keyboard from the main window).
+        self.roster_button = QPushButton(self.tr("Member roster…"), self)
         self.roster_button.setObjectName("reportRoster")
         self.roster_button.setToolTip(self.tr(
             "Personal data: ID numbers are masked and the export is recorded in the audit log"))
         self.roster_button.clicked.connect(self.export_roster)
         self.roster_button.setVisible(can(ctx, "export"))
         exports.addWidget(self.roster_button)
-        self.target_button = QPushButton(self.tr("Yearly &target…"))
+        self.target_button = QPushButton(self.tr("Yearly &target…"), self)
         self.target_button.setObjectName("reportTarget")
         self.target_button.setToolTip(self.tr("The new-member target (入会目标) the gauge and "
                                               "the tables measure against"))

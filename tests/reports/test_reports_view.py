@@ -169,3 +169,28 @@ def test_a_custom_range_being_typed_backwards_is_not_an_error(qtbot, ctx) -> Non
     assert page.shown is not None and page.shown[1].month == 11  # still the last good count
     page.date_to.setDate(QDate(2026, 12, 31))
     assert page.shown is not None and page.shown[0] == page.shown[0].replace(month=12, day=5)
+
+
+def test_building_the_page_opens_no_stray_window(qtbot, ctx) -> None:
+    """(The roster and target buttons were shown before their layout was installed: for an
+    instant each was a window of its own and took the keyboard from the main window, e.g. when
+    the language was switched.)"""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    shown: list[str] = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
+                shown.append(obj.objectName())
+            return False
+
+    watch = Watch()
+    QApplication.instance().installEventFilter(watch)
+    try:
+        page = ReportsPage(ctx, run_async=False)
+        qtbot.addWidget(page)
+    finally:
+        QApplication.instance().removeEventFilter(watch)
+    assert shown == []
