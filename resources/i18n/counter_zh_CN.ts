@@ -22,7 +22,7 @@
 <context>
     <name>ConsentBox</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="199"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="188"/>
         <source>The member has read and agrees (consent version %1)</source>
         <translation>会员已阅读并同意（知情同意书版本 %1）</translation>
     </message>
@@ -73,207 +73,207 @@
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="98"/>
+        <location filename="../../station_app/ui/counter.py" line="99"/>
         <source>Sign up (F4)</source>
         <translation>入会（F4）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="107"/>
+        <location filename="../../station_app/ui/counter.py" line="108"/>
         <source>Counter messages</source>
         <translation>前台提示</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="113"/>
+        <location filename="../../station_app/ui/counter.py" line="114"/>
         <source>Relief (F5)</source>
         <translation>慰问（F5）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="115"/>
+        <location filename="../../station_app/ui/counter.py" line="116"/>
         <source>Programme (F6)</source>
         <translation>项目报名（F6）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="117"/>
+        <location filename="../../station_app/ui/counter.py" line="118"/>
         <source>Transfer (F7)</source>
         <translation>会籍转接（F7）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="131"/>
+        <location filename="../../station_app/ui/counter.py" line="132"/>
         <source>Record visit (Enter)</source>
         <translation>登记服务（回车）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="134"/>
+        <location filename="../../station_app/ui/counter.py" line="135"/>
         <source>Walk-in (F3)</source>
         <translation>散客（F3）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="228"/>
+        <location filename="../../station_app/ui/counter.py" line="229"/>
         <source>Today&apos;s ledger</source>
         <translation>今日台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="219"/>
+        <location filename="../../station_app/ui/counter.py" line="220"/>
         <source>Check-in bar</source>
         <translation>签到栏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="219"/>
+        <location filename="../../station_app/ui/counter.py" line="220"/>
         <source>Find member / record visit</source>
         <translation>查找会员 / 登记服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="220"/>
+        <location filename="../../station_app/ui/counter.py" line="221"/>
         <source>Pick services after a scan</source>
         <translation>扫码后选择服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="221"/>
+        <location filename="../../station_app/ui/counter.py" line="222"/>
         <source>Pick services at any time</source>
         <translation>随时选择服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="225"/>
+        <location filename="../../station_app/ui/counter.py" line="226"/>
         <source>Walk-in visit</source>
         <translation>散客服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="226"/>
+        <location filename="../../station_app/ui/counter.py" line="227"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="226"/>
+        <location filename="../../station_app/ui/counter.py" line="227"/>
         <source>Relief handout</source>
         <translation>慰问发放</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="227"/>
+        <location filename="../../station_app/ui/counter.py" line="228"/>
         <source>Programme enrolment</source>
         <translation>项目报名</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="227"/>
+        <location filename="../../station_app/ui/counter.py" line="228"/>
         <source>Membership transfer</source>
         <translation>会籍转接</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="228"/>
+        <location filename="../../station_app/ui/counter.py" line="229"/>
         <source>Void the selected entry</source>
         <translation>作废选中的记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="229"/>
+        <location filename="../../station_app/ui/counter.py" line="230"/>
         <source>Correct the selected entry</source>
         <translation>更正选中的记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="230"/>
-        <source>Member: edit profile, real-name verification, withdrawal</source>
-        <translation>会员：编辑资料、实名认证、退会</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="231"/>
+        <location filename="../../station_app/ui/counter.py" line="233"/>
         <source>Print the member&apos;s card</source>
         <translation>打印会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="231"/>
+        <location filename="../../station_app/ui/counter.py" line="233"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="232"/>
+        <location filename="../../station_app/ui/counter.py" line="234"/>
         <source>Lock the screen (another attendant signs in)</source>
         <translation>锁屏（换其他操作员登录）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="234"/>
+        <location filename="../../station_app/ui/counter.py" line="236"/>
         <source>Self-service mode (station admin)</source>
         <translation>自助模式（驿站管理员）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="235"/>
+        <location filename="../../station_app/ui/counter.py" line="237"/>
         <source>Switch tabs</source>
         <translation>切换标签页</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="233"/>
+        <location filename="../../station_app/ui/counter.py" line="235"/>
         <source>Change my PIN</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="222"/>
+        <location filename="../../station_app/ui/counter.py" line="223"/>
         <source>Next person (clear). After a visit or another action the member stays marked “served” for F5/F6/F7/F9 until Esc, the next card or %1 s without input</source>
         <translation>下一位（清空）。办理来访或其他业务后，会员标为“已服务”，F5/F6/F7/F9 仍针对该会员，直到按 Esc、扫下一张卡或 %1 秒无操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="286"/>
+        <location filename="../../station_app/ui/counter.py" line="231"/>
+        <source>Member: edit profile, real-name verification, withdrawal, rejoin</source>
+        <translation>会员：编辑资料、实名认证、退会、重新入会</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/counter.py" line="304"/>
         <source>%1 members match. Pick one with ↑ ↓ and Enter.</source>
         <translation>有 %1 名会员符合，请用 ↑ ↓ 选择后按回车。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="289"/>
+        <location filename="../../station_app/ui/counter.py" line="307"/>
         <source>Nothing found for “%1”. Check the number, or search by name, pinyin or phone tail.</source>
         <translation>未找到“%1”。请核对号码，或按姓名、拼音、手机尾号查找。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="319"/>
+        <location filename="../../station_app/ui/counter.py" line="337"/>
         <source>%1: pick services with the number keys, then press Enter.</source>
         <translation>%1：按数字键选择服务项目，再按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="346"/>
+        <location filename="../../station_app/ui/counter.py" line="365"/>
         <source>%1 matching members (↑ ↓ to choose, Enter to pick)</source>
         <translation>找到 %1 名会员（↑ ↓ 选择，回车确认）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="366"/>
+        <location filename="../../station_app/ui/counter.py" line="385"/>
         <source>Scan a card or find a member first, or press Walk-in (F3).</source>
         <translation>请先扫码或查找会员，或按“散客”（F3）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="372"/>
+        <location filename="../../station_app/ui/counter.py" line="391"/>
         <source>Pick at least one service (number keys 1–9).</source>
         <translation>请至少选择一项服务（数字键 1–9）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="392"/>
+        <location filename="../../station_app/ui/counter.py" line="410"/>
         <source>Pick the services first (click them or Ctrl+1…9), then press Walk-in.</source>
         <translation>请先选择服务项目（点击或 Ctrl+1…9），再点“散客”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="410"/>
+        <location filename="../../station_app/ui/counter.py" line="428"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="416"/>
+        <location filename="../../station_app/ui/counter.py" line="434"/>
         <source>Recorded: %1 — %2</source>
         <translation>已登记：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="520"/>
+        <location filename="../../station_app/ui/counter.py" line="538"/>
         <source>The card shown cannot be used. Find the member by name or number, or press Esc for the next person.</source>
         <translation>这张会员证不能使用。请按姓名或会员号查找会员，或按 Esc 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="533"/>
+        <location filename="../../station_app/ui/counter.py" line="551"/>
         <source>Relief recorded.</source>
         <translation>慰问已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="541"/>
+        <location filename="../../station_app/ui/counter.py" line="559"/>
         <source>Find the member first: programmes are for members.</source>
         <translation>请先找到会员：项目仅限会员报名。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="548"/>
+        <location filename="../../station_app/ui/counter.py" line="566"/>
         <source>Enrolment recorded.</source>
         <translation>报名已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="559"/>
+        <location filename="../../station_app/ui/counter.py" line="577"/>
         <source>Transfer recorded.</source>
         <translation>会籍转接已登记。</translation>
     </message>
@@ -281,7 +281,7 @@
 <context>
     <name>CounterScans</name>
     <message>
-        <location filename="../../station_app/ui/counter_scans.py" line="71"/>
+        <location filename="../../station_app/ui/counter_scans.py" line="72"/>
         <source>A card was scanned. It is checked in when this window is closed. Is this window still for the right person?</source>
         <translation>刚扫了一张会员证，关闭本窗口后自动签到。请确认本窗口办理的仍是正确的人。</translation>
     </message>
@@ -582,152 +582,152 @@ Compare the resident ID card with the person and with the ID number on file firs
         <translation>正在服务的会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="115"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="116"/>
         <source>Member no.</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="116"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="117"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="117"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="118"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="118"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="119"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="119"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="120"/>
         <source>Home station</source>
         <translation>所属驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="120"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="121"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="121"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="122"/>
         <source>Visits</source>
         <translation>服务次数</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="122"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="123"/>
         <source>Programmes</source>
         <translation>已报项目</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="123"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="124"/>
         <source>Relief</source>
         <translation>慰问</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="141"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="142"/>
         <source>Print card</source>
         <translation>打印会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="144"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="145"/>
         <source>Reissue card</source>
         <translation>补办会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="200"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="201"/>
         <source>✓ Served at %1. F5, F6, F7 and F9 still act on this member. For the next person press Esc or scan their card (cleared by itself after %2 s without input).</source>
         <translation>✓ 已于 %1 服务。F5、F6、F7 和 F9 仍针对此会员。接待下一位请按 Esc 或扫其会员证（%2 秒无操作后自动清空）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="214"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="215"/>
         <source>Next, please</source>
         <translation>请下一位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="246"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="247"/>
         <source>Member %1</source>
         <translation>会员 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="259"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="260"/>
         <source>%1 (another station)</source>
         <translation>%1（外站会员）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="267"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="268"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="269"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="270"/>
         <source>today %1 · this month %2</source>
         <translation>今日 %1 次 · 本月 %2 次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="274"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="275"/>
         <source>no campaign running</source>
         <translation>当前无慰问活动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="276"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="277"/>
         <source>%1: received</source>
         <translation>%1：已领取</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="278"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="279"/>
         <source>%1: not yet</source>
         <translation>%1：未领取</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="286"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="287"/>
         <source>not in this station&apos;s ledger</source>
         <translation>不在本站台账中</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="288"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="289"/>
         <source>not known at this station (can be served)</source>
         <translation>本站暂无此会员（可以服务）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="290"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="291"/>
         <source>active</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="291"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="292"/>
         <source>transferred out</source>
         <translation>已转出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="292"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="293"/>
         <source>withdrawn</source>
         <translation>已退会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="295"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="296"/>
         <source>card replaced</source>
         <translation>已补办新卡</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="297"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="298"/>
         <source>real-name verified</source>
         <translation>已实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="307"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="308"/>
         <source>. To take them back: Member (F9) → Rejoin the union.</source>
         <translation>。如需恢复会籍：会员操作 (F9) → 重新入会。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="312"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="313"/>
         <source>This card&apos;s station is not known here, so its signature could not be checked. The member can still be served.</source>
         <translation>本站不认识发卡驿站，无法核验签名。仍可为该会员服务。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="317"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="318"/>
         <source>Member %1 is not in this ledger yet (another station&apos;s member). The visit is recorded by member number.</source>
         <translation>本台账中暂无会员 %1（外站会员），按会员号登记服务。</translation>
     </message>
@@ -1196,47 +1196,47 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>SignUpDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="219"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="208"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="233"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="222"/>
         <source>&amp;Serve this member</source>
         <translation>为该会员服务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="238"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="227"/>
         <source>Re&amp;join</source>
         <translation>重新入会(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="251"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="240"/>
         <source>Sign &amp;up</source>
         <translation>入会(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="263"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="252"/>
         <source>%1 (%2) withdrew from the union. They can rejoin under the same member number and card: no new sign-up is needed.</source>
         <translation>%1（%2）已退会，可沿用原会员号和会员证重新入会，无需重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="266"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="255"/>
         <source>%1 (%2) withdrew from the union at station %3. Signing up here makes them a member of this station with a new number and card.</source>
         <translation>%1（%2）已在驿站 %3 退会。在本站登记入会后，将成为本站会员，使用新的会员号和会员证。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="269"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="258"/>
         <source>Already a member: %1 (%2). No new sign-up is needed.</source>
         <translation>已是会员：%1（%2），无需重复入会。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="338"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="330"/>
         <source>%1 is now member %2.</source>
         <translation>%1 已入会，会员号 %2。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="342"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="334"/>
         <source>Print the membership card now?</source>
         <translation>现在打印会员证吗？</translation>
     </message>
@@ -1244,67 +1244,67 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>SignUpForm</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="63"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="52"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="64"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="53"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="65"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="54"/>
         <source>18 digits; the last may be X</source>
         <translation>18位，最后一位可以是X</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="70"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="59"/>
         <source>&amp;Mobile</source>
         <translation>手机号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="73"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="62"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="76"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="65"/>
         <source>&amp;Worker type</source>
         <translation>职业类别(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="79"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="68"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="82"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="71"/>
         <source>&amp;Platform / employer</source>
         <translation>平台/单位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="119"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="108"/>
         <source>The card font has no “%1”: the printed card will show a box there (the ledger keeps the name as typed).</source>
         <translation>会员证字体中没有“%1”：打印的会员证上这里会显示为方框（台账中仍按输入保存姓名）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="132"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="121"/>
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="142"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="131"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="142"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="131"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="144"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="133"/>
         <source>Born %1 · %2 · check digit correct</source>
         <translation>出生 %1 · %2 · 校验位正确</translation>
     </message>
@@ -1358,12 +1358,12 @@ Compare the resident ID card with the person and with the ID number on file firs
         <translation>记录已作废，仍以删除线显示。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="157"/>
+        <location filename="../../station_app/ui/counter_today.py" line="156"/>
         <source>This kind of entry cannot be corrected here; void it and record it again.</source>
         <translation>此类记录不能在这里更正，请作废后重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="165"/>
+        <location filename="../../station_app/ui/counter_today.py" line="164"/>
         <source>Entry corrected; the original stays in the history.</source>
         <translation>记录已更正，原记录保留在台账中。</translation>
     </message>

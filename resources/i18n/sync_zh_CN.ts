@@ -240,7 +240,7 @@
 <context>
     <name>SetupBox</name>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="47"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="46"/>
         <source>Setting up (once per station)</source>
         <translation>首次设置（每个驿站一次）</translation>
     </message>
@@ -255,258 +255,258 @@
         <translation>生成信任文件(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="73"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="71"/>
         <source>Only the station admin may do this: sign in as the admin (Ctrl+L locks the screen so that someone else can sign in).</source>
         <translation>只有驿站管理员可以执行此操作：请以管理员身份登录（按 Ctrl+L 锁屏即可换人登录）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="84"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="82"/>
         <source>Write this ledger&apos;s &amp;identity file…</source>
         <translation>生成本台账身份文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="85"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="83"/>
         <source>Trust the &amp;level above…</source>
         <translation>信任上一级(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="87"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="85"/>
         <source>Stations enrolled here: %1.</source>
         <translation>本台账已登记驿站：%1 个。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="88"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="86"/>
         <source>Level above: %1 %2.</source>
         <translation>上一级：%1 %2。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="90"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="88"/>
         <source>No level above is trusted (the region&apos;s own ledger needs none).</source>
         <translation>尚未信任上一级（自治区总工会自己的台账不需要）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="93"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="91"/>
         <source>Write this station&apos;s &amp;identity file…</source>
         <translation>生成本站身份文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="94"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="92"/>
         <source>&amp;Trust the supervisor…</source>
         <translation>信任上级(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="96"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="94"/>
         <source>Supervisor: %1 %2 (fingerprint %3).</source>
         <translation>上级：%1 %2（公钥指纹 %3）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="100"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="98"/>
         <source>Not set up yet: 1. write this station&apos;s identity file and give it to the supervisor; 2. when the supervisor gives you back a trust file, trust the supervisor.</source>
         <translation>尚未设置：1. 生成本站身份文件并交给上级；2. 上级交回信任文件后，点“信任上级…”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="114"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="112"/>
         <source>Where to write the identity file (for example the USB stick)</source>
         <translation>身份文件保存到哪里（例如U盘）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="125"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="123"/>
         <source>the level above (for example the region)</source>
         <translation>上一级（例如自治区总工会）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="126"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="124"/>
         <source>your supervisor</source>
         <translation>上级工会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="128"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="126"/>
         <source>Identity file written</source>
         <translation>身份文件已生成</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="129"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="127"/>
         <source>The identity file is written. Give it to %1:</source>
         <translation>身份文件已生成，请交给%1：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="131"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="129"/>
         <source>This is this ledger&apos;s fingerprint. When they enrol it they will read a fingerprint to you over the phone: it must be exactly this one. If it differs, the file was changed on the way: do not go on.</source>
         <translation>这是本台账的公钥指纹。对方登记时会在电话里把指纹念给您听，必须与此完全一致。如果不一致，说明文件在途中被改动过，请不要继续。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="139"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="137"/>
         <source>The station&apos;s identity file</source>
         <translation>驿站的身份文件</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="140"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="138"/>
         <source>Identity files (identity_*.json *.json);;All files (*)</source>
         <translation>身份文件 (identity_*.json *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="150"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="148"/>
         <source>a supervisor (its stations&apos; bundles will come through it)</source>
         <translation>一个上级台账（其下驿站的数据包将经它转来）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="151"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="149"/>
         <source>a station</source>
         <translation>一个驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="153"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="151"/>
         <source>Enrol a station</source>
         <translation>登记驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="154"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="152"/>
         <source>This identity file is from %1. Phone the station and ask them to read out their fingerprint (their Setting up box shows it when they write the file). Enrol only if it is exactly this one.</source>
         <translation>此身份文件来自%1。请打电话给该驿站，请对方念出公钥指纹（对方生成身份文件时“首次设置”中会显示）。只有完全一致时才登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="159"/>
-        <location filename="../../station_app/ui/sync_setup.py" line="311"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="157"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="310"/>
         <source>The station read out &amp;exactly this fingerprint</source>
         <translation>驿站念出的指纹与此完全一致(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="160"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="158"/>
         <source>&amp;Enrol</source>
         <translation>登记(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="174"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="172"/>
         <source>Station enrolled</source>
         <translation>驿站已登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="175"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="173"/>
         <source>%1 %2 is enrolled: its bundles are accepted from now on. Its trust file is written next to its identity file; give it to the station:</source>
         <translation>%1 %2 已登记，今后接收其数据包。其信任文件已生成在身份文件旁边，请交给该驿站：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="179"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="177"/>
         <source>When the station trusts this file it sees the fingerprint above, this ledger&apos;s own: read it out to them so that they can compare.</source>
         <translation>驿站信任此文件时会看到上面的指纹（本台账的指纹），请念给对方核对。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="181"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="179"/>
         <source>Write the trust file to &amp;another folder…</source>
         <translation>另存信任文件到其他文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="189"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="187"/>
         <source>No station is enrolled yet: enrol one from its identity file first.</source>
         <translation>尚未登记任何驿站：请先用驿站的身份文件登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="195"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="193"/>
         <source>Write trust file</source>
         <translation>生成信任文件</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="196"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="194"/>
         <source>For which station?</source>
         <translation>为哪个驿站生成？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="202"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="200"/>
         <source>Where to write the trust file for %1</source>
         <translation>%1 的信任文件保存到哪里</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="214"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="212"/>
         <source>Trust file written</source>
         <translation>信任文件已生成</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="215"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="213"/>
         <source>The trust file for %1 is written; give it to the station:</source>
         <translation>%1 的信任文件已生成，请交给该驿站：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="218"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="216"/>
         <source>When the station trusts it, it sees this fingerprint (this ledger&apos;s own): read it out to them so that they can compare.</source>
         <translation>驿站信任此文件时会看到这个指纹（本台账的指纹），请念给对方核对。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="225"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="223"/>
         <source>The trust file from the level above</source>
         <translation>上一级给的信任文件</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="226"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="224"/>
         <source>Trust files (trust_*.json *.json);;All files (*)</source>
         <translation>信任文件 (trust_*.json *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="241"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="239"/>
         <source>This ledger already trusts %1: trusting it again changes nothing.</source>
         <translation>本台账已信任 %1，再次信任不会改变任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="245"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="243"/>
         <source>This ledger now trusts %1 %2. Trusting %3 instead moves it to the new supervisor: what %1 acknowledged is forgotten, so the next export sends the WHOLE history of this ledger (%4 entries) to %3, and return bundles from %1 are refused from then on.</source>
         <translation>本台账目前信任 %1 %2。改为信任 %3 即转到新的上级：%1 已确认的记录将被忘记，下次导出会把本台账的全部历史（%4 条记录）发给 %3，此后不再接收 %1 的回传包。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="253"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="251"/>
         <source>Trust the supervisor</source>
         <translation>信任上级</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="254"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="252"/>
         <source>Phone the supervisor and ask them to read out their fingerprint. Trust this file only if it is exactly this one: from then on this ledger&apos;s bundles, with the ID numbers in them, are sealed for this supervisor.</source>
         <translation>请打电话给上级，请对方念出公钥指纹。只有完全一致时才信任此文件：此后本台账的数据包（含身份证号）都将加密给这个上级。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="259"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="257"/>
         <source>The supervisor read out &amp;exactly this fingerprint</source>
         <translation>上级念出的指纹与此完全一致(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="260"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="258"/>
         <source>&amp;Trust</source>
         <translation>信任(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="269"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="267"/>
         <source>Trusting the supervisor and re-hashing the members…</source>
         <translation>正在信任上级并重新计算会员的身份证号哈希…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="275"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="274"/>
         <source>Trusting the supervisor…</source>
         <translation>正在信任上级…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="281"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="280"/>
         <source>Now trusting %1 %2. Export is ready.</source>
         <translation>已信任 %1 %2，现在可以导出。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="294"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="293"/>
         <source>The file could not be read or written: %1</source>
         <translation>无法读取或写入文件：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="303"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="302"/>
         <source>Enrol a station from its bundle</source>
         <translation>用数据包登记驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="304"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="303"/>
         <source>%1 comes from station %2, which is not enrolled here. Its bundle carries its own key, but anyone can make a bundle that says it is %2: phone the station and ask them to read out their fingerprint (writing the station&apos;s identity file shows it). Enrol it from the bundle only if it is exactly this one.</source>
         <translation>%1 来自驿站 %2，该驿站尚未在本台账登记。数据包中带有它自己的公钥，但任何人都能做一个自称 %2 的数据包：请打电话给该驿站，请对方念出公钥指纹（对方生成本站身份文件时会显示）。只有完全一致时才用此数据包登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="312"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="311"/>
         <source>&amp;Enrol and import</source>
         <translation>登记并导入(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="313"/>
+        <location filename="../../station_app/ui/sync_setup.py" line="312"/>
         <source>This choice is written to the audit log with your name.</source>
         <translation>此操作将连同您的用户名记入审计日志。</translation>
     </message>
@@ -662,17 +662,17 @@
         <translation>重复登记(&amp;P)…（%1）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="405"/>
+        <location filename="../../station_app/ui/sync_view.py" line="408"/>
         <source>%1 files: %2 accepted, %3 with nothing new, %4 refused, %5 new entries.</source>
         <translation>共 %1 个文件：导入 %2 个，无新内容 %3 个，拒收 %4 个，新增 %5 条记录。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="410"/>
+        <location filename="../../station_app/ui/sync_view.py" line="413"/>
         <source>Skipped as meant for another ledger: %1.</source>
         <translation>不是给本台账的文件已跳过 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="419"/>
+        <location filename="../../station_app/ui/sync_view.py" line="422"/>
         <source>Import cancelled: %1 of the %2 files chosen were not imported; import them again.</source>
         <translation>导入已取消：所选 %2 个文件中有 %1 个未导入，请再导入一次。</translation>
     </message>
@@ -758,7 +758,7 @@
     </message>
     <message>
         <location filename="../../station_app/ui/sync_view.py" line="299"/>
-        <location filename="../../station_app/ui/sync_view.py" line="496"/>
+        <location filename="../../station_app/ui/sync_view.py" line="499"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -804,32 +804,32 @@
         <translation>正在读取数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="447"/>
+        <location filename="../../station_app/ui/sync_view.py" line="450"/>
         <source>Choose a station in the table first.</source>
         <translation>请先在表格中选择一个驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="449"/>
+        <location filename="../../station_app/ui/sync_view.py" line="452"/>
         <source>Write return bundle to</source>
         <translation>回传包保存到</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="462"/>
+        <location filename="../../station_app/ui/sync_view.py" line="465"/>
         <source>Choose a station marked forked in the table first.</source>
         <translation>请先在表中选择标为分叉的驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="466"/>
+        <location filename="../../station_app/ui/sync_view.py" line="469"/>
         <source>Resolve fork</source>
         <translation>解除分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="467"/>
+        <location filename="../../station_app/ui/sync_view.py" line="470"/>
         <source>Station %1, epoch %2: seq %3 arrived twice with different content, so two copies of its ledger are in use. Only go on once the station works with one copy and the other is retired. What did you find out?</source>
         <translation>驿站 %1 第 %2 期：第 %3 号出现两条内容不同的记录，说明有两份台账在同时使用。请先确认驿站只用其中一份、另一份已停用，再继续。查明的情况是？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="482"/>
+        <location filename="../../station_app/ui/sync_view.py" line="485"/>
         <source>Station %1&apos;s epoch %2 is no longer held: import its bundles again.</source>
         <translation>已解除驿站 %1 第 %2 期的暂停：请重新导入其数据包。</translation>
     </message>

@@ -228,7 +228,8 @@ class CounterPage(QWidget):
             ("F6", self.tr("Programme enrolment")), ("F7", self.tr("Membership transfer")),
             ("F8", self.tr("Today's ledger")), ("Del / Ctrl+D", self.tr("Void the selected entry")),
             ("Ctrl+E", self.tr("Correct the selected entry")),
-            ("F9", self.tr("Member: edit profile, real-name verification, withdrawal")),
+            ("F9", self.tr("Member: edit profile, real-name verification, withdrawal, "
+                           "rejoin")),
             ("Ctrl+P", self.tr("Print the member's card")), ("Ctrl+,", self.tr("Settings")),
             ("Ctrl+L", self.tr("Lock the screen (another attendant signs in)")),
             ("Ctrl+Shift+P", self.tr("Change my PIN")),

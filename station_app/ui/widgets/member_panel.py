@@ -95,6 +95,7 @@ class MemberPanel(QFrame):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)  # names run to 30 characters: wrapped, never cut off
         layout.addWidget(self.title)
         self.served_note = QLabel()
         self.served_note.setObjectName("memberServed")
