@@ -21,24 +21,16 @@ from tests.helpers import ledger_hash, sign_up
 from tests.security.conftest import AUDITOR, add_staff, staff
 
 from .kit import export, import_one, link, new_ledger
+from .test_sync_view import net as gui_net
 
 pytestmark = pytest.mark.gui
+
+# A supervisor (HLB00) and a station (MZL01) that know nothing of each other yet.
+net = gui_net
 
 # What the window must never ask a supervisor or an attendant to type.
 COMMANDS = ("station-ledger", "fork-resolve", "(enrol)", "(trust)", "enrol-file", "trust-file",
             "--", "run trust", "accept-unknown")
-
-
-@pytest.fixture
-def net(qapp: Any, tmp_path: Path):
-    i18n.register_fonts(qapp)
-    i18n.install("en")
-    sup = new_ledger(tmp_path / "sup" / "sup.db", "HLB00", "呼伦贝尔市总工会", supervisor=True)
-    sta = new_ledger(tmp_path / "sta" / "sta.db", "MZL01", "满洲里口岸驿站")
-    yield sup, sta, tmp_path
-    i18n.install("en")
-    sup.close()
-    sta.close()
 
 
 def _page(qtbot: Any, ledger: Any, lang: str = "en", attendant: str | None = None) -> SyncPage:
