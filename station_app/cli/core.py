@@ -11,7 +11,16 @@ from ..data import queries
 from ..data.entries import Entry
 from ..domain import clock, messages, statuses, validate, worker_types
 from ..domain.errors import InvalidInput, Refused
-from ..services import checkin, corrections, members, programmes, relief, station, visits
+from ..services import (
+    checkin,
+    corrections,
+    members,
+    programmes,
+    relief,
+    reports,
+    station,
+    visits,
+)
 from . import Context
 
 MAX_LIMIT = 10_000
@@ -464,7 +473,7 @@ def cmd_duplicates(ctx: Context, args: argparse.Namespace) -> int:
         ctx.print(ctx.t("没有人以两个会员号同时在会",
                         "Nobody is an active member under two numbers"))
         return 0
-    names = {code: name for code, name in ledger.conn.execute("SELECT code, name FROM stations")}
+    names = reports.station_names(ledger)
     for group in groups:
         first, later = group[0], group[1:]
         ctx.print(ctx.t(f"{first.name}（{first.id_masked}）以 {len(group)} 个会员号在会：",

@@ -274,9 +274,7 @@ def peek_trust(ledger: Ledger, file: Path) -> Identity:
 
 def trusted_supervisor(ledger: Ledger) -> dict[str, str] | None:
     """The supervisor (the level above) this ledger trusts now, or None."""
-    row = ledger.conn.execute(
-        "SELECT code, name, fingerprint FROM stations WHERE role = 'supervisor'"
-        " AND revoked_at IS NULL ORDER BY enrolled_at DESC LIMIT 1").fetchone()
+    row = export.supervisor_row(ledger)
     return None if row is None else {"code": row[0], "name": row[1] or "",
                                      "fingerprint": row[2] or ""}
 

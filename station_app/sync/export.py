@@ -78,11 +78,18 @@ def seal_for_entry(recipient_box: bytes, plaintext: str, secret: bytes, entry_id
     return b"X" + eph_public + nonce + AESGCM(key).encrypt(nonce, plaintext.encode(), b"X")
 
 
+def supervisor_row(ledger: Ledger) -> Any:
+    """The stations row of the supervisor this ledger trusts now (the newest not revoked):
+    code, name, fingerprint, box_key; None if there is none."""
+    return ledger.conn.execute(
+        "SELECT code, name, fingerprint, box_key FROM stations WHERE role = 'supervisor'"
+        " AND revoked_at IS NULL ORDER BY enrolled_at DESC LIMIT 1").fetchone()
+
+
 def supervisor_of(ledger: Ledger) -> tuple[str, bytes] | None:
-    row = ledger.conn.execute(
-        "SELECT code, box_key FROM stations WHERE role = 'supervisor' AND revoked_at IS NULL"
-        " ORDER BY enrolled_at DESC LIMIT 1").fetchone()
-    return (str(row[0]), bytes(row[1])) if row and row[1] else None
+    """The trusted supervisor's code and box key (what bundles are sealed for)."""
+    row = supervisor_row(ledger)
+    return (str(row[0]), bytes(row[3])) if row and row[3] else None
 
 
 def _line(row: Any, sealed: bytes | None, pii_hash: str | None) -> bytes:

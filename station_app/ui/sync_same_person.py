@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import queries
+from ..services import reports
 from .context import AppContext
 
 
@@ -37,8 +38,7 @@ class SamePersonDialog(QDialog):
             "list when that station's bundle arrives."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        names = {code: name for code, name in ctx.ledger.conn.execute(
-            "SELECT code, name FROM stations")}
+        names = reports.station_names(ctx.ledger)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("samePersonTable")
         self.table.setHorizontalHeaderLabels([

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...data import queries
 from ...domain import consent, phone, resident_id, validate, worker_types
 from ...domain.errors import DuplicateMember, InvalidInput, LedgerError
-from ...services import members
+from ...services import members, reports
 from ..context import AppContext
 from . import ERROR_STYLE, field_row, grow_to_fit, show_field_error, submit_buttons
 
@@ -256,9 +256,8 @@ class SignUpDialog(QDialog):
                            "makes them a member of this station with a new number and card.")
         else:
             text = self.tr("Already a member: %1 (%2). No new sign-up is needed.")
-        row = self.ctx.ledger.conn.execute("SELECT name FROM stations WHERE code = ?",
-                                           (member.home_station,)).fetchone()
-        station = f"{row[0]} ({member.home_station})" if row and row[0] else member.home_station
+        name = reports.station_names(self.ctx.ledger).get(member.home_station)
+        station = f"{name} ({member.home_station})" if name else member.home_station
         self.duplicate_label.setText(text.replace("%1", member.name)
                                      .replace("%2", member.member_no)
                                      .replace("%3", station))
