@@ -13,14 +13,15 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from station_app.domain import messages
 from station_app.services import audit, sync_ops, visits
-from station_app.ui import i18n, jobs
-from station_app.ui.context import AppContext
+from station_app.ui import i18n
 from station_app.ui.sync_confirm import ConfirmKeyDialog, DryRunDialog, ShownDialog
 from station_app.ui.sync_view import SyncPage
 from tests.helpers import ledger_hash, sign_up
-from tests.security.conftest import AUDITOR, add_staff, staff
+from tests.security.conftest import AUDITOR, add_staff
 
 from .kit import export, import_one, link, new_ledger
+from .test_sync_view import _page as page_of
+from .test_sync_view import _wait
 from .test_sync_view import net as gui_net
 
 pytestmark = pytest.mark.gui
@@ -34,18 +35,7 @@ COMMANDS = ("station-ledger", "fork-resolve", "(enrol)", "(trust)", "enrol-file"
 
 
 def _page(qtbot: Any, ledger: Any, lang: str = "en", attendant: str | None = None) -> SyncPage:
-    ctx = AppContext(ledger.path, ledger, lang=lang, actor=attendant or "tester")
-    if attendant is not None:
-        ctx.attendant = staff(ledger, attendant)  # type: ignore[attr-defined]
-    page = SyncPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(780, 640)
-    page.show()
-    return page
-
-
-def _wait(qtbot: Any) -> None:
-    qtbot.waitUntil(lambda: jobs.running_jobs() == 0, timeout=20_000)
+    return page_of(qtbot, ledger, lang, attendant, width=780)  # within an 800 px screen
 
 
 def _confirm(qtbot: Any, dialog: ConfirmKeyDialog | None) -> None:

@@ -33,11 +33,17 @@ def net(qapp: Any, tmp_path: Path):
     sta.close()
 
 
-def _page(qtbot: Any, ledger: Any, lang: str = "en") -> SyncPage:
-    ctx = AppContext(ledger.path, ledger, lang=lang, actor="tester")
+def _page(qtbot: Any, ledger: Any, lang: str = "en", attendant: str | None = None,
+          width: int = 1000) -> SyncPage:
+    """The Sync page on ``ledger``, shown; ``attendant``: signed in as that account."""
+    ctx = AppContext(ledger.path, ledger, lang=lang, actor=attendant or "tester")
+    if attendant is not None:
+        from tests.security.conftest import staff
+
+        ctx.attendant = staff(ledger, attendant)  # type: ignore[attr-defined]
     page = SyncPage(ctx)
     qtbot.addWidget(page)
-    page.resize(1000, 640)
+    page.resize(width, 640)
     page.show()
     return page
 
