@@ -49,14 +49,20 @@ def test_sign_up_with_wrong_check_digit_shows_error_and_writes_nothing(qtbot: An
     assert ledger_hash(ctx.ledger) == before
 
 
-def test_sign_up_derives_birth_date_and_sex_and_writes_the_member(qtbot: Any, ctx: Any,
-                                                                   monkeypatch: Any) -> None:
-    # cards area: after a sign-up the dialog asks "Print the membership card now?" -> No
+def _sign_up_no_card(qtbot: Any, ctx: Any, monkeypatch: Any) -> SignUpDialog:
+    """The sign-up dialog, shown; after a sign-up it asks (cards area) "Print the membership
+    card now?": answered No."""
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.No)
     dialog = SignUpDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
+    return dialog
+
+
+def test_sign_up_derives_birth_date_and_sex_and_writes_the_member(qtbot: Any, ctx: Any,
+                                                                   monkeypatch: Any) -> None:
+    dialog = _sign_up_no_card(qtbot, ctx, monkeypatch)
     fill(qtbot, dialog, "王五", rid(51), "13712345678")
     assert "1990-05-17" in dialog.form.derived.text()
     # No consent yet: refused, nothing written.
@@ -73,11 +79,7 @@ def test_sign_up_derives_birth_date_and_sex_and_writes_the_member(qtbot: Any, ct
 
 def test_a_name_the_card_font_lacks_is_warned_about_not_refused(qtbot: Any, ctx: Any,
                                                                 monkeypatch: Any) -> None:
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.No)
-    dialog = SignUpDialog(ctx)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = _sign_up_no_card(qtbot, ctx, monkeypatch)
     fill(qtbot, dialog, "刘䶮", rid(52), "13712345679")
     warning = dialog.form.errors["name"]
     assert warning.isVisible() and "䶮" in warning.text() and "刘" not in warning.text()
