@@ -6,6 +6,7 @@ import contextlib
 import errno
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -124,8 +125,12 @@ class Ledger:
 
     # ---- transactions ----
     @contextlib.contextmanager
-    def write(self) -> Iterator[Ledger]:
-        """One write transaction (``BEGIN IMMEDIATE``); everything or nothing is saved."""
+    def write(self, beside_commit: Callable[[], None] | None = None) -> Iterator[Ledger]:
+        """One write transaction (``BEGIN IMMEDIATE``); everything or nothing is saved.
+
+        ``beside_commit``: work that does not touch this ledger, done while the commit is
+        written and synced on another thread (an import reads the next bundle meanwhile);
+        it must not raise. Not for a nested (savepoint) call."""
         if self._in_write:
             # Nested: a savepoint, so a failed inner step undoes only itself.
             self._depth += 1
@@ -142,6 +147,8 @@ class Ledger:
             finally:
                 self._depth -= 1
             self.conn.execute(f"RELEASE {name}")
+            if beside_commit is not None:
+                beside_commit()  # nothing is committed here; the outer write commits
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -161,7 +168,7 @@ class Ledger:
                 raise LedgerUnavailable("disk_full") from exc
             raise
         try:
-            self.conn.execute("COMMIT")
+            self._commit(beside_commit)
         except sqlite3.Error as exc:
             self._in_write = False
             with contextlib.suppress(sqlite3.Error):
@@ -171,6 +178,27 @@ class Ledger:
         callbacks, self.after_commit = self.after_commit, []
         for callback in callbacks:
             callback()
+
+    def _commit(self, beside: Callable[[], None] | None) -> None:
+        if beside is None:
+            self.conn.execute("COMMIT")
+            return
+        failed: list[sqlite3.Error] = []
+
+        def commit() -> None:
+            try:
+                self.conn.execute("COMMIT")  # SQLite lets go of the GIL while it writes
+            except sqlite3.Error as exc:
+                failed.append(exc)
+
+        worker = threading.Thread(target=commit, name="ledger-commit")
+        worker.start()
+        try:
+            beside()
+        finally:
+            worker.join()
+        if failed:
+            raise failed[0]
 
     def _require_write(self) -> None:
         if not self._in_write:

@@ -7,7 +7,9 @@ target arrives, so any import order ends with the same tables.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -16,6 +18,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..domain import canonical, catalogue, pinyin
+from . import bulk
 from . import entries as entries_mod
 from .entries import MEMBER_KINDS, Entry
 
@@ -106,18 +109,22 @@ class _Batch:
                                    "in" if kind == "transfer.in" else "out",
                                    body.get("other_union", ""), flag))
 
-    def flush(self, ledger: Ledger) -> None:
-        conn = ledger.conn
-        if self.visits:
-            conn.executemany(_VISIT, self.visits)
-            roll_up(ledger, [v for v in self.visits if not v[11]], self.visit_codes)
-            self.visits.clear()
-            self.visit_codes.clear()
+    def write(self, writer: bulk.Writer) -> None:
+        """Hand every row to ``writer``: the visits first, so SQLite writes them while their
+        report roll-ups are counted here."""
+        writer.insert(_VISIT, self.visits)
         for sql, rows in ((_RELIEF, self.relief), (_RELIEF_GOODS, self.relief_goods),
                           (_ENROLMENT, self.enrolments), (_TRANSFER, self.transfers)):
-            if rows:
-                conn.executemany(sql, rows)
-                rows.clear()
+            writer.insert(sql, rows)
+        if self.visits:
+            rolled = roll_up_rows([v for v in self.visits if not v[11]], self.visit_codes)
+            for sql, rows in zip(_ROLL_SQL, rolled, strict=True):
+                writer.insert(sql, rows)
+
+    def flush(self, ledger: Ledger) -> None:
+        writer = bulk.Writer(ledger.conn, threaded=False)
+        self.write(writer)
+        writer.close()
 
 
 def _services(value: Any) -> tuple[tuple[str, ...], str]:
@@ -134,10 +141,11 @@ def _services_text(value: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     return codes, canonical.dumps(list(codes))
 
 
-def roll_up(ledger: Ledger, visits: Sequence[tuple[Any, ...]],
-            services: Sequence[tuple[str, ...]]) -> None:
-    """Add new, non-void ``visits`` rows (in ``_VISIT`` column order) and their ``services``
-    to the report roll-ups: one grouped upsert per table instead of a trigger per row.
+def roll_up_rows(visits: Sequence[tuple[Any, ...]], services: Sequence[tuple[str, ...]]
+                 ) -> tuple[list[tuple[Any, ...]], ...]:
+    """The report roll-up rows for new, non-void ``visits`` rows (in ``_VISIT`` column order)
+    and their ``services``: one grouped upsert per table (``_ROLL_SQL``) instead of a trigger
+    per row.
 
     The keys are cut from the rows by ``itemgetter`` and counted by ``Counter`` (both in C);
     only the distinct keys are then touched in Python."""
@@ -156,10 +164,18 @@ def roll_up(ledger: Ledger, visits: Sequence[tuple[Any, ...]],
             zip(map(_SERVICE_KEY, visits), services, strict=True)).items():
         for code in codes:
             given[(day, station, code, walk_in)] += n
-    conn = ledger.conn
-    conn.executemany(_ROLL_CELLS, [(*k, n) for k, n in cells.items()])
-    conn.executemany(_ROLL_MEMBERS, [(*k, n) for k, n in people.items()])
-    conn.executemany(_ROLL_SERVICES, [(*k, n) for k, n in given.items()])
+    return ([(*k, n) for k, n in cells.items()], [(*k, n) for k, n in people.items()],
+            [(*k, n) for k, n in given.items()])
+
+
+_ROLL_SQL = (_ROLL_CELLS, _ROLL_MEMBERS, _ROLL_SERVICES)
+
+
+def roll_up(ledger: Ledger, visits: Sequence[tuple[Any, ...]],
+            services: Sequence[tuple[str, ...]]) -> None:
+    """Add new, non-void ``visits`` rows and their ``services`` to the report roll-ups."""
+    for sql, rows in zip(_ROLL_SQL, roll_up_rows(visits, services), strict=True):
+        ledger.conn.executemany(sql, rows)
 
 
 # Columns of a ``_VISIT`` row: 1 station, 3 day, 4 hour, 5 weekday, 6 member_no,
@@ -235,61 +251,95 @@ def _own_fixes(ledger: Ledger, fixes: list[tuple[str, str, tuple[Any, ...]]]
     return [row for by, target, row in fixes if held.get(target, by) == by]
 
 
-def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
-    """Apply entries (already inserted into ``entries``) to the projections."""
+_CAMPAIGN = ("INSERT INTO campaigns (code, entry_id, name, kind, starts, ends, one_per_person,"
+             " station) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+             " ON CONFLICT(code) DO UPDATE SET entry_id = excluded.entry_id,"
+             " name = excluded.name, kind = excluded.kind, starts = excluded.starts,"
+             " ends = excluded.ends, one_per_person = excluded.one_per_person,"
+             " station = excluded.station WHERE excluded.entry_id > campaigns.entry_id")
+
+
+class IdConflict(Exception):
+    """An entry of the batch has an id already held under another (station, epoch, seq)."""
+
+
+def _id_conflict(exc: sqlite3.Error) -> BaseException:
+    return IdConflict() if isinstance(exc, sqlite3.IntegrityError) else exc
+
+
+def project(ledger: Ledger, batch_entries: Sequence[Entry],
+            rows: Sequence[tuple[Any, ...]] | None = None) -> None:
+    """Apply entries to the projections; ``rows``: their ``entries`` rows, to insert first
+    (an import), else they are held already.
+
+    A large batch is written by a ``bulk.Writer`` on a second thread while the next rows are
+    worked out here; an id already held raises ``IdConflict``."""
     conn = ledger.conn
     batch = _Batch()
+    # Fixes that were waiting for this batch's entries, read before the writer has the
+    # connection (they come from earlier batches, so the entries below do not change them).
     pending = _drop_foreign_fixes(ledger, batch_entries)
     refresh: list[str] = []
     members: dict[str, None] = {}
     fresh: dict[str, list[Entry]] = {}  # member entries of this batch, by member number
     voids: list[tuple[str, str, tuple[Any, ...]]] = []  # (fixing station, target, row)
     corrections: list[tuple[str, str, tuple[Any, ...]]] = []
-    services_changed = False
-    for entry in batch_entries:
-        kind = entry.kind
-        body = entry.body
-        if kind in PLAIN_KINDS:
-            if entry.id in pending:
-                refresh.append(entry.id)
-            else:
-                batch.add(entry, body, False, None)
-        elif kind in MEMBER_KINDS:
-            members[body["member_no"]] = None
-            fresh.setdefault(body["member_no"], []).append(entry)
-            if kind in ("transfer.in", "transfer.out"):
+    campaigns: list[tuple[Any, ...]] = []
+    services_changed = seed = False
+    writer = bulk.Writer(conn, threaded=len(batch_entries) >= bulk.THREAD_ROWS)
+    try:
+        if rows is not None:
+            writer.insert(entries_mod.INSERT, rows, _id_conflict)
+        for entry in batch_entries:
+            kind = entry.kind
+            body = entry.body
+            if kind in PLAIN_KINDS:
                 if entry.id in pending:
                     refresh.append(entry.id)
                 else:
                     batch.add(entry, body, False, None)
-        elif kind == "void" and entry.target:
-            voids.append((entry.station, entry.target,
-                          (entry.id, entry.target, str(body.get("reason", "")))))
-        elif kind == "correct" and entry.target:
-            # Causal order (a station's own seq), not wall-clock time: a PC clock set back must
-            # not let an older correction win. Only the recording station corrects an entry.
-            order = f"{entry.epoch:06d}|{entry.seq:012d}|{entry.id}"
-            corrections.append((entry.station, entry.target,
-                                (entry.id, entry.target, order, canonical.dumps(body["body"]))))
-        elif kind == "campaign.define":
-            # The newest definition (UUIDv7 ids sort by time) wins whatever the arrival order.
-            conn.execute(
-                "INSERT INTO campaigns (code, entry_id, name, kind, starts, ends,"
-                " one_per_person, station) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT(code) DO UPDATE SET entry_id = excluded.entry_id,"
-                " name = excluded.name, kind = excluded.kind, starts = excluded.starts,"
-                " ends = excluded.ends, one_per_person = excluded.one_per_person,"
-                " station = excluded.station WHERE excluded.entry_id > campaigns.entry_id",
-                (body["code"], entry.id, body["name"], body.get("kind", "other"),
-                 body.get("starts", ""), body.get("ends", ""),
-                 1 if body.get("one_per_person", True) else 0, entry.station))
-        elif kind.startswith("service."):
-            services_changed = True
-        elif kind == "station.init":
-            seed_services(ledger)
-        elif kind == ANONYMISE_KIND:
-            members[body["member_no"]] = None
-    batch.flush(ledger)
+            elif kind in MEMBER_KINDS:
+                members[body["member_no"]] = None
+                fresh.setdefault(body["member_no"], []).append(entry)
+                if kind in ("transfer.in", "transfer.out"):
+                    if entry.id in pending:
+                        refresh.append(entry.id)
+                    else:
+                        batch.add(entry, body, False, None)
+            elif kind == "void" and entry.target:
+                voids.append((entry.station, entry.target,
+                              (entry.id, entry.target, str(body.get("reason", "")))))
+            elif kind == "correct" and entry.target:
+                # Causal order (a station's own seq), not wall-clock time: a PC clock set back
+                # must not let an older correction win. Only the recording station corrects.
+                order = f"{entry.epoch:06d}|{entry.seq:012d}|{entry.id}"
+                corrections.append((entry.station, entry.target,
+                                    (entry.id, entry.target, order,
+                                     canonical.dumps(body["body"]))))
+            elif kind == "campaign.define":
+                # The newest definition (UUIDv7 ids sort by time) wins whatever the arrival
+                # order.
+                campaigns.append((body["code"], entry.id, body["name"],
+                                  body.get("kind", "other"), body.get("starts", ""),
+                                  body.get("ends", ""),
+                                  1 if body.get("one_per_person", True) else 0, entry.station))
+            elif kind.startswith("service."):
+                services_changed = True
+            elif kind == "station.init":
+                seed = True
+            elif kind == ANONYMISE_KIND:
+                members[body["member_no"]] = None
+        batch.write(writer)
+        _warm_pinyin(fresh)
+    except BaseException:
+        with contextlib.suppress(BaseException):
+            writer.close()  # the connection is the writer's until it stops; our error wins
+        raise
+    writer.close()
+    if campaigns:
+        conn.executemany(_CAMPAIGN, campaigns)
+    if seed:
+        seed_services(ledger)
     own_voids = _own_fixes(ledger, voids)
     if own_voids:
         conn.executemany("INSERT OR IGNORE INTO voids (entry_id, target, reason) VALUES (?,?,?)",
@@ -306,6 +356,27 @@ def project(ledger: Ledger, batch_entries: Sequence[Entry]) -> None:
     rebuild_members(ledger, members, fresh)
     if services_changed:
         rebuild_services(ledger)
+
+
+_WARM_NAMES = 8192  # half of pinyin.syllables' cache
+
+
+def _warm_pinyin(fresh: Mapping[Any, list[Entry]]) -> None:
+    """Work out the search keys of the names this batch brings (pinyin is cached per name),
+    so ``rebuild_members`` finds them ready."""
+    names: dict[str, None] = {}
+    for history in fresh.values():
+        for entry in history:
+            name = entry.body.get("name")
+            if type(name) is str:
+                names[name] = None
+            changes = entry.body.get("changes")
+            if type(changes) is dict and type(changes.get("name")) is str:
+                names[changes["name"]] = None
+        if len(names) >= _WARM_NAMES:  # more would push the first ones out of the cache
+            break
+    for name in names:
+        pinyin.syllables(name)
 
 
 def seed_services(ledger: Ledger) -> None:

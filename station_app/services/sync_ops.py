@@ -232,11 +232,10 @@ def import_bundles(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bo
         backup.before_import(ledger, by=actor)
     outcomes = []
     with importer.deferred_checkpoints(ledger):  # one WAL checkpoint per run, not per bundle
-        for n, path in enumerate(files):
-            if cancelled is not None and cancelled():
-                break
-            outcomes.append(importer.import_file(ledger, path, actor=actor, dry_run=dry_run,
-                                                 accept_unknown=accept_unknown))
+        for n, outcome in enumerate(importer.import_each(
+                ledger, files, actor=actor, dry_run=dry_run, accept_unknown=accept_unknown,
+                cancelled=cancelled)):
+            outcomes.append(outcome)
             _audit_import(ledger, actor, outcomes[-1])
             if progress is not None:
                 progress(n + 1, len(files))

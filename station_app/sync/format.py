@@ -20,7 +20,7 @@ import secrets
 import tempfile
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +88,8 @@ class RawBundle:
     signature: bytes
     members: dict[str, bytes]
     encrypted: bool = False
+    # The entries parsed ahead of the checks (verify.parse_ahead), or what the parse raised.
+    ahead: Any = field(default=None, repr=False, compare=False)
 
 
 def sha256_hex(data: bytes) -> str:

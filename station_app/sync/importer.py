@@ -7,12 +7,11 @@ import gc
 import json
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..data import entries as entries_mod
 from ..data import projector
 from ..data.db import Ledger
 from ..data.entries import Entry
@@ -21,7 +20,7 @@ from ..domain.errors import LedgerError
 from . import format as fmt
 from . import status
 from .errors import BundleRefused, refuse
-from .verify import Verified, verify
+from .verify import Verified, parse_ahead, verify
 
 BUNDLE_SUFFIXES = (".zip", ".slbx", ".slb")
 # Files meant for another ledger (this ledger's own bundles and return bundles, a neighbour's
@@ -147,16 +146,16 @@ def _insert(ledger: Ledger, name: str, entries: list[Entry], rows: list[tuple[An
             ) -> None:
     conn = ledger.conn
     try:
-        conn.executemany(entries_mod.INSERT, rows)
-    except sqlite3.IntegrityError:
+        projector.project(ledger, entries, rows)
+    except projector.IdConflict:
         # The id is already held under another (station, epoch, seq): find which for the message.
         for entry in entries:
-            row = conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry.id,)).fetchone()
+            row = conn.execute("SELECT 1 FROM entries WHERE id = ? AND NOT (station = ?"
+                               " AND epoch = ? AND seq = ?)",
+                               (entry.id, entry.station, entry.epoch, entry.seq)).fetchone()
             if row is not None:
                 raise refuse("entry_conflict", entry=entry.id) from None
         raise refuse("entry_conflict", entry="?") from None
-    try:
-        projector.project(ledger, entries)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError,
             sqlite3.InterfaceError, sqlite3.ProgrammingError) as exc:
         # A value SQLite cannot bind (an object where text belongs) is the entry's fault.
@@ -440,33 +439,85 @@ def deferred_checkpoints(ledger: Ledger, pages: int = 32768) -> Iterator[None]:
                 conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
+class ReadAhead:
+    """A bundle file read and parsed before its turn (``read_ahead``), or what that raised."""
+
+    def __init__(self, ledger: Ledger, path: Path) -> None:
+        self.path = path
+        self.raw: fmt.RawBundle | None = None
+        self.error: Exception | None = None
+        try:
+            self.raw = _read(ledger, path)
+            parse_ahead(self.raw)
+        except Exception as exc:  # raised again when this file's turn comes
+            self.error = exc
+
+    def result(self) -> fmt.RawBundle:
+        if self.error is not None:
+            raise self.error
+        assert self.raw is not None
+        return self.raw
+
+
+def _read(ledger: Ledger, path: Path) -> fmt.RawBundle:
+    """Read the file (no SQL: it may run while the ledger commits the bundle before)."""
+    try:
+        return fmt.read_bundle_file(path, ledger.keys.box)
+    except FileNotFoundError:
+        raise refuse("file_missing", file=path.name) from None
+    except OSError:
+        raise refuse("truncated", file=path.name) from None
+
+
 def import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool = False,
                 accept_unknown: bool | str = False) -> Outcome:
     """Verify one bundle file and apply it in one transaction; log the attempt either way."""
     with _no_cyclic_gc():
         return _import_file(ledger, path, actor=actor, dry_run=dry_run,
-                            accept_unknown=accept_unknown)
+                            accept_unknown=accept_unknown, ahead=None, next_path=None)[0]
+
+
+def import_each(ledger: Ledger, files: list[Path], *, actor: str, dry_run: bool = False,
+                accept_unknown: bool | str = False,
+                cancelled: Callable[[], bool] | None = None) -> Iterator[Outcome]:
+    """``import_file`` for each of ``files`` in turn, each file read and parsed while the one
+    before is committed (the second core writes and syncs, this one reads); stops before the
+    next file once ``cancelled()``."""
+    ahead: ReadAhead | None = None
+    for n, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            return
+        with _no_cyclic_gc():
+            outcome, ahead = _import_file(
+                ledger, path, actor=actor, dry_run=dry_run, accept_unknown=accept_unknown,
+                ahead=ahead, next_path=files[n + 1] if n + 1 < len(files) else None)
+        yield outcome
 
 
 def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
-                 accept_unknown: bool | str) -> Outcome:
+                 accept_unknown: bool | str, ahead: ReadAhead | None,
+                 next_path: Path | None) -> tuple[Outcome, ReadAhead | None]:
+    following: list[ReadAhead] = []
+
+    def read_next() -> None:
+        if next_path is not None:
+            following.append(ReadAhead(ledger, next_path))
+
     while True:
         outcome = Outcome(file=path.name)
         checked: Verified | None = None
         try:
-            try:
-                raw = fmt.read_bundle_file(path, ledger.keys.box)
-            except FileNotFoundError:
-                raise refuse("file_missing", file=path.name) from None
-            except OSError:
-                raise refuse("truncated", file=path.name) from None
+            if ahead is not None and ahead.path == path:
+                raw, ahead = ahead.result(), None
+            else:
+                raw = _read(ledger, path)
             outcome.sha256 = raw.sha256
             outcome.kind = str(raw.manifest.get("type", ""))
             outcome.station = str(raw.manifest.get("station", ""))
             checked = verify(ledger, raw, accept_unknown=accept_unknown)
             outcome.ranges = checked.ranges
             try:
-                with ledger.write():
+                with ledger.write(None if dry_run else read_next):
                     if checked.kind == "relay" and not dry_run:
                         for info in checked.stations:
                             if info["code"] != ledger.station_code:
@@ -480,7 +531,7 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
                     outcome.result = "accepted" if outcome.new or checked.kind != "station" \
                         else "duplicate"
                     _log(ledger, actor, outcome, checked)  # same transaction: one commit
-                    return outcome
+                return outcome, (following[0] if following else None)
             except _DryRun:
                 outcome.result = "dry_run"
         except LedgerError as exc:
@@ -507,7 +558,7 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
             if not dry_run:
                 outcome.quarantined = _quarantine(ledger, path)
         _log(ledger, actor, outcome, checked)
-        return outcome
+        return outcome, None
 
 
 def _hold_fork(ledger: Ledger, exc: LedgerError, file: str, actor: str) -> bool:
@@ -530,9 +581,9 @@ def _hold_fork(ledger: Ledger, exc: LedgerError, file: str, actor: str) -> bool:
 
 def import_paths(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bool = False,
                  accept_unknown: bool | str = False) -> list[Outcome]:
-    return [import_file(ledger, p, actor=actor, dry_run=dry_run, accept_unknown=accept_unknown)
-            for p in find_bundles(paths)]
+    return list(import_each(ledger, find_bundles(paths), actor=actor, dry_run=dry_run,
+                            accept_unknown=accept_unknown))
 
 
 __all__ = ["SKIPPED_CODES", "BundleRefused", "Outcome", "deferred_checkpoints", "find_bundles",
-           "import_file", "import_paths"]
+           "import_each", "import_file", "import_paths"]

@@ -201,14 +201,14 @@ def test_a_cancelled_import_says_which_files_were_left_out(qtbot: Any, net,
         export(sta, tmp / "usb")
     page = _page(qtbot, sup)
     started = threading.Event()
-    real = importer.import_file
+    real = importer._import_file
 
     def first_then_cancel(*args: Any, **kw: Any) -> Any:
         started.wait(10)
         page_job.cancel()  # the supervisor presses Cancel while the first file is read
         return real(*args, **kw)
 
-    monkeypatch.setattr(importer, "import_file", first_then_cancel)
+    monkeypatch.setattr(importer, "_import_file", first_then_cancel)
     page_job = page.import_paths([tmp / "usb"])
     started.set()
     _wait(qtbot)

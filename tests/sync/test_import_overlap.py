@@ -1,0 +1,160 @@
+"""Imports use both cores: large bundles are written on a second thread (``data.bulk``) and
+each file of a run is read while the one before is committed. The consolidated ledger and
+every outcome are the same as when everything is done one step after another."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from station_app.data import bulk
+from station_app.data.entries import Entry
+from station_app.services import corrections, members, relief, sync_ops, visits
+from station_app.sync import format as fmt
+from station_app.sync import importer
+from tests.helpers import ledger_hash, sign_up
+
+from .kit import clone_memory, export, import_one
+from .test_hostile import _parts, forge
+
+
+def _history(st, first: int) -> list[Path]:
+    """Sign-ups, visits, a void, a correction, relief, a transfer and a withdrawal, in two
+    bundles; the second one fixes entries of the first."""
+    out: list[Path] = []
+    people = [sign_up(st, first + n, name=f"会员{first + n}") for n in range(4)]
+    ids = [visits.record_visit(st, ["water", "rest"][: 1 + n % 2], by="t",
+                               member=people[n % 4]).id for n in range(24)]
+    ids += [visits.record_visit(st, ["meal_heat"], by="t", walk_in=visits.WalkIn("courier")).id
+            for _ in range(6)]
+    relief.define_campaign(st, code=f"warm{first}", name="送温暖", kind="warming", by="t")
+    relief.give_relief(st, campaign=f"warm{first}", by="t", member=people[0], money_fen=5000)
+    out.append(export(st, st_out(st)).path)
+    corrections.void_entry(st, ids[0], "重复", by="t")
+    corrections.correct_entry(st, ids[1], {"services": ["meal_heat"]}, "改", by="t")
+    members.transfer_out(st, people[2], "外地工会", by="t")
+    members.withdraw_member(st, people[3], "本人申请", by="t")
+    visits.record_visit(st, ["charge"], by="t", member=people[1])
+    out.append(export(st, st_out(st), full=True).path)
+    return out
+
+
+def st_out(st) -> Path:
+    return Path(st.path).parent / "usb"
+
+
+@pytest.fixture
+def bundles(net):
+    sup, a, b, _tmp = net
+    return sup, _history(a, 10) + _history(b, 40)
+
+
+def _consolidate(sup, paths: list[Path], threaded: bool, monkeypatch) -> str:
+    monkeypatch.setattr(bulk, "THREAD_ROWS", 1 if threaded else 10**9)
+    monkeypatch.setattr(bulk, "ROWS_PER_STATEMENT", 4)  # many statements per table
+    ledger = clone_memory(sup)
+    for path in paths:
+        assert import_one(ledger, path).ok
+    return ledger_hash(ledger)
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3], [3, 1, 2, 0], [1, 3, 0, 2, 1, 0]])
+def test_threaded_import_equals_row_by_row(bundles, monkeypatch, order: list[int]) -> None:
+    sup, paths = bundles
+    chosen = [paths[n] for n in order]
+    reference = _consolidate(sup, [paths[n] for n in (0, 1, 2, 3)], False, monkeypatch)
+    assert _consolidate(sup, chosen, True, monkeypatch) == reference
+    assert _consolidate(sup, chosen, False, monkeypatch) == reference
+
+
+@pytest.mark.parametrize("threaded", [False, True])
+def test_an_id_held_under_another_station_is_refused(net, monkeypatch, threaded: bool) -> None:
+    """EEH01's program signs an entry that reuses an id MZL01 already sent: refused in words,
+    whether the entries go in row by row or in bulk on the second thread."""
+    monkeypatch.setattr(bulk, "THREAD_ROWS", 1 if threaded else 10**9)
+    sup, a, b, tmp = net
+    taken = visits.record_visit(a, ["water"], by="t", walk_in=visits.WalkIn("courier")).id
+    assert import_one(sup, export(a, tmp / "usb_a").path).ok
+    for _ in range(3):
+        visits.record_visit(b, ["rest"], by="t", walk_in=visits.WalkIn("courier"))
+    manifest, parts = _parts(export(b, tmp / "usb_b").path)
+    lines = parts[fmt.ENTRIES].split(b"\n")
+    number = max(n for n, line in enumerate(lines) if b'"visit"' in line)
+    _digest, _pii, _sealed, fields = json.loads(lines[number])
+    clash = Entry(id=taken, station=fields[1], epoch=fields[2], seq=fields[3], kind=fields[4],
+                  recorded_at=fields[5], recorded_by=fields[6], target=fields[7],
+                  body=json.loads(fields[8]))
+    lines[number] = fmt.encode_line(clash.computed_digest(), None, None,
+                                    [*clash.row()[:8], clash.body_json])
+    parts[fmt.ENTRIES] = b"\n".join(lines)
+    path = tmp / "clash.zip"
+    path.write_bytes(forge(b, manifest, parts))
+    before = ledger_hash(sup)
+    outcome = import_one(sup, path)
+    assert outcome.error is not None and outcome.error.code == "sync.entry_conflict"
+    assert outcome.error.params["entry"] == taken
+    assert ledger_hash(sup) == before
+
+
+def _broken_line(bundle: Path) -> tuple[dict, dict[str, bytes]]:
+    """The bundle's parts with one entry line's digest spoilt."""
+    manifest, parts = _parts(bundle)
+    lines = parts[fmt.ENTRIES].split(b"\n")
+    lines[0] = lines[0].replace(b'["', b'["0', 1)
+    parts[fmt.ENTRIES] = b"\n".join(lines)
+    return manifest, parts
+
+
+def test_reading_the_next_file_early_changes_no_outcome(net, monkeypatch) -> None:
+    """Each file of a run is read and parsed while the one before is committed: every file
+    is still refused for the same reason, in the same order of checks, as on its own (a
+    broken entry in a bundle whose signature is wrong is refused for the signature), and
+    the ledger ends the same."""
+    sup, a, b, tmp = net
+    for _ in range(3):
+        visits.record_visit(a, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+        visits.record_visit(b, ["rest"], by="t", walk_in=visits.WalkIn("courier"))
+    good_a = export(a, tmp / "src").path.read_bytes()
+    good_b_path = export(b, tmp / "src").path
+    good_b = good_b_path.read_bytes()
+    usb = tmp / "usb"
+    usb.mkdir()
+    # Each bad file follows one that is committed, so it is the one read ahead.
+    files = {
+        "a_good.zip": good_a,
+        "b_wrong_key_and_broken_entry.zip": forge(a, *_broken_line(good_b_path)),
+        "c_good.zip": good_b,
+        "d_broken_entry.zip": forge(b, *_broken_line(good_b_path)),
+        "e_again.zip": good_a,
+        "f_truncated.zip": good_b[:-100],
+        "g_again.zip": good_b,
+        "h_not_a_bundle.zip": "一张照片".encode() * 40,
+        "i_again.zip": good_a,
+    }
+    for name, data in files.items():
+        (usb / name).write_bytes(data)
+    paths = [*sorted(usb.iterdir()), usb / "j_gone.zip"]
+    one_by_one = clone_memory(sup)
+    alone = [import_one(one_by_one, path) for path in paths]
+    early: list[str] = []
+
+    class Spy(importer.ReadAhead):
+        def __init__(self, ledger, path: Path) -> None:
+            early.append(path.name)
+            super().__init__(ledger, path)
+
+    monkeypatch.setattr(importer, "ReadAhead", Spy)
+    together = sync_ops.import_bundles(sup, paths, actor="sup")
+
+    def seen(outcomes):
+        return [(o.file, o.result, o.error.code if o.error else None, o.new)
+                for o in outcomes]
+
+    assert seen(together) == seen(alone)
+    assert [code for _, _, code, _ in seen(together)] == [
+        None, "sync.bad_signature", None, "sync.bad_entry", None, "sync.truncated", None,
+        "sync.not_a_bundle", None, "sync.file_missing"]
+    assert early == [p.name for p in paths[1::2]]
+    assert ledger_hash(sup) == ledger_hash(one_by_one)
