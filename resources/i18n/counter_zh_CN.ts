@@ -192,6 +192,20 @@
         <source>Switch tabs</source>
         <translation>切换标签页</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../station_app/ui/counter.py" line="304"/>
+        <source>%n members match. Pick one with ↑ ↓ and Enter.</source>
+        <translation>
+            <numerusform>有 %n 名会员符合，请用 ↑ ↓ 选择后按回车。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station_app/ui/counter.py" line="365"/>
+        <source>%n matching members (↑ ↓ to choose, Enter to pick)</source>
+        <translation>
+            <numerusform>找到 %n 名会员（↑ ↓ 选择，回车确认）</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../station_app/ui/counter.py" line="235"/>
         <source>Change my PIN</source>
@@ -208,11 +222,6 @@
         <translation>会员：编辑资料、实名认证、退会、重新入会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="304"/>
-        <source>%1 members match. Pick one with ↑ ↓ and Enter.</source>
-        <translation>有 %1 名会员符合，请用 ↑ ↓ 选择后按回车。</translation>
-    </message>
-    <message>
         <location filename="../../station_app/ui/counter.py" line="307"/>
         <source>Nothing found for “%1”. Check the number, or search by name, pinyin or phone tail.</source>
         <translation>未找到“%1”。请核对号码，或按姓名、拼音、手机尾号查找。</translation>
@@ -223,57 +232,52 @@
         <translation>%1：按数字键选择服务项目，再按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="365"/>
-        <source>%1 matching members (↑ ↓ to choose, Enter to pick)</source>
-        <translation>找到 %1 名会员（↑ ↓ 选择，回车确认）</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/counter.py" line="385"/>
+        <location filename="../../station_app/ui/counter.py" line="384"/>
         <source>Scan a card or find a member first, or press Walk-in (F3).</source>
         <translation>请先扫码或查找会员，或按“散客”（F3）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="391"/>
+        <location filename="../../station_app/ui/counter.py" line="390"/>
         <source>Pick at least one service (number keys 1–9).</source>
         <translation>请至少选择一项服务（数字键 1–9）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="410"/>
+        <location filename="../../station_app/ui/counter.py" line="409"/>
         <source>Pick the services first (click them or Ctrl+1…9), then press Walk-in.</source>
         <translation>请先选择服务项目（点击或 Ctrl+1…9），再点“散客”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="428"/>
+        <location filename="../../station_app/ui/counter.py" line="427"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="434"/>
+        <location filename="../../station_app/ui/counter.py" line="433"/>
         <source>Recorded: %1 — %2</source>
         <translation>已登记：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="538"/>
+        <location filename="../../station_app/ui/counter.py" line="537"/>
         <source>The card shown cannot be used. Find the member by name or number, or press Esc for the next person.</source>
         <translation>这张会员证不能使用。请按姓名或会员号查找会员，或按 Esc 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="551"/>
+        <location filename="../../station_app/ui/counter.py" line="550"/>
         <source>Relief recorded.</source>
         <translation>慰问已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="559"/>
+        <location filename="../../station_app/ui/counter.py" line="558"/>
         <source>Find the member first: programmes are for members.</source>
         <translation>请先找到会员：项目仅限会员报名。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="566"/>
+        <location filename="../../station_app/ui/counter.py" line="565"/>
         <source>Enrolment recorded.</source>
         <translation>报名已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="577"/>
+        <location filename="../../station_app/ui/counter.py" line="576"/>
         <source>Transfer recorded.</source>
         <translation>会籍转接已登记。</translation>
     </message>
@@ -1231,12 +1235,12 @@ Compare the resident ID card with the person and with the ID number on file firs
         <translation>已是会员：%1（%2），无需重复入会。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="330"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="329"/>
         <source>%1 is now member %2.</source>
         <translation>%1 已入会，会员号 %2。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="334"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="333"/>
         <source>Print the membership card now?</source>
         <translation>现在打印会员证吗？</translation>
     </message>
@@ -1327,43 +1331,45 @@ Compare the resident ID card with the person and with the ID number on file firs
         <source>Correct… (Ctrl+E)</source>
         <translation>更正…（Ctrl+E）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../station_app/ui/counter_today.py" line="87"/>
-        <source>%1 entries today</source>
-        <translation>今日共 %1 条</translation>
+        <source>%n entries today</source>
+        <translation>
+            <numerusform>今日共 %n 条</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="117"/>
+        <location filename="../../station_app/ui/counter_today.py" line="116"/>
         <source>Select an entry in today&apos;s ledger first (F8).</source>
         <translation>请先在今日台账中选中一条记录（F8）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="121"/>
+        <location filename="../../station_app/ui/counter_today.py" line="120"/>
         <source>That entry is already void.</source>
         <translation>该记录已作废。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="133"/>
+        <location filename="../../station_app/ui/counter_today.py" line="132"/>
         <source>Void entry</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="134"/>
+        <location filename="../../station_app/ui/counter_today.py" line="133"/>
         <source>The entry stays in the ledger, struck through. Why is it void?</source>
         <translation>记录仍保留在台账中并以删除线显示。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="144"/>
+        <location filename="../../station_app/ui/counter_today.py" line="143"/>
         <source>Entry voided; it stays visible, struck through.</source>
         <translation>记录已作废，仍以删除线显示。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="156"/>
+        <location filename="../../station_app/ui/counter_today.py" line="155"/>
         <source>This kind of entry cannot be corrected here; void it and record it again.</source>
         <translation>此类记录不能在这里更正，请作废后重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="164"/>
+        <location filename="../../station_app/ui/counter_today.py" line="163"/>
         <source>Entry corrected; the original stays in the history.</source>
         <translation>记录已更正，原记录保留在台账中。</translation>
     </message>

@@ -116,11 +116,10 @@ class CardsPage(QWidget):
         if total == 0:
             self.summary.setText(self.tr("Every card has been printed."))
         elif total > len(rows):
-            self.summary.setText(self.tr("%1 cards are not printed yet (the first %2 are listed).")
-                                 .replace("%1", str(total)).replace("%2", str(len(rows))))
+            self.summary.setText(self.tr("%n cards are not printed yet (the first %1 are "
+                                         "listed).", "", total).replace("%1", str(len(rows))))
         else:
-            self.summary.setText(self.tr("%1 cards are not printed yet.")
-                                 .replace("%1", str(total)))
+            self.summary.setText(self.tr("%n cards are not printed yet.", "", total))
         self.print_button.setEnabled(total > 0)
         self.save_button.setEnabled(total > 0)
         self.open_button.setEnabled(total > 0)
@@ -153,7 +152,7 @@ class CardsPage(QWidget):
         """Render and paint ``numbers``' cards in the background, then record them printed."""
         layout, backs, actor = self.layout_choice, self.backs.isChecked(), self.ctx.actor
         total = len(numbers)
-        label = self.tr("Printing %1 cards…").replace("%1", str(total))
+        label = self.tr("Printing %n cards…", "", total)
 
         def work(job: JobControl) -> int:
             ledger = job.ledger()
@@ -181,8 +180,7 @@ class CardsPage(QWidget):
     def _printed(self, count: int) -> None:
         self.ctx.changed()
         QMessageBox.information(self, self.windowTitle(), self.tr(
-            "%1 cards were sent to the printer and recorded as printed.").replace(
-            "%1", str(count)))
+            "%n cards were sent to the printer and recorded as printed.", "", count))
 
     def save_all(self) -> Job[Any] | None:
         if not cards.unprinted(self.ctx.ledger):
@@ -218,11 +216,12 @@ class CardsPage(QWidget):
 
     def _saved(self, sheet: cards.SheetResult) -> None:
         self.ctx.changed()
+        # Two counts, each with its own plural: the pages go in as a phrase of their own.
+        pages = self.tr("%n pages", "", sheet.pages)
         QMessageBox.information(self, self.windowTitle(), self.tr(
-            "%1 cards on %2 pages were saved to %3 and recorded as printed. Print the file "
-            "at 100% (actual size), not \u201cfit to page\u201d.").replace(
-            "%1", str(len(sheet.cards))).replace("%2", str(sheet.pages)).replace(
-            "%3", str(sheet.path)))
+            "%n cards on %1 were saved to %2 and recorded as printed. Print the file at 100% "
+            "(actual size), not \u201cfit to page\u201d.", "", len(sheet.cards)).replace(
+            "%1", pages).replace("%2", str(sheet.path)))
 
     def _cancelled(self) -> None:
         QMessageBox.information(self, self.windowTitle(), QCoreApplication.translate(

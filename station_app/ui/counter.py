@@ -301,8 +301,8 @@ class CounterPage(QWidget):
                 self.choose_member(found[0].member_no)
             elif found:
                 self.check_in.navigate_matches()
-                self.say(self.tr("%1 members match. Pick one with ↑ ↓ and Enter.")
-                         .replace("%1", str(len(found))))
+                self.say(self.tr("%n members match. Pick one with ↑ ↓ and Enter.", "",
+                                 len(found)))
             else:
                 self.say(self.tr("Nothing found for “%1”. Check the number, or search by name, "
                                  "pinyin or phone tail.").replace("%1", text[:40]), "warn")
@@ -362,8 +362,7 @@ class CounterPage(QWidget):
 
     def _matches_changed(self, count: int) -> None:
         if count and self.check_in.input.text().strip():
-            self.say(self.tr("%1 matching members (↑ ↓ to choose, Enter to pick)")
-                     .replace("%1", str(count)))
+            self.say(self.tr("%n matching members (↑ ↓ to choose, Enter to pick)", "", count))
 
     def _selection_changed(self) -> None:
         chosen = bool(self.pad.selected())

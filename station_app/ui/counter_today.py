@@ -84,8 +84,7 @@ class TodayLedger(QWidget):
         self.update_count()
 
     def update_count(self) -> None:
-        self.count_label.setText(self.tr("%1 entries today")
-                                 .replace("%1", str(self.model.rowCount())))
+        self.count_label.setText(self.tr("%n entries today", "", self.model.rowCount()))
 
     def focus_table(self) -> None:
         self.table.setFocus()

@@ -2,7 +2,9 @@
 
 Every area keeps its own ``resources/i18n/<area>_zh_CN.ts``; the compiled ``.qm`` files are all
 loaded here, plus Qt's own ``qtbase`` translation (dialog buttons) when it is available.
-English is the source language, so English needs no translator. Simplified Chinese is the default.
+English is the source language; its ``<area>_en.qm`` hold only the forms of messages with a
+count ("1 entry", "2 entries"), everything else falls through to the source text. Simplified
+Chinese is the default.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def initial_lang(cli_lang: str | None = None, saved: str | None = None) -> str:
 
 def translation_files(lang: str) -> list[str]:
     folder = resources.resource_path("i18n")
-    if lang == "en" or not folder.is_dir():
+    if not folder.is_dir():
         return []
     return sorted(str(p) for p in folder.glob(f"*_{lang}.qm"))
 
@@ -54,14 +56,14 @@ def install(lang: str) -> str:
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
+    for path in translation_files(lang):
+        translator = QTranslator()
+        if translator.load(path):
+            QCoreApplication.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            log.warning("cannot load translation %s", path)
     if lang != "en":
-        for path in translation_files(lang):
-            translator = QTranslator()
-            if translator.load(path):
-                QCoreApplication.installTranslator(translator)
-                _installed.append(translator)
-            else:
-                log.warning("cannot load translation %s", path)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qtbase = QTranslator()
         if qtbase.load(f"qtbase_{lang}", qt_dir):

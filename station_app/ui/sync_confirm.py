@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..sync.importer import Outcome
 from .errors import render as render_error
+from .sync_models import ResultsModel
 
 MAX_WIDTH = 720  # the smallest screens (and the offscreen test screen) are 800 px wide
 WARNING_STYLE = "color: #8a4b00; font-weight: bold"
@@ -192,7 +194,7 @@ class DryRunDialog(QDialog):
         self.setObjectName("dryRunDialog")
         self.setWindowTitle(self.tr("Check first (dry run)"))
         self.setMaximumWidth(MAX_WIDTH + 60)
-        self.resize(min(MAX_WIDTH + 60, 760), 360)
+        self.resize(min(MAX_WIDTH + 60, 760), 480)
         layout = QVBoxLayout(self)
         layout.addWidget(_wrapped(self.tr(
             "Nothing has been written to the ledger. This is what importing these files would "
@@ -217,8 +219,7 @@ class DryRunDialog(QDialog):
             if o.error is not None:
                 message = render_error(o.error, lang)
             elif missing:
-                message = self.tr("%1 entries missing before these").replace(
-                    "%1", f"{missing:,}")
+                message = self.tr("%Ln entries missing before these", "", missing)
             else:
                 message = ""
             cells = [o.file, words.get(o.result, o.result), f"{o.new:,}", f"{o.duplicate:,}",
@@ -234,12 +235,29 @@ class DryRunDialog(QDialog):
             for n, value in enumerate((o.new, o.duplicate, o.conflicting, missing)):
                 totals[n] += value
         layout.addWidget(self.table)
+        # The Message column is cut short: the chosen file's sentences are here in full, as
+        # in the import results' box on the page (arrows in the table choose the file).
+        self.results = ResultsModel(self)
+        self.results.set_rows(outcomes, lang)
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("dryRunDetails")
+        self.details.setReadOnly(True)
+        self.details.setTabChangesFocus(True)
+        self.details.setAccessibleName(self.tr("Details of the chosen file"))
+        self.details.setFixedHeight(5 * self.details.fontMetrics().lineSpacing() + 2 * (
+            self.details.frameWidth() + round(self.details.document().documentMargin())))
+        layout.addWidget(self.details)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
+        first = next((n for n, o in enumerate(outcomes) if o.error is not None or o.missing),
+                     0 if outcomes else -1)
+        if first >= 0:
+            self.table.setCurrentCell(first, 0)
         refused = sum(1 for o in outcomes if o.refused)
         self.summary = _wrapped(
-            self.tr("In all: %1 new, %2 already held, %3 conflicting, %4 missing; %5 files "
-                    "would be refused.").replace("%1", f"{totals[0]:,}")
+            self.tr("In all: %1 new, %2 already held, %3 conflicting, %4 missing; %n files "
+                    "would be refused.", "", refused).replace("%1", f"{totals[0]:,}")
             .replace("%2", f"{totals[1]:,}").replace("%3", f"{totals[2]:,}")
-            .replace("%4", f"{totals[3]:,}").replace("%5", str(refused)), "dryRunSummary")
+            .replace("%4", f"{totals[3]:,}"), "dryRunSummary")
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -255,3 +273,8 @@ class DryRunDialog(QDialog):
             self.import_button.clicked.connect(go)
             buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(buttons)
+
+    def _show_details(self, row: int) -> None:
+        item = self.table.item(row, 1) if row >= 0 else None
+        self.details.setPlainText(self.results.details(
+            row, self.tr("Would be: %1").replace("%1", item.text())) if item else "")

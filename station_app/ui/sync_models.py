@@ -148,14 +148,16 @@ class ResultsModel(_RowsModel):
                     notes.append(gap_sentence(station, epoch, lo, hi, self.lang))
         return notes
 
-    def details(self, number: int) -> str:
+    def details(self, number: int, result_line: str | None = None) -> str:
         """Everything about one row in full sentences, for the box under the table: the
-        Message column is cut short and its tooltip needs a mouse."""
+        Message column is cut short and its tooltip needs a mouse. ``result_line`` stands in
+        for "Result: …" (a dry run says what the file would be)."""
         if not 0 <= number < len(self.rows):
             return ""
         row = self.rows[number]
         lines = [self.tr("File: %1").replace("%1", row.file),
-                 self.tr("Result: %1").replace("%1", self._result(row.result))]
+                 result_line if result_line is not None
+                 else self.tr("Result: %1").replace("%1", self._result(row.result))]
         if row.error is not None:
             lines.append(render_error(row.error, self.lang))
             if row.quarantined:

@@ -5,7 +5,7 @@ a supervisor enrols stations from their identity files, writes their trust files
 set up with the level above (the region) in the same two steps. Each step that decides whose
 data this ledger accepts shows the other side's fingerprint and asks that it be compared by
 phone first (docs/SYNC_GUIDE.md "Setting up"). Keys and trust are the station admin's call: the
-services refuse anyone else (``settings``), and the buttons say so.
+services refuse anyone else (``settings``), and the menu says so.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QPushButton,
     QWidget,
 )
@@ -36,7 +38,8 @@ ADMIN = "settings"  # enrol, trust, trust files, accept-unknown (services/sync_o
 
 
 class SetupBox(QGroupBox):
-    """The "Setting up" group of the Sync page: buttons for this kind of ledger."""
+    """The "Setting up" group of the Sync page: its state and a menu of the steps for this kind
+    of ledger."""
 
     def __init__(self, ctx: Any, page: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,28 +47,35 @@ class SetupBox(QGroupBox):
         self.page = page
         self.setObjectName("setupBox")
         self.setTitle(self.tr("Setting up (once per station)"))
-        # One row, the state first and the buttons after it: once set up, the page's room
-        # belongs to the import results and the stations.
+        # One row: the state, then one button whose menu holds the steps. Done once per
+        # station, they need not take the width of the page: four buttons beside it wrapped
+        # the state onto three lines, and at 800 x 600 the stations table below kept one row.
         row = QHBoxLayout(self)
         self.state = QLabel()
         self.state.setObjectName("setupState")
         self.state.setWordWrap(True)
         row.addWidget(self.state, 1)
-        self.identity_button = self._button(row, "identityButton", self.choose_identity_folder)
-        self.enrol_button = self._button(row, "enrolButton", self.choose_identity_to_enrol,
+        self.menu_button = QPushButton(self.tr("Set &up"))
+        self.menu_button.setObjectName("setupMenuButton")
+        menu = QMenu(self.menu_button)
+        menu.setObjectName("setupMenu")
+        menu.setToolTipsVisible(True)  # a greyed-out step says who may do it
+        self.menu_button.setMenu(menu)
+        row.addWidget(self.menu_button)
+        self.identity_action = self._action(menu, "identityAction", self.choose_identity_folder)
+        self.enrol_action = self._action(menu, "enrolAction", self.choose_identity_to_enrol,
                                          self.tr("E&nrol a station…"))
-        self.trust_file_button = self._button(row, "trustFileButton",
+        self.trust_file_action = self._action(menu, "trustFileAction",
                                               self.choose_trust_file_station,
                                               self.tr("Write tr&ust file…"))
-        self.trust_button = self._button(row, "trustButton", self.choose_trust_file)
+        self.trust_action = self._action(menu, "trustAction", self.choose_trust_file)
         self.dialog: Any = None  # the last dialog opened (tests and screenshots read it)
 
-    def _button(self, row: QHBoxLayout, name: str, slot: Any, text: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
+    def _action(self, menu: QMenu, name: str, slot: Any, text: str = "") -> QAction:
+        action = menu.addAction(text)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
 
     def admin_only_tip(self) -> str:
         return self.tr("Only the station admin may do this: sign in as the admin (Ctrl+L "
@@ -79,8 +89,8 @@ class SetupBox(QGroupBox):
         ledger = self.ctx.ledger
         upper = sync_ops.trusted_supervisor(ledger)
         if self.supervisor:
-            self.identity_button.setText(self.tr("Write this ledger's &identity file…"))
-            self.trust_button.setText(self.tr("Trust the &level above…"))
+            self.identity_action.setText(self.tr("Write this ledger's &identity file…"))
+            self.trust_action.setText(self.tr("Trust the &level above…"))
             enrolled = len(sync_ops.enrolled_stations(ledger))
             text = self.tr("Stations enrolled here: %1.").replace("%1", str(enrolled))
             text += " " + (self.tr("Level above: %1 %2.").replace("%1", upper["code"])
@@ -88,8 +98,8 @@ class SetupBox(QGroupBox):
                            self.tr("No level above is trusted (the region's own ledger needs "
                                    "none)."))
         else:
-            self.identity_button.setText(self.tr("Write this station's &identity file…"))
-            self.trust_button.setText(self.tr("&Trust the supervisor…"))
+            self.identity_action.setText(self.tr("Write this station's &identity file…"))
+            self.trust_action.setText(self.tr("&Trust the supervisor…"))
             if upper:
                 text = self.tr("Supervisor: %1 %2 (fingerprint %3).").replace(
                     "%1", upper["code"]).replace("%2", upper["name"]).replace(
@@ -97,14 +107,14 @@ class SetupBox(QGroupBox):
             else:
                 text = self.tr("Not set up yet: 1. write this station's identity file and give "
                                "it to the supervisor; 2. when the supervisor gives you back a "
-                               "trust file, trust the supervisor.")
+                               "trust file, trust the supervisor. Both are in the Set up menu.")
         self.state.setText(text)
-        self.enrol_button.setVisible(self.supervisor)
-        self.trust_file_button.setVisible(self.supervisor)
+        self.enrol_action.setVisible(self.supervisor)
+        self.trust_file_action.setVisible(self.supervisor)
         allowed = can(self.ctx, ADMIN)
-        for button in (self.enrol_button, self.trust_file_button, self.trust_button):
-            button.setEnabled(allowed)
-            button.setToolTip("" if allowed else self.admin_only_tip())
+        for action in (self.enrol_action, self.trust_file_action, self.trust_action):
+            action.setEnabled(allowed)
+            action.setToolTip("" if allowed else self.admin_only_tip())
 
     # ---- this ledger's identity file ----
     def choose_identity_folder(self) -> None:
@@ -242,11 +252,10 @@ class SetupBox(QGroupBox):
             warnings.append(self.tr(
                 "This ledger now trusts %1 %2. Trusting %3 instead moves it to the new "
                 "supervisor: what %1 acknowledged is forgotten, so the next export sends the "
-                "WHOLE history of this ledger (%4 entries) to %3, and return bundles from %1 "
-                "are refused from then on.")
+                "WHOLE history of this ledger (%Ln entries) to %3, and return bundles from %1 "
+                "are refused from then on.", "", sync_ops.full_export_size(ledger)["entries"])
                 .replace("%1", now["code"]).replace("%2", now["name"])
-                .replace("%3", ident.code)
-                .replace("%4", f"{sync_ops.full_export_size(ledger)['entries']:,}"))
+                .replace("%3", ident.code))
         dialog = ConfirmKeyDialog(
             self, title=self.tr("Trust the supervisor"),
             intro=self.tr("Phone the supervisor and ask them to read out their fingerprint. "

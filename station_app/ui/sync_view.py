@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,29 @@ from .sync_confirm import DryRunDialog
 from .sync_models import NAME_WIDTH, ResultsModel, StationsModel
 from .sync_same_person import SamePersonDialog
 from .sync_setup import SetupBox
+
+
+def _min_rows(table: QTableView, rows: int) -> None:
+    """The header and ``rows`` rows at least, whatever Qt's own minimum for a table is."""
+    table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
+                           + rows * table.verticalHeader().defaultSectionSize()
+                           + 2 * table.frameWidth())
+
+
+class _Summary(QLabel):
+    """What the last export or import did, in the place of the drop hint: one line less
+    above the tables (the hint comes back while there is nothing to say)."""
+
+    def __init__(self, hint: QLabel) -> None:
+        super().__init__()
+        self.hint = hint
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+        self.hint.setVisible(not text)
 
 
 class SyncPage(QWidget):
@@ -72,7 +96,7 @@ class SyncPage(QWidget):
         row.addWidget(self.full_export_button)
         layout.addWidget(box)
 
-        box = QGroupBox(self.tr("Receive bundles"))
+        box = self.import_box = QGroupBox(self.tr("Receive bundles"))
         box.setObjectName("importBox")
         col = QVBoxLayout(box)
         row = QHBoxLayout()
@@ -80,6 +104,9 @@ class SyncPage(QWidget):
         hint.setObjectName("dropHint")
         hint.setWordWrap(True)
         row.addWidget(hint, 1)
+        self.summary = _Summary(hint)
+        self.summary.setObjectName("importSummary")
+        row.addWidget(self.summary, 1)
         self.import_button = QPushButton(self.tr("&Import bundles…"))
         self.import_button.setObjectName("importButton")
         self.import_button.clicked.connect(self.choose_import_files)
@@ -97,10 +124,6 @@ class SyncPage(QWidget):
         self.accept_unknown_button.setVisible(False)
         row.addWidget(self.accept_unknown_button)
         col.addLayout(row)
-        self.summary = QLabel()
-        self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
-        col.addWidget(self.summary)
         self.results = ResultsModel(self)
         self.results_table = QTableView()
         self.results_table.setObjectName("importResults")
@@ -112,8 +135,10 @@ class SyncPage(QWidget):
         header = self.results_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.results_table.setMaximumHeight(160)
-        col.addWidget(self.results_table)
+        # Smaller than Qt's minimum, so that at 800 x 600 the splitter can leave the stations
+        # most of the room: a row of results and two lines of details, the rest by dragging.
+        _min_rows(self.results_table, 1)
+        col.addWidget(self.results_table, 3)
         # The Message column is cut short and its tooltip needs a mouse: the chosen row's
         # full sentences are here, for keyboard users too (arrows in the table, Tab to read).
         self.details = QPlainTextEdit()
@@ -121,13 +146,21 @@ class SyncPage(QWidget):
         self.details.setReadOnly(True)
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.details.setTabChangesFocus(True)
-        self.details.setMaximumHeight(96)
         self.details.setPlaceholderText(self.tr("Choose a file in the table to read "
                                                 "everything about it here."))
         self.details.setAccessibleName(self.tr("Details of the chosen file"))
-        col.addWidget(self.details)
+        margins = 2 * (self.details.frameWidth() + round(self.details.document().documentMargin()))
+        self.details.setMinimumHeight(2 * self.details.fontMetrics().lineSpacing() + margins)
+        col.addWidget(self.details, 2)
         self.results_table.selectionModel().currentRowChanged.connect(self._show_details)
-        layout.addWidget(box)
+        # The import results and the stations share what the boxes above leave, in a splitter
+        # that can be dragged. The results table and its details box are hidden until there
+        # are results, so until then the stations have all of it (at 800 x 600 the stations
+        # table under a fixed-height results box had shown one or two rows).
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("syncSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(box)
 
         box = QGroupBox(self.tr("Stations"))
         box.setObjectName("stationsBox")
@@ -168,7 +201,11 @@ class SyncPage(QWidget):
         self.return_button.clicked.connect(self.choose_return_folder)
         row.addWidget(self.return_button)
         col.addLayout(row)
-        layout.addWidget(box, 1)
+        self.splitter.addWidget(box)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
+        self._show_results(False)
 
         ctx.ledger_changed.connect(self.refresh)
         self.refresh()
@@ -185,19 +222,18 @@ class SyncPage(QWidget):
         elif supervisor:
             self.pending.setText(
                 self.tr("This is a supervisor's ledger: Export forwards to the level above the "
-                        "stations' original bundles it has not acknowledged yet (%1 bundles) "
-                        "and %2 entries of this ledger's own.")
-                .replace("%1", f"{info['relay_bundles']:,}")
-                .replace("%2", f"{info['unacknowledged']:,}"))
+                        "stations' original bundles it has not acknowledged yet (%1) and %Ln "
+                        "entries of this ledger's own.", "", info["unacknowledged"])
+                .replace("%1", f"{info['relay_bundles']:,}"))
         elif info["supervisor"] is None:
             self.pending.setText(self.tr("No supervisor is trusted yet, so nothing can be "
                                          "exported. This is set up once per station with the "
                                          "supervisor's trust file (Setting up, above; the "
                                          "station admin does it)."))
         else:
-            self.pending.setText(self.tr("%1 entries not yet acknowledged by %2.")
-                                 .replace("%1", f"{info['unacknowledged']:,}")
-                                 .replace("%2", str(info["supervisor"])))
+            self.pending.setText(self.tr("%Ln entries not yet acknowledged by %1.", "",
+                                         info["unacknowledged"])
+                                 .replace("%1", str(info["supervisor"])))
         may_export, may_import = can(self.ctx, "export"), can(self.ctx, "import")
         self.export_button.setEnabled(may_export and info["supervisor"] is not None)
         self.full_export_button.setEnabled(may_export and info["supervisor"] is not None)
@@ -238,8 +274,8 @@ class SyncPage(QWidget):
         if not self._same_person_stale:
             self.same_person = queries.same_person_twice(ledger)
         if self.same_person:
-            lines.append(self.tr("%1 people are active members under two numbers (signed up at "
-                                 "two stations).").replace("%1", str(len(self.same_person))))
+            lines.append(self.tr("%n people are active members under two numbers (signed up at "
+                                 "two stations).", "", len(self.same_person)))
         self.same_person_button.setText(self.tr("Same &person twice… (%1)").replace(
             "%1", str(len(self.same_person))))
         self.same_person_button.setVisible(bool(self.same_person))
@@ -255,12 +291,12 @@ class SyncPage(QWidget):
         """Everything again, after the supervisor lost data: asked first, it can be large."""
         size = sync_ops.full_export_size(self.ctx.ledger)
         if self.ctx.ledger.station_kind == "supervisor":
-            text = self.tr("Forward every station bundle this ledger holds (%1) and all %2 of "
-                           "its own entries to the level above again?")
+            text = self.tr("Forward every station bundle this ledger holds (%1) and all %Ln of "
+                           "its own entries to the level above again?", "", size["entries"])
         else:
-            text = self.tr("Export the whole history of this station again (%2 entries), not "
-                           "only what the supervisor has not acknowledged?")
-        text = text.replace("%1", f"{size['bundles']:,}").replace("%2", f"{size['entries']:,}")
+            text = self.tr("Export the whole history of this station again (%Ln entries), not "
+                           "only what the supervisor has not acknowledged?", "", size["entries"])
+        text = text.replace("%1", f"{size['bundles']:,}")
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Export everything again"), text,
                           QMessageBox.StandardButton.NoButton, self)
         box.setObjectName("fullExportConfirm")
@@ -300,8 +336,8 @@ class SyncPage(QWidget):
 
     def _exported(self, written: Any) -> None:
         self.last_export = written
-        self.summary.setText(self.tr("Written: %1 (%2 entries)").replace(
-            "%1", str(written.path)).replace("%2", f"{written.entry_count:,}"))
+        self.summary.setText(self.tr("Written: %1 (%Ln entries)", "", written.entry_count)
+                             .replace("%1", str(written.path)))
         self.ctx.changed()
 
     # ---- import ----
@@ -390,6 +426,20 @@ class SyncPage(QWidget):
         dialog.open()
         return dialog
 
+    def _show_results(self, shown: bool) -> None:
+        """The results table and its details box take room only once there are results; when
+        they appear the import box gets up to half the splitter (the splitter keeps what it
+        had, which was only the drop hint and the summary)."""
+        appearing = shown and self.results_table.isHidden()
+        self.results_table.setVisible(shown)
+        self.details.setVisible(shown)
+        if appearing:
+            total = sum(self.splitter.sizes())
+            box = self.import_box
+            wanted = max(box.minimumSizeHint().height(),
+                         min(box.sizeHint().height(), total // 2))
+            self.splitter.setSizes([wanted, max(total - wanted, 0)])
+
     def _show_details(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         self.details.setPlainText(self.results.details(current.row()) if current.isValid()
                                   else "")
@@ -400,15 +450,18 @@ class SyncPage(QWidget):
         self.last_results = outcomes
         self.last_files = files[:len(outcomes)]
         self.results.set_rows(outcomes, self.ctx.lang)
+        self._show_results(bool(outcomes))
         accepted = sum(1 for o in outcomes if o.ok and o.result != "duplicate")
         nothing_new = sum(1 for o in outcomes if o.result == "duplicate")
         skipped = sum(1 for o in outcomes if o.skipped)
         refused = sum(1 for o in outcomes if o.refused)
         new = sum(o.new for o in outcomes)
-        text = (self.tr("%1 files: %2 accepted, %3 with nothing new, %4 refused, %5 new entries.")
-                .replace("%1", str(len(outcomes))).replace("%2", str(accepted))
-                .replace("%3", str(nothing_new)).replace("%4", str(refused))
-                .replace("%5", f"{new:,}"))
+        # Two counts with a plural each: the new entries go in as a phrase of their own.
+        text = (self.tr("%n files: %1 accepted, %2 with nothing new, %3 refused, %4.", "",
+                        len(outcomes))
+                .replace("%1", str(accepted)).replace("%2", str(nothing_new))
+                .replace("%3", str(refused))
+                .replace("%4", self.tr("%Ln new entries", "", new)))
         if skipped:
             text += " " + self.tr("Skipped as meant for another ledger: %1.").replace(
                 "%1", str(skipped))
@@ -419,9 +472,9 @@ class SyncPage(QWidget):
             self.results_table.setCurrentIndex(self.results.index(first, 0))
         self._show_details(self.results_table.currentIndex())
         if chosen > len(outcomes):
-            text += " " + self.tr("Import cancelled: %1 of the %2 files chosen were not "
-                                  "imported; import them again.").replace(
-                "%1", str(chosen - len(outcomes))).replace("%2", str(chosen))
+            text += " " + self.tr("Import cancelled: %n of the files chosen (%1 in all) were "
+                                  "not imported; import them again.", "",
+                                  chosen - len(outcomes)).replace("%1", str(chosen))
         self.summary.setText(text)
         self.ctx.changed()
         self.refresh()

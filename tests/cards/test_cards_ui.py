@@ -127,8 +127,8 @@ def test_member_panel_offers_print_and_reissue(qtbot: Any, ctx: AppContext) -> N
     assert {"printCardButton", "reissueCardButton"} <= set(names)
 
 
-def test_cards_page_batch_save_records_printing(qtbot: Any, ctx: AppContext,
-                                               tmp_path: Path) -> None:
+def test_cards_page_batch_save_records_printing(qtbot: Any, ctx: AppContext, tmp_path: Path,
+                                               _no_message_boxes: list[str]) -> None:
     page = CardsPage(ctx)
     qtbot.addWidget(page)
     assert page.table.rowCount() == 2 and "2 cards" in page.summary.text()
@@ -138,6 +138,8 @@ def test_cards_page_batch_save_records_printing(qtbot: Any, ctx: AppContext,
     assert (tmp_path / "batch.pdf").read_bytes().startswith(b"%PDF-")
     assert cards.unprinted(ctx.ledger) == []
     assert page.table.rowCount() == 0 and not page.print_button.isEnabled()
+    # Two counts, each with its own English plural.
+    assert _no_message_boxes[-1].startswith("2 cards on 1 page were saved to ")
 
 
 def test_cards_page_batch_print_records_printing(qtbot: Any, ctx: AppContext,

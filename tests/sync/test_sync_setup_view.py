@@ -60,15 +60,15 @@ def test_station_and_supervisor_set_each_other_up_through_the_page(
         qtbot: Any, net, monkeypatch: pytest.MonkeyPatch) -> None:
     sup, sta, tmp = net
     st_page, sup_page = _page(qtbot, sta), _page(qtbot, sup)
-    assert not st_page.setup.enrol_button.isVisible()  # a station enrols nobody
-    assert st_page.setup.trust_button.text() == "&Trust the supervisor…"
-    assert sup_page.setup.enrol_button.isVisible() and sup_page.setup.trust_file_button.isVisible()
+    assert not st_page.setup.enrol_action.isVisible()  # a station enrols nobody
+    assert st_page.setup.trust_action.text() == "&Trust the supervisor…"
+    assert sup_page.setup.enrol_action.isVisible() and sup_page.setup.trust_file_action.isVisible()
     assert "Not set up yet" in st_page.setup.state.text()
     _no_commands(st_page.pending.text())
     # 1. The station writes its identity file onto the USB stick and sees its fingerprint.
     usb = tmp / "usb"
     _folder(monkeypatch, usb)
-    st_page.setup.identity_button.click()
+    st_page.setup.identity_action.trigger()
     shown = st_page.setup.dialog
     assert isinstance(shown, ShownDialog)
     identity = Path(shown.path_label.text())
@@ -134,8 +134,8 @@ def test_a_supervisor_is_set_up_with_the_region_the_same_way(
     region = new_ledger(tmp / "r" / "r.db", "NMG00", "内蒙古自治区总工会", supervisor=True)
     link(sup, sta, tmp / "ids")
     sup_page, region_page = _page(qtbot, sup), _page(qtbot, region)
-    assert sup_page.setup.identity_button.text() == "Write this ledger's &identity file…"
-    assert sup_page.setup.trust_button.text() == "Trust the &level above…"
+    assert sup_page.setup.identity_action.text() == "Write this ledger's &identity file…"
+    assert sup_page.setup.trust_action.text() == "Trust the &level above…"
     (tmp / "up").mkdir()  # the folder chosen in the dialog exists
     identity = sup_page.setup.write_identity(tmp / "up")
     assert identity is not None
@@ -149,7 +149,7 @@ def test_a_supervisor_is_set_up_with_the_region_the_same_way(
     monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getItem",
                         lambda *a, **k: ("MZL01 满洲里口岸驿站", True))
     _folder(monkeypatch, tmp / "again")
-    sup_page.setup.trust_file_button.click()
+    sup_page.setup.trust_file_action.trigger()
     assert (tmp / "again" / "trust_HLB00_for_MZL01.json").exists()
     region.close()
 
@@ -203,7 +203,7 @@ def test_dry_run_shows_counts_and_writes_nothing(qtbot: Any, net) -> None:
     assert cells[0][1:6] == ["taken", "0", "1", "0", "0"]  # all held already
     assert cells[1][1:6] == ["taken", "1", "0", "0", "2"]  # new; the sign-up before it missing
     assert cells[2][1] == "refused" and "not a Station Ledger bundle" in cells[2][6]
-    assert "1 files would be refused" in dialog.summary.text()
+    assert "1 file would be refused" in dialog.summary.text()
     assert page.last_results == []  # the import results table is not touched
     # "Import these files now" imports the same files for real.
     assert dialog.import_button is not None
@@ -212,6 +212,42 @@ def test_dry_run_shows_counts_and_writes_nothing(qtbot: Any, net) -> None:
     assert [o.result for o in page.last_results] == ["duplicate", "accepted", "refused"]
     assert ledger_hash(sup) != before
     del second
+
+
+def test_a_dry_runs_messages_read_in_full_below_its_table(qtbot: Any, net) -> None:
+    """The Message column is cut short (its tooltip needs a mouse): the chosen file's sentences
+    are in the box below, as in the page's import results, the first file with one chosen."""
+    from PySide6.QtCore import Qt
+
+    sup, sta, tmp = net
+    link(sup, sta, tmp / "ids")
+    sign_up(sta, 1)
+    export(sta, tmp / "one")
+    sta.conn.execute("UPDATE sync_state SET acked_seq = exported_seq")
+    visits.record_visit(sta, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+    later = export(sta, tmp / "two").path  # its sign-up bundle never came: entries missing
+    (tmp / "junk.zip").write_bytes(b"nothing" * 20)
+    page = _page(qtbot, sup)
+    page.import_paths([tmp / "junk.zip", later], dry_run=True)
+    _wait(qtbot)
+    dialog = page.dialog
+    assert isinstance(dialog, DryRunDialog)
+    qtbot.addWidget(dialog)
+    table, details = dialog.table, dialog.details
+    assert table.currentRow() == 0 and details.isReadOnly()
+    message = table.item(0, 6).text()
+    assert "not a Station Ledger bundle" in message
+    text = details.toPlainText()
+    assert "File: junk.zip" in text and "Would be: refused" in text and message in text
+    assert details.height() >= 4 * details.fontMetrics().lineSpacing()
+    # Arrow keys choose the other file and the box follows: which entries are missing.
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    text = details.toPlainText()
+    assert f"File: {later.name}" in text and "Would be: taken" in text
+    assert "New entries: 1, already held: 0, conflicting: 0." in text
+    assert "station MZL01: entries 1–3 of epoch 1 are missing" in text
+    assert dialog.width() <= 800
 
 
 def test_full_export_after_confirming(qtbot: Any, net, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -338,11 +374,11 @@ def test_a_plain_attendant_can_set_up_nothing(qtbot: Any, net, monkeypatch) -> N
     path = _stranger(tmp)
     clerk = _page(qtbot, sup, attendant="clerk")
     setup = clerk.setup
-    for button in (setup.enrol_button, setup.trust_file_button, setup.trust_button,
+    for button in (setup.enrol_action, setup.trust_file_action, setup.trust_action,
                    clerk.import_button, clerk.dry_run_button, clerk.full_export_button):
         assert not button.isEnabled()
         assert "Only the station admin" in button.toolTip()
-    assert "Ctrl+L" in setup.enrol_button.toolTip()
+    assert "Ctrl+L" in setup.enrol_action.toolTip()
     # The slots behind the disabled buttons are refused by the services themselves.
     seen: list[str] = []
     monkeypatch.setattr("station_app.ui.sync_setup.show_error",
@@ -355,7 +391,7 @@ def test_a_plain_attendant_can_set_up_nothing(qtbot: Any, net, monkeypatch) -> N
     # A supervisor account imports, but taking a station's key from its bundle is the admin's.
     boss_only = _page(qtbot, sup, attendant="sup")
     assert boss_only.import_button.isEnabled() and boss_only.dry_run_button.isEnabled()
-    assert not boss_only.setup.enrol_button.isEnabled()
+    assert not boss_only.setup.enrol_action.isEnabled()
     boss_only.import_paths([path])
     _wait(qtbot)
     assert boss_only.accept_unknown_button.isVisible()

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QLabel
 
 from station_app.services import visits
 from station_app.ui import i18n, jobs
@@ -85,7 +86,7 @@ def test_supervisor_imports_by_drop_and_sees_gaps(qtbot: Any, net) -> None:
     _wait(qtbot)
     assert [o.result for o in page.last_results] == ["accepted", "refused"]
     assert page.summary.text() == ("2 files: 1 accepted, 0 with nothing new, 1 refused, "
-                                   "1 new entries.")
+                                   "1 new entry.")
     message = page.results.data(page.results.index(1, 4))
     assert "not a Station Ledger bundle" in message
     assert "entry 1 of epoch 1 is missing" in page.warnings.text()
@@ -96,7 +97,7 @@ def test_supervisor_imports_by_drop_and_sees_gaps(qtbot: Any, net) -> None:
     _wait(qtbot)
     assert page.warnings.text() == ""
     assert page.summary.text() == ("2 files: 1 accepted, 1 with nothing new, 0 refused, "
-                                   "1 new entries.")
+                                   "1 new entry.")
     page.stations_table.selectRow(1)
     assert page.selected_station() == "MZL01"
     page.write_return("MZL01", tmp / "ret")
@@ -214,7 +215,8 @@ def test_a_cancelled_import_says_which_files_were_left_out(qtbot: Any, net,
     _wait(qtbot)
     assert len(page.last_results) == 1
     assert page.summary.text().endswith(
-        "Import cancelled: 2 of the 3 files chosen were not imported; import them again.")
+        "Import cancelled: 2 of the files chosen (3 in all) were not imported; import them "
+        "again.")
 
 
 def test_the_top_level_ledger_offers_no_export(qtbot: Any, net) -> None:
@@ -262,7 +264,7 @@ def test_the_same_person_at_two_stations_is_listed_with_what_to_do(qtbot: Any, n
     _wait(qtbot)
     assert page.same_person_button.isVisible()
     assert "(1)" in page.same_person_button.text()
-    assert "1 people are active members under two numbers" in page.warnings.text()
+    assert "1 person is an active member under two numbers" in page.warnings.text()
     dialog = page.show_same_person()
     qtbot.addWidget(dialog)
     table = dialog.table
@@ -273,6 +275,84 @@ def test_the_same_person_at_two_stations_is_listed_with_what_to_do(qtbot: Any, n
     assert cells[0][4] == "signed up first: keep"
     assert cells[1][2] == "二连浩特驿站" and "withdraw" in cells[1][4] and first in cells[1][4]
     other.close()
+
+
+def _rows_in_sight(table: Any) -> int:
+    """Rows shown whole in the table's viewport."""
+    height = table.viewport().height()
+    tops = [table.rowViewportPosition(r) for r in range(table.model().rowCount())]
+    return sum(1 for r, top in enumerate(tops) if top >= 0 and top + table.rowHeight(r) <= height)
+
+
+def _busy_supervisor(sup: Any, tmp: Path, stations: int) -> list[Path]:
+    """``stations`` stations enrolled at ``sup``, each with a bundle; and one damaged file."""
+    bundles = []
+    for n in range(stations):
+        st_ = new_ledger(tmp / f"s{n}" / "s.db", f"ST{n:03d}", f"第{n + 1}号户外劳动者驿站")
+        link(sup, st_, tmp / "ids")
+        sign_up(st_, n + 1)
+        bundles.append(export(st_, tmp / f"usb{n}").path)
+        st_.close()
+    (tmp / "damaged.zip").write_bytes(bundles[0].read_bytes()[:300])
+    return [*bundles, tmp / "damaged.zip"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_at_800_by_600_the_stations_and_the_import_results_both_keep_room(
+        qtbot: Any, net, lang: str) -> None:
+    """The smallest screen: the stations table was squeezed to a row or two under the import
+    results; the page now shares the room in a splitter and the setup steps sit in a menu."""
+    sup, _, tmp = net
+    files = _busy_supervisor(sup, tmp, 5)
+    i18n.install(lang)
+    page = _page(qtbot, sup, lang)
+    page.resize(800, 600)
+    qtbot.wait(1)
+    table = page.stations_table
+    assert page.stations.rowCount() == 6
+    # Before any import the results table and its box take no room: every station is in sight.
+    assert not page.results_table.isVisible() and not page.details.isVisible()
+    assert page.findChild(QLabel, "dropHint").isVisible() and not page.summary.isVisible()
+    assert _rows_in_sight(table) == 6
+    assert page.setup.height() < 90  # one line of state beside one menu button
+    page.import_paths(files)
+    _wait(qtbot)
+    qtbot.wait(1)
+    assert page.results_table.isVisible() and page.details.isVisible()
+    # The summary stands in the hint's place, beside the buttons.
+    assert page.summary.isVisible() and not page.findChild(QLabel, "dropHint").isVisible()
+    assert _rows_in_sight(page.results_table) >= 1
+    assert page.details.viewport().height() >= 2 * page.details.fontMetrics().lineSpacing()
+    assert _rows_in_sight(table) >= 3
+    assert page.minimumSizeHint().height() <= 600  # nothing is pushed out of the page
+    # Dragging the splitter down gives the results more room, the stations keep a row or two.
+    results = _rows_in_sight(page.results_table)
+    page.splitter.setSizes([sum(page.splitter.sizes()), 0])
+    qtbot.wait(1)
+    assert _rows_in_sight(page.results_table) > results
+    assert _rows_in_sight(table) >= 1
+
+
+def test_at_1280_by_800_the_import_results_and_the_stations_are_both_roomy(
+        qtbot: Any, net) -> None:
+    sup, _, tmp = net
+    files = _busy_supervisor(sup, tmp, 7)
+    page = _page(qtbot, sup)
+    page.resize(1280, 800)
+    page.import_paths(files)
+    _wait(qtbot)
+    qtbot.wait(1)
+    assert _rows_in_sight(page.results_table) >= 3
+    assert page.details.viewport().height() >= 3 * page.details.fontMetrics().lineSpacing()
+    stations = _rows_in_sight(page.stations_table)
+    assert stations >= 6
+    page.splitter.setSizes([0, sum(page.splitter.sizes())])  # dragged up: all the stations
+    qtbot.wait(1)
+    assert _rows_in_sight(page.stations_table) > stations
+    assert page.setup.menu_button.menu() is not None  # the setup steps, in one menu
+    texts = [a.text() for a in page.setup.menu_button.menu().actions() if a.isVisible()]
+    assert texts == ["Write this ledger's &identity file…", "E&nrol a station…",
+                     "Write tr&ust file…", "Trust the &level above…"]
 
 
 def test_screenshots(qtbot: Any, net) -> None:
