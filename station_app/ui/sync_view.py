@@ -136,7 +136,8 @@ class SyncPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         # Smaller than Qt's minimum, so that at 800 x 600 the splitter can leave the stations
-        # most of the room: a row of results and two lines of details, the rest by dragging.
+        # most of the room: a row of results and three lines of details (file, result,
+        # message), the rest by dragging.
         _min_rows(self.results_table, 1)
         col.addWidget(self.results_table, 3)
         # The Message column is cut short and its tooltip needs a mouse: the chosen row's
@@ -150,7 +151,7 @@ class SyncPage(QWidget):
                                                 "everything about it here."))
         self.details.setAccessibleName(self.tr("Details of the chosen file"))
         margins = 2 * (self.details.frameWidth() + round(self.details.document().documentMargin()))
-        self.details.setMinimumHeight(2 * self.details.fontMetrics().lineSpacing() + margins)
+        self.details.setMinimumHeight(3 * self.details.fontMetrics().lineSpacing() + margins)
         col.addWidget(self.details, 2)
         self.results_table.selectionModel().currentRowChanged.connect(self._show_details)
         # The import results and the stations share what the boxes above leave, in a splitter
