@@ -158,3 +158,30 @@ def test_reading_the_next_file_early_changes_no_outcome(net, monkeypatch) -> Non
         "sync.not_a_bundle", None, "sync.file_missing"]
     assert early == [p.name for p in paths[1::2]]
     assert ledger_hash(sup) == ledger_hash(one_by_one)
+
+
+def test_a_bad_entry_met_while_the_writer_works_changes_nothing(net, monkeypatch) -> None:
+    """The projection meets a visit it cannot hold (a station program signing a wrong shape)
+    while the second thread is writing the bundle's entries: refused in words, the writer's
+    rows rolled back with the rest."""
+    monkeypatch.setattr(bulk, "THREAD_ROWS", 1)
+    sup, a, _b, tmp = net
+    for _ in range(5):
+        visits.record_visit(a, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+    manifest, parts = _parts(export(a, tmp / "src").path)
+    lines = parts[fmt.ENTRIES].split(b"\n")
+    number = max(n for n, line in enumerate(lines) if b'"visit"' in line)
+    _digest, _pii, _sealed, fields = json.loads(lines[number])
+    odd = Entry(id=fields[0], station=fields[1], epoch=fields[2], seq=fields[3], kind=fields[4],
+                recorded_at=fields[5], recorded_by=fields[6], target=fields[7],
+                body=dict(json.loads(fields[8]), services="water"))
+    lines[number] = fmt.encode_line(odd.computed_digest(), None, None,
+                                    [*odd.row()[:8], odd.body_json])
+    parts[fmt.ENTRIES] = b"\n".join(lines)
+    path = tmp / "odd.zip"
+    path.write_bytes(forge(a, manifest, parts))
+    before = ledger_hash(sup)
+    outcome = import_one(sup, path)
+    assert outcome.error is not None and outcome.error.code == "sync.bad_entry"
+    assert ledger_hash(sup) == before
+    assert import_one(sup, export(a, tmp / "again", full=True).path).new == 6  # init + 5
