@@ -74,6 +74,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {mask_text(message)}\n")
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """``1 entry``, ``2 entries``: a count with its English noun (Chinese needs no plural)."""
+    return f"{n:,} {one if n == 1 else many}"
+
+
 def _literal_id_number(argv: Sequence[str]) -> bool:
     """``--id-number VALUE`` / ``--id-number=VALUE`` (or an abbreviation such as ``--id``)
     with anything but ``-``: refused before parsing, so that it gets its own message and exit

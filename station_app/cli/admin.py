@@ -18,7 +18,7 @@ from typing import Any
 from ..domain import clock, messages
 from ..domain.errors import InvalidInput, Refused
 from ..services import audit, auth, backup, privacy, station
-from . import Context, out_path
+from . import Context, counted, out_path
 
 PIN_ENV = "STATION_LEDGER_PIN"
 
@@ -342,9 +342,11 @@ def cmd_rebuild(ctx: Context, args: argparse.Namespace) -> int:
     else:
         ctx.print(ctx.t(f"已从台账记录重建：会员 {counts['members']}，服务 {counts['visits']}，"
                         f"慰问 {counts['relief']}，项目报名 {counts['enrolments']}",
-                        f"Rebuilt from the entry log: {counts['members']} members, "
-                        f"{counts['visits']} visits, {counts['relief']} relief handouts, "
-                        f"{counts['enrolments']} enrolments"))
+                        "Rebuilt from the entry log: "
+                        f"{counted(counts['members'], 'member', 'members')}, "
+                        f"{counted(counts['visits'], 'visit', 'visits')}, "
+                        f"{counted(counts['relief'], 'relief handout', 'relief handouts')}, "
+                        f"{counted(counts['enrolments'], 'enrolment', 'enrolments')}"))
     return 0
 
 

@@ -21,7 +21,7 @@ from ..services import (
     station,
     visits,
 )
-from . import Context
+from . import Context, counted
 
 MAX_LIMIT = 10_000
 FROM_STDIN = "-"
@@ -537,8 +537,9 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     else:
         ctx.print(ctx.t(f"演示台账已就绪：{ledger.path}（会员 {stats['members']} 人，"
                         f"到站 {stats['visits']} 人次）",
-                        f"Demo ledger ready: {ledger.path} ({stats['members']} members, "
-                        f"{stats['visits']} visits)"))
+                        f"Demo ledger ready: {ledger.path} ("
+                        f"{counted(stats['members'], 'member', 'members')}, "
+                        f"{counted(stats['visits'], 'visit', 'visits')})"))
         for username, pin, role, display in demo.DEMO_ACCOUNTS:
             if username in stats.get("accounts", []):
                 ctx.print(ctx.t(f"  演示账户 {display}：用户名 {username}，PIN {pin}",

@@ -10,7 +10,7 @@ from ..domain import clock
 from ..domain.errors import InvalidInput
 from ..reports import export, periods
 from ..services import reports
-from . import Context
+from . import Context, counted
 
 
 def register(sub: Any) -> None:
@@ -109,8 +109,8 @@ def cmd_roster(ctx: Context, args: argparse.Namespace) -> int:
         ctx.emit({"file": str(args.out), "members": count})
     else:
         ctx.print(ctx.t(f"已导出会员名册（{count}人，身份证号已脱敏）：{args.out}",
-                        f"Member roster ({count} members, ID numbers masked) written to "
-                        f"{args.out}"))
+                        f"Member roster ({counted(count, 'member', 'members')}, ID numbers"
+                        f" masked) written to {args.out}"))
     return 0
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from ..domain import messages
 from ..services import auth, sync_ops
 from ..sync.status import gap_sentence
-from . import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Context, out_path
+from . import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Context, counted, out_path
 from .core import local_time
 
 FILE_OR_FOLDER = ("file or folder; a folder (an existing one, or a name ending in /, or \\ "
@@ -176,11 +176,13 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     ctx.print(str(written.path))
     if written.kind == "relay":
         ctx.print(ctx.t(f"转发 {written.entry_count} 个驿站数据包",
-                        f"{written.entry_count} station bundles forwarded"))
+                        counted(written.entry_count, "station bundle", "station bundles")
+                        + " forwarded"))
         return EXIT_OK
     spans = ", ".join(f"e{r['epoch']} {r['from']}–{r['to']}" for r in written.ranges) or "—"
     ctx.print(ctx.t(f"{written.entry_count} 条记录（{spans}）",
-                    f"{written.entry_count} entries ({spans})"))
+                    counted(written.entry_count, "entry", "entries")
+                    + f" ({spans})"))
     for kind, count in written.counts.items():
         ctx.print(f"  {kind}: {count}")
     return EXIT_OK
@@ -240,13 +242,15 @@ def cmd_stations(ctx: Context, args: argparse.Namespace) -> int:
     for r in rows:
         marks = ", ".join(f"e{e}:{s}" for e, s in sorted(r.watermarks.items())) or "—"
         days = "—" if r.days_since_contact is None else str(r.days_since_contact)
+        days_en = (f"{days} days" if r.days_since_contact is None
+                   else counted(r.days_since_contact, "day", "days"))
         revoked = ctx.t(" 已吊销", " REVOKED") if r.revoked else ""
         # Local wall-clock time as the Sync page shows it; --json keeps ISO 8601 with offset.
         last = local_time(r.last_bundle_at) if r.last_bundle_at else "—"
         ctx.print(f"{r.code}\t{r.name}\t{roles.get(r.role, r.role)}{revoked}\t"
                   + ctx.t(f"记录 {r.entries}\t连续至 {marks}\t最近数据包 {last}"
                           f"\t{days} 天未联系", f"entries {r.entries}\tcontiguous to {marks}\t"
-                          f"last bundle {last}\t{days} days since contact"))
+                          f"last bundle {last}\t{days_en} since contact"))
         for line in r.fork_text(ctx.lang) + r.gap_text(ctx.lang):
             ctx.print("  ! " + line)
         if r.role == "self":
@@ -267,7 +271,8 @@ def cmd_return_bundle(ctx: Context, args: argparse.Namespace) -> int:
         ack = ", ".join(f"e{epoch} {seq}" for epoch, seq in sorted(
             written.extra["ack"].items(), key=lambda item: int(item[0]))) or "—"
         ctx.print(ctx.t(f"{written.entry_count} 条记录，确认至 {ack}",
-                        f"{written.entry_count} entries, acknowledged up to {ack}"))
+                        counted(written.entry_count, "entry", "entries")
+                        + f", acknowledged up to {ack}"))
     return EXIT_OK
 
 
