@@ -26,7 +26,11 @@ MEMORY = ":memory:"
 
 
 def _connect(path: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
+    # check_same_thread=False: an import hands the connection to a second thread for its bulk
+    # writes and its commits (data/bulk.py, Ledger.write), never using it from two at once.
+    # 256 cached statements: those bulk writes use a dozen statement texts per table.
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False,
+                           cached_statements=256)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
     found = migrations.current_version(conn)
