@@ -8,9 +8,11 @@ from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QTabWidget,
     QWidget,
 )
@@ -65,7 +67,8 @@ class MainWindow(QMainWindow):
                 continue
             widget.setObjectName(widget.objectName() or f"page_{page.name}")
             self.pages[page.name] = widget
-            self.tabs.addTab(widget, widget.windowTitle() or page.name)
+            self.tabs.addTab(_scrolling(widget) if page.scrolls else widget,
+                             widget.windowTitle() or page.name)
         for index in range(min(self.tabs.count(), 9)):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
@@ -171,3 +174,18 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.setProperty("stationMainWindowClosed", True)
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """The page in a frameless scroll area: as wide and tall as the tab when there is room,
+    scrolling (vertically) when the window is smaller than the page needs."""
+    area = QScrollArea()
+    area.setObjectName(f"{page.objectName()}_scroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(page)
+    # As narrow as the page (it scrolls up and down only), not the scroll area's default.
+    area.setMinimumWidth(page.minimumSizeHint().width()
+                         + area.verticalScrollBar().sizeHint().width())
+    return area

@@ -19,6 +19,9 @@ class Page:
     module: str  # "station_app.ui.sync_view" — imported lazily
     factory: str  # attribute of that module: callable(ctx) -> QWidget
     visible: Callable[[Any], bool] = lambda ctx: True
+    # A long page (a settings form) scrolls inside its tab instead of making the whole window
+    # taller than a 1366 x 768 laptop screen leaves room for.
+    scrolls: bool = False
 
     def build(self, ctx: Any) -> Any:
         return getattr(importlib.import_module(self.module), self.factory)(ctx)
@@ -34,7 +37,8 @@ PAGES: list[Page] = [
     Page("sync", "station_app.ui.sync_view", "build_sync_page",
          lambda ctx: importlib.import_module("station_app.ui.sync_view").visible(ctx)),
     Page("security", "station_app.ui.security_page", "build_security_page",
-         lambda ctx: importlib.import_module("station_app.ui.sign_in").can(ctx, "backup")),
+         lambda ctx: importlib.import_module("station_app.ui.sign_in").can(ctx, "backup"),
+         scrolls=True),
     Page("audit", "station_app.ui.audit_view", "build_audit_page",
          lambda ctx: importlib.import_module("station_app.ui.sign_in").can(ctx, "audit")),
 ]

@@ -20,6 +20,25 @@ def test_counter_is_the_first_page(window: Any) -> None:
     assert window.tabs.widget(0) is window.pages["counter"]
 
 
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_window_fits_a_laptop_screen(qtbot: Any, window: Any, lang: str) -> None:
+    """A 1366 x 768 laptop leaves about 1366 x 697 for a window under the Windows taskbar and
+    title bar: the window may be made that small, and the long Security page scrolls inside
+    its tab (it had made the whole window 747 pixels tall)."""
+    window.switch_language(lang)
+    needed = window.minimumSizeHint().expandedTo(window.minimumSize())
+    assert needed.width() <= 1366 and needed.height() <= 697
+    window.resize(1024, 652)
+    page = window.pages["security"]
+    window.tabs.setCurrentIndex(next(i for i in range(window.tabs.count())
+                                     if window.tabs.tabText(i) == page.windowTitle()))
+    qtbot.waitUntil(lambda: page.isVisible())
+    area = window.tabs.currentWidget()
+    assert area.widget() is page
+    assert area.verticalScrollBar().maximum() > 0  # the rest is a scroll away, not cut off
+    assert page.width() <= area.viewport().width()  # nothing cut off at the side
+
+
 def test_language_switch_between_chinese_and_english(qtbot: Any, window: Any) -> None:
     window.switch_language("zh_CN")
     counter = window.pages["counter"]
