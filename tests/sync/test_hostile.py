@@ -386,14 +386,24 @@ def test_signed_entry_the_ledger_cannot_hold(world, change: dict) -> None:
     """A station's own key signing a visit whose fields have the wrong shape (a broken or
     hostile station program): refused as a bad entry, nothing written, the run goes on."""
     sup, st_, bundle, tmp = world
+    data = rewrite_visit(st_, bundle, **change)
+    assert refused_code(sup, tmp, "odd.zip", data) == "sync.bad_entry"
+
+
+def rewrite_visit(station: Ledger, bundle: Path, *, last: bool = False, new_id: str | None = None,
+                  **body: object) -> bytes:
+    """The bundle with its first (or ``last``) visit rewritten — another id, or ``body``
+    fields changed — with a right digest, signed again by the station's own key: what a
+    broken or hostile station program would send."""
     manifest, parts = _parts(bundle)
     lines = parts[fmt.ENTRIES].split(b"\n")
-    number = next(n for n, line in enumerate(lines) if b'"visit"' in line)
+    visits_at = [n for n, line in enumerate(lines) if b'"visit"' in line]
+    number = visits_at[-1] if last else visits_at[0]
     _digest, _pii, _sealed, fields = json.loads(lines[number])
-    odd = Entry(id=fields[0], station=fields[1], epoch=fields[2], seq=fields[3], kind=fields[4],
-                recorded_at=fields[5], recorded_by=fields[6], target=fields[7],
-                body=dict(json.loads(fields[8]), **change))
+    odd = Entry(id=new_id or fields[0], station=fields[1], epoch=fields[2], seq=fields[3],
+                kind=fields[4], recorded_at=fields[5], recorded_by=fields[6], target=fields[7],
+                body=dict(json.loads(fields[8]), **body))
     lines[number] = fmt.encode_line(odd.computed_digest(), None, None,
                                     [*odd.row()[:8], odd.body_json])
     parts[fmt.ENTRIES] = b"\n".join(lines)
-    assert refused_code(sup, tmp, "odd.zip", forge(st_, manifest, parts)) == "sync.bad_entry"
+    return forge(station, manifest, parts)

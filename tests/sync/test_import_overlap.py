@@ -4,20 +4,18 @@ every outcome are the same as when everything is done one step after another."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from station_app.data import bulk
-from station_app.data.entries import Entry
 from station_app.services import corrections, members, relief, sync_ops, visits
 from station_app.sync import format as fmt
 from station_app.sync import importer
 from tests.helpers import ledger_hash, sign_up
 
 from .kit import clone_memory, export, import_one
-from .test_hostile import _parts, forge
+from .test_hostile import _parts, forge, rewrite_visit
 
 
 def _history(st, first: int) -> list[Path]:
@@ -79,18 +77,8 @@ def test_an_id_held_under_another_station_is_refused(net, monkeypatch, threaded:
     assert import_one(sup, export(a, tmp / "usb_a").path).ok
     for _ in range(3):
         visits.record_visit(b, ["rest"], by="t", walk_in=visits.WalkIn("courier"))
-    manifest, parts = _parts(export(b, tmp / "usb_b").path)
-    lines = parts[fmt.ENTRIES].split(b"\n")
-    number = max(n for n, line in enumerate(lines) if b'"visit"' in line)
-    _digest, _pii, _sealed, fields = json.loads(lines[number])
-    clash = Entry(id=taken, station=fields[1], epoch=fields[2], seq=fields[3], kind=fields[4],
-                  recorded_at=fields[5], recorded_by=fields[6], target=fields[7],
-                  body=json.loads(fields[8]))
-    lines[number] = fmt.encode_line(clash.computed_digest(), None, None,
-                                    [*clash.row()[:8], clash.body_json])
-    parts[fmt.ENTRIES] = b"\n".join(lines)
     path = tmp / "clash.zip"
-    path.write_bytes(forge(b, manifest, parts))
+    path.write_bytes(rewrite_visit(b, export(b, tmp / "usb_b").path, last=True, new_id=taken))
     before = ledger_hash(sup)
     outcome = import_one(sup, path)
     assert outcome.error is not None and outcome.error.code == "sync.entry_conflict"
@@ -168,18 +156,8 @@ def test_a_bad_entry_met_while_the_writer_works_changes_nothing(net, monkeypatch
     sup, a, _b, tmp = net
     for _ in range(5):
         visits.record_visit(a, ["water"], by="t", walk_in=visits.WalkIn("courier"))
-    manifest, parts = _parts(export(a, tmp / "src").path)
-    lines = parts[fmt.ENTRIES].split(b"\n")
-    number = max(n for n, line in enumerate(lines) if b'"visit"' in line)
-    _digest, _pii, _sealed, fields = json.loads(lines[number])
-    odd = Entry(id=fields[0], station=fields[1], epoch=fields[2], seq=fields[3], kind=fields[4],
-                recorded_at=fields[5], recorded_by=fields[6], target=fields[7],
-                body=dict(json.loads(fields[8]), services="water"))
-    lines[number] = fmt.encode_line(odd.computed_digest(), None, None,
-                                    [*odd.row()[:8], odd.body_json])
-    parts[fmt.ENTRIES] = b"\n".join(lines)
     path = tmp / "odd.zip"
-    path.write_bytes(forge(a, manifest, parts))
+    path.write_bytes(rewrite_visit(a, export(a, tmp / "src").path, last=True, services="water"))
     before = ledger_hash(sup)
     outcome = import_one(sup, path)
     assert outcome.error is not None and outcome.error.code == "sync.bad_entry"
