@@ -17,18 +17,25 @@ from station_app.ui.main_window import MainWindow
 from tests.helpers import sign_up
 
 
-@pytest.fixture
-def ctx(qapp: QApplication, ledger_path: Path, fixed_clock: Any) -> Iterator[AppContext]:
-    """An AppContext on a file ledger with two members, in English."""
+def english_context(qapp: QApplication, ledger_path: Path, members: int = 2
+                    ) -> Iterator[AppContext]:
+    """An AppContext on a file ledger with ``members`` members (张三, 李四), in English."""
     i18n.register_fonts(qapp)
     i18n.install("en")
     ledger = open_ledger(ledger_path)
     sign_up(ledger, 1, name="张三")
-    sign_up(ledger, 2, name="李四", phone="13900001234")
+    if members > 1:
+        sign_up(ledger, 2, name="李四", phone="13900001234")
     context = AppContext(ledger_path, ledger, lang="en", actor="tester")
     yield context
     i18n.install("en")
     context.close()
+
+
+@pytest.fixture
+def ctx(qapp: QApplication, ledger_path: Path, fixed_clock: Any) -> Iterator[AppContext]:
+    """An AppContext on a file ledger with two members, in English."""
+    yield from english_context(qapp, ledger_path)
 
 
 @pytest.fixture

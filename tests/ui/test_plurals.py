@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from station_app.data.db import open_ledger
 from station_app.ui import i18n
 from station_app.ui.context import AppContext
 from station_app.ui.main_window import MainWindow
 from tests.helpers import sign_up
+from tests.ui.conftest import english_context
 
 pytestmark = pytest.mark.gui
 
@@ -21,14 +21,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def one_member(qapp: QApplication, ledger_path: Path, fixed_clock: Any) -> Iterator[AppContext]:
     """A ledger whose only entry today is one sign-up, in English."""
-    i18n.register_fonts(qapp)
-    i18n.install("en")
-    ledger = open_ledger(ledger_path)
-    sign_up(ledger, 1, name="张三")
-    context = AppContext(ledger_path, ledger, lang="en", actor="tester")
-    yield context
-    i18n.install("en")
-    context.close()
+    yield from english_context(qapp, ledger_path, members=1)
 
 
 def _counter(qtbot: Any, ctx: AppContext) -> Any:
