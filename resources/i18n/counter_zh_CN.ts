@@ -336,67 +336,67 @@ Please copy the details below and send them to your support contact.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="56"/>
+        <location filename="../../station_app/ui/main_window.py" line="58"/>
         <source>Station Ledger</source>
         <translation>驿站台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="91"/>
+        <location filename="../../station_app/ui/main_window.py" line="94"/>
         <source>&amp;Station</source>
         <translation>驿站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="92"/>
+        <location filename="../../station_app/ui/main_window.py" line="95"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="101"/>
+        <location filename="../../station_app/ui/main_window.py" line="104"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="105"/>
+        <location filename="../../station_app/ui/main_window.py" line="108"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="113"/>
+        <location filename="../../station_app/ui/main_window.py" line="116"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="114"/>
+        <location filename="../../station_app/ui/main_window.py" line="117"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="117"/>
+        <location filename="../../station_app/ui/main_window.py" line="120"/>
         <source>&amp;About Station Ledger</source>
         <translation>关于驿站台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="123"/>
+        <location filename="../../station_app/ui/main_window.py" line="126"/>
         <source>Station %1 · %2 · ledger %3</source>
         <translation>驿站 %1 · %2 · 台账 %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="127"/>
+        <location filename="../../station_app/ui/main_window.py" line="130"/>
         <source>Attendant: %1</source>
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="151"/>
+        <location filename="../../station_app/ui/main_window.py" line="154"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="158"/>
+        <location filename="../../station_app/ui/main_window.py" line="161"/>
         <source>About Station Ledger</source>
         <translation>关于驿站台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="159"/>
+        <location filename="../../station_app/ui/main_window.py" line="162"/>
         <source>Station Ledger %1
 Offline ledger for trade-union service stations.</source>
         <translation>驿站台账 %1

@@ -219,7 +219,12 @@ def return_bundle(ledger: Ledger, code: str, out: Path, *, actor: str,
 def import_bundles(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bool = False,
                    accept_unknown: bool | str = False, progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None,
-                   attendant: auth.Acting = None) -> list[importer.Outcome]:
+                   attendant: auth.Acting = None,
+                   stage: Callable[[str], None] | None = None) -> list[importer.Outcome]:
+    """Import bundle files (and folders of them), each in its own transaction, after an
+    automatic backup of the ledger (not for a dry run). ``stage`` hears "backup" and then
+    "import", so a window can say what the wait is for: the backup of a large supervisor
+    ledger takes a while before the first file."""
     auth.require(ledger, attendant, "import", actor=actor)  # also for a dry run, as on the CLI
     if accept_unknown:
         # Taking an unknown station's key from its bundle enrols it: the station admin's call,
@@ -229,7 +234,11 @@ def import_bundles(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bo
     if files and not dry_run:
         from . import backup  # issue 8: a snapshot before every import
 
+        if stage is not None:
+            stage("backup")
         backup.before_import(ledger, by=actor)
+    if stage is not None:
+        stage("import")
     outcomes = []
     with importer.deferred_checkpoints(ledger):  # one WAL checkpoint per run, not per bundle
         for n, outcome in enumerate(importer.import_each(

@@ -356,6 +356,9 @@ class SyncPage(QWidget):
     def import_paths(self, paths: list[Path], *, dry_run: bool = False,
                      accept_unknown: bool | str = False) -> Job[Any]:
         actor, who = self.ctx.actor, current_attendant(self.ctx)
+        label = self.tr("Checking bundles…") if dry_run else self.tr("Importing bundles…")
+        saying = {"backup": self.tr("Making a safety backup of the ledger before the import "
+                                    "(a large ledger takes a while)…"), "import": label}
 
         def work(job: JobControl) -> tuple[list[Outcome], list[Path]]:
             files = find_bundles(paths)  # how many were chosen, to say what a cancel left out
@@ -363,7 +366,9 @@ class SyncPage(QWidget):
                 job.ledger(), files, actor=actor, attendant=who, dry_run=dry_run,
                 accept_unknown=accept_unknown,
                 progress=lambda done, total: job.progress(done, total),
-                cancelled=lambda: job.cancelled), files
+                cancelled=lambda: job.cancelled,
+                stage=lambda name: job.progress(0, len(files) if name == "import" else 0,
+                                                saying[name])), files
 
         def done(result: tuple[list[Outcome], list[Path]]) -> None:
             if dry_run:
@@ -373,8 +378,7 @@ class SyncPage(QWidget):
 
         job: Job[Any] = Job(self, work, on_success=done,
                             ledger=self.ctx.open_worker_ledger, lang=self.ctx.lang)
-        return job.with_progress(self.tr("Checking bundles…") if dry_run
-                                 else self.tr("Importing bundles…")).run()
+        return job.with_progress(label).run()
 
     def _checked(self, result: tuple[list[Outcome], list[Path]], paths: list[Path]
                  ) -> DryRunDialog:

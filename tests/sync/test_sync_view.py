@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel
 
-from station_app.services import visits
+from station_app.services import sync_ops, visits
 from station_app.ui import i18n, jobs
 from station_app.ui.context import AppContext
 from station_app.ui.sync_view import SyncPage
@@ -390,3 +390,48 @@ def test_screenshots(qtbot: Any, net) -> None:
         probe.close()
     other.close()
     i18n.install("en")
+
+
+def test_the_wait_for_the_safety_backup_is_explained(qtbot: Any, net, monkeypatch) -> None:
+    """Before the first file, every import backs up the ledger (a large supervisor ledger
+    takes a while): the progress window says so instead of sitting at 0 of N files."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    from station_app.services import backup
+
+    sup, sta, tmp = net
+    link(sup, sta, tmp / "ids")
+    visits.record_visit(sta, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+    export(sta, tmp / "usb")
+    page = _page(qtbot, sup)
+    release = threading.Event()
+    real = backup.before_import
+
+    def slow_backup(*args: Any, **kw: Any) -> Any:
+        release.wait(10)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(backup, "before_import", slow_backup)
+    page.import_paths([tmp / "usb"])
+
+    def dialog_text() -> str:
+        dialog = page.findChild(QProgressDialog, "jobProgress")
+        return dialog.labelText() if dialog is not None else ""
+
+    qtbot.waitUntil(lambda: "safety backup" in dialog_text(), timeout=5000)
+    release.set()
+    _wait(qtbot)
+    assert [o.result for o in page.last_results] == ["accepted"]
+
+
+def test_import_stages(net) -> None:
+    sup, sta, tmp = net
+    link(sup, sta, tmp / "ids")
+    export(sta, tmp / "usb")
+    heard: list[str] = []
+    sync_ops.import_bundles(sup, [tmp / "usb"], actor="t", dry_run=True, stage=heard.append)
+    assert heard == ["import"]  # a dry run writes nothing, so it backs nothing up
+    sync_ops.import_bundles(sup, [tmp / "usb"], actor="t", stage=heard.append)
+    assert heard == ["import", "backup", "import"]
