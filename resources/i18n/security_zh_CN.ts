@@ -143,7 +143,7 @@
     </message>
     <message>
         <location filename="../../station_app/ui/audit_view.py" line="50"/>
-        <location filename="../../station_app/ui/audit_view.py" line="61"/>
+        <location filename="../../station_app/ui/audit_view.py" line="80"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
@@ -183,27 +183,77 @@
         <translation>解除分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="60"/>
+        <location filename="../../station_app/ui/audit_view.py" line="62"/>
+        <source>counter work</source>
+        <translation>柜台业务</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="63"/>
+        <source>export data (bundles, roster)</source>
+        <translation>导出数据（数据包、名册）</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="64"/>
+        <source>import bundles</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="65"/>
+        <source>see and export reports</source>
+        <translation>查看和导出统计报表</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="66"/>
+        <source>back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="67"/>
+        <source>read the audit log</source>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="68"/>
+        <source>show a full ID number</source>
+        <translation>查看完整身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="69"/>
+        <source>restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="70"/>
+        <source>manage accounts</source>
+        <translation>管理操作员账户</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="71"/>
+        <source>change settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="79"/>
         <source>done</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="60"/>
+        <location filename="../../station_app/ui/audit_view.py" line="79"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="61"/>
+        <location filename="../../station_app/ui/audit_view.py" line="80"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="62"/>
+        <location filename="../../station_app/ui/audit_view.py" line="81"/>
         <source>not permitted</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="63"/>
+        <location filename="../../station_app/ui/audit_view.py" line="82"/>
         <source>skipped (not for this ledger)</source>
         <translation>跳过（不是给本台账的）</translation>
     </message>
@@ -211,27 +261,37 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="154"/>
+        <location filename="../../station_app/ui/audit_view.py" line="176"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="157"/>
+        <location filename="../../station_app/ui/audit_view.py" line="179"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="164"/>
+        <location filename="../../station_app/ui/audit_view.py" line="186"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="168"/>
+        <location filename="../../station_app/ui/audit_view.py" line="189"/>
+        <source>&amp;Who:</source>
+        <translation>操作人(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="194"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="199"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="173"/>
+        <location filename="../../station_app/ui/audit_view.py" line="204"/>
         <source>Only the station admin and supervisors can see the audit log.</source>
         <translation>只有驿站管理员和上级工会可以查看审计日志。</translation>
     </message>
@@ -456,88 +516,88 @@
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="285"/>
+        <location filename="../../station_app/ui/security_page.py" line="293"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="285"/>
+        <location filename="../../station_app/ui/security_page.py" line="293"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="286"/>
+        <location filename="../../station_app/ui/security_page.py" line="294"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="287"/>
+        <location filename="../../station_app/ui/security_page.py" line="295"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="288"/>
+        <location filename="../../station_app/ui/security_page.py" line="296"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="291"/>
+        <location filename="../../station_app/ui/security_page.py" line="299"/>
         <source>attendant</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="291"/>
+        <location filename="../../station_app/ui/security_page.py" line="299"/>
         <source>supervisor</source>
         <translation>上级工会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="292"/>
+        <location filename="../../station_app/ui/security_page.py" line="300"/>
         <source>admin</source>
         <translation>驿站管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="298"/>
+        <location filename="../../station_app/ui/security_page.py" line="306"/>
         <source>No backup yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="300"/>
+        <location filename="../../station_app/ui/security_page.py" line="308"/>
         <source>Last backup: %1 (%2) — %3</source>
         <translation>上次备份：%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="318"/>
+        <location filename="../../station_app/ui/security_page.py" line="326"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="319"/>
+        <location filename="../../station_app/ui/security_page.py" line="327"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="345"/>
+        <location filename="../../station_app/ui/security_page.py" line="353"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="349"/>
+        <location filename="../../station_app/ui/security_page.py" line="357"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="355"/>
+        <location filename="../../station_app/ui/security_page.py" line="363"/>
         <source>Choose the USB stick</source>
         <translation>选择U盘</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="372"/>
+        <location filename="../../station_app/ui/security_page.py" line="380"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="391"/>
-        <location filename="../../station_app/ui/security_page.py" line="436"/>
+        <location filename="../../station_app/ui/security_page.py" line="399"/>
+        <location filename="../../station_app/ui/security_page.py" line="450"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

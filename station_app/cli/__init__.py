@@ -26,6 +26,12 @@ from ..domain.errors import LedgerError
 
 EXIT_OK, EXIT_USAGE, EXIT_INVALID, EXIT_REFUSED = 0, 2, 3, 4
 
+COUNTER = "counter"
+"""The permission of the counter work every role does. The GUI opens nothing before sign-in, so
+on a ledger with accounts every command that shows or records members, visits and other entries
+declares it (``set_defaults(permission=COUNTER)``) and ``main`` signs in ``--as USER`` before
+running it (docs/SECURITY.md). A tuple means any one of those permissions."""
+
 Handler = Callable[["Context", argparse.Namespace], int]
 
 
@@ -153,7 +159,9 @@ def _add_common(parser: argparse.ArgumentParser, top: bool) -> None:
                         **extra)
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="message language", **extra)
     parser.add_argument("--as", dest="actor", metavar="ATTENDANT",
-                        help="attendant recorded on new entries (default: the login name)",
+                        help="the attendant who signs in (PIN from $STATION_LEDGER_PIN or "
+                             "standard input, once the ledger has accounts) and is recorded "
+                             "on new entries (default: the login name)",
                         **extra)
 
 
@@ -195,6 +203,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(db=args.db, json=args.json, lang=lang, actor=actor)
     handler: Handler = args.handler
     try:
+        permission = getattr(args, "permission", None)
+        if permission:  # declared by the command: sign in before it reads or writes anything
+            from .admin import signed_in
+
+            signed_in(ctx, permission)
         return handler(ctx, args)
     except LedgerError as exc:
         return _report(exc, lang, ctx.json, ctx.out)

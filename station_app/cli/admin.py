@@ -57,17 +57,22 @@ def read_pin(ctx: Context) -> str | None:
     return cached or None
 
 
-def signed_in(ctx: Context, permission: str) -> auth.Attendant | None:
+def signed_in(ctx: Context, permission: str | tuple[str, ...]) -> auth.Attendant | None:
     """Sign in ``--as USER`` and check one permission; returns the attendant.
 
     Other command modules (export, roster) call this before doing anything and hand the result
     to the service function, which checks the permission again (``attendant=``). Open mode (no
     attendants yet) returns None without asking for a PIN; ``ctx.actor`` is then the OS user.
+    A tuple of permissions is satisfied by any one of them (a page the GUI shows to either).
     """
     ledger = ctx.ledger()
     if not auth.has_attendants(ledger):
         return None
-    attendant = auth.sign_in_for(ledger, ctx.actor, read_pin(ctx), permission, via="cli")
+    options = (permission,) if isinstance(permission, str) else tuple(permission)
+    account = auth.get_attendant(ledger, ctx.actor)
+    # The role decides which permission to check; the check itself re-reads it after the PIN.
+    wanted = next((p for p in options if account is not None and account.can(p)), options[0])
+    attendant = auth.sign_in_for(ledger, ctx.actor, read_pin(ctx), wanted, via="cli")
     if attendant is not None:
         ctx.actor = attendant.username
     return attendant

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from . import Context
+from . import COUNTER, Context
 from .core import local_time
 
 
@@ -27,7 +27,7 @@ def register(sub: Any) -> None:
     p.add_argument("--reissue", action="store_true",
                    help="issue a new card (serial + 1) before writing; needs --reason")
     p.add_argument("--reason", help="why the card is reissued (lost, damaged ...)")
-    p.set_defaults(handler=cmd_card)
+    p.set_defaults(handler=cmd_card, permission=COUNTER)
 
     p = sub.add_parser(
         "cards", help="cards of many members: list or print all not yet printed on A4",
@@ -41,7 +41,7 @@ def register(sub: Any) -> None:
                    help="follow each page of fronts with a page of backs (long-edge duplex)")
     p.add_argument("--no-mark", action="store_true",
                    help="write the sheet but do not record the cards as printed")
-    p.set_defaults(handler=cmd_cards)
+    p.set_defaults(handler=cmd_cards, permission=COUNTER)
 
 
 def _member_number(ctx: Context, text: str) -> str:

@@ -21,9 +21,10 @@ from ..services import (
     station,
     visits,
 )
-from . import Context, counted
+from . import COUNTER, Context, counted
 
 MAX_LIMIT = 10_000
+SYNC_PAGE = ("export", "import")  # the GUI lists the same person twice on the Sync page
 FROM_STDIN = "-"
 ID_NUMBER_HELP = ("- reads the 18-digit resident ID number from standard input; leave it out to "
                   "type it at a hidden prompt. A number written here is refused (it would stay "
@@ -64,14 +65,14 @@ def register(sub: Any) -> None:
     p.add_argument("--worker-type", required=True,
                    help="one of: " + ", ".join(w.code for w in worker_types.WORKER_TYPES))
     p.add_argument("--employer", default="", help="platform or employer")
-    p.set_defaults(handler=cmd_member_add)
+    p.set_defaults(handler=cmd_member_add, permission=COUNTER)
     p = msub.add_parser("find", help="search by number, name, pinyin, phone tail or ID tail")
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=20)
-    p.set_defaults(handler=cmd_member_find)
+    p.set_defaults(handler=cmd_member_find, permission=COUNTER)
     p = msub.add_parser("show", help="one member's details")
     p.add_argument("member_no")
-    p.set_defaults(handler=cmd_member_show)
+    p.set_defaults(handler=cmd_member_show, permission=COUNTER)
     p = msub.add_parser("update", help="edit a member's profile (a new entry; history stays)")
     p.add_argument("member_no")
     p.add_argument("--name")
@@ -79,14 +80,14 @@ def register(sub: Any) -> None:
     p.add_argument("--worker-type")
     p.add_argument("--employer")
     p.add_argument("--reason", required=True)
-    p.set_defaults(handler=cmd_member_update)
+    p.set_defaults(handler=cmd_member_update, permission=COUNTER)
     p = msub.add_parser("verify", help="mark real-name verification done (实名认证)")
     p.add_argument("member_no")
-    p.set_defaults(handler=cmd_member_verify)
+    p.set_defaults(handler=cmd_member_verify, permission=COUNTER)
     p = msub.add_parser("withdraw", help="a member leaves the union")
     p.add_argument("member_no")
     p.add_argument("--reason", required=True)
-    p.set_defaults(handler=cmd_member_withdraw)
+    p.set_defaults(handler=cmd_member_withdraw, permission=COUNTER)
     # ``member rejoin`` beside ``member withdraw``; ``rejoin`` alone is the same command.
     for parent, name in ((msub, "rejoin"), (sub, "rejoin")):
         p = parent.add_parser(name, help="a member who withdrew joins again (same number and "
@@ -95,7 +96,7 @@ def register(sub: Any) -> None:
         p.add_argument("--phone", help="a new mobile number")
         p.add_argument("--worker-type", help="a new worker type")
         p.add_argument("--employer", help="a new platform or employer")
-        p.set_defaults(handler=cmd_member_rejoin)
+        p.set_defaults(handler=cmd_member_rejoin, permission=COUNTER)
 
     p = sub.add_parser("visit", help="record a visit (one person-time)")
     who = p.add_mutually_exclusive_group(required=True)
@@ -105,7 +106,7 @@ def register(sub: Any) -> None:
     p.add_argument("--service", nargs="+", action="extend", required=True, metavar="CODE")
     p.add_argument("--doc-type", help="walk-ins without a PRC ID: passport or other")
     p.add_argument("--nationality", help="ISO country code, e.g. MN, RU")
-    p.set_defaults(handler=cmd_visit)
+    p.set_defaults(handler=cmd_visit, permission=COUNTER)
 
     p = sub.add_parser("campaign", help="relief campaigns")
     csub = p.add_subparsers(dest="campaign_command", metavar="ACTION")
@@ -118,7 +119,7 @@ def register(sub: Any) -> None:
     c.add_argument("--ends", default="")
     c.add_argument("--repeat-allowed", action="store_true",
                    help="a person may receive more than once without an override")
-    c.set_defaults(handler=cmd_campaign_add)
+    c.set_defaults(handler=cmd_campaign_add, permission=COUNTER)
     c = csub.add_parser("list", help="list campaigns")
     c.set_defaults(handler=cmd_campaign_list)
 
@@ -130,14 +131,14 @@ def register(sub: Any) -> None:
     p.add_argument("--money-fen", type=int, default=0, help="money in fen (1 yuan = 100 fen)")
     p.add_argument("--goods", action="append", default=[], metavar="ITEM:QTY")
     p.add_argument("--override-reason", help="give again in a one-per-person campaign")
-    p.set_defaults(handler=cmd_relief)
+    p.set_defaults(handler=cmd_relief, permission=COUNTER)
 
     p = sub.add_parser("enrol", help="enrol a member in a programme")
     p.add_argument("--member", required=True, metavar="MEMBER_NO")
     p.add_argument("--programme", required=True)
     p.add_argument("--child-name")
     p.add_argument("--child-age", type=int)
-    p.set_defaults(handler=cmd_enrol)
+    p.set_defaults(handler=cmd_enrol, permission=COUNTER)
 
     p = sub.add_parser("transfer", help="membership transfer (会籍转接)")
     tsub = p.add_subparsers(dest="transfer_command", metavar="DIRECTION")
@@ -146,7 +147,7 @@ def register(sub: Any) -> None:
     t.add_argument("member_no")
     t.add_argument("--to", required=True, dest="other_union")
     t.add_argument("--reason", default="")
-    t.set_defaults(handler=cmd_transfer_out)
+    t.set_defaults(handler=cmd_transfer_out, permission=COUNTER)
     t = tsub.add_parser("in", help="a member arrives from another union")
     t.add_argument("--from", required=True, dest="other_union")
     t.add_argument("--name", required=True)
@@ -154,27 +155,27 @@ def register(sub: Any) -> None:
     t.add_argument("--phone", required=True)
     t.add_argument("--worker-type", required=True)
     t.add_argument("--employer", default="")
-    t.set_defaults(handler=cmd_transfer_in)
+    t.set_defaults(handler=cmd_transfer_in, permission=COUNTER)
 
     p = sub.add_parser("void", help="void an entry (it stays visible, struck through)")
     p.add_argument("entry_id")
     p.add_argument("--reason", required=True)
-    p.set_defaults(handler=cmd_void)
+    p.set_defaults(handler=cmd_void, permission=COUNTER)
 
     p = sub.add_parser("correct", help="correct a visit's services or worker type")
     p.add_argument("entry_id")
     p.add_argument("--service", nargs="+", action="extend", metavar="CODE")
     p.add_argument("--worker-type")
     p.add_argument("--reason", required=True)
-    p.set_defaults(handler=cmd_correct)
+    p.set_defaults(handler=cmd_correct, permission=COUNTER)
 
     p = sub.add_parser("duplicates", help="people who are an active member under two numbers"
                                           " (signed up at two stations before either knew)")
-    p.set_defaults(handler=cmd_duplicates)
+    p.set_defaults(handler=cmd_duplicates, permission=SYNC_PAGE)
 
     p = sub.add_parser("log", help="the newest entries")
     p.add_argument("--limit", type=int, default=20)
-    p.set_defaults(handler=cmd_log)
+    p.set_defaults(handler=cmd_log, permission=COUNTER)
 
     p = sub.add_parser("services", help="the service catalogue with codes")
     p.add_argument("--all", action="store_true", help="include retired services")

@@ -26,6 +26,9 @@ def register(sub: Any) -> None:
     existing = sub.choices.get("enrol")
     if existing is not None:
         programme_handler = existing.get_default("handler")
+        # The programme enrolment's sign-in (counter work) is not the station enrolment's
+        # (settings, in cmd_enrol): the dispatch signs in for the branch it takes.
+        programme_permission = existing.get_default("permission")
         for action in existing._actions:
             if action.dest in ("member", "programme"):
                 action.required = False
@@ -34,7 +37,8 @@ def register(sub: Any) -> None:
         existing.add_argument("--trust-out",
                               help="where to write the station's trust file (default: beside "
                                    "the identity file); " + FILE_OR_FOLDER)
-        existing.set_defaults(handler=_enrol_dispatch(existing, programme_handler))
+        existing.set_defaults(handler=_enrol_dispatch(existing, programme_handler,
+                                                      programme_permission), permission=None)
     else:
         p = sub.add_parser("enrol", help="enrol a station from its identity file")
         p.add_argument("identity_file", type=Path)
@@ -88,7 +92,8 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_fork_resolve)
 
 
-def _enrol_dispatch(parser: argparse.ArgumentParser, programme_handler: Any) -> Any:
+def _enrol_dispatch(parser: argparse.ArgumentParser, programme_handler: Any,
+                    programme_permission: Any = None) -> Any:
     def handler(ctx: Context, args: argparse.Namespace) -> int:
         if args.identity_file is not None:
             return cmd_enrol(ctx, args)
@@ -96,6 +101,8 @@ def _enrol_dispatch(parser: argparse.ArgumentParser, programme_handler: Any) -> 
             parser.print_usage()
             ctx.print("station-ledger enrol: FILE, or --member and --programme, required")
             return EXIT_USAGE
+        if programme_permission:
+            _signed_in(ctx, programme_permission)
         return int(programme_handler(ctx, args))
     return handler
 
@@ -112,7 +119,7 @@ def cmd_enrol_file(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _signed_in(ctx: Context, permission: str) -> auth.Attendant | None:
+def _signed_in(ctx: Context, permission: str | tuple[str, ...]) -> auth.Attendant | None:
     """Issue 8: role check (--as USER + PIN once accounts exist); the attendant or None."""
     from .admin import signed_in
 

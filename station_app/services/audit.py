@@ -68,6 +68,18 @@ def rows(ledger: Ledger, limit: int = 100, action: str | None = None,
     return _select(ledger, limit, action, actor, before_id)
 
 
+def actors(ledger: Ledger, *, attendant: Acting, by: str = "") -> list[str]:
+    """Everyone who appears in the log as the one who acted, sorted (the viewer's filter).
+
+    Guarded like ``rows``: the list says who signed in, revealed and exported.
+    """
+    from . import auth
+
+    auth.require(ledger, attendant, "audit", actor=by)
+    return [str(r[0]) for r in ledger.conn.execute(
+        "SELECT DISTINCT actor FROM audit_log ORDER BY actor")]
+
+
 def _select(ledger: Ledger, limit: int, action: str | None = None, actor: str | None = None,
             before_id: int | None = None) -> list[AuditRow]:
     where: list[str] = []

@@ -203,7 +203,7 @@ def write_backup(ledger: Ledger, out: str | Path, *, passphrase: str | None = No
     open mode); the automatic backups below pass ``auth.AUTOMATIC``.
     """
     auth.require(ledger, attendant, "backup", actor=by)
-    out = Path(out)
+    out = Path(os.path.abspath(out))  # the audit row must say where, whatever the cwd was
     if out.is_dir():  # a folder (the USB stick): the name the Security page gives it too
         out = out / file_name(ledger, out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -242,8 +242,8 @@ def write_backup(ledger: Ledger, out: str | Path, *, passphrase: str | None = No
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp_zip.unlink()
-        audit.record(ledger, by, audit.BACKUP, out.name, {"kind": kind, "error": str(exc)[:200]},
-                     outcome="failed")
+        audit.record(ledger, by, audit.BACKUP, out.name,
+                     {"kind": kind, "path": str(out), "error": str(exc)[:200]}, outcome="failed")
         if exc.errno == 28:  # ENOSPC
             raise LedgerUnavailable("disk_full") from exc
         raise LedgerUnavailable("backup_failed", path=str(out), detail=str(exc)) from exc

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import clock
 from ..domain.errors import LedgerError
-from ..services import audit
+from ..services import audit, auth
 from .sign_in import can, current_attendant
 
 PAGE_SIZE = 200
@@ -56,6 +56,25 @@ class AuditModel(QAbstractTableModel):
         }
         return labels.get(action, action)
 
+    def permission_label(self, permission: str) -> str:
+        """The human name of a permission (``auth.PERMISSIONS``); the log keeps the code."""
+        return {
+            "counter": self.tr("counter work"),
+            "export": self.tr("export data (bundles, roster)"),
+            "import": self.tr("import bundles"),
+            "reports": self.tr("see and export reports"),
+            "backup": self.tr("back up"),
+            "audit": self.tr("read the audit log"),
+            "reveal": self.tr("show a full ID number"),
+            "restore": self.tr("restore a backup"),
+            "attendants": self.tr("manage accounts"),
+            "settings": self.tr("change settings"),
+        }.get(permission, permission)
+
+    def subject_label(self, row: audit.AuditRow) -> str:
+        # A refusal's subject is the permission that was missing: shown by its name.
+        return self.permission_label(row.subject) if row.action == audit.DENIED else row.subject
+
     def outcome_label(self, outcome: str) -> str:
         return {"ok": self.tr("done"), "failed": self.tr("failed"),
                 "refused": self.tr("refused"), "locked": self.tr("locked"),
@@ -70,13 +89,14 @@ class AuditModel(QAbstractTableModel):
         self.attendant = attendant
         self.actor = actor
         self.action: str | None = None
+        self.person: str | None = None  # only rows of this actor (the "Who" filter)
         self.rows: list[audit.AuditRow] = []
         self._more = False  # empty until ``reload()`` (the page calls it once it may)
 
     def reload(self) -> None:
         """The newest page again; a refusal (``LedgerError``) leaves the rows as they were."""
         found = audit.rows(self.ledger, PAGE_SIZE, action=self.action or None,
-                           attendant=self.attendant, by=self.actor)
+                           actor=self.person or None, attendant=self.attendant, by=self.actor)
         self.beginResetModel()
         self.rows = found
         self._more = len(found) == PAGE_SIZE
@@ -103,8 +123,8 @@ class AuditModel(QAbstractTableModel):
             return
         try:
             more = audit.rows(self.ledger, PAGE_SIZE, action=self.action or None,
-                              before_id=self.rows[-1].id, attendant=self.attendant,
-                              by=self.actor)
+                              actor=self.person or None, before_id=self.rows[-1].id,
+                              attendant=self.attendant, by=self.actor)
         except LedgerError:  # e.g. the account was disabled meanwhile: no further pages
             self._more = False
             return
@@ -133,7 +153,7 @@ class AuditModel(QAbstractTableModel):
             if col == 5:
                 return ", ".join(f"{k}={v if not isinstance(v, list | dict) else json.dumps(v)}"
                                  for k, v in sorted(row.detail.items()))
-            return (None, row.actor, self.action_label(row.action), row.subject,
+            return (None, row.actor, self.action_label(row.action), self.subject_label(row),
                     self.outcome_label(row.outcome))[col]
         if role == Qt.ItemDataRole.ForegroundRole and row.outcome not in ("ok",):
             from PySide6.QtGui import QColor
@@ -143,6 +163,8 @@ class AuditModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.UserRole + 2:
             return row.action
+        if role == Qt.ItemDataRole.UserRole + 3:
+            return row.subject  # as stored (a refusal's permission code)
         return None
 
 
@@ -164,6 +186,15 @@ class AuditPage(QWidget):
                                 else self.tr("All actions"), action)
         self.filter.currentIndexChanged.connect(self.apply_filter)
         top.addWidget(self.filter)
+        who = QLabel(self.tr("&Who:"))
+        top.addWidget(who)
+        self.person_filter = QComboBox()
+        self.person_filter.setObjectName("auditPersonFilter")
+        self.person_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.person_filter.addItem(self.tr("Everyone"), "")
+        who.setBuddy(self.person_filter)
+        self.person_filter.currentIndexChanged.connect(self.apply_filter)
+        top.addWidget(self.person_filter)
         top.addStretch(1)
         refresh = QPushButton(self.tr("&Refresh"))
         refresh.setObjectName("auditRefresh")
@@ -189,14 +220,35 @@ class AuditPage(QWidget):
 
     def apply_filter(self) -> None:
         self.model.action = self.filter.currentData() or None
+        self.model.person = self.person_filter.currentData() or None
         self.refresh()
+
+    def _fill_people(self, people: list[str]) -> None:
+        """Everyone in the log, by display name where it is an account; the choice is kept."""
+        names = {a.username: a.display_name for a in auth.list_attendants(self.ctx.ledger)}
+        chosen = self.person_filter.currentData() or ""
+        self.person_filter.blockSignals(True)
+        try:
+            while self.person_filter.count() > 1:
+                self.person_filter.removeItem(1)
+            for person in people:
+                shown = names.get(person)
+                self.person_filter.addItem(f"{shown} ({person})" if shown else person, person)
+            if chosen and chosen not in people:  # gone after a restore: still the filter
+                self.person_filter.addItem(chosen, chosen)
+            self.person_filter.setCurrentIndex(max(0, self.person_filter.findData(chosen)))
+        finally:
+            self.person_filter.blockSignals(False)
 
     def refresh(self) -> None:
         allowed = can(self.ctx, "audit")
         if allowed:
-            self.model.attendant = current_attendant(self.ctx)
+            who = current_attendant(self.ctx)
+            self.model.attendant = who
             self.model.actor = self.ctx.actor
             try:
+                self._fill_people(audit.actors(self.ctx.ledger, attendant=who,
+                                               by=self.ctx.actor))
                 self.model.reload()
             except LedgerError:  # the service said no (account disabled since sign-in ...)
                 allowed = False

@@ -26,6 +26,9 @@ class AppContext(QObject):
     language_changed = Signal(str)
     """Emitted after the UI language was switched ("zh_CN" or "en")."""
     actor_changed = Signal(str)
+    screen_locked = Signal()
+    """Emitted when the screen locks (idle lock, Ctrl+L): whatever shows personal data in full
+    (a revealed ID number) hides it at once, before the lock screen appears."""
 
     def __init__(self, ledger_path: Path | str, ledger: Ledger, *, lang: str = "zh_CN",
                  actor: str = "station", parent: QObject | None = None) -> None:

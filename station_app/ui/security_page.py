@@ -254,7 +254,7 @@ class SecurityPage(QWidget):
         self._hide_timer = QTimer(self)
         self._hide_timer.setSingleShot(True)
         self._hide_timer.setInterval(REVEAL_SECONDS * 1000)
-        self._hide_timer.timeout.connect(self.reveal_result.clear)
+        self._hide_timer.timeout.connect(self.hide_revealed)
 
         self.settings_box = QGroupBox(self.tr("Privacy and locking"))
         form = QFormLayout(self.settings_box)
@@ -277,7 +277,15 @@ class SecurityPage(QWidget):
         layout.addWidget(self.settings_box)
         layout.addStretch(1)
         ctx.ledger_changed.connect(self.refresh)
-        ctx.actor_changed.connect(lambda _a: self.refresh())
+        ctx.actor_changed.connect(self._actor_changed)
+        locked = getattr(ctx, "screen_locked", None)
+        if locked is not None:
+            locked.connect(self.hide_revealed)
+        self.refresh()
+
+    def _actor_changed(self, _actor: str) -> None:
+        # Someone else at the counter (or self-service mode): a reveal was not for them.
+        self.hide_revealed()
         self.refresh()
 
     # ---- state ----
@@ -417,6 +425,12 @@ class SecurityPage(QWidget):
         self.reveal_result.setText(full)
         self.reveal_reason.clear()
         self._hide_timer.start()
+
+    def hide_revealed(self) -> None:
+        """The full number goes at once (after 30 s, or when the screen locks): seeing it
+        again needs a new reveal, with a reason, audited again."""
+        self._hide_timer.stop()
+        self.reveal_result.clear()
 
     def save_settings(self) -> None:
         if not self._guard("settings"):

@@ -239,6 +239,9 @@ class IdleLock(QObject):
         if self.locked:
             return
         self.locked = True
+        locked_signal = getattr(self.ctx, "screen_locked", None)
+        if locked_signal is not None:  # first: nothing revealed may stay behind the lock
+            locked_signal.emit()
         who = current_attendant(self.ctx)
         try:
             from ..services import audit

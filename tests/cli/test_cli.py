@@ -176,8 +176,14 @@ def test_real_entry_point_demo_and_find(tmp_path: Path) -> None:
     stats = json.loads(done.stdout)
     assert stats["members"] == 40 and stats["visits"] > 100
     assert stats["accounts"] == ["zhanzhang", "wangli"]  # the README's demo sign-in
-    found = subprocess.run([sys.executable, "-m", "station_app", "--db", db, "--json", "member",
-                            "find", "MZL01-0000"], capture_output=True, text=True, check=True)
+    find = [sys.executable, "-m", "station_app", "--db", db, "--json", "member", "find",
+            "MZL01-0000"]
+    env = {k: v for k, v in os.environ.items() if k != "STATION_LEDGER_PIN"}
+    # The demo station has accounts: names and phone numbers only after signing in.
+    refused = subprocess.run(find, capture_output=True, text=True, env=env, input="")
+    assert refused.returncode == 4 and "MZL01-0000" not in refused.stdout
+    found = subprocess.run([*find[:3], "--as", "wangli", *find[3:]], capture_output=True,
+                           text=True, check=True, env={**env, "STATION_LEDGER_PIN": "1357"})
     assert len(json.loads(found.stdout)) == 20
 
 

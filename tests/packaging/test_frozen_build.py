@@ -117,10 +117,15 @@ def test_frozen_cli_scripts_a_station(frozen: Path, tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:
         member = conn.execute("SELECT member_no FROM members ORDER BY member_no").fetchone()[0]
     proc = _run([cli, "--db", db, "--json", "member", "show", member], home)
+    assert proc.returncode == 4, "the demo station has accounts: member data needs a sign-in"
+    clerk = {**_env(home), "STATION_LEDGER_PIN": "1357"}  # the demo's attendant wangli
+    proc = subprocess.run([cli, "--db", db, "--as", "wangli", "--json", "member", "show", member],
+                          capture_output=True, text=True, timeout=240, cwd=home, env=clerk)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert member in proc.stdout
     card = tmp_path / "card.pdf"
-    proc = _run([cli, "--db", db, "card", member, "--out", str(card)], home)
+    proc = subprocess.run([cli, "--db", db, "--as", "wangli", "card", member, "--out", str(card)],
+                          capture_output=True, text=True, timeout=240, cwd=home, env=clerk)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert card.read_bytes().startswith(b"%PDF")
     roster = tmp_path / "roster.xlsx"

@@ -93,7 +93,9 @@ def test_backup_and_restore_from_the_command_line(db: Path, capsys: pytest.Captu
                        pin="246810")
     assert code == 0, err
     assert json.loads(zipfile_manifest(out_file))["keys"]["storage"] == "encrypted"
-    r("visit", "--walk-in", "courier", "--service", "water")
+    code, _, err = r("--as", "ann", "visit", "--walk-in", "courier", "--service", "water",
+                     pin="1357")
+    assert code == 0, err  # after the backup: gone again after the restore
     code, _, err = r("--as", "ann", "restore", str(out_file), pin="1357")
     assert code == 4  # attendants may not restore
     code, out, err = r("--as", "boss", "restore", str(out_file), pin="246810")

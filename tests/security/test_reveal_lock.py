@@ -1,0 +1,136 @@
+"""A full ID number shown on the Security page never outlasts the screen lock.
+
+The admin reveals a member's number (30 seconds, reason logged); when the screen locks — idle
+or Ctrl+L — the number goes at once, before the lock screen appears, and stays gone after the
+unlock: seeing it again takes a new reveal, which is audited again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+
+from station_app.data.db import open_ledger
+from station_app.services import audit, auth
+from station_app.ui import i18n
+from station_app.ui.context import AppContext
+from station_app.ui.sign_in import IdleLock
+from tests.helpers import rid, sign_up
+from tests.security.conftest import ADMIN_PIN, AUDITOR, MovableClock, add_staff
+
+pytestmark = pytest.mark.gui
+
+MEMBER = "MZL01-000001V"
+
+
+@pytest.fixture
+def ctx(qapp: QApplication, ledger_path: Path) -> Iterator[AppContext]:
+    i18n.register_fonts(qapp)
+    i18n.install("en")
+    ledger = open_ledger(ledger_path)
+    sign_up(ledger, 1, name="张三")
+    add_staff(ledger)
+    context = AppContext(ledger_path, ledger, lang="en", actor="boss")
+    context.attendant = auth.authenticate(ledger, "boss", ADMIN_PIN)  # type: ignore[attr-defined]
+    yield context
+    lock = getattr(context, "idle_lock", None)
+    if lock is not None:
+        lock.stop()
+    ledger.close()
+
+
+def _on_screen() -> str:
+    """Every label and field text of every window, as someone at the PC could read it."""
+    texts = []
+    for window in QApplication.topLevelWidgets():
+        if window.isVisible():
+            texts += [w.text() for w in window.findChildren(QLabel) if w.isVisible()]
+            texts += [w.text() for w in window.findChildren(QLineEdit) if w.isVisible()]
+    return "\n".join(texts)
+
+
+def _reveals(ctx: AppContext) -> int:
+    return sum(r.action == audit.REVEAL and r.outcome == "ok"
+               for r in audit.rows(ctx.ledger, 500, attendant=AUDITOR))
+
+
+def _window(qtbot: Any, ctx: AppContext) -> Any:
+    from station_app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.pages["security"]
+    window.tabs.setCurrentWidget(page)
+    return window, page
+
+
+def _reveal(qtbot: Any, page: Any, reason: str) -> None:
+    """Type the member number and the reason, click Show."""
+    page.reveal_member.clear()
+    qtbot.keyClicks(page.reveal_member, MEMBER)
+    qtbot.keyClicks(page.reveal_reason, reason)
+    qtbot.mouseClick(page.findChild(QPushButton, "revealButton"), Qt.MouseButton.LeftButton)
+
+
+def _unlock_as_boss(qtbot: Any, lock: IdleLock) -> None:
+    dialog = lock.dialog
+    assert dialog is not None
+    dialog.username.setCurrentIndex(dialog.username.findData("boss"))
+    qtbot.keyClicks(dialog.pin, ADMIN_PIN)
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not lock.locked)
+
+
+def test_the_idle_lock_masks_a_revealed_id_number_at_once(
+        qtbot: Any, ctx: AppContext, movable_clock: MovableClock) -> None:
+    window, page = _window(qtbot, ctx)
+    lock = IdleLock(ctx, minutes=5)
+    ctx.idle_lock = lock  # type: ignore[attr-defined]
+    _reveal(qtbot, page, "card reissue")
+    assert rid(1) in _on_screen() and page._hide_timer.isActive()
+    assert _reveals(ctx) == 1
+
+    movable_clock.advance(minutes=5, seconds=1)  # well inside the 30 s in Qt's own time
+    lock.check()
+    assert lock.locked and lock.dialog is not None
+    assert rid(1) not in _on_screen()  # not behind the lock screen either
+    assert page.reveal_result.text() == "" and not page._hide_timer.isActive()
+
+    _unlock_as_boss(qtbot, lock)
+    assert window.isEnabled() and rid(1) not in _on_screen()
+    assert "**********" not in page.reveal_result.text()
+    assert _reveals(ctx) == 1  # the unlock showed nothing, logged nothing
+
+    # Seeing it again is a new reveal, with a reason again, audited again.
+    _reveal(qtbot, page, "")
+    assert "Reason" in page.reveal_result.text() and rid(1) not in _on_screen()
+    _reveal(qtbot, page, "card reissue, again")
+    assert page.reveal_result.text() == rid(1)
+    assert _reveals(ctx) == 2
+
+
+def test_ctrl_l_masks_it_too_and_the_next_attendant_never_sees_it(
+        qtbot: Any, ctx: AppContext) -> None:
+    window, page = _window(qtbot, ctx)
+    lock = IdleLock(ctx, minutes=5)
+    ctx.idle_lock = lock  # type: ignore[attr-defined]
+    _reveal(qtbot, page, "card reissue")
+    assert page.reveal_result.text() == rid(1)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: lock.locked)
+    assert rid(1) not in _on_screen() and not page._hide_timer.isActive()
+    dialog = lock.dialog
+    assert dialog is not None
+    dialog.username.setCurrentIndex(dialog.username.findData("clerk"))
+    qtbot.keyClicks(dialog.pin, "1357")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not lock.locked)
+    assert ctx.actor == "clerk" and page.reveal_box.isHidden()
+    assert rid(1) not in _on_screen() and page.reveal_result.text() == ""
