@@ -162,10 +162,20 @@ class MainWindow(QMainWindow):
             "Station Ledger %1\nOffline ledger for trade-union service stations.")
             .replace("%1", app_version))
 
+    def show_page(self, name: str) -> QWidget | None:
+        """Bring the page's tab to the front (a long page sits in a scroll area); the page."""
+        page = self.pages.get(name)
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if page is not None and (tab is page or (isinstance(tab, QScrollArea)
+                                                     and tab.widget() is page)):
+                self.tabs.setCurrentIndex(index)
+                return page
+        return None
+
     def focus_counter(self) -> None:
-        page = self.pages.get("counter")
+        page = self.show_page("counter")
         if page is not None:
-            self.tabs.setCurrentWidget(page)
             QTimer.singleShot(0, page, getattr(page, "focus_check_in", lambda: None))
 
     def closeEvent(self, event: QCloseEvent) -> None:

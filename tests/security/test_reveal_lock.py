@@ -66,8 +66,7 @@ def _window(qtbot: Any, ctx: AppContext) -> Any:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    page = window.pages["security"]
-    window.tabs.setCurrentWidget(page)
+    page = window.show_page("security")
     return window, page
 
 

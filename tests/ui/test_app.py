@@ -29,9 +29,8 @@ def test_the_window_fits_a_laptop_screen(qtbot: Any, window: Any, lang: str) -> 
     needed = window.minimumSizeHint().expandedTo(window.minimumSize())
     assert needed.width() <= 1366 and needed.height() <= 697
     window.resize(1024, 652)
-    page = window.pages["security"]
-    window.tabs.setCurrentIndex(next(i for i in range(window.tabs.count())
-                                     if window.tabs.tabText(i) == page.windowTitle()))
+    page = window.show_page("security")
+    assert page is window.pages["security"]
     qtbot.waitUntil(lambda: page.isVisible())
     area = window.tabs.currentWidget()
     assert area.widget() is page
