@@ -57,203 +57,153 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="40"/>
+        <location filename="../../station_app/ui/audit_view.py" line="46"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="40"/>
+        <location filename="../../station_app/ui/audit_view.py" line="46"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="40"/>
+        <location filename="../../station_app/ui/audit_view.py" line="46"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="40"/>
+        <location filename="../../station_app/ui/audit_view.py" line="46"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="41"/>
+        <location filename="../../station_app/ui/audit_view.py" line="47"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="41"/>
+        <location filename="../../station_app/ui/audit_view.py" line="47"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="45"/>
+        <location filename="../../station_app/ui/audit_view.py" line="51"/>
         <source>sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="45"/>
+        <location filename="../../station_app/ui/audit_view.py" line="51"/>
         <source>screen lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="46"/>
+        <location filename="../../station_app/ui/audit_view.py" line="52"/>
         <source>ID number shown</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="46"/>
+        <location filename="../../station_app/ui/audit_view.py" line="52"/>
         <source>export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47"/>
+        <location filename="../../station_app/ui/audit_view.py" line="53"/>
         <source>bundle export</source>
         <translation>导出同步包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47"/>
+        <location filename="../../station_app/ui/audit_view.py" line="53"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="48"/>
+        <location filename="../../station_app/ui/audit_view.py" line="54"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="48"/>
+        <location filename="../../station_app/ui/audit_view.py" line="54"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="49"/>
+        <location filename="../../station_app/ui/audit_view.py" line="55"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="49"/>
+        <location filename="../../station_app/ui/audit_view.py" line="55"/>
         <source>account</source>
         <translation>账户管理</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="50"/>
+        <location filename="../../station_app/ui/audit_view.py" line="56"/>
         <source>anonymisation</source>
         <translation>匿名化</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="50"/>
-        <location filename="../../station_app/ui/audit_view.py" line="80"/>
+        <location filename="../../station_app/ui/audit_view.py" line="56"/>
+        <location filename="../../station_app/ui/audit_view.py" line="78"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="51"/>
+        <location filename="../../station_app/ui/audit_view.py" line="57"/>
         <source>return bundle</source>
         <translation>回传包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="51"/>
+        <location filename="../../station_app/ui/audit_view.py" line="57"/>
         <source>station enrolled</source>
         <translation>登记驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="52"/>
+        <location filename="../../station_app/ui/audit_view.py" line="58"/>
         <source>station enrolled from its bundle</source>
         <translation>按数据包登记驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="53"/>
+        <location filename="../../station_app/ui/audit_view.py" line="59"/>
         <source>supervisor trusted</source>
         <translation>信任上级</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="54"/>
+        <location filename="../../station_app/ui/audit_view.py" line="60"/>
         <source>station key revoked</source>
         <translation>吊销驿站密钥</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="55"/>
+        <location filename="../../station_app/ui/audit_view.py" line="61"/>
         <source>station forked</source>
         <translation>驿站分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="55"/>
+        <location filename="../../station_app/ui/audit_view.py" line="61"/>
         <source>fork resolved</source>
         <translation>解除分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="62"/>
-        <source>counter work</source>
-        <translation>柜台业务</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/audit_view.py" line="63"/>
-        <source>export data (bundles, roster)</source>
-        <translation>导出数据（数据包、名册）</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/audit_view.py" line="64"/>
-        <source>import bundles</source>
-        <translation>导入数据包</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/audit_view.py" line="65"/>
-        <source>see and export reports</source>
-        <translation>查看和导出统计报表</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/audit_view.py" line="66"/>
-        <source>back up</source>
-        <translation>备份</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/audit_view.py" line="67"/>
-        <source>read the audit log</source>
-        <translation>查看审计日志</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/audit_view.py" line="68"/>
-        <source>show a full ID number</source>
-        <translation>查看完整身份证号</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/audit_view.py" line="69"/>
-        <source>restore a backup</source>
-        <translation>恢复备份</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/audit_view.py" line="70"/>
-        <source>manage accounts</source>
-        <translation>管理操作员账户</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/audit_view.py" line="71"/>
-        <source>change settings</source>
-        <translation>修改设置</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/audit_view.py" line="79"/>
+        <location filename="../../station_app/ui/audit_view.py" line="77"/>
         <source>done</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="79"/>
+        <location filename="../../station_app/ui/audit_view.py" line="77"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="80"/>
+        <location filename="../../station_app/ui/audit_view.py" line="78"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="81"/>
+        <location filename="../../station_app/ui/audit_view.py" line="79"/>
         <source>not permitted</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="82"/>
+        <location filename="../../station_app/ui/audit_view.py" line="80"/>
         <source>skipped (not for this ledger)</source>
         <translation>跳过（不是给本台账的）</translation>
     </message>
@@ -261,37 +211,37 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="176"/>
+        <location filename="../../station_app/ui/audit_view.py" line="174"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="179"/>
+        <location filename="../../station_app/ui/audit_view.py" line="177"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="186"/>
+        <location filename="../../station_app/ui/audit_view.py" line="184"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="189"/>
+        <location filename="../../station_app/ui/audit_view.py" line="187"/>
         <source>&amp;Who:</source>
         <translation>操作人(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="194"/>
+        <location filename="../../station_app/ui/audit_view.py" line="192"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="199"/>
+        <location filename="../../station_app/ui/audit_view.py" line="197"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="204"/>
+        <location filename="../../station_app/ui/audit_view.py" line="202"/>
         <source>Only the station admin and supervisors can see the audit log.</source>
         <translation>只有驿站管理员和上级工会可以查看审计日志。</translation>
     </message>

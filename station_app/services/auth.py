@@ -32,6 +32,29 @@ PERMISSIONS: dict[str, frozenset[str]] = {
                         "restore", "attendants", "settings"}),
 }
 PERMISSION_NAMES = sorted(PERMISSIONS["admin"])
+# What a person reads for a role and a permission (Chinese, English); stored as the codes.
+ROLE_WORDS: dict[str, tuple[str, str]] = {
+    "attendant": ("操作员", "attendant"), "supervisor": ("上级工会", "supervisor"),
+    "admin": ("驿站管理员", "station admin"),
+}
+PERMISSION_WORDS: dict[str, tuple[str, str]] = {
+    "counter": ("柜台业务", "counter work"),
+    "export": ("导出数据（数据包、名册）", "export data (bundles, roster)"),
+    "import": ("导入数据包", "import bundles"),
+    "reports": ("查看和导出统计报表", "see and export reports"),
+    "backup": ("备份", "back up"),
+    "audit": ("查看审计日志", "read the audit log"),
+    "reveal": ("查看完整身份证号", "show a full ID number"),
+    "restore": ("恢复备份", "restore a backup"),
+    "attendants": ("管理操作员账户", "manage accounts"),
+    "settings": ("修改设置", "change settings"),
+}
+
+
+def words(table: dict[str, tuple[str, str]], code: str, lang: str) -> str:
+    """A role's or permission's name in ``lang`` (zh_CN or en); an unknown code as it is."""
+    zh, en = table.get(code, (code, code))
+    return en if lang == "en" else zh
 
 # scrypt cost: 16 MiB of memory per guess (n * r * 128 bytes), ~50 ms on a station PC.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 14, 8, 1
@@ -48,8 +71,8 @@ messages.register({
     "signin_locked": ("尝试次数过多，账户已锁定，请在 {seconds} 秒后再试",
                       "Too many failed attempts; the account is locked for {seconds} more seconds"),
     "signin_disabled": ("账户 {username} 已停用", "Account {username} is disabled"),
-    "not_permitted": ("{username}（{role}）无权执行此操作：{permission}",
-                      "{username} ({role}) may not do this: {permission}"),
+    "not_permitted": ("{username}（{role_zh}）无权执行此操作：{permission_zh}",
+                      "{username} ({role_en}) may not do this: {permission_en}"),
     "signin_required": ("此操作需要登录：请用 --as 用户名，"
                         "并通过 STATION_LEDGER_PIN 或标准输入提供密码",
                         "This needs a signed-in attendant: pass --as USER and the PIN in "
@@ -463,8 +486,13 @@ def require(ledger: Ledger, attendant: Acting, permission: str, *,
     if not attendant.can(permission):
         audit.record(ledger, attendant.username, audit.DENIED, permission,
                      {"role": attendant.role}, outcome="denied")
+        role, allowed = ROLE_WORDS, PERMISSION_WORDS
         raise Refused("not_permitted", username=attendant.username, role=attendant.role,
-                      permission=permission)
+                      permission=permission,
+                      role_zh=words(role, attendant.role, "zh_CN"),
+                      role_en=words(role, attendant.role, "en"),
+                      permission_zh=words(allowed, permission, "zh_CN"),
+                      permission_en=words(allowed, permission, "en"))
 
 
 def sign_in_for(ledger: Ledger, username: str, secret: str | None, permission: str, *,

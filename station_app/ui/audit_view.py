@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -57,19 +63,11 @@ class AuditModel(QAbstractTableModel):
         return labels.get(action, action)
 
     def permission_label(self, permission: str) -> str:
-        """The human name of a permission (``auth.PERMISSIONS``); the log keeps the code."""
-        return {
-            "counter": self.tr("counter work"),
-            "export": self.tr("export data (bundles, roster)"),
-            "import": self.tr("import bundles"),
-            "reports": self.tr("see and export reports"),
-            "backup": self.tr("back up"),
-            "audit": self.tr("read the audit log"),
-            "reveal": self.tr("show a full ID number"),
-            "restore": self.tr("restore a backup"),
-            "attendants": self.tr("manage accounts"),
-            "settings": self.tr("change settings"),
-        }.get(permission, permission)
+        """The human name of a permission (``auth.PERMISSION_WORDS``, the words refusals use
+        too) in the language installed; the log keeps the code."""
+        app = QCoreApplication.instance()
+        lang = str(app.property("stationLang") or "zh_CN") if app is not None else "zh_CN"
+        return auth.words(auth.PERMISSION_WORDS, permission, lang)
 
     def subject_label(self, row: audit.AuditRow) -> str:
         # A refusal's subject is the permission that was missing: shown by its name.

@@ -110,6 +110,21 @@ def test_role_checks_are_refused_and_audited(staffed: Ledger) -> None:
     assert auth.authorise(staffed, "boss", ADMIN_PIN, "restore") == "boss"
 
 
+def test_a_refusal_names_the_role_and_what_was_refused_in_words(staffed: Ledger) -> None:
+    """Not "clerk (attendant) may not do this: export": the words the Audit log page uses."""
+    from station_app.domain import messages
+
+    clerk = auth.authenticate(staffed, "clerk", CLERK_PIN)
+    with pytest.raises(Refused) as err:
+        auth.require(staffed, clerk, "export")
+    assert messages.render(err.value, "en") == (
+        "clerk (attendant) may not do this: export data (bundles, roster)")
+    assert messages.render(err.value, "zh_CN") == "clerk（操作员）无权执行此操作：导出数据（数据包、名册）"
+    assert err.value.params["permission"] == "export"  # the code stays for the log and scripts
+    assert set(auth.PERMISSION_WORDS) == set(auth.PERMISSIONS["admin"])
+    assert set(auth.ROLE_WORDS) == set(auth.ROLES)
+
+
 def test_entries_record_the_signed_in_attendant(staffed: Ledger) -> None:
     who = auth.authenticate(staffed, "clerk", CLERK_PIN)
     entry = visits.record_visit(staffed, ["water"], by=who.username,

@@ -168,7 +168,7 @@ def test_the_report_and_retention_commands_sign_in_first(
     assert code == 4 and "--as USER" in err  # the command line's own sentence
     code, _, err = _run(capsys, monkeypatch, ledger_path, "--as", "clerk", *report,
                         pin=CLERK_PIN)
-    assert code == 4 and "may not do this: reports" in err and not out.exists()
+    assert code == 4 and "may not do this: see and export reports" in err and not out.exists()
     code, _, err = _run(capsys, monkeypatch, ledger_path, "--as", "sup", *report,
                         pin="sup-pass-1")
     assert code == 0, err
@@ -176,7 +176,7 @@ def test_the_report_and_retention_commands_sign_in_first(
 
     code, _, err = _run(capsys, monkeypatch, ledger_path, "--as", "sup", "retention",
                         "--apply", pin="sup-pass-1")
-    assert code == 4 and "may not do this: settings" in err
+    assert code == 4 and "may not do this: change settings" in err
     code, out_text, err = _run(capsys, monkeypatch, ledger_path, "--as", "boss", "--json",
                                "retention", "--apply", pin=ADMIN_PIN)
     assert code == 0, err

@@ -130,7 +130,7 @@ def test_security_page_refuses_even_when_the_ui_thinks_everything_is_allowed(
     page.reveal_member.setText(world.member_no)
     page.reveal_reason.setText("curious")
     page.reveal()
-    assert page.reveal_result.text() == "clerk (attendant) may not do this: reveal"
+    assert page.reveal_result.text() == "clerk (attendant) may not do this: show a full ID number"
     page.backup_now()
     _wait(qtbot)
 
