@@ -293,29 +293,29 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="141"/>
+        <location filename="../../station_app/ui/errors.py" line="153"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="144"/>
+        <location filename="../../station_app/ui/errors.py" line="156"/>
         <source>Something unexpected went wrong. What was already saved in the ledger is safe.
 Please copy the details below and send them to your support contact.</source>
         <translation>发生了意外错误。台账中已保存的内容是安全的。
 请复制下面的详情，发给技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="151"/>
+        <location filename="../../station_app/ui/errors.py" line="163"/>
         <source>Error details</source>
         <translation>错误详情</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="154"/>
+        <location filename="../../station_app/ui/errors.py" line="166"/>
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="160"/>
+        <location filename="../../station_app/ui/errors.py" line="172"/>
         <source>&amp;Copy details</source>
         <translation>复制详情(&amp;C)</translation>
     </message>
@@ -386,17 +386,17 @@ Please copy the details below and send them to your support contact.</source>
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="154"/>
+        <location filename="../../station_app/ui/main_window.py" line="165"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="161"/>
+        <location filename="../../station_app/ui/main_window.py" line="172"/>
         <source>About Station Ledger</source>
         <translation>关于驿站台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="162"/>
+        <location filename="../../station_app/ui/main_window.py" line="173"/>
         <source>Station Ledger %1
 Offline ledger for trade-union service stations.</source>
         <translation>驿站台账 %1

@@ -311,6 +311,167 @@
     </message>
 </context>
 <context>
+    <name>ChooseBackupDialog</name>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="135"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="138"/>
+        <source>Choose the backup to restore. These are the backups kept beside the ledger, newest first; for a backup on a USB stick choose Other file….</source>
+        <translation>请选择要恢复的备份。下面是保存在台账旁边的备份，最新的在前；U盘上的备份请点“其他文件…”。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="143"/>
+        <source>(passphrase)</source>
+        <translation>（有密码）</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="152"/>
+        <source>&amp;Check this backup…</source>
+        <translation>检查此备份(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="156"/>
+        <source>&amp;Other file…</source>
+        <translation>其他文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="176"/>
+        <source>Choose the backup file</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="177"/>
+        <source>Ledger backups (*.zip);;All files (*)</source>
+        <translation>台账备份 (*.zip);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmRestoreDialog</name>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="192"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="195"/>
+        <source>Replace this ledger with the backup of %1?</source>
+        <translation>用 %1 的备份替换当前台账吗？</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="204"/>
+        <source>To confirm, type the station code %1:</source>
+        <translation>确认请输入驿站代码 %1：</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="213"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="228"/>
+        <source>%1 (%2), made by %3</source>
+        <translation>%1（%2），制作人 %3</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="234"/>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="235"/>
+        <source>Made</source>
+        <translation>制作时间</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="236"/>
+        <source>Station</source>
+        <translation>驿站</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="242"/>
+        <source>In the backup</source>
+        <translation>备份中</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="242"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="247"/>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="248"/>
+        <source>Visits</source>
+        <translation>到访</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="249"/>
+        <source>Entries</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="262"/>
+        <source>First the current ledger is saved as a backup (pre-restore-….zip) in %1. It is not deleted, never rotated away, and can be restored the same way.</source>
+        <translation>先把当前台账另存为一份备份（pre-restore-….zip），放在 %1。它不会被删除，也不会被自动轮换清理，需要时可用同样的方法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="267"/>
+        <source>No entries were made at this station after the backup.</source>
+        <translation>本站在备份之后没有录入记录。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="270"/>
+        <source>Entries made at this station after the backup: %1. None of them was exported in a sync bundle: they are lost unless entered again.</source>
+        <translation>本站在备份之后录入的记录：%1 条。这些记录都没有导出到同步数据包，除非重新录入，否则将丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="274"/>
+        <source>Entries made at this station after the backup: %1. All of them went out in a sync bundle: the supervisor keeps those it imports (in its ledger and reports), but they do not come back into this ledger.</source>
+        <translation>本站在备份之后录入的记录：%1 条。这些记录都已导出到同步数据包：上级导入后会保留（在上级台账和报表中），但不会回到本台账。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="279"/>
+        <source>Entries made at this station after the backup: %1. %2 of them went out in a sync bundle: the supervisor keeps those it imports (in its ledger and reports), but they do not come back into this ledger. The other %3 were never exported and are lost unless entered again.</source>
+        <translation>本站在备份之后录入的记录：%1 条。其中 %2 条已导出到同步数据包：上级导入后会保留（在上级台账和报表中），但不会回到本台账。其余 %3 条从未导出，除非重新录入，否则将丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="287"/>
+        <source>Members who joined here after the backup: %1. This station will not know their member numbers or cards any more; to serve them as members, sign them up again (they get a new number).</source>
+        <translation>备份之后在本站入会的会员：%1 人。恢复后本站不再认识他们的会员号和会员证；要按会员为他们服务，请重新为他们办理入会（会得到新的会员号）。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="292"/>
+        <source>Bundles imported from stations after the backup are not in it: after your next return bundle to a station, the station sends again what is missing.</source>
+        <translation>备份之后从各驿站导入的数据包不在备份中：给某驿站发出下一个回执包后，该驿站会重新发送缺少的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="296"/>
+        <source>Members of other stations received after the backup come back with the supervisor&apos;s next return bundle.</source>
+        <translation>备份之后收到的其他驿站会员，会随上级的下一个回执包回来。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="299"/>
+        <source>A new epoch (%1) starts: entries made from now on are numbered apart from everything this station numbered before, so sync stays consistent.</source>
+        <translation>开始新的一期（第 %1 期）：此后的记录与本站以前的所有记录分开编号，同步数据保持一致。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="303"/>
+        <source>Accounts and PINs become those in the backup. The audit log keeps everything recorded since the backup, and the restore is recorded in it.</source>
+        <translation>操作员账号和PIN码恢复为备份中的样子。审计日志保留备份之后记录的一切，本次恢复也会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="306"/>
+        <source>Close any other Station Ledger window on this PC first. When the restore is done this window opens the restored ledger.</source>
+        <translation>请先关闭本机上其他的驿站台账窗口。恢复完成后，本窗口会打开恢复后的台账。</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../station_app/ui/security_page.py" line="49"/>
@@ -349,6 +510,119 @@
     </message>
 </context>
 <context>
+    <name>RestoreFlow</name>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="64"/>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="65"/>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="66"/>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="67"/>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="68"/>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="76"/>
+        <source>Backup passphrase</source>
+        <translation>备份密码</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="78"/>
+        <source>That passphrase is not right. Try again:</source>
+        <translation>密码不正确，请重新输入：</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="79"/>
+        <source>The keys in this backup are protected by a passphrase. Enter it:</source>
+        <translation>此备份中的密钥受密码保护，请输入备份密码：</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="355"/>
+        <location filename="../../station_app/ui/security_restore.py" line="469"/>
+        <location filename="../../station_app/ui/security_restore.py" line="508"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="356"/>
+        <source>Other work is still running (a backup, an import or an export). Restore when it has finished.</source>
+        <translation>还有其他工作正在进行（备份、导入或导出），请等它完成后再恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="394"/>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="404"/>
+        <source>This backup cannot be restored: %1
+
+Nothing was changed.</source>
+        <translation>此备份不能恢复：%1
+
+台账未作任何改变。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="406"/>
+        <location filename="../../station_app/ui/security_restore.py" line="439"/>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="440"/>
+        <source>The backup was not restored: %1</source>
+        <translation>备份未恢复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="445"/>
+        <source>Restoring the backup (the current ledger is saved first)…</source>
+        <translation>正在恢复备份（先保存当前台账）…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="470"/>
+        <source>The ledger could not be opened again: %1
+
+Station Ledger closes now; start it again.</source>
+        <translation>无法重新打开台账：%1
+
+驿站台账现在关闭，请重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="509"/>
+        <source>The restored ledger has its own accounts and %1 is not among them (or is disabled): sign in with an account of the restored ledger.</source>
+        <translation>恢复后的台账有自己的操作员账号，其中没有 %1（或已停用）：请用恢复后台账中的账号登录。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="528"/>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="529"/>
+        <source>The ledger was restored from %1 and holds what it held on %2. Epoch %3 has started.
+
+The ledger as it was before is kept in %4.</source>
+        <translation>台账已从 %1 恢复，内容回到 %2 时的样子。已开始第 %3 期。
+
+恢复前的台账保存在 %4。</translation>
+    </message>
+</context>
+<context>
     <name>SecurityPage</name>
     <message>
         <location filename="../../station_app/ui/security_page.py" line="184"/>
@@ -371,183 +645,193 @@
         <translation>备份到U盘(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="215"/>
+        <location filename="../../station_app/ui/security_page.py" line="201"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="220"/>
         <source>Attendants</source>
         <translation>操作员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="222"/>
+        <location filename="../../station_app/ui/security_page.py" line="227"/>
         <source>&amp;Add…</source>
         <translation>新建(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="223"/>
+        <location filename="../../station_app/ui/security_page.py" line="228"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="224"/>
+        <location filename="../../station_app/ui/security_page.py" line="229"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="225"/>
+        <location filename="../../station_app/ui/security_page.py" line="230"/>
         <source>Un&amp;lock</source>
         <translation>解除锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="226"/>
+        <location filename="../../station_app/ui/security_page.py" line="231"/>
         <source>Set &amp;PIN…</source>
         <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="235"/>
+        <location filename="../../station_app/ui/security_page.py" line="240"/>
         <source>Show a full ID number</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="243"/>
+        <location filename="../../station_app/ui/security_page.py" line="248"/>
         <source>Reason (required, logged)</source>
         <translation>原因（必填，将记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="244"/>
+        <location filename="../../station_app/ui/security_page.py" line="249"/>
         <source>S&amp;how</source>
         <translation>查看(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="250"/>
+        <location filename="../../station_app/ui/security_page.py" line="255"/>
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="251"/>
+        <location filename="../../station_app/ui/security_page.py" line="256"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="259"/>
+        <location filename="../../station_app/ui/security_page.py" line="264"/>
         <source>Privacy and locking</source>
         <translation>隐私与锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="264"/>
+        <location filename="../../station_app/ui/security_page.py" line="269"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="265"/>
+        <location filename="../../station_app/ui/security_page.py" line="270"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="269"/>
+        <location filename="../../station_app/ui/security_page.py" line="274"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="270"/>
+        <location filename="../../station_app/ui/security_page.py" line="275"/>
         <source>keep</source>
         <translation>永久保留</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="271"/>
+        <location filename="../../station_app/ui/security_page.py" line="276"/>
         <source>Lock the screen after idle</source>
         <translation>无操作自动锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="272"/>
+        <location filename="../../station_app/ui/security_page.py" line="277"/>
         <source>Anonymise members who left after</source>
         <translation>退会/转出会员匿名化期限</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="273"/>
+        <location filename="../../station_app/ui/security_page.py" line="278"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="293"/>
+        <location filename="../../station_app/ui/security_page.py" line="300"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="293"/>
+        <location filename="../../station_app/ui/security_page.py" line="300"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="294"/>
+        <location filename="../../station_app/ui/security_page.py" line="301"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="295"/>
+        <location filename="../../station_app/ui/security_page.py" line="302"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="296"/>
+        <location filename="../../station_app/ui/security_page.py" line="303"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="299"/>
+        <location filename="../../station_app/ui/security_page.py" line="306"/>
         <source>attendant</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="299"/>
+        <location filename="../../station_app/ui/security_page.py" line="306"/>
         <source>supervisor</source>
         <translation>上级工会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="300"/>
+        <location filename="../../station_app/ui/security_page.py" line="307"/>
         <source>admin</source>
         <translation>驿站管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="306"/>
+        <location filename="../../station_app/ui/security_page.py" line="313"/>
         <source>No backup yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="308"/>
+        <location filename="../../station_app/ui/security_page.py" line="315"/>
         <source>Last backup: %1 (%2) — %3</source>
         <translation>上次备份：%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="326"/>
+        <location filename="../../station_app/ui/security_page.py" line="329"/>
+        <source>Only the station admin may restore a backup: sign in as the admin (Ctrl+L locks the screen so that someone else can sign in).</source>
+        <translation>只有驿站管理员可以恢复备份：请以管理员身份登录（按 Ctrl+L 锁屏即可换人登录）。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="338"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="327"/>
+        <location filename="../../station_app/ui/security_page.py" line="339"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="353"/>
+        <location filename="../../station_app/ui/security_page.py" line="365"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="357"/>
+        <location filename="../../station_app/ui/security_page.py" line="369"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="363"/>
+        <location filename="../../station_app/ui/security_page.py" line="375"/>
         <source>Choose the USB stick</source>
         <translation>选择U盘</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="380"/>
+        <location filename="../../station_app/ui/security_page.py" line="399"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="399"/>
-        <location filename="../../station_app/ui/security_page.py" line="450"/>
+        <location filename="../../station_app/ui/security_page.py" line="418"/>
+        <location filename="../../station_app/ui/security_page.py" line="469"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

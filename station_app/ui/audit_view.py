@@ -213,7 +213,12 @@ class AuditPage(QWidget):
         header.setStretchLastSection(True)
         layout.addWidget(self.table)
         ctx.ledger_changed.connect(self.refresh)
-        ctx.actor_changed.connect(lambda _a: self.refresh())
+        ctx.actor_changed.connect(self._actor_changed)
+        self.refresh()
+
+    def _actor_changed(self, _name: str) -> None:
+        # A bound method, not a lambda: Qt drops the connection with the page, which a
+        # language switch or a restore rebuilds (a lambda would refresh the deleted page).
         self.refresh()
 
     def apply_filter(self) -> None:

@@ -60,6 +60,18 @@ GUI_SENTENCES: dict[str, tuple[str, str]] = {
         "Station {station}'s epoch {epoch} has been marked forked since {since}: its bundles "
         "are held back until the admin finds out which copy of the ledger is in use and "
         "resolves it (choose the station on the Sync page, then Resolve fork…)"),
+    # The catalogue's restore sentences name the command line's --other-station and speak of
+    # "the Station Ledger window" as the other program; in the window it is another one.
+    "restore_in_use": (
+        "台账正被另一个程序使用（可能是本机另一个驿站台账窗口）：请先关闭它再恢复，台账未改变",
+        "The ledger is open in another program (perhaps another Station Ledger window on this "
+        "PC): close it, then restore again. Nothing was changed"),
+    "restore_other_station": (
+        "这是驿站 {found} 的备份，本台账属于驿站 {here}：窗口中不能用另一驿站的备份恢复。"
+        "若这台电脑确实要改作驿站 {found} 使用，请联系技术支持",
+        "This is a backup of station {found}; this ledger is station {here}. The window does "
+        "not restore another station's backup: if this PC is really to become station "
+        "{found}, ask whoever supports the station"),
     "sync.no_supervisor": (
         "尚未信任上级，不能导出：身份证号只能加密给上级。请先在“数据同步”页用上级的信任文件"
         "信任上级（“信任上级…”）",

@@ -143,6 +143,17 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(max(current, 0))
         self.ctx.language_changed.emit(lang)
 
+    def close_pages(self) -> None:
+        """Drop every page and menu (with them every model's hold on ``ctx.ledger``) until
+        ``build_pages()``: a restore replaces the ledger file underneath them."""
+        self._clear()
+
+    def build_pages(self) -> None:
+        """Build the pages again on the ledger now in ``ctx.ledger`` (after a restore)."""
+        self._clear()
+        self._build()
+        self.focus_counter()
+
     def open_settings(self) -> None:
         from .dialogs.settings import SettingsDialog
 

@@ -197,8 +197,13 @@ class SecurityPage(QWidget):
         self.usb_button = QPushButton(self.tr("Back up to a &USB stick…"))
         self.usb_button.setObjectName("backupUsb")
         self.usb_button.clicked.connect(self.backup_to_usb)
+        # Restoring is the station admin's (security_restore.py: choose, check, confirm).
+        self.restore_button = QPushButton(self.tr("&Restore from backup…"))
+        self.restore_button.setObjectName("backupRestore")
+        self.restore_button.clicked.connect(self.restore_from_backup)
         buttons.addWidget(self.now_button)
         buttons.addWidget(self.usb_button)
+        buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         inner.addLayout(buttons)
         self.result = QLabel()
@@ -284,7 +289,9 @@ class SecurityPage(QWidget):
         self.refresh()
 
     def _actor_changed(self, _actor: str) -> None:
-        # Someone else at the counter (or self-service mode): a reveal was not for them.
+        # Someone else at the counter (or self-service mode): a reveal was not for them. A
+        # bound method, not a lambda: Qt drops the connection with the page, which a language
+        # switch or a restore rebuilds (a lambda would refresh the deleted page).
         self.hide_revealed()
         self.refresh()
 
@@ -316,6 +323,11 @@ class SecurityPage(QWidget):
         may_backup = can(self.ctx, "backup")
         self.now_button.setEnabled(may_backup)
         self.usb_button.setEnabled(may_backup)
+        may_restore = can(self.ctx, "restore")
+        self.restore_button.setEnabled(may_restore)
+        self.restore_button.setToolTip("" if may_restore else self.tr(
+            "Only the station admin may restore a backup: sign in as the admin (Ctrl+L locks "
+            "the screen so that someone else can sign in)."))
         admin = can(self.ctx, "attendants")
         self.people_box.setVisible(admin)
         self.settings_box.setVisible(can(self.ctx, "settings"))
@@ -368,6 +380,13 @@ class SecurityPage(QWidget):
             return
         name = backup.file_name(self.ctx.ledger, Path(folder))
         self._run_backup(Path(folder) / name, ask.first.text() or None)
+
+    def restore_from_backup(self) -> Any:
+        from .security_restore import RestoreFlow
+
+        flow = RestoreFlow(self)
+        flow.start()
+        return flow
 
     # ---- attendants and settings ----
     def _guard(self, permission: str) -> bool:

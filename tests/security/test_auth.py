@@ -119,7 +119,8 @@ def test_a_refusal_names_the_role_and_what_was_refused_in_words(staffed: Ledger)
         auth.require(staffed, clerk, "export")
     assert messages.render(err.value, "en") == (
         "clerk (attendant) may not do this: export data (bundles, roster)")
-    assert messages.render(err.value, "zh_CN") == "clerk（操作员）无权执行此操作：导出数据（数据包、名册）"
+    assert messages.render(err.value, "zh_CN") == (
+        "clerk（操作员）无权执行此操作：导出数据（数据包、名册）")
     assert err.value.params["permission"] == "export"  # the code stays for the log and scripts
     assert set(auth.PERMISSION_WORDS) == set(auth.PERMISSIONS["admin"])
     assert set(auth.ROLE_WORDS) == set(auth.ROLES)
