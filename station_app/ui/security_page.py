@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -176,6 +176,15 @@ class SetPinDialog(QDialog):
         self.accept()
 
 
+class _ShortList(QListWidget):
+    """A list that asks for four rows (not Qt's 192 pixels): the page, which scrolls in its
+    tab at its preferred height, then fits a 1280 x 800 window without a scroll bar."""
+
+    def sizeHint(self) -> QSize:
+        rows = 4 * self.fontMetrics().lineSpacing() + 2 * self.frameWidth() + 6
+        return QSize(super().sizeHint().width(), rows)
+
+
 class SecurityPage(QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,7 +220,7 @@ class SecurityPage(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         inner.addWidget(self.result)
-        self.list = QListWidget()
+        self.list = _ShortList()
         self.list.setObjectName("backupList")
         self.list.setMaximumHeight(140)
         inner.addWidget(self.list)
@@ -219,7 +228,7 @@ class SecurityPage(QWidget):
 
         self.people_box = QGroupBox(self.tr("Attendants"))
         inner = QVBoxLayout(self.people_box)
-        self.people = QListWidget()
+        self.people = _ShortList()
         self.people.setObjectName("attendantList")
         self.people.setMaximumHeight(140)
         inner.addWidget(self.people)

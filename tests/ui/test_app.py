@@ -36,6 +36,9 @@ def test_the_window_fits_a_laptop_screen(qtbot: Any, window: Any, lang: str) -> 
     assert area.widget() is page
     assert area.verticalScrollBar().maximum() > 0  # the rest is a scroll away, not cut off
     assert page.width() <= area.viewport().width()  # nothing cut off at the side
+    window.resize(1280, 800)  # the usual size: the whole page in sight, no scroll bar
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() == 0)
+    assert page.height() == area.viewport().height()
 
 
 def test_language_switch_between_chinese_and_english(qtbot: Any, window: Any) -> None:
