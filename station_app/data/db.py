@@ -178,6 +178,11 @@ class Ledger:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("ROLLBACK")
             raise _translate(exc, self.path) from exc
+        except BaseException:
+            # Committed, and then the work beside the commit was interrupted (Ctrl+C): the
+            # transaction is over all the same.
+            self._in_write = False
+            raise
         self._in_write = False
         callbacks, self.after_commit = self.after_commit, []
         for callback in callbacks:
@@ -187,12 +192,12 @@ class Ledger:
         if beside is None:
             self.conn.execute("COMMIT")
             return
-        failed: list[sqlite3.Error] = []
+        failed: list[BaseException] = []
 
         def commit() -> None:
             try:
                 self.conn.execute("COMMIT")  # SQLite lets go of the GIL while it writes
-            except sqlite3.Error as exc:
+            except BaseException as exc:  # raised again on the caller's thread below
                 failed.append(exc)
 
         worker = threading.Thread(target=commit, name="ledger-commit")
@@ -201,8 +206,8 @@ class Ledger:
             beside()
         finally:
             worker.join()
-        if failed:
-            raise failed[0]
+            if failed:  # the commit's failure matters more than anything ``beside`` raised
+                raise failed[0]
 
     def _require_write(self) -> None:
         if not self._in_write:

@@ -440,7 +440,8 @@ def deferred_checkpoints(ledger: Ledger, pages: int = 32768) -> Iterator[None]:
 
 
 class ReadAhead:
-    """A bundle file read and parsed before its turn (``read_ahead``), or what that raised."""
+    """A bundle file read and parsed before its turn (while the file before it is committed),
+    or what that raised, raised again when its turn comes."""
 
     def __init__(self, ledger: Ledger, path: Path) -> None:
         self.path = path

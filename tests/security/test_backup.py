@@ -258,8 +258,14 @@ def test_open_station_passes_the_backup_hook(ledger_path: Path, monkeypatch: pyt
     assert seen["before_migrate"] is backup.before_migrate
 
 
-def test_disk_full_during_import_leaves_the_ledger_unchanged(tmp_path: Path) -> None:
+@pytest.mark.parametrize("threaded", [False, True])
+def test_disk_full_during_import_leaves_the_ledger_unchanged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threaded: bool) -> None:
+    """Also when the bundle's rows are written on the second thread (data.bulk)."""
+    from station_app.data import bulk
     from tests.sync import kit
+
+    monkeypatch.setattr(bulk, "THREAD_ROWS", 1 if threaded else 10**9)
 
     sup = kit.new_ledger(tmp_path / "sup.db", "HLB00", "呼伦贝尔", supervisor=True)
     st = kit.new_ledger(tmp_path / "st.db", "MZL01", "满洲里")
