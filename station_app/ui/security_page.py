@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -265,6 +266,7 @@ class SecurityPage(QWidget):
         reveal_form.addRow(self.tr("Reason"), self.reveal_reason)
         reveal_form.addRow(reveal_button, self.reveal_result)
         layout.addWidget(self.reveal_box)
+        self._revealed = ""  # the full number on screen now, to take off the clipboard too
         self._hide_timer = QTimer(self)
         self._hide_timer.setSingleShot(True)
         self._hide_timer.setInterval(REVEAL_SECONDS * 1000)
@@ -451,6 +453,7 @@ class SecurityPage(QWidget):
             self.reveal_result.setText(self.ctx.message(exc))
             return
         self.reveal_result.setText(full)
+        self._revealed = full
         self.reveal_reason.clear()
         self._hide_timer.start()
 
@@ -459,6 +462,13 @@ class SecurityPage(QWidget):
         again needs a new reveal, with a reason, audited again."""
         self._hide_timer.stop()
         self.reveal_result.clear()
+        # Selected and copied (Ctrl+C) it would outlive the label on the clipboard.
+        revealed, self._revealed = self._revealed, ""
+        clipboard = QGuiApplication.clipboard()
+        if revealed:
+            for mode in (QClipboard.Mode.Clipboard, QClipboard.Mode.Selection):
+                if revealed in clipboard.text(mode):
+                    clipboard.clear(mode)
 
     def save_settings(self) -> None:
         if not self._guard("settings"):

@@ -133,3 +133,24 @@ def test_ctrl_l_masks_it_too_and_the_next_attendant_never_sees_it(
     qtbot.waitUntil(lambda: not lock.locked)
     assert ctx.actor == "clerk" and page.reveal_box.isHidden()
     assert rid(1) not in _on_screen() and page.reveal_result.text() == ""
+
+
+def test_a_copied_number_leaves_the_clipboard_with_the_screen(
+        qtbot: Any, ctx: AppContext) -> None:
+    """The number can be selected and copied (to type it into a form): when it goes from the
+    screen (lock, or its 30 seconds) it goes from the clipboard too; anything else copied
+    since is left alone."""
+    window, page = _window(qtbot, ctx)
+    lock = IdleLock(ctx, minutes=5)
+    ctx.idle_lock = lock  # type: ignore[attr-defined]
+    clipboard = QApplication.clipboard()
+    _reveal(qtbot, page, "card reissue")
+    clipboard.setText(f"身份证号 {rid(1)}")
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: lock.locked)
+    assert rid(1) not in clipboard.text()
+    _unlock_as_boss(qtbot, lock)
+    _reveal(qtbot, page, "card reissue, again")
+    clipboard.setText("13800000001")  # the phone number, copied after the reveal
+    page.hide_revealed()  # the 30 seconds are over
+    assert clipboard.text() == "13800000001"
