@@ -107,6 +107,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("audit", help="print the audit log (newest first)")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--action", help="only this action, e.g. reveal, backup, sign_in")
+    p.add_argument("--who", dest="person", metavar="USER",
+                   help="only what this person did (user name, as in the log)")
     p.set_defaults(handler=cmd_audit)
 
     p = sub.add_parser("backup", help="back up the ledger and its keys to one file")
@@ -243,15 +245,22 @@ def cmd_audit(ctx: Context, args: argparse.Namespace) -> int:
         raise InvalidInput("limit", "format")
     ledger = ctx.ledger()
     who = signed_in(ctx, "audit")
-    found = audit.rows(ledger, args.limit, action=args.action, attendant=who, by=ctx.actor)
+    found = audit.rows(ledger, args.limit, action=args.action, actor=args.person,
+                       attendant=who, by=ctx.actor)
     if ctx.json:
         ctx.emit([r.to_json() for r in found])
         return 0
     for r in found:
         detail = ", ".join(f"{k}={v}" for k, v in sorted(r.detail.items()))
         when = clock.parse_iso(r.at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        ctx.print(f"{r.id}\t{when}\t{r.actor}\t{r.action}\t{r.subject}\t{r.outcome}\t{detail}")
-    if not found and args.action:
+        # A refusal's subject is the permission that was missing: said in words (--json and
+        # the log keep the code).
+        subject = (auth.words(auth.PERMISSION_WORDS, r.subject, ctx.lang)
+                   if r.action == audit.DENIED else r.subject)
+        ctx.print(f"{r.id}\t{when}\t{r.actor}\t{r.action}\t{subject}\t{r.outcome}\t{detail}")
+    if not found and args.person:
+        ctx.print(ctx.t(f"没有 {args.person} 的记录", f"No entries by {args.person}"))
+    elif not found and args.action:
         actions = ", ".join(r[0] for r in ledger.conn.execute(
             "SELECT DISTINCT action FROM audit_log ORDER BY action"))
         ctx.print(ctx.t(f"没有“{args.action}”的记录。日志中的操作：{actions}",

@@ -77,6 +77,13 @@ def test_open_mode_then_admin_setup_then_roles(db: Path, capsys: pytest.CaptureF
     assert ("reveal", "ok") in actions and ("denied", "denied") in actions
     assert ("sign_in", "failed") in actions and ("attendant", "ok") in actions
     assert rid(1) not in out
+    # One person's rows, refusals in words (the log and --json keep the code).
+    code, out, _ = r("--as", "boss", "audit", "--who", "ann", pin="246810")
+    assert code == 0 and out.strip()
+    assert {line.split("\t")[2] for line in out.splitlines()} == {"ann"}
+    assert "\tdenied\tshow a full ID number\tdenied\t" in out
+    code, out, _ = r("--as", "boss", "audit", "--who", "nobody", pin="246810")
+    assert code == 0 and out.strip() == "No entries by nobody"
     code, _, _ = r("--as", "boss", "attendant", "disable", "ann", pin="246810")
     code, _, err = r("--as", "ann", "audit", pin="1357")
     assert code == 4 and "disabled" in err
