@@ -61,20 +61,50 @@ def _chunks(count: int, most: int) -> Iterator[tuple[int, int]]:
             at += size
 
 
-def _run(conn: sqlite3.Connection, job: _Job, threaded: bool) -> None:
+class _Stopped(Exception):
+    """The writer was told to stop between two statements."""
+
+
+def _run(conn: sqlite3.Connection, job: _Job, stop: threading.Event | None) -> None:
+    """One job: with ``executemany`` on the caller's thread (``stop`` None), else a few
+    thousand rows per statement, checking ``stop`` before each."""
     sql, rows, translate = job
     try:
-        if not threaded:
+        if stop is None:
             conn.executemany(sql, rows)
             return
         most = 1 << (min(ROWS_PER_STATEMENT, MAX_PARAMETERS // len(rows[0])).bit_length() - 1)
         for at, size in _chunks(len(rows), most):
+            if stop.is_set():
+                raise _Stopped
             conn.execute(_many(sql, size),
                          [value for row in rows[at:at + size] for value in row])
     except sqlite3.Error as exc:
         if translate is None:
             raise
         raise translate(exc) from None
+
+
+def wait_out(thread: threading.Thread, done: threading.Event,
+             on_interrupt: Callable[[], None] | None = None) -> BaseException | None:
+    """Wait until ``thread`` has set ``done``, whatever happens meanwhile; returns a
+    KeyboardInterrupt (or other exception) that arrived while waiting, for the caller to raise
+    once the connection is its own again. ``on_interrupt`` asks the thread to stop early.
+
+    Not ``thread.join()`` alone: interrupted, it would leave the thread still using the
+    connection (its rows then saved outside the rolled-back transaction), and on Python 3.11 it
+    marks the thread finished when it is not."""
+    interrupted: BaseException | None = None
+    while True:
+        try:
+            if done.wait(0.05):
+                break
+        except BaseException as exc:
+            interrupted = interrupted or exc
+            if on_interrupt is not None:
+                on_interrupt()
+    thread.join()
+    return interrupted
 
 
 class Writer:
@@ -87,6 +117,8 @@ class Writer:
         self._failed: list[BaseException] = []
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
+        self._done = threading.Event()
+        self._stop = threading.Event()
         self._interval = sys.getswitchinterval()
         if threaded:
             sys.setswitchinterval(min(self._interval, SWITCH_INTERVAL))
@@ -102,25 +134,51 @@ class Writer:
         if not rows:
             return
         if self._thread is None:
-            _run(self.conn, (sql, rows, translate), False)
+            _run(self.conn, (sql, rows, translate), None)
         else:
             self._jobs.put((sql, rows, translate))
 
     def close(self) -> None:
-        """Wait for every job; raise the first failure (later jobs are skipped after one)."""
-        if self._thread is not None:
-            self._jobs.put(None)
-            self._thread.join()
-            self._thread = None
-            sys.setswitchinterval(self._interval)
+        """Wait for every job; raise the first failure (later jobs are skipped after one).
+        Interrupted meanwhile (Ctrl+C), the remaining jobs are dropped and the running
+        statement stopped, and the interrupt is raised once the writer has let go of the
+        connection: the caller's rollback then undoes everything."""
+        self._finish(stop=False)
         if self._failed:
             raise self._failed[0]
 
+    def abandon(self) -> None:
+        """The caller failed: stop after the running job, let go of the connection, raise
+        nothing but an interrupt that came meanwhile."""
+        self._finish(stop=True)
+
+    def _finish(self, *, stop: bool) -> None:
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        if stop:
+            self._stop.set()
+        self._jobs.put(None)
+
+        def interrupt() -> None:
+            self._stop.set()
+            self.conn.interrupt()  # the statement running now ends with "interrupted"
+
+        try:
+            interrupted = wait_out(thread, self._done, interrupt)
+        finally:
+            sys.setswitchinterval(self._interval)
+        if interrupted is not None:
+            raise interrupted
+
     def _work(self) -> None:
-        while (job := self._jobs.get()) is not None:
-            if self._failed:
-                continue
-            try:
-                _run(self.conn, job, True)
-            except BaseException as exc:  # raised again by close() on the caller's thread
-                self._failed.append(exc)
+        try:
+            while (job := self._jobs.get()) is not None:
+                if self._failed or self._stop.is_set():
+                    continue
+                try:
+                    _run(self.conn, job, self._stop)
+                except BaseException as exc:  # raised again by close() on the caller's thread
+                    self._failed.append(exc)
+        finally:
+            self._done.set()

@@ -180,8 +180,9 @@ class Ledger:
             raise _translate(exc, self.path) from exc
         except BaseException:
             # Committed, and then the work beside the commit was interrupted (Ctrl+C): the
-            # transaction is over all the same.
+            # transaction is over all the same; what was to follow its commit is dropped.
             self._in_write = False
+            self.after_commit = []
             raise
         self._in_write = False
         callbacks, self.after_commit = self.after_commit, []
@@ -192,22 +193,32 @@ class Ledger:
         if beside is None:
             self.conn.execute("COMMIT")
             return
+        from .bulk import wait_out
+
         failed: list[BaseException] = []
+        done = threading.Event()
 
         def commit() -> None:
             try:
                 self.conn.execute("COMMIT")  # SQLite lets go of the GIL while it writes
             except BaseException as exc:  # raised again on the caller's thread below
                 failed.append(exc)
+            finally:
+                done.set()
 
         worker = threading.Thread(target=commit, name="ledger-commit")
         worker.start()
+        interrupted: BaseException | None = None
         try:
             beside()
-        finally:
-            worker.join()
-            if failed:  # the commit's failure matters more than anything ``beside`` raised
-                raise failed[0]
+        except BaseException as exc:
+            interrupted = exc
+        # The connection is the commit's until it ends, even if Ctrl+C comes meanwhile.
+        interrupted = wait_out(worker, done) or interrupted
+        if failed:  # the commit's own failure first: the caller rolls back and says so
+            raise failed[0]
+        if interrupted is not None:
+            raise interrupted
 
     def _require_write(self) -> None:
         if not self._in_write:

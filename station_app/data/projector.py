@@ -7,7 +7,6 @@ target arrives, so any import order ends with the same tables.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
 from collections import Counter
@@ -331,9 +330,17 @@ def project(ledger: Ledger, batch_entries: Sequence[Entry],
                 members[body["member_no"]] = None
         batch.write(writer)
         _warm_pinyin(fresh)
+    except KeyboardInterrupt:
+        writer.abandon()  # the connection is the writer's until it stops
+        raise
     except BaseException:
-        with contextlib.suppress(BaseException):
-            writer.close()  # the connection is the writer's until it stops; our error wins
+        # The entries went in first: an id held elsewhere is the refusal, as row by row.
+        try:
+            writer.close()
+        except IdConflict:
+            raise IdConflict() from None
+        except Exception:
+            pass
         raise
     writer.close()
     if campaigns:

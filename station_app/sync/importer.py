@@ -443,13 +443,13 @@ class ReadAhead:
     """A bundle file read and parsed before its turn (while the file before it is committed),
     or what that raised, raised again when its turn comes."""
 
-    def __init__(self, ledger: Ledger, path: Path) -> None:
+    def __init__(self, ledger: Ledger, path: Path, us: str) -> None:
         self.path = path
         self.raw: fmt.RawBundle | None = None
         self.error: Exception | None = None
         try:
             self.raw = _read(ledger, path)
-            parse_ahead(self.raw)
+            parse_ahead(self.raw, us)
         except Exception as exc:  # raised again when this file's turn comes
             self.error = exc
 
@@ -499,10 +499,11 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
                  accept_unknown: bool | str, ahead: ReadAhead | None,
                  next_path: Path | None) -> tuple[Outcome, ReadAhead | None]:
     following: list[ReadAhead] = []
+    us = ""  # this ledger's code, read before the commit: nothing beside it may use SQL
 
     def read_next() -> None:
         if next_path is not None:
-            following.append(ReadAhead(ledger, next_path))
+            following.append(ReadAhead(ledger, next_path, us))
 
     while True:
         outcome = Outcome(file=path.name)
@@ -517,6 +518,7 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
             outcome.station = str(raw.manifest.get("station", ""))
             checked = verify(ledger, raw, accept_unknown=accept_unknown)
             outcome.ranges = checked.ranges
+            us = ledger.station_code
             try:
                 with ledger.write(None if dry_run else read_next):
                     if checked.kind == "relay" and not dry_run:

@@ -350,12 +350,22 @@ def _load_body(body_json: str, may_have_long_number: bool = True) -> Any:
         raise ValueError("body nested too deep") from None
 
 
-def parse_ahead(raw: fmt.RawBundle) -> None:
+# Above this many bytes of entry lines a bundle is parsed in its turn only: two large bundles
+# would be in memory at once (the one committing and the one read ahead). A busy station's
+# month is about 10 MB.
+PARSE_AHEAD_BYTES = 32 * 1024 * 1024
+
+
+def parse_ahead(raw: fmt.RawBundle, us: str) -> None:
     """Parse a station or return bundle's entries now, while the ledger is busy with the one
-    before (no SQL here). ``verify`` still runs every check in its order and only then takes
-    the result, or raises what the parse raised, so what a bundle is refused for does not
-    change."""
-    if raw.manifest.get("type") not in ("station", "return"):
+    before (no SQL here: ``us`` is this ledger's code). ``verify`` still runs every check in
+    its order and only then takes the result, or raises what the parse raised, so what a
+    bundle is refused for does not change. A bundle for another ledger (skipped unread) or a
+    very large one is left for its turn."""
+    if (raw.manifest.get("type") not in ("station", "return")
+            or raw.manifest.get("station") == us
+            or raw.manifest.get("recipient") not in (None, us)
+            or len(raw.members.get(fmt.ENTRIES, b"")) > PARSE_AHEAD_BYTES):
         return
     try:
         raw.ahead = parse_entries(raw.members.get(fmt.ENTRIES, b""), raw.name)

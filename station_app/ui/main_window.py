@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _clear(self) -> None:
+        for page in self.pages.values():  # a revealed ID goes, from the clipboard too
+            getattr(page, "hide_revealed", lambda: None)()
         for action in self._tab_actions:
             self.removeAction(action)
         self._tab_actions.clear()

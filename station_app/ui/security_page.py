@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -297,6 +297,9 @@ class SecurityPage(QWidget):
         locked = getattr(ctx, "screen_locked", None)
         if locked is not None:
             locked.connect(self.hide_revealed)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting: a copy on the clipboard would outlive the program
+            app.aboutToQuit.connect(self.hide_revealed)
         self.refresh()
 
     def _actor_changed(self, _actor: str) -> None:

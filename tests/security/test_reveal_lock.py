@@ -154,3 +154,9 @@ def test_a_copied_number_leaves_the_clipboard_with_the_screen(
     clipboard.setText("13800000001")  # the phone number, copied after the reveal
     page.hide_revealed()  # the 30 seconds are over
     assert clipboard.text() == "13800000001"
+    # The page rebuilt (language switch, or after a restore) takes it off the clipboard too.
+    _reveal(qtbot, page, "card reissue, third time")
+    clipboard.setText(rid(1))
+    window.switch_language("zh_CN")
+    assert rid(1) not in clipboard.text()
+    window.switch_language("en")

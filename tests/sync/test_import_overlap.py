@@ -49,12 +49,18 @@ def bundles(net):
     return sup, _history(a, 10) + _history(b, 40)
 
 
-def _consolidate(sup, paths: list[Path], threaded: bool, monkeypatch) -> str:
+def _consolidate(sup, paths: list[Path], threaded: bool, monkeypatch, *,
+                 together: bool = False) -> str:
+    """The supervisor's ledger hash after importing ``paths``: one file per run, or all in one
+    run (each file then read while the one before commits)."""
     monkeypatch.setattr(bulk, "THREAD_ROWS", 1 if threaded else 10**9)
     monkeypatch.setattr(bulk, "ROWS_PER_STATEMENT", 4)  # many statements per table
     ledger = clone_memory(sup)
-    for path in paths:
-        assert import_one(ledger, path).ok
+    if together:
+        assert all(o.ok for o in sync_ops.import_bundles(ledger, paths, actor="sup"))
+    else:
+        for path in paths:
+            assert import_one(ledger, path).ok
     return ledger_hash(ledger)
 
 
@@ -65,6 +71,8 @@ def test_threaded_import_equals_row_by_row(bundles, monkeypatch, order: list[int
     reference = _consolidate(sup, [paths[n] for n in (0, 1, 2, 3)], False, monkeypatch)
     assert _consolidate(sup, chosen, True, monkeypatch) == reference
     assert _consolidate(sup, chosen, False, monkeypatch) == reference
+    # Both at once: every accepted file but the last has the next one read during its commit.
+    assert _consolidate(sup, chosen, True, monkeypatch, together=True) == reference
 
 
 @pytest.mark.parametrize("threaded", [False, True])
@@ -129,9 +137,9 @@ def test_reading_the_next_file_early_changes_no_outcome(net, monkeypatch) -> Non
     early: list[str] = []
 
     class Spy(importer.ReadAhead):
-        def __init__(self, ledger, path: Path) -> None:
+        def __init__(self, ledger, path: Path, us: str) -> None:
             early.append(path.name)
-            super().__init__(ledger, path)
+            super().__init__(ledger, path, us)
 
     monkeypatch.setattr(importer, "ReadAhead", Spy)
     together = sync_ops.import_bundles(sup, paths, actor="sup")
@@ -163,3 +171,97 @@ def test_a_bad_entry_met_while_the_writer_works_changes_nothing(net, monkeypatch
     assert outcome.error is not None and outcome.error.code == "sync.bad_entry"
     assert ledger_hash(sup) == before
     assert import_one(sup, export(a, tmp / "again", full=True).path).new == 6  # init + 5
+
+
+def test_an_id_clash_is_the_refusal_whatever_else_is_wrong(net, monkeypatch) -> None:
+    """A bundle whose entry reuses an id held elsewhere and that also holds a visit the
+    ledger cannot take: refused for the id clash, row by row as on the second thread (the
+    entries go in before the projection looks at them)."""
+    sup, a, b, tmp = net
+    taken = visits.record_visit(a, ["water"], by="t", walk_in=visits.WalkIn("courier")).id
+    assert import_one(sup, export(a, tmp / "usb_a").path).ok
+    for _ in range(5):
+        visits.record_visit(b, ["rest"], by="t", walk_in=visits.WalkIn("courier"))
+    clash = tmp / "clash.zip"
+    clash.write_bytes(rewrite_visit(b, export(b, tmp / "usb_b").path, last=True, new_id=taken))
+    both = tmp / "both.zip"
+    both.write_bytes(rewrite_visit(b, clash, services="water"))  # the first visit, wrong shape
+    before = ledger_hash(sup)
+    for threaded in (False, True):
+        monkeypatch.setattr(bulk, "THREAD_ROWS", 1 if threaded else 10**9)
+        outcome = import_one(sup, both)
+        assert outcome.error is not None and outcome.error.code == "sync.entry_conflict"
+        assert ledger_hash(sup) == before
+
+
+def test_ctrl_c_during_the_threaded_writes_leaves_nothing_behind(net, monkeypatch) -> None:
+    """Ctrl+C while the second thread writes a bundle's rows: the writer stops and lets go of
+    the connection before the transaction is rolled back (rows it wrote afterwards would have
+    been saved on their own), the switch interval is back, no thread is left."""
+    import sys
+    import threading
+
+    from station_app.data import projector
+
+    sup, a, _b, tmp = net
+    monkeypatch.setattr(bulk, "THREAD_ROWS", 1)
+    monkeypatch.setattr(bulk, "ROWS_PER_STATEMENT", 2)  # many statements to interrupt
+    for _ in range(200):
+        visits.record_visit(a, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+    path = export(a, tmp / "usb").path
+    before = ledger_hash(sup)
+    interval = sys.getswitchinterval()
+
+    def ctrl_c(_fresh: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(projector, "_warm_pinyin", ctrl_c)  # while the writer still works
+    with pytest.raises(KeyboardInterrupt):
+        sync_ops.import_bundles(sup, [path], actor="sup")
+    assert not any(t.name == "ledger-writer" and t.is_alive() for t in threading.enumerate())
+    assert sys.getswitchinterval() == interval
+    assert not sup.conn.in_transaction
+    assert ledger_hash(sup) == before
+    monkeypatch.undo()
+    assert import_one(sup, path).ok  # and the same bundle goes in whole afterwards
+
+
+def test_an_interrupt_while_waiting_stops_the_writer_early() -> None:
+    """Ctrl+C while waiting for the writer (``close``): the remaining statements are dropped,
+    the running one is interrupted, and the interrupt is raised only once the connection is
+    free; the caller's rollback then undoes every row."""
+    import _thread
+    import sqlite3
+    import threading
+
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.execute("CREATE TABLE t (a INTEGER, b TEXT)")
+    conn.execute("BEGIN")
+    writer = bulk.Writer(conn, threaded=True)
+    rows = [(n, "行" * 20) for n in range(400_000)]
+    writer.insert("INSERT INTO t (a, b) VALUES (?, ?)", rows)
+    threading.Timer(0.05, _thread.interrupt_main).start()
+    with pytest.raises(KeyboardInterrupt):
+        writer.close()
+    assert not any(t.name == "ledger-writer" and t.is_alive() for t in threading.enumerate())
+    # SQLite undoes the whole transaction of an interrupted statement itself; the caller's
+    # rollback (Ledger.write) finds nothing left to undo.
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+    assert conn.execute("SELECT COUNT(*) FROM t").fetchone()[0] == 0
+    assert writer._failed  # it did not run to the end
+
+
+def test_only_bundles_that_may_be_taken_are_parsed_early(net, monkeypatch) -> None:
+    """Reading ahead parses a bundle meant for this ledger; one for another ledger (skipped
+    unread in its turn) or a very large one (two in memory at once) waits for its turn."""
+    from station_app.sync import verify as verify_mod
+
+    sup, a, _b, tmp = net
+    visits.record_visit(a, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+    path = export(a, tmp / "usb").path
+    assert importer.ReadAhead(sup, path, "HLB00").result().ahead is not None
+    assert importer.ReadAhead(sup, path, "MZL01").result().ahead is None  # its own bundle
+    assert importer.ReadAhead(sup, path, "XLG00").result().ahead is None  # not the recipient
+    monkeypatch.setattr(verify_mod, "PARSE_AHEAD_BYTES", 10)
+    assert importer.ReadAhead(sup, path, "HLB00").result().ahead is None
