@@ -341,62 +341,62 @@ Please copy the details below and send them to your support contact.</source>
         <translation>驿站台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="94"/>
+        <location filename="../../station_app/ui/main_window.py" line="96"/>
         <source>&amp;Station</source>
         <translation>驿站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="95"/>
+        <location filename="../../station_app/ui/main_window.py" line="97"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="104"/>
+        <location filename="../../station_app/ui/main_window.py" line="106"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="108"/>
+        <location filename="../../station_app/ui/main_window.py" line="110"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="116"/>
+        <location filename="../../station_app/ui/main_window.py" line="118"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="117"/>
+        <location filename="../../station_app/ui/main_window.py" line="119"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="120"/>
+        <location filename="../../station_app/ui/main_window.py" line="122"/>
         <source>&amp;About Station Ledger</source>
         <translation>关于驿站台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="126"/>
+        <location filename="../../station_app/ui/main_window.py" line="128"/>
         <source>Station %1 · %2 · ledger %3</source>
         <translation>驿站 %1 · %2 · 台账 %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="130"/>
+        <location filename="../../station_app/ui/main_window.py" line="132"/>
         <source>Attendant: %1</source>
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="165"/>
+        <location filename="../../station_app/ui/main_window.py" line="167"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="172"/>
+        <location filename="../../station_app/ui/main_window.py" line="174"/>
         <source>About Station Ledger</source>
         <translation>关于驿站台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="173"/>
+        <location filename="../../station_app/ui/main_window.py" line="175"/>
         <source>Station Ledger %1
 Offline ledger for trade-union service stations.</source>
         <translation>驿站台账 %1

@@ -4,52 +4,52 @@
 <context>
     <name>AttendantDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="94"/>
+        <location filename="../../station_app/ui/security_page.py" line="95"/>
         <source>New attendant</source>
         <translation>新建操作员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="102"/>
+        <location filename="../../station_app/ui/security_page.py" line="103"/>
         <source>Attendant</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="103"/>
+        <location filename="../../station_app/ui/security_page.py" line="104"/>
         <source>Supervisor</source>
         <translation>上级工会（督导）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="104"/>
+        <location filename="../../station_app/ui/security_page.py" line="105"/>
         <source>Station admin</source>
         <translation>驿站管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="108"/>
+        <location filename="../../station_app/ui/security_page.py" line="109"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="109"/>
+        <location filename="../../station_app/ui/security_page.py" line="110"/>
         <source>&amp;Display name</source>
         <translation>显示名(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="110"/>
+        <location filename="../../station_app/ui/security_page.py" line="111"/>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="111"/>
+        <location filename="../../station_app/ui/security_page.py" line="112"/>
         <source>&amp;PIN or password</source>
         <translation>PIN 或密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="112"/>
+        <location filename="../../station_app/ui/security_page.py" line="113"/>
         <source>PIN &amp;again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="126"/>
+        <location filename="../../station_app/ui/security_page.py" line="127"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
@@ -313,37 +313,37 @@
 <context>
     <name>ChooseBackupDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="135"/>
+        <location filename="../../station_app/ui/security_restore.py" line="136"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="138"/>
+        <location filename="../../station_app/ui/security_restore.py" line="139"/>
         <source>Choose the backup to restore. These are the backups kept beside the ledger, newest first; for a backup on a USB stick choose Other file….</source>
         <translation>请选择要恢复的备份。下面是保存在台账旁边的备份，最新的在前；U盘上的备份请点“其他文件…”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="143"/>
+        <location filename="../../station_app/ui/security_restore.py" line="144"/>
         <source>(passphrase)</source>
         <translation>（有密码）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="152"/>
+        <location filename="../../station_app/ui/security_restore.py" line="153"/>
         <source>&amp;Check this backup…</source>
         <translation>检查此备份(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="156"/>
+        <location filename="../../station_app/ui/security_restore.py" line="157"/>
         <source>&amp;Other file…</source>
         <translation>其他文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="176"/>
+        <location filename="../../station_app/ui/security_restore.py" line="177"/>
         <source>Choose the backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="177"/>
+        <location filename="../../station_app/ui/security_restore.py" line="178"/>
         <source>Ledger backups (*.zip);;All files (*)</source>
         <translation>台账备份 (*.zip);;所有文件 (*)</translation>
     </message>
@@ -351,122 +351,128 @@
 <context>
     <name>ConfirmRestoreDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="192"/>
+        <location filename="../../station_app/ui/security_restore.py" line="193"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="195"/>
+        <location filename="../../station_app/ui/security_restore.py" line="196"/>
         <source>Replace this ledger with the backup of %1?</source>
         <translation>用 %1 的备份替换当前台账吗？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="204"/>
+        <location filename="../../station_app/ui/security_restore.py" line="205"/>
         <source>To confirm, type the station code %1:</source>
         <translation>确认请输入驿站代码 %1：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="213"/>
+        <location filename="../../station_app/ui/security_restore.py" line="214"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="228"/>
+        <location filename="../../station_app/ui/security_restore.py" line="229"/>
         <source>%1 (%2), made by %3</source>
         <translation>%1（%2），制作人 %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="234"/>
+        <location filename="../../station_app/ui/security_restore.py" line="235"/>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="235"/>
+        <location filename="../../station_app/ui/security_restore.py" line="236"/>
         <source>Made</source>
         <translation>制作时间</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="236"/>
+        <location filename="../../station_app/ui/security_restore.py" line="237"/>
         <source>Station</source>
         <translation>驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="242"/>
+        <location filename="../../station_app/ui/security_restore.py" line="243"/>
         <source>In the backup</source>
         <translation>备份中</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="242"/>
+        <location filename="../../station_app/ui/security_restore.py" line="243"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="247"/>
+        <location filename="../../station_app/ui/security_restore.py" line="248"/>
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="248"/>
+        <location filename="../../station_app/ui/security_restore.py" line="249"/>
         <source>Visits</source>
         <translation>到访</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="249"/>
+        <location filename="../../station_app/ui/security_restore.py" line="250"/>
         <source>Entries</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="262"/>
+        <location filename="../../station_app/ui/security_restore.py" line="263"/>
         <source>First the current ledger is saved as a backup (pre-restore-….zip) in %1. It is not deleted, never rotated away, and can be restored the same way.</source>
         <translation>先把当前台账另存为一份备份（pre-restore-….zip），放在 %1。它不会被删除，也不会被自动轮换清理，需要时可用同样的方法恢复。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="267"/>
+        <location filename="../../station_app/ui/security_restore.py" line="268"/>
         <source>No entries were made at this station after the backup.</source>
         <translation>本站在备份之后没有录入记录。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../station_app/ui/security_restore.py" line="270"/>
-        <source>Entries made at this station after the backup: %1. None of them was exported in a sync bundle: they are lost unless entered again.</source>
-        <translation>本站在备份之后录入的记录：%1 条。这些记录都没有导出到同步数据包，除非重新录入，否则将丢失。</translation>
+        <source>%n entries were made at this station after the backup.</source>
+        <translation>
+            <numerusform>本站在备份之后录入了 %n 条记录。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../station_app/ui/security_restore.py" line="274"/>
-        <source>Entries made at this station after the backup: %1. All of them went out in a sync bundle: the supervisor keeps those it imports (in its ledger and reports), but they do not come back into this ledger.</source>
-        <translation>本站在备份之后录入的记录：%1 条。这些记录都已导出到同步数据包：上级导入后会保留（在上级台账和报表中），但不会回到本台账。</translation>
+        <source>%n of them went out in a sync bundle: the supervisor keeps those it imports (in its ledger and reports), but they do not come back into this ledger.</source>
+        <translation>
+            <numerusform>其中 %n 条已导出到同步数据包：上级导入后会保留（在上级台账和报表中），但不会回到本台账。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../station_app/ui/security_restore.py" line="279"/>
-        <source>Entries made at this station after the backup: %1. %2 of them went out in a sync bundle: the supervisor keeps those it imports (in its ledger and reports), but they do not come back into this ledger. The other %3 were never exported and are lost unless entered again.</source>
-        <translation>本站在备份之后录入的记录：%1 条。其中 %2 条已导出到同步数据包：上级导入后会保留（在上级台账和报表中），但不会回到本台账。其余 %3 条从未导出，除非重新录入，否则将丢失。</translation>
+        <source>%n were never exported and are lost unless entered again.</source>
+        <translation>
+            <numerusform>%n 条从未导出，除非重新录入，否则将丢失。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="287"/>
+        <location filename="../../station_app/ui/security_restore.py" line="283"/>
         <source>Members who joined here after the backup: %1. This station will not know their member numbers or cards any more; to serve them as members, sign them up again (they get a new number).</source>
         <translation>备份之后在本站入会的会员：%1 人。恢复后本站不再认识他们的会员号和会员证；要按会员为他们服务，请重新为他们办理入会（会得到新的会员号）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="292"/>
+        <location filename="../../station_app/ui/security_restore.py" line="288"/>
         <source>Bundles imported from stations after the backup are not in it: after your next return bundle to a station, the station sends again what is missing.</source>
         <translation>备份之后从各驿站导入的数据包不在备份中：给某驿站发出下一个回执包后，该驿站会重新发送缺少的数据。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="296"/>
+        <location filename="../../station_app/ui/security_restore.py" line="292"/>
         <source>Members of other stations received after the backup come back with the supervisor&apos;s next return bundle.</source>
         <translation>备份之后收到的其他驿站会员，会随上级的下一个回执包回来。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="299"/>
+        <location filename="../../station_app/ui/security_restore.py" line="295"/>
         <source>A new epoch (%1) starts: entries made from now on are numbered apart from everything this station numbered before, so sync stays consistent.</source>
         <translation>开始新的一期（第 %1 期）：此后的记录与本站以前的所有记录分开编号，同步数据保持一致。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="303"/>
+        <location filename="../../station_app/ui/security_restore.py" line="299"/>
         <source>Accounts and PINs become those in the backup. The audit log keeps everything recorded since the backup, and the restore is recorded in it.</source>
         <translation>操作员账号和PIN码恢复为备份中的样子。审计日志保留备份之后记录的一切，本次恢复也会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="306"/>
+        <location filename="../../station_app/ui/security_restore.py" line="302"/>
         <source>Close any other Station Ledger window on this PC first. When the restore is done this window opens the restored ledger.</source>
         <translation>请先关闭本机上其他的驿站台账窗口。恢复完成后，本窗口会打开恢复后的台账。</translation>
     </message>
@@ -474,37 +480,37 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="49"/>
+        <location filename="../../station_app/ui/security_page.py" line="50"/>
         <source>Protect the backup</source>
         <translation>保护备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="52"/>
+        <location filename="../../station_app/ui/security_page.py" line="53"/>
         <source>The backup holds the ledger&apos;s keys. Give a passphrase to encrypt them; without it the full ID numbers can be read by anyone who has the stick. Write the passphrase down and keep it apart from the stick: without it this backup cannot be restored.</source>
         <translation>备份中包含台账密钥。请设置备份密码对密钥加密；否则拿到U盘的人都能读出完整身份证号。请把密码抄下来，与U盘分开保管：没有密码，这份备份无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="60"/>
+        <location filename="../../station_app/ui/security_page.py" line="61"/>
         <source>&amp;Passphrase</source>
         <translation>备份密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="61"/>
+        <location filename="../../station_app/ui/security_page.py" line="62"/>
         <source>&amp;Again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="75"/>
+        <location filename="../../station_app/ui/security_page.py" line="76"/>
         <source>The two passphrases do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="78"/>
+        <location filename="../../station_app/ui/security_page.py" line="79"/>
         <source>Use at least 8 characters.</source>
         <translation>密码至少8个字符。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="83"/>
+        <location filename="../../station_app/ui/security_page.py" line="84"/>
         <source>Write the backup with unencrypted keys?</source>
         <translation>确定写入不加密密钥的备份吗？</translation>
     </message>
@@ -512,64 +518,64 @@
 <context>
     <name>RestoreFlow</name>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="64"/>
+        <location filename="../../station_app/ui/security_restore.py" line="65"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="65"/>
+        <location filename="../../station_app/ui/security_restore.py" line="66"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="66"/>
+        <location filename="../../station_app/ui/security_restore.py" line="67"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="67"/>
+        <location filename="../../station_app/ui/security_restore.py" line="68"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="68"/>
+        <location filename="../../station_app/ui/security_restore.py" line="69"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="76"/>
+        <location filename="../../station_app/ui/security_restore.py" line="77"/>
         <source>Backup passphrase</source>
         <translation>备份密码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="78"/>
+        <location filename="../../station_app/ui/security_restore.py" line="79"/>
         <source>That passphrase is not right. Try again:</source>
         <translation>密码不正确，请重新输入：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="79"/>
+        <location filename="../../station_app/ui/security_restore.py" line="80"/>
         <source>The keys in this backup are protected by a passphrase. Enter it:</source>
         <translation>此备份中的密钥受密码保护，请输入备份密码：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="355"/>
-        <location filename="../../station_app/ui/security_restore.py" line="469"/>
+        <location filename="../../station_app/ui/security_restore.py" line="351"/>
+        <location filename="../../station_app/ui/security_restore.py" line="465"/>
         <location filename="../../station_app/ui/security_restore.py" line="508"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="356"/>
+        <location filename="../../station_app/ui/security_restore.py" line="352"/>
         <source>Other work is still running (a backup, an import or an export). Restore when it has finished.</source>
         <translation>还有其他工作正在进行（备份、导入或导出），请等它完成后再恢复。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="394"/>
+        <location filename="../../station_app/ui/security_restore.py" line="390"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="404"/>
+        <location filename="../../station_app/ui/security_restore.py" line="400"/>
         <source>This backup cannot be restored: %1
 
 Nothing was changed.</source>
@@ -578,23 +584,23 @@ Nothing was changed.</source>
 台账未作任何改变。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="406"/>
-        <location filename="../../station_app/ui/security_restore.py" line="439"/>
+        <location filename="../../station_app/ui/security_restore.py" line="402"/>
+        <location filename="../../station_app/ui/security_restore.py" line="435"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="440"/>
+        <location filename="../../station_app/ui/security_restore.py" line="436"/>
         <source>The backup was not restored: %1</source>
         <translation>备份未恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="445"/>
+        <location filename="../../station_app/ui/security_restore.py" line="441"/>
         <source>Restoring the backup (the current ledger is saved first)…</source>
         <translation>正在恢复备份（先保存当前台账）…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="470"/>
+        <location filename="../../station_app/ui/security_restore.py" line="466"/>
         <source>The ledger could not be opened again: %1
 
 Station Ledger closes now; start it again.</source>
@@ -603,17 +609,22 @@ Station Ledger closes now; start it again.</source>
 驿站台账现在关闭，请重新启动。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="509"/>
+        <location filename="../../station_app/ui/security_restore.py" line="504"/>
         <source>The restored ledger has its own accounts and %1 is not among them (or is disabled): sign in with an account of the restored ledger.</source>
         <translation>恢复后的台账有自己的操作员账号，其中没有 %1（或已停用）：请用恢复后台账中的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="528"/>
+        <location filename="../../station_app/ui/security_restore.py" line="507"/>
+        <source>The restored ledger has its own accounts: sign in with one of them.</source>
+        <translation>恢复后的台账有自己的账户：请用其中一个账户登录。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="525"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="529"/>
+        <location filename="../../station_app/ui/security_restore.py" line="526"/>
         <source>The ledger was restored from %1 and holds what it held on %2. Epoch %3 has started.
 
 The ledger as it was before is kept in %4.</source>
@@ -625,213 +636,213 @@ The ledger as it was before is kept in %4.</source>
 <context>
     <name>SecurityPage</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="184"/>
+        <location filename="../../station_app/ui/security_page.py" line="194"/>
         <source>Security &amp;&amp; backups</source>
         <translation>安全与备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="187"/>
+        <location filename="../../station_app/ui/security_page.py" line="197"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="194"/>
+        <location filename="../../station_app/ui/security_page.py" line="204"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="197"/>
+        <location filename="../../station_app/ui/security_page.py" line="207"/>
         <source>Back up to a &amp;USB stick…</source>
         <translation>备份到U盘(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="201"/>
+        <location filename="../../station_app/ui/security_page.py" line="211"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="220"/>
+        <location filename="../../station_app/ui/security_page.py" line="230"/>
         <source>Attendants</source>
         <translation>操作员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="227"/>
+        <location filename="../../station_app/ui/security_page.py" line="237"/>
         <source>&amp;Add…</source>
         <translation>新建(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="228"/>
+        <location filename="../../station_app/ui/security_page.py" line="238"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="229"/>
+        <location filename="../../station_app/ui/security_page.py" line="239"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="230"/>
+        <location filename="../../station_app/ui/security_page.py" line="240"/>
         <source>Un&amp;lock</source>
         <translation>解除锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="231"/>
+        <location filename="../../station_app/ui/security_page.py" line="241"/>
         <source>Set &amp;PIN…</source>
         <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="240"/>
+        <location filename="../../station_app/ui/security_page.py" line="250"/>
         <source>Show a full ID number</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="248"/>
+        <location filename="../../station_app/ui/security_page.py" line="258"/>
         <source>Reason (required, logged)</source>
         <translation>原因（必填，将记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="249"/>
+        <location filename="../../station_app/ui/security_page.py" line="259"/>
         <source>S&amp;how</source>
         <translation>查看(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="255"/>
+        <location filename="../../station_app/ui/security_page.py" line="265"/>
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="256"/>
+        <location filename="../../station_app/ui/security_page.py" line="266"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="264"/>
+        <location filename="../../station_app/ui/security_page.py" line="275"/>
         <source>Privacy and locking</source>
         <translation>隐私与锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="269"/>
+        <location filename="../../station_app/ui/security_page.py" line="280"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="270"/>
+        <location filename="../../station_app/ui/security_page.py" line="281"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="274"/>
+        <location filename="../../station_app/ui/security_page.py" line="285"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="275"/>
+        <location filename="../../station_app/ui/security_page.py" line="286"/>
         <source>keep</source>
         <translation>永久保留</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="276"/>
+        <location filename="../../station_app/ui/security_page.py" line="287"/>
         <source>Lock the screen after idle</source>
         <translation>无操作自动锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="277"/>
+        <location filename="../../station_app/ui/security_page.py" line="288"/>
         <source>Anonymise members who left after</source>
         <translation>退会/转出会员匿名化期限</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="278"/>
+        <location filename="../../station_app/ui/security_page.py" line="289"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="300"/>
+        <location filename="../../station_app/ui/security_page.py" line="314"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="300"/>
+        <location filename="../../station_app/ui/security_page.py" line="314"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="301"/>
+        <location filename="../../station_app/ui/security_page.py" line="315"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="302"/>
+        <location filename="../../station_app/ui/security_page.py" line="316"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="303"/>
+        <location filename="../../station_app/ui/security_page.py" line="317"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="306"/>
+        <location filename="../../station_app/ui/security_page.py" line="320"/>
         <source>attendant</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="306"/>
+        <location filename="../../station_app/ui/security_page.py" line="320"/>
         <source>supervisor</source>
         <translation>上级工会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="307"/>
+        <location filename="../../station_app/ui/security_page.py" line="321"/>
         <source>admin</source>
         <translation>驿站管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="313"/>
+        <location filename="../../station_app/ui/security_page.py" line="327"/>
         <source>No backup yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="315"/>
+        <location filename="../../station_app/ui/security_page.py" line="329"/>
         <source>Last backup: %1 (%2) — %3</source>
         <translation>上次备份：%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="329"/>
+        <location filename="../../station_app/ui/security_page.py" line="343"/>
         <source>Only the station admin may restore a backup: sign in as the admin (Ctrl+L locks the screen so that someone else can sign in).</source>
         <translation>只有驿站管理员可以恢复备份：请以管理员身份登录（按 Ctrl+L 锁屏即可换人登录）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="338"/>
+        <location filename="../../station_app/ui/security_page.py" line="352"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="339"/>
+        <location filename="../../station_app/ui/security_page.py" line="353"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="365"/>
+        <location filename="../../station_app/ui/security_page.py" line="379"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="369"/>
+        <location filename="../../station_app/ui/security_page.py" line="383"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="375"/>
+        <location filename="../../station_app/ui/security_page.py" line="389"/>
         <source>Choose the USB stick</source>
         <translation>选择U盘</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="399"/>
+        <location filename="../../station_app/ui/security_page.py" line="413"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="418"/>
-        <location filename="../../station_app/ui/security_page.py" line="469"/>
+        <location filename="../../station_app/ui/security_page.py" line="432"/>
+        <location filename="../../station_app/ui/security_page.py" line="491"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -839,22 +850,22 @@ The ledger as it was before is kept in %4.</source>
 <context>
     <name>SetPinDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="147"/>
+        <location filename="../../station_app/ui/security_page.py" line="148"/>
         <source>New PIN for %1</source>
         <translation>为 %1 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="152"/>
+        <location filename="../../station_app/ui/security_page.py" line="153"/>
         <source>&amp;New PIN or password</source>
         <translation>新 PIN 或密码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="153"/>
+        <location filename="../../station_app/ui/security_page.py" line="154"/>
         <source>PIN &amp;again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="168"/>
+        <location filename="../../station_app/ui/security_page.py" line="169"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>

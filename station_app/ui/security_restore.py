@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -265,23 +266,18 @@ class ConfirmRestoreDialog(_Fitted):
         lost = plan.made_after - plan.exported_after
         if not plan.made_after:
             lines.append(self.tr("No entries were made at this station after the backup."))
-        elif not plan.exported_after:
-            lines.append(self.tr(
-                "Entries made at this station after the backup: %1. None of them was exported "
-                "in a sync bundle: they are lost unless entered again."))
-        elif not lost:
-            lines.append(self.tr(
-                "Entries made at this station after the backup: %1. All of them went out in a "
-                "sync bundle: the supervisor keeps those it imports (in its ledger and "
-                "reports), but they do not come back into this ledger."))
         else:
-            lines.append(self.tr(
-                "Entries made at this station after the backup: %1. %2 of them went out in a "
-                "sync bundle: the supervisor keeps those it imports (in its ledger and "
-                "reports), but they do not come back into this ledger. The other %3 were "
-                "never exported and are lost unless entered again."))
-        lines[-1] = lines[-1].replace("%1", f"{plan.made_after:,}").replace(
-            "%2", f"{plan.exported_after:,}").replace("%3", f"{lost:,}")
+            made = self.tr("%n entries were made at this station after the backup.", "",
+                           plan.made_after)
+            if plan.exported_after:
+                made += " " + self.tr(
+                    "%n of them went out in a sync bundle: the supervisor keeps those it "
+                    "imports (in its ledger and reports), but they do not come back into this "
+                    "ledger.", "", plan.exported_after)
+            if lost:
+                made += " " + self.tr(
+                    "%n were never exported and are lost unless entered again.", "", lost)
+            lines.append(made)
         if plan.members_after:
             lines.append(self.tr(
                 "Members who joined here after the backup: %1. This station will not know their "
@@ -505,11 +501,12 @@ class RestoreFlow(QObject):
             if had_lock:
                 ctx.idle_lock = sign_in.IdleLock(ctx)
             return True
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Restore from backup"), self.tr(
-            "The restored ledger has its own accounts and %1 is not among them (or is "
-            "disabled): sign in with an account of the restored ledger.")
-            .replace("%1", who.username if who else "?"), QMessageBox.StandardButton.Ok,
-            self.host)
+        text = (self.tr("The restored ledger has its own accounts and %1 is not among them (or "
+                        "is disabled): sign in with an account of the restored ledger.")
+                .replace("%1", who.username) if who is not None else self.tr(
+                    "The restored ledger has its own accounts: sign in with one of them."))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Restore from backup"), text,
+                          QMessageBox.StandardButton.Ok, self.host)
         box.setObjectName("restoreSignInAgain")
         box.exec()
         if sign_in.sign_in(ctx, background=False):
@@ -525,9 +522,16 @@ class RestoreFlow(QObject):
             return
         aside = [b for b in backup.list_backups(self.ctx.ledger_path) if b.kind == "pre-restore"]
         where = str(aside[0].path) if aside else str(plan.set_aside_in)
-        tell(self.host, "restoreDone", self.tr("Restored"), self.tr(
+        tell(self.host, "restoreDone", self.tr("Restored"), _put(self.tr(
             "The ledger was restored from %1 and holds what it held on %2. Epoch %3 has "
-            "started.\n\nThe ledger as it was before is kept in %4.")
-            .replace("%1", plan.path.name).replace("%2", _local(plan.created_at))
-            .replace("%3", str(epoch)).replace("%4", where), QMessageBox.Icon.Information)
+            "started.\n\nThe ledger as it was before is kept in %4."),
+            plan.path.name, _local(plan.created_at), str(epoch), where),
+            QMessageBox.Icon.Information)
         self.done = True
+
+
+def _put(text: str, *values: str) -> str:
+    """``%1``, ``%2`` … in a translated ``text`` replaced in one pass: a file name holding
+    "%2" stays as it is (a chain of ``replace`` would put the next value inside it)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1]
+                  if 0 < int(m.group(1)) <= len(values) else m.group(0), text)

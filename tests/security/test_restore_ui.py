@@ -160,7 +160,8 @@ def test_the_admin_restores_a_backup_and_the_window_shows_the_restored_ledger(
 
     what = seen[0]
     assert "pre-restore" in what and str(backup.backup_dir(ctx.ledger_path)) in what
-    assert "after the backup: 1. None of them was exported" in what
+    assert ("1 entry was made at this station after the backup. 1 was never exported and is"
+            " lost unless entered again.") in what
     assert f"A new epoch ({epoch_before + 1})" in what
 
     # The window now works on the restored ledger: the late visit is gone from its pages.
@@ -408,3 +409,12 @@ def test_cancel_while_the_backup_is_checked_changes_nothing(
     jobs.wait_for_all()
     assert checking and not confirmations
     assert _state(ctx.ledger_path) == before
+
+
+def test_values_go_into_a_message_in_one_pass() -> None:
+    """A backup's file name may hold "%2": it is not taken for the next placeholder."""
+    from station_app.ui.security_restore import _put
+
+    assert _put("restored from %1 on %2", "b%20c.zip", "2026-11-29") == (
+        "restored from b%20c.zip on 2026-11-29")
+    assert _put("%1 and %3", "a") == "a and %3"

@@ -1,0 +1,31 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ConfirmRestoreDialog</name>
+    <message numerus="yes">
+        <location filename="../../station_app/ui/security_restore.py" line="270"/>
+        <source>%n entries were made at this station after the backup.</source>
+        <translation>
+            <numerusform>%n entry was made at this station after the backup.</numerusform>
+            <numerusform>%n entries were made at this station after the backup.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station_app/ui/security_restore.py" line="274"/>
+        <source>%n of them went out in a sync bundle: the supervisor keeps those it imports (in its ledger and reports), but they do not come back into this ledger.</source>
+        <translation>
+            <numerusform>%n of them went out in a sync bundle: the supervisor keeps what it imports (in its ledger and reports), but it does not come back into this ledger.</numerusform>
+            <numerusform>%n of them went out in a sync bundle: the supervisor keeps those it imports (in its ledger and reports), but they do not come back into this ledger.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station_app/ui/security_restore.py" line="279"/>
+        <source>%n were never exported and are lost unless entered again.</source>
+        <translation>
+            <numerusform>%n was never exported and is lost unless entered again.</numerusform>
+            <numerusform>%n were never exported and are lost unless entered again.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
