@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -212,9 +213,22 @@ class AuditPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         layout.addWidget(self.table)
-        ctx.ledger_changed.connect(self.refresh)
+        self._stale = False
+        ctx.ledger_changed.connect(self._ledger_changed)
         ctx.actor_changed.connect(self._actor_changed)
         self.refresh()
+
+    def _ledger_changed(self) -> None:
+        # Every counter visit changes the ledger: a page out of sight is read again when shown.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _actor_changed(self, _name: str) -> None:
         # A bound method, not a lambda: Qt drops the connection with the page, which a
@@ -244,6 +258,7 @@ class AuditPage(QWidget):
             self.person_filter.blockSignals(False)
 
     def refresh(self) -> None:
+        self._stale = False
         allowed = can(self.ctx, "audit")
         if allowed:
             who = current_attendant(self.ctx)

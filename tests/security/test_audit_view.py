@@ -52,6 +52,7 @@ def ctx(qapp: QApplication, ledger_path: Path) -> Iterator[AppContext]:
 def _page(qtbot: Any, ctx: AppContext) -> AuditPage:
     page = AuditPage(ctx)
     qtbot.addWidget(page)
+    page.show()  # out of sight, the page reads the log again only once shown
     ModelTester(None).check(page.model)
     return page
 
@@ -159,3 +160,19 @@ def test_a_backup_row_holds_the_full_path(ctx: AppContext, tmp_path: Path,
         assert str(written) in page.last.text()
     finally:
         page.deleteLater()
+
+
+def test_a_page_out_of_sight_reads_the_log_again_when_shown(
+        qtbot: Any, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every counter visit changes the ledger; the Audit log page, when hidden, waits until
+    it is shown to read the log and its list of people again."""
+    page = _page(qtbot, ctx)
+    page.hide()
+    calls: list[str] = []
+    real = audit.actors
+    monkeypatch.setattr(audit, "actors", lambda *a, **k: calls.append("read") or real(*a, **k))
+    for _ in range(3):
+        ctx.changed()
+    assert calls == []
+    page.show()
+    assert calls == ["read"]
