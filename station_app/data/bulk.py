@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
-# SQLite's limit on bound parameters in one statement (SQLITE_MAX_VARIABLE_NUMBER).
+# SQLite's limit on bound parameters in one statement (SQLITE_MAX_VARIABLE_NUMBER; a build
+# with a lower one says so through getlimit).
 MAX_PARAMETERS = 32766
 # Rows per statement at most (a power of two; fewer if the parameters would not fit): each
 # statement waits for the GIL once, to bind its values.
@@ -73,7 +74,8 @@ def _run(conn: sqlite3.Connection, job: _Job, stop: threading.Event | None) -> N
         if stop is None:
             conn.executemany(sql, rows)
             return
-        most = 1 << (min(ROWS_PER_STATEMENT, MAX_PARAMETERS // len(rows[0])).bit_length() - 1)
+        limit = min(MAX_PARAMETERS, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+        most = 1 << (min(ROWS_PER_STATEMENT, limit // len(rows[0])).bit_length() - 1)
         for at, size in _chunks(len(rows), most):
             if stop.is_set():
                 raise _Stopped

@@ -83,3 +83,16 @@ def test_statement_texts_stay_few() -> None:
                                             for n in range(len(pieces))]
         sizes.update(size for _, size in pieces)
     assert sizes <= {1 << n for n in range(10)}
+
+
+def test_a_build_with_fewer_parameters_gets_smaller_statements(tmp_path: Path) -> None:
+    """SQLite built with a lower SQLITE_MAX_VARIABLE_NUMBER (999 before 3.32): the writer asks
+    the connection and stays under it."""
+    conn = _conn(tmp_path / "t.db")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    conn.execute("BEGIN")
+    writer = bulk.Writer(conn, threaded=True)
+    writer.insert("INSERT INTO u (a, b, c) VALUES (?, ?, ?)", [(n, n, n) for n in range(5000)])
+    writer.close()
+    conn.execute("COMMIT")
+    assert conn.execute("SELECT COUNT(*), SUM(a) FROM u").fetchone() == (5000, sum(range(5000)))
