@@ -3,14 +3,25 @@ the same consolidated ledger, holding exactly the union of the stations' entries
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from station_app.data import bulk
 from station_app.data.db import open_ledger
-from station_app.services import catalogue, corrections, members, relief, station, visits
+from station_app.services import (
+    catalogue,
+    corrections,
+    members,
+    relief,
+    station,
+    sync_ops,
+    visits,
+)
 from tests.helpers import ledger_hash, rid
 
 from .kit import all_digests, clone_memory, export, import_one, link, own_digests
@@ -18,6 +29,17 @@ from .kit import all_digests, clone_memory, export, import_one, link, own_digest
 OPS = st.sampled_from(["signup", "visit", "visit", "visit", "void", "correct", "relief",
                        "campaign", "service", "transfer_out", "update", "export", "ack"])
 CODES = ["MZL01", "EEH01", "ARS01"]
+
+
+@contextlib.contextmanager
+def _both_cores() -> Iterator[None]:
+    """Every batch, however small, through the second thread (data.bulk), in small pieces."""
+    saved = bulk.THREAD_ROWS, bulk.ROWS_PER_STATEMENT
+    bulk.THREAD_ROWS, bulk.ROWS_PER_STATEMENT = 1, 2
+    try:
+        yield
+    finally:
+        bulk.THREAD_ROWS, bulk.ROWS_PER_STATEMENT = saved
 
 
 def _memory(code: str, supervisor: bool = False):
@@ -99,6 +121,14 @@ def test_any_order_with_duplicates_gives_the_same_ledger(histories, data) -> Non
             outcome = import_one(shuffled, path)
             assert outcome.ok, outcome.error
         assert ledger_hash(shuffled) == ledger_hash(in_order)
+        # The same files in one run, every batch written on the second thread a few rows per
+        # statement, each file read while the one before commits.
+        together = clone_memory(sup)
+        with _both_cores():
+            outcomes = sync_ops.import_bundles(together, [*order[:1], *extra, *order[1:]],
+                                               actor="sup")
+        assert all(o.ok for o in outcomes), [o.error for o in outcomes]
+        assert ledger_hash(together) == ledger_hash(in_order)
         union = set().union(*(own_digests(s.ledger) for s, _ in stations))
         assert all_digests(shuffled) - own_digests(sup) == union
         # projections equal a from-scratch rebuild of the same log
