@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from station_app.data.db import Ledger
 from station_app.domain import resident_id
@@ -40,3 +42,21 @@ def ledger_hash(ledger: Ledger, tables: tuple[str, ...] = ("entries", *PROJECTIO
         for row in ledger.conn.execute(f"SELECT * FROM {table} ORDER BY {', '.join(cols)}"):
             digest.update(repr((table, row)).encode())
     return digest.hexdigest()
+
+
+def run_cli(capsys: Any, monkeypatch: Any, db: Path, *argv: str, stdin: str = "",
+            pin: str | None = None) -> tuple[int, str, str]:
+    """``station-ledger --lang en --db DB ARGV`` as typed at a terminal: ``stdin`` on standard
+    input, ``pin`` in STATION_LEDGER_PIN (none when None); (exit code, stdout, stderr)."""
+    import io
+
+    from station_app.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    if pin is None:
+        monkeypatch.delenv("STATION_LEDGER_PIN", raising=False)
+    else:
+        monkeypatch.setenv("STATION_LEDGER_PIN", pin)
+    code = main(["--lang", "en", "--db", str(db), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -10,17 +10,17 @@ their name. Every command of the parser is classified below, so a new one must s
 from __future__ import annotations
 
 import argparse
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from station_app.cli import COUNTER, build_parser, main
+from station_app.cli import COUNTER, build_parser
 from station_app.data.db import Ledger, open_ledger
 from station_app.services import audit, auth, relief, visits
 from tests.helpers import ledger_hash, rid, sign_up
+from tests.helpers import run_cli as _run
 
 BOSS_PIN, CLERK_PIN, SUP_PIN = "246810", "1357", "sup-pass-1"
 NAME, PHONE = "张三", "13800000001"
@@ -101,16 +101,6 @@ def db(ledger_path: Path) -> Iterator[Path]:
     yield ledger_path
 
 
-def _run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: Path,
-         *argv: str, stdin: str = "", pin: str | None = None) -> tuple[int, str, str]:
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    if pin is None:
-        monkeypatch.delenv("STATION_LEDGER_PIN", raising=False)
-    else:
-        monkeypatch.setenv("STATION_LEDGER_PIN", pin)
-    code = main(["--lang", "en", "--db", str(db), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _look(db: Path) -> tuple[str, list[audit.AuditRow], str]:

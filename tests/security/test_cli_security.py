@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 
-from station_app.cli import main
 from station_app.data.db import open_ledger
 from station_app.services import audit, backup
 from tests.helpers import rid
+from tests.helpers import run_cli as run
 from tests.security.conftest import AUDITOR
-
-
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: Path,
-        *argv: str, stdin: str = "", pin: str | None = None) -> tuple[int, str, str]:
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    if pin is None:
-        monkeypatch.delenv("STATION_LEDGER_PIN", raising=False)
-    else:
-        monkeypatch.setenv("STATION_LEDGER_PIN", pin)
-    code = main(["--lang", "en", "--db", str(db), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

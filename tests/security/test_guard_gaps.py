@@ -9,7 +9,6 @@ retention run needs nobody, and open mode works as for every other guarded funct
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import date, datetime
 from pathlib import Path
@@ -17,7 +16,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from station_app.cli import main
 from station_app.data import queries
 from station_app.data.db import Ledger, open_ledger
 from station_app.domain import clock
@@ -26,6 +24,7 @@ from station_app.services import audit, auth, members, privacy, visits
 from station_app.services import reports as report_service
 from tests.conftest import CST
 from tests.helpers import PROJECTION_TABLES, ledger_hash, sign_up
+from tests.helpers import run_cli as _run
 from tests.security.conftest import ADMIN_PIN, AUDITOR, CLERK_PIN, MovableClock, add_staff, staff
 
 WIDE = ("entries", *PROJECTION_TABLES, "attendants", "settings", "stations")
@@ -142,16 +141,6 @@ def test_open_mode_allows_all_three_as_for_every_guarded_function(
 
 
 # ---- the command line ----
-def _run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: Path,
-         *argv: str, pin: str | None = None) -> tuple[int, str, str]:
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    if pin is None:
-        monkeypatch.delenv("STATION_LEDGER_PIN", raising=False)
-    else:
-        monkeypatch.setenv("STATION_LEDGER_PIN", pin)
-    code = main(["--lang", "en", "--db", str(db), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_the_report_and_retention_commands_sign_in_first(
