@@ -57,153 +57,153 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="46"/>
+        <location filename="../../station_app/ui/audit_view.py" line="47"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="46"/>
+        <location filename="../../station_app/ui/audit_view.py" line="47"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="46"/>
+        <location filename="../../station_app/ui/audit_view.py" line="47"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="46"/>
+        <location filename="../../station_app/ui/audit_view.py" line="47"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47"/>
+        <location filename="../../station_app/ui/audit_view.py" line="48"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47"/>
+        <location filename="../../station_app/ui/audit_view.py" line="48"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="51"/>
+        <location filename="../../station_app/ui/audit_view.py" line="52"/>
         <source>sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="51"/>
+        <location filename="../../station_app/ui/audit_view.py" line="52"/>
         <source>screen lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="52"/>
+        <location filename="../../station_app/ui/audit_view.py" line="53"/>
         <source>ID number shown</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="52"/>
+        <location filename="../../station_app/ui/audit_view.py" line="53"/>
         <source>export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="53"/>
+        <location filename="../../station_app/ui/audit_view.py" line="54"/>
         <source>bundle export</source>
         <translation>导出同步包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="53"/>
+        <location filename="../../station_app/ui/audit_view.py" line="54"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="54"/>
+        <location filename="../../station_app/ui/audit_view.py" line="55"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="54"/>
+        <location filename="../../station_app/ui/audit_view.py" line="55"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="55"/>
+        <location filename="../../station_app/ui/audit_view.py" line="56"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="55"/>
+        <location filename="../../station_app/ui/audit_view.py" line="56"/>
         <source>account</source>
         <translation>账户管理</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="56"/>
+        <location filename="../../station_app/ui/audit_view.py" line="57"/>
         <source>anonymisation</source>
         <translation>匿名化</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="56"/>
-        <location filename="../../station_app/ui/audit_view.py" line="78"/>
+        <location filename="../../station_app/ui/audit_view.py" line="57"/>
+        <location filename="../../station_app/ui/audit_view.py" line="79"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="57"/>
+        <location filename="../../station_app/ui/audit_view.py" line="58"/>
         <source>return bundle</source>
         <translation>回传包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="57"/>
+        <location filename="../../station_app/ui/audit_view.py" line="58"/>
         <source>station enrolled</source>
         <translation>登记驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="58"/>
+        <location filename="../../station_app/ui/audit_view.py" line="59"/>
         <source>station enrolled from its bundle</source>
         <translation>按数据包登记驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="59"/>
+        <location filename="../../station_app/ui/audit_view.py" line="60"/>
         <source>supervisor trusted</source>
         <translation>信任上级</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="60"/>
+        <location filename="../../station_app/ui/audit_view.py" line="61"/>
         <source>station key revoked</source>
         <translation>吊销驿站密钥</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="61"/>
+        <location filename="../../station_app/ui/audit_view.py" line="62"/>
         <source>station forked</source>
         <translation>驿站分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="61"/>
+        <location filename="../../station_app/ui/audit_view.py" line="62"/>
         <source>fork resolved</source>
         <translation>解除分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="77"/>
+        <location filename="../../station_app/ui/audit_view.py" line="78"/>
         <source>done</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="77"/>
+        <location filename="../../station_app/ui/audit_view.py" line="78"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="78"/>
+        <location filename="../../station_app/ui/audit_view.py" line="79"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="79"/>
+        <location filename="../../station_app/ui/audit_view.py" line="80"/>
         <source>not permitted</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="80"/>
+        <location filename="../../station_app/ui/audit_view.py" line="81"/>
         <source>skipped (not for this ledger)</source>
         <translation>跳过（不是给本台账的）</translation>
     </message>
@@ -211,37 +211,37 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="174"/>
+        <location filename="../../station_app/ui/audit_view.py" line="175"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="177"/>
+        <location filename="../../station_app/ui/audit_view.py" line="178"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="184"/>
+        <location filename="../../station_app/ui/audit_view.py" line="185"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="187"/>
+        <location filename="../../station_app/ui/audit_view.py" line="188"/>
         <source>&amp;Who:</source>
         <translation>操作人(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="192"/>
+        <location filename="../../station_app/ui/audit_view.py" line="193"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="197"/>
+        <location filename="../../station_app/ui/audit_view.py" line="198"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="202"/>
+        <location filename="../../station_app/ui/audit_view.py" line="203"/>
         <source>Only the station admin and supervisors can see the audit log.</source>
         <translation>只有驿站管理员和上级工会可以查看审计日志。</translation>
     </message>

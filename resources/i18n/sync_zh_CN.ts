@@ -603,282 +603,292 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="68"/>
+        <location filename="../../station_app/ui/sync_view.py" line="69"/>
         <source>Sync</source>
         <translation>数据同步</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="81"/>
+        <location filename="../../station_app/ui/sync_view.py" line="82"/>
         <source>Send to the supervisor</source>
         <translation>发送给上级</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="88"/>
+        <location filename="../../station_app/ui/sync_view.py" line="89"/>
         <source>&amp;Export bundle…</source>
         <translation>导出数据包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="99"/>
+        <location filename="../../station_app/ui/sync_view.py" line="100"/>
         <source>Receive bundles</source>
         <translation>接收数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="103"/>
+        <location filename="../../station_app/ui/sync_view.py" line="104"/>
         <source>Drop bundle files or a USB folder here, or choose them.</source>
         <translation>把数据包文件或U盘文件夹拖到这里，或点击右侧按钮选择。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="110"/>
+        <location filename="../../station_app/ui/sync_view.py" line="111"/>
         <source>&amp;Import bundles…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="150"/>
+        <location filename="../../station_app/ui/sync_view.py" line="151"/>
         <source>Choose a file in the table to read everything about it here.</source>
         <translation>在上表中选中一个文件，这里显示它的完整说明。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="152"/>
+        <location filename="../../station_app/ui/sync_view.py" line="153"/>
         <source>Details of the chosen file</source>
         <translation>所选文件的详细说明</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="166"/>
+        <location filename="../../station_app/ui/sync_view.py" line="167"/>
         <source>Stations</source>
         <translation>驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="189"/>
+        <location filename="../../station_app/ui/sync_view.py" line="190"/>
         <source>Resolve &amp;fork…</source>
         <translation>解除分叉(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="192"/>
+        <location filename="../../station_app/ui/sync_view.py" line="193"/>
         <source>Take the chosen station&apos;s bundles again once you know which copy of its ledger is in use</source>
         <translation>查明该驿站在用哪一份台账后，重新接收其数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="200"/>
+        <location filename="../../station_app/ui/sync_view.py" line="201"/>
         <source>Write &amp;return bundle…</source>
         <translation>生成回传包(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="220"/>
+        <location filename="../../station_app/ui/sync_view.py" line="221"/>
         <source>This is a supervisor&apos;s ledger that trusts no level above (such as the region): there is nobody to forward bundles to.</source>
         <translation>这是上级台账，但没有信任更上一级（如自治区总工会）：没有可以转交数据包的对象。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="278"/>
+        <location filename="../../station_app/ui/sync_view.py" line="279"/>
         <source>%n people are active members under two numbers (signed up at two stations).</source>
         <translation>
             <numerusform>有 %n 人以两个会员号同时在会（在两个驿站重复登记）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="295"/>
+        <location filename="../../station_app/ui/sync_view.py" line="296"/>
         <source>Forward every station bundle this ledger holds (%1) and all %Ln of its own entries to the level above again?</source>
         <translation>
             <numerusform>把本台账保存的全部驿站数据包（%1 个）和本台账自己的全部 %Ln 条记录重新转交上一级？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="298"/>
+        <location filename="../../station_app/ui/sync_view.py" line="299"/>
         <source>Export the whole history of this station again (%Ln entries), not only what the supervisor has not acknowledged?</source>
         <translation>
             <numerusform>重新导出本驿站的全部历史（%Ln 条记录），而不只是上级尚未确认的部分？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="340"/>
+        <location filename="../../station_app/ui/sync_view.py" line="341"/>
         <source>Written: %1 (%Ln entries)</source>
         <translation>
             <numerusform>已写入：%1（%Ln 条记录）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="280"/>
+        <location filename="../../station_app/ui/sync_view.py" line="281"/>
         <source>Same &amp;person twice… (%1)</source>
         <translation>重复登记(&amp;P)…（%1）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="471"/>
+        <location filename="../../station_app/ui/sync_view.py" line="478"/>
         <source>Skipped as meant for another ledger: %1.</source>
         <translation>不是给本台账的文件已跳过 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="93"/>
+        <location filename="../../station_app/ui/sync_view.py" line="94"/>
         <source>E&amp;xport everything again…</source>
         <translation>全部重新导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="114"/>
+        <location filename="../../station_app/ui/sync_view.py" line="115"/>
         <source>Chec&amp;k first (dry run)…</source>
         <translation>先检查（试运行）(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="116"/>
+        <location filename="../../station_app/ui/sync_view.py" line="117"/>
         <source>Show what importing files would do, without writing anything</source>
         <translation>显示导入文件的结果，不写入任何内容</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="121"/>
+        <location filename="../../station_app/ui/sync_view.py" line="122"/>
         <source>Enrol station from &amp;bundle…</source>
         <translation>用数据包登记驿站(&amp;B)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="225"/>
+        <location filename="../../station_app/ui/sync_view.py" line="226"/>
         <source>This is a supervisor&apos;s ledger: Export forwards to the level above the stations&apos; original bundles it has not acknowledged yet (%1) and %Ln entries of this ledger&apos;s own.</source>
         <translation>
             <numerusform>这是上级台账：导出会把更上一级尚未确认收到的各驿站原始数据包（%1 个）和本台账自己的 %Ln 条记录转交上去。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="230"/>
+        <location filename="../../station_app/ui/sync_view.py" line="231"/>
         <source>No supervisor is trusted yet, so nothing can be exported. This is set up once per station with the supervisor&apos;s trust file (Setting up, above; the station admin does it).</source>
         <translation>尚未信任上级，因此不能导出。每个驿站只需用上级的信任文件设置一次（见上方“首次设置”，由驿站管理员操作）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="235"/>
+        <location filename="../../station_app/ui/sync_view.py" line="236"/>
         <source>%Ln entries not yet acknowledged by %1.</source>
         <translation>
             <numerusform>有 %Ln 条记录尚未得到上级 %1 确认。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="243"/>
+        <location filename="../../station_app/ui/sync_view.py" line="244"/>
         <source>Only the station admin or a supervisor account may do this.</source>
         <translation>只有驿站管理员或上级账号可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="253"/>
+        <location filename="../../station_app/ui/sync_view.py" line="254"/>
         <source>Write the whole history again, for a supervisor who lost data</source>
         <translation>重新写出全部历史，用于上级丢失数据时</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="270"/>
+        <location filename="../../station_app/ui/sync_view.py" line="271"/>
         <source>No bundle for more than 14 days: %1</source>
         <translation>超过14天未收到数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="301"/>
+        <location filename="../../station_app/ui/sync_view.py" line="302"/>
         <source>Export everything again</source>
         <translation>全部重新导出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="305"/>
+        <location filename="../../station_app/ui/sync_view.py" line="306"/>
         <source>Do this only when the supervisor lost data (its ledger was restored or set up again). The file can be large and take a while to write; the supervisor skips what it already holds.</source>
         <translation>只在上级丢失数据（其台账从备份恢复或重新设置）时才这样做。文件可能很大，写出需要一些时间；上级已有的记录会自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="308"/>
+        <location filename="../../station_app/ui/sync_view.py" line="309"/>
         <source>E&amp;xport everything</source>
         <translation>全部导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="322"/>
+        <location filename="../../station_app/ui/sync_view.py" line="323"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="330"/>
+        <location filename="../../station_app/ui/sync_view.py" line="331"/>
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="336"/>
-        <location filename="../../station_app/ui/sync_view.py" line="557"/>
+        <location filename="../../station_app/ui/sync_view.py" line="337"/>
+        <location filename="../../station_app/ui/sync_view.py" line="564"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="347"/>
+        <location filename="../../station_app/ui/sync_view.py" line="348"/>
         <source>Check bundles (nothing is written)</source>
         <translation>检查数据包（不写入任何内容）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="348"/>
+        <location filename="../../station_app/ui/sync_view.py" line="349"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="349"/>
+        <location filename="../../station_app/ui/sync_view.py" line="350"/>
         <source>Bundles (*.zip *.slbx);;All files (*)</source>
         <translation>数据包 (*.zip *.slbx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="359"/>
+        <location filename="../../station_app/ui/sync_view.py" line="360"/>
         <source>Checking bundles…</source>
         <translation>正在检查数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="359"/>
+        <location filename="../../station_app/ui/sync_view.py" line="360"/>
         <source>Importing bundles…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="360"/>
+        <location filename="../../station_app/ui/sync_view.py" line="361"/>
         <source>Making a safety backup of the ledger before the import (a large ledger takes a while)…</source>
         <translation>导入前正在为台账做安全备份（台账较大时需要一些时间）…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="405"/>
+        <location filename="../../station_app/ui/sync_view.py" line="363"/>
+        <source>Checking %1 (file %2 of %3)…</source>
+        <translation>正在检查 %1（第 %2 个，共 %3 个文件）…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/sync_view.py" line="364"/>
+        <source>Importing %1 (file %2 of %3)…</source>
+        <translation>正在导入 %1（第 %2 个，共 %3 个文件）…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/sync_view.py" line="412"/>
         <source>Enrol the station of the chosen file from the key inside its bundle, after comparing its fingerprint</source>
         <translation>核对公钥指纹后，用所选文件数据包中的公钥登记该驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="417"/>
-        <location filename="../../station_app/ui/sync_view.py" line="422"/>
+        <location filename="../../station_app/ui/sync_view.py" line="424"/>
+        <location filename="../../station_app/ui/sync_view.py" line="429"/>
         <source>Reading the bundle…</source>
         <translation>正在读取数据包…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="465"/>
+        <location filename="../../station_app/ui/sync_view.py" line="472"/>
         <source>%n files: %1 accepted, %2 with nothing new, %3 refused, %4.</source>
         <translation>
             <numerusform>共 %n 个文件：导入 %1 个，无新内容 %2 个，拒收 %3 个，%4。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="469"/>
+        <location filename="../../station_app/ui/sync_view.py" line="476"/>
         <source>%Ln new entries</source>
         <translation>
             <numerusform>新增 %Ln 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="480"/>
+        <location filename="../../station_app/ui/sync_view.py" line="487"/>
         <source>Import cancelled: %n of the files chosen (%1 in all) were not imported; import them again.</source>
         <translation>
             <numerusform>导入已取消：所选 %1 个文件中有 %n 个未导入，请再导入一次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="508"/>
+        <location filename="../../station_app/ui/sync_view.py" line="515"/>
         <source>Choose a station in the table first.</source>
         <translation>请先在表格中选择一个驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="510"/>
+        <location filename="../../station_app/ui/sync_view.py" line="517"/>
         <source>Write return bundle to</source>
         <translation>回传包保存到</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="523"/>
+        <location filename="../../station_app/ui/sync_view.py" line="530"/>
         <source>Choose a station marked forked in the table first.</source>
         <translation>请先在表中选择标为分叉的驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="527"/>
+        <location filename="../../station_app/ui/sync_view.py" line="534"/>
         <source>Resolve fork</source>
         <translation>解除分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="528"/>
+        <location filename="../../station_app/ui/sync_view.py" line="535"/>
         <source>Station %1, epoch %2: seq %3 arrived twice with different content, so two copies of its ledger are in use. Only go on once the station works with one copy and the other is retired. What did you find out?</source>
         <translation>驿站 %1 第 %2 期：第 %3 号出现两条内容不同的记录，说明有两份台账在同时使用。请先确认驿站只用其中一份、另一份已停用，再继续。查明的情况是？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="543"/>
+        <location filename="../../station_app/ui/sync_view.py" line="550"/>
         <source>Station %1&apos;s epoch %2 is no longer held: import its bundles again.</source>
         <translation>已解除驿站 %1 第 %2 期的暂停：请重新导入其数据包。</translation>
     </message>

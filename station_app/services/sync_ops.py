@@ -220,11 +220,14 @@ def import_bundles(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bo
                    accept_unknown: bool | str = False, progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None,
                    attendant: auth.Acting = None,
-                   stage: Callable[[str], None] | None = None) -> list[importer.Outcome]:
+                   stage: Callable[[str], None] | None = None,
+                   starting: Callable[[int, int, str], None] | None = None
+                   ) -> list[importer.Outcome]:
     """Import bundle files (and folders of them), each in its own transaction, after an
     automatic backup of the ledger (not for a dry run). ``stage`` hears "backup" and then
     "import", so a window can say what the wait is for: the backup of a large supervisor
-    ledger takes a while before the first file."""
+    ledger takes a while before the first file. ``starting(n, total, name)`` hears of each
+    file as it begins (a large one takes a while on its own)."""
     auth.require(ledger, attendant, "import", actor=actor)  # also for a dry run, as on the CLI
     if accept_unknown:
         # Taking an unknown station's key from its bundle enrols it: the station admin's call,
@@ -243,7 +246,8 @@ def import_bundles(ledger: Ledger, paths: list[Path], *, actor: str, dry_run: bo
     with importer.deferred_checkpoints(ledger):  # one WAL checkpoint per run, not per bundle
         for n, outcome in enumerate(importer.import_each(
                 ledger, files, actor=actor, dry_run=dry_run, accept_unknown=accept_unknown,
-                cancelled=cancelled)):
+                cancelled=cancelled, starting=None if starting is None else (
+                    lambda at, path: starting(at, len(files), path.name)))):
             outcomes.append(outcome)
             _audit_import(ledger, actor, outcomes[-1])
             if progress is not None:

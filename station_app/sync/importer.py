@@ -480,14 +480,17 @@ def import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool = False
 
 def import_each(ledger: Ledger, files: list[Path], *, actor: str, dry_run: bool = False,
                 accept_unknown: bool | str = False,
-                cancelled: Callable[[], bool] | None = None) -> Iterator[Outcome]:
+                cancelled: Callable[[], bool] | None = None,
+                starting: Callable[[int, Path], None] | None = None) -> Iterator[Outcome]:
     """``import_file`` for each of ``files`` in turn, each file read and parsed while the one
     before is committed (the second core writes and syncs, this one reads); stops before the
-    next file once ``cancelled()``."""
+    next file once ``cancelled()``; ``starting(n, path)`` hears of each file as it begins."""
     ahead: ReadAhead | None = None
     for n, path in enumerate(files):
         if cancelled is not None and cancelled():
             return
+        if starting is not None:
+            starting(n, path)
         with _no_cyclic_gc():
             outcome, ahead = _import_file(
                 ledger, path, actor=actor, dry_run=dry_run, accept_unknown=accept_unknown,

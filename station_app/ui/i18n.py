@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -105,3 +106,11 @@ def register_fonts(app: QApplication | None = None, point_size: float = 0) -> li
             font.setPointSizeF(10)
         target.setFont(font)
     return list(_font_families)
+
+
+def fill(text: str, *values: str) -> str:
+    """``%1``, ``%2`` … in a translated ``text`` replaced in one pass: a value holding "%2"
+    (a file name) stays as it is, where a chain of ``replace`` would put the next value into
+    it. Placeholders without a value are left."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1]
+                  if 0 < int(m.group(1)) <= len(values) else m.group(0), text)

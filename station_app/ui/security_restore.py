@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +44,7 @@ from ..domain.errors import LedgerError
 from ..services import auth, backup, restore_plan, station
 from . import jobs
 from .context import ui_settings
+from .i18n import fill
 from .jobs import Job, JobControl
 from .sign_in import can, current_attendant
 
@@ -522,16 +522,10 @@ class RestoreFlow(QObject):
             return
         aside = [b for b in backup.list_backups(self.ctx.ledger_path) if b.kind == "pre-restore"]
         where = str(aside[0].path) if aside else str(plan.set_aside_in)
-        tell(self.host, "restoreDone", self.tr("Restored"), _put(self.tr(
+        tell(self.host, "restoreDone", self.tr("Restored"), fill(self.tr(
             "The ledger was restored from %1 and holds what it held on %2. Epoch %3 has "
             "started.\n\nThe ledger as it was before is kept in %4."),
             plan.path.name, _local(plan.created_at), str(epoch), where),
             QMessageBox.Icon.Information)
         self.done = True
 
-
-def _put(text: str, *values: str) -> str:
-    """``%1``, ``%2`` … in a translated ``text`` replaced in one pass: a file name holding
-    "%2" stays as it is (a chain of ``replace`` would put the next value inside it)."""
-    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1]
-                  if 0 < int(m.group(1)) <= len(values) else m.group(0), text)

@@ -29,6 +29,7 @@ from ..domain.errors import LedgerError
 from ..services import sync_ops
 from ..sync.importer import Outcome, find_bundles
 from .errors import show_error
+from .i18n import fill
 from .jobs import Job, JobControl
 from .sign_in import can, current_attendant
 from .sync_confirm import DryRunDialog
@@ -359,6 +360,11 @@ class SyncPage(QWidget):
         label = self.tr("Checking bundles…") if dry_run else self.tr("Importing bundles…")
         saying = {"backup": self.tr("Making a safety backup of the ledger before the import "
                                     "(a large ledger takes a while)…"), "import": label}
+        each = (self.tr("Checking %1 (file %2 of %3)…") if dry_run
+                else self.tr("Importing %1 (file %2 of %3)…"))
+
+        def starting(job: JobControl, n: int, total: int, name: str) -> None:
+            job.progress(n, total, fill(each, name, str(n + 1), str(total)))
 
         def work(job: JobControl) -> tuple[list[Outcome], list[Path]]:
             files = find_bundles(paths)  # how many were chosen, to say what a cancel left out
@@ -368,7 +374,8 @@ class SyncPage(QWidget):
                 progress=lambda done, total: job.progress(done, total),
                 cancelled=lambda: job.cancelled,
                 stage=lambda name: job.progress(0, len(files) if name == "import" else 0,
-                                                saying[name])), files
+                                                saying[name]),
+                starting=lambda n, total, name: starting(job, n, total, name)), files
 
         def done(result: tuple[list[Outcome], list[Path]]) -> None:
             if dry_run:

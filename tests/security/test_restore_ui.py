@@ -413,11 +413,3 @@ def test_cancel_while_the_backup_is_checked_changes_nothing(
     assert checking and not confirmations
     assert _state(ctx.ledger_path) == before
 
-
-def test_values_go_into_a_message_in_one_pass() -> None:
-    """A backup's file name may hold "%2": it is not taken for the next placeholder."""
-    from station_app.ui.security_restore import _put
-
-    assert _put("restored from %1 on %2", "b%20c.zip", "2026-11-29") == (
-        "restored from b%20c.zip on 2026-11-29")
-    assert _put("%1 and %3", "a") == "a and %3"

@@ -435,3 +435,54 @@ def test_import_stages(net) -> None:
     assert heard == ["import"]  # a dry run writes nothing, so it backs nothing up
     sync_ops.import_bundles(sup, [tmp / "usb"], actor="t", stage=heard.append)
     assert heard == ["import", "backup", "import"]
+
+
+def test_the_progress_window_names_the_file_being_imported(qtbot: Any, net,
+                                                           monkeypatch) -> None:
+    """A large bundle takes a while on its own: the progress window says which file of how
+    many is being imported, not only how many are done."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    from station_app.sync import importer
+
+    sup, sta, tmp = net
+    link(sup, sta, tmp / "ids")
+    for _ in range(2):
+        visits.record_visit(sta, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+        export(sta, tmp / "usb")
+    names = sorted(p.name for p in (tmp / "usb").iterdir())
+    page = _page(qtbot, sup)
+    release = threading.Event()
+    real = importer._import_file
+
+    def slow(*args: Any, **kw: Any) -> Any:
+        release.wait(10)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(importer, "_import_file", slow)
+    page.import_paths([tmp / "usb"])
+
+    def dialog_text() -> str:
+        dialog = page.findChild(QProgressDialog, "jobProgress")
+        return dialog.labelText() if dialog is not None else ""
+
+    qtbot.waitUntil(lambda: f"Importing {names[0]} (file 1 of 2)" in dialog_text(),
+                    timeout=5000)
+    release.set()
+    _wait(qtbot)
+    assert [o.result for o in page.last_results] == ["accepted", "accepted"]
+
+
+def test_each_file_is_announced_as_it_begins(net) -> None:
+    sup, sta, tmp = net
+    link(sup, sta, tmp / "ids")
+    for _ in range(2):
+        visits.record_visit(sta, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+        export(sta, tmp / "usb")
+    heard: list[tuple[int, int, str]] = []
+    sync_ops.import_bundles(sup, [tmp / "usb"], actor="t",
+                            starting=lambda n, total, name: heard.append((n, total, name)))
+    assert heard == [(n, 2, name) for n, name in
+                     enumerate(sorted(p.name for p in (tmp / "usb").iterdir()))]

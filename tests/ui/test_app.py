@@ -212,3 +212,11 @@ def test_other_pages_hear_of_counter_writes_once_it_is_quiet(qtbot: Any, counter
     assert heard == []  # the other pages a moment later, in one go
     with qtbot.waitSignal(ctx.ledger_changed, timeout=5000):
         pass
+
+
+def test_values_go_into_a_message_in_one_pass() -> None:
+    """A file name holding "%2" is not taken for the next placeholder (a chain of replace
+    would put the date into it)."""
+    assert i18n.fill("restored from %1 on %2", "b%20c.zip", "2026-11-29") == (
+        "restored from b%20c.zip on 2026-11-29")
+    assert i18n.fill("%1 and %3", "a") == "a and %3"
