@@ -392,13 +392,38 @@ def test_screenshots(qtbot: Any, net) -> None:
     i18n.install("en")
 
 
-def test_the_wait_for_the_safety_backup_is_explained(qtbot: Any, net, monkeypatch) -> None:
-    """Before the first file, every import backs up the ledger (a large supervisor ledger
-    takes a while): the progress window says so instead of sitting at 0 of N files."""
+def _import_held(qtbot: Any, page: SyncPage, monkeypatch: Any, module: Any, name: str,
+                 folder: Path, shown: str) -> list[str]:
+    """Import ``folder`` on the page with ``module.name`` held back until the progress window
+    shows ``shown``; the results once done."""
     import threading
 
     from PySide6.QtWidgets import QProgressDialog
 
+    release = threading.Event()
+    real = getattr(module, name)
+
+    def held(*args: Any, **kw: Any) -> Any:
+        release.wait(10)
+        return real(*args, **kw)
+
+    def dialog_text() -> str:
+        dialog = page.findChild(QProgressDialog, "jobProgress")
+        return dialog.labelText() if dialog is not None else ""
+
+    monkeypatch.setattr(module, name, held)
+    page.import_paths([folder])
+    try:
+        qtbot.waitUntil(lambda: shown in dialog_text(), timeout=5000)
+    finally:
+        release.set()
+        _wait(qtbot)
+    return [o.result for o in page.last_results]
+
+
+def test_the_wait_for_the_safety_backup_is_explained(qtbot: Any, net, monkeypatch) -> None:
+    """Before the first file, every import backs up the ledger (a large supervisor ledger
+    takes a while): the progress window says so instead of sitting at 0 of N files."""
     from station_app.services import backup
 
     sup, sta, tmp = net
@@ -406,24 +431,8 @@ def test_the_wait_for_the_safety_backup_is_explained(qtbot: Any, net, monkeypatc
     visits.record_visit(sta, ["water"], by="t", walk_in=visits.WalkIn("courier"))
     export(sta, tmp / "usb")
     page = _page(qtbot, sup)
-    release = threading.Event()
-    real = backup.before_import
-
-    def slow_backup(*args: Any, **kw: Any) -> Any:
-        release.wait(10)
-        return real(*args, **kw)
-
-    monkeypatch.setattr(backup, "before_import", slow_backup)
-    page.import_paths([tmp / "usb"])
-
-    def dialog_text() -> str:
-        dialog = page.findChild(QProgressDialog, "jobProgress")
-        return dialog.labelText() if dialog is not None else ""
-
-    qtbot.waitUntil(lambda: "safety backup" in dialog_text(), timeout=5000)
-    release.set()
-    _wait(qtbot)
-    assert [o.result for o in page.last_results] == ["accepted"]
+    assert _import_held(qtbot, page, monkeypatch, backup, "before_import", tmp / "usb",
+                        "safety backup") == ["accepted"]
 
 
 def test_import_stages(net) -> None:
@@ -441,10 +450,6 @@ def test_the_progress_window_names_the_file_being_imported(qtbot: Any, net,
                                                            monkeypatch) -> None:
     """A large bundle takes a while on its own: the progress window says which file of how
     many is being imported, not only how many are done."""
-    import threading
-
-    from PySide6.QtWidgets import QProgressDialog
-
     from station_app.sync import importer
 
     sup, sta, tmp = net
@@ -452,27 +457,10 @@ def test_the_progress_window_names_the_file_being_imported(qtbot: Any, net,
     for _ in range(2):
         visits.record_visit(sta, ["water"], by="t", walk_in=visits.WalkIn("courier"))
         export(sta, tmp / "usb")
-    names = sorted(p.name for p in (tmp / "usb").iterdir())
+    first = sorted(p.name for p in (tmp / "usb").iterdir())[0]
     page = _page(qtbot, sup)
-    release = threading.Event()
-    real = importer._import_file
-
-    def slow(*args: Any, **kw: Any) -> Any:
-        release.wait(10)
-        return real(*args, **kw)
-
-    monkeypatch.setattr(importer, "_import_file", slow)
-    page.import_paths([tmp / "usb"])
-
-    def dialog_text() -> str:
-        dialog = page.findChild(QProgressDialog, "jobProgress")
-        return dialog.labelText() if dialog is not None else ""
-
-    qtbot.waitUntil(lambda: f"Importing {names[0]} (file 1 of 2)" in dialog_text(),
-                    timeout=5000)
-    release.set()
-    _wait(qtbot)
-    assert [o.result for o in page.last_results] == ["accepted", "accepted"]
+    assert _import_held(qtbot, page, monkeypatch, importer, "_import_file", tmp / "usb",
+                        f"Importing {first} (file 1 of 2)") == ["accepted", "accepted"]
 
 
 def test_each_file_is_announced_as_it_begins(net) -> None:
