@@ -44,6 +44,7 @@ from ..domain.errors import LedgerError
 from ..services import auth, backup, restore_plan, station
 from . import jobs
 from .context import ui_settings
+from .dialogs import FittedDialog, wrapped_label
 from .i18n import fill
 from .jobs import Job, JobControl
 from .sign_in import can, current_attendant
@@ -95,34 +96,9 @@ def tell(parent: QWidget | None, name: str, title: str, text: str,
     return box
 
 
-class _Fitted(QDialog):
-    """As tall as its wrapped sentences need at ``WIDTH`` (a Chinese line more than the size
-    hint allowed for would push the buttons off the dialog)."""
-
-    def fit(self) -> None:
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        # Not sizeHint(): it wraps the sentences narrower, and the surplus height would be
-        # spread as gaps between them.
-        height = layout.totalHeightForWidth(WIDTH)
-        self.setMinimumSize(WIDTH, height)
-        self.resize(WIDTH, height)
-
-    def showEvent(self, event: Any) -> None:
-        self.fit()
-        super().showEvent(event)
-
-
-def _wrapped(text: str, name: str = "", style: str = "") -> QLabel:
-    label = QLabel(text)
-    if name:
-        label.setObjectName(name)
-    label.setWordWrap(True)
-    if style:
-        label.setStyleSheet(style)
-    return label
+class _Fitted(FittedDialog):
+    WIDTH = WIDTH
+    AT_LEAST_SIZE_HINT = False
 
 
 class ChooseBackupDialog(_Fitted):
@@ -135,7 +111,7 @@ class ChooseBackupDialog(_Fitted):
         self.setObjectName("restoreChoose")
         self.setWindowTitle(self.tr("Restore from backup"))
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(self.tr(
+        layout.addWidget(wrapped_label(self.tr(
             "Choose the backup to restore. These are the backups kept beside the ledger, "
             "newest first; for a backup on a USB stick choose Other file….")))
         self.list = QListWidget()
@@ -193,16 +169,16 @@ class ConfirmRestoreDialog(_Fitted):
         self.setWindowTitle(self.tr("Restore from backup"))
         layout = QVBoxLayout(self)
         when = _local(plan.created_at)
-        heading = _wrapped(self.tr("Replace this ledger with the backup of %1?")
+        heading = wrapped_label(self.tr("Replace this ledger with the backup of %1?")
                            .replace("%1", when), "restoreHeading")
         heading.setStyleSheet("font-weight: bold; font-size: 11pt")
         layout.addWidget(heading)
         layout.addLayout(self._facts(plan, when))
         layout.addSpacing(6)
-        self.what = _wrapped(self._what_happens(plan), "restoreWhat")
+        self.what = wrapped_label(self._what_happens(plan), "restoreWhat")
         self.what.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.what)
-        layout.addWidget(_wrapped(self.tr("To confirm, type the station code %1:")
+        layout.addWidget(wrapped_label(self.tr("To confirm, type the station code %1:")
                                   .replace("%1", plan.here or plan.station), "restorePrompt",
                                   WARNING_STYLE))
         self.code = QLineEdit()

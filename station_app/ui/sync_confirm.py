@@ -10,7 +10,6 @@ the fingerprint matches before the OK button can be pressed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..sync.importer import Outcome
+from .dialogs import FittedDialog, wrapped_label
 from .errors import render as render_error
 from .sync_models import ResultsModel
 
@@ -65,40 +65,7 @@ class FingerprintLabel(QLabel):
         self.setAccessibleDescription(fingerprint)
 
 
-class _FittedDialog(QDialog):
-    """A dialog of wrapped sentences, as tall as they need at its width.
-
-    A top-level window sizes itself from ``sizeHint()``, which does not follow a wrapped
-    label's height for the width it finally gets: the Chinese text wrapped to one line more
-    than was allowed for and the fingerprint under it was cut off.
-    """
-
-    WIDTH = 600
-
-    def fit(self) -> None:
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        height = max(layout.totalHeightForWidth(self.WIDTH), self.sizeHint().height())
-        self.setMinimumSize(self.WIDTH, height)
-        self.resize(self.WIDTH, height)
-
-    def showEvent(self, event: Any) -> None:
-        self.fit()
-        super().showEvent(event)
-
-
-def _wrapped(text: str, name: str, style: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    if style:
-        label.setStyleSheet(style)
-    return label
-
-
-class ConfirmKeyDialog(_FittedDialog):
+class ConfirmKeyDialog(FittedDialog):
     """Who a file says it is (code, name, fingerprint) and a tick that it matches what the other
     side reads out; OK stays disabled until then, Cancel is the default."""
 
@@ -110,7 +77,7 @@ class ConfirmKeyDialog(_FittedDialog):
         self.setWindowTitle(title)
         self.setMaximumWidth(MAX_WIDTH)
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(intro, "confirmIntro"))
+        layout.addWidget(wrapped_label(intro, "confirmIntro"))
         form = QFormLayout()
         self.code_label = QLabel(code)
         self.code_label.setObjectName("confirmCode")
@@ -123,7 +90,7 @@ class ConfirmKeyDialog(_FittedDialog):
         layout.addWidget(QLabel(self.tr("Fingerprint:")))
         self.fingerprint = FingerprintLabel(fingerprint)
         layout.addWidget(self.fingerprint)
-        self.warnings = [_wrapped(text, "confirmWarning", WARNING_STYLE)
+        self.warnings = [wrapped_label(text, "confirmWarning", WARNING_STYLE)
                          for text in warnings or []]
         for label in self.warnings:
             layout.addWidget(label)
@@ -145,7 +112,7 @@ class ConfirmKeyDialog(_FittedDialog):
         self.check.setFocus()
 
 
-class ShownDialog(_FittedDialog):
+class ShownDialog(FittedDialog):
     """A file was written (or a key trusted): where it is and the fingerprint to read out."""
 
     def __init__(self, parent: QWidget | None, *, title: str, intro: str, fingerprint: str,
@@ -155,16 +122,16 @@ class ShownDialog(_FittedDialog):
         self.setWindowTitle(title)
         self.setMaximumWidth(MAX_WIDTH)
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(intro, "shownIntro"))
+        layout.addWidget(wrapped_label(intro, "shownIntro"))
         if path:
-            self.path_label = _wrapped(path, "shownPath")
+            self.path_label = wrapped_label(path, "shownPath")
             self.path_label.setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(self.path_label)
         self.fingerprint = FingerprintLabel(fingerprint)
         layout.addWidget(self.fingerprint)
         if after:
-            layout.addWidget(_wrapped(after, "shownAfter"))
+            layout.addWidget(wrapped_label(after, "shownAfter"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName("shownClose")
@@ -196,7 +163,7 @@ class DryRunDialog(QDialog):
         self.setMaximumWidth(MAX_WIDTH + 60)
         self.resize(min(MAX_WIDTH + 60, 760), 480)
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(self.tr(
+        layout.addWidget(wrapped_label(self.tr(
             "Nothing has been written to the ledger. This is what importing these files would "
             "do:"), "dryRunIntro"))
         self.table = QTableWidget(len(outcomes), self.COLUMNS)
@@ -253,7 +220,7 @@ class DryRunDialog(QDialog):
         if first >= 0:
             self.table.setCurrentCell(first, 0)
         refused = sum(1 for o in outcomes if o.refused)
-        self.summary = _wrapped(
+        self.summary = wrapped_label(
             self.tr("In all: %1 new, %2 already held, %3 conflicting, %4 missing; %n files "
                     "would be refused.", "", refused).replace("%1", f"{totals[0]:,}")
             .replace("%2", f"{totals[1]:,}").replace("%3", f"{totals[2]:,}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,6 +16,45 @@ from PySide6.QtWidgets import (
 )
 
 ERROR_STYLE = "color:#8a1c12"
+
+
+class FittedDialog(QDialog):
+    """A dialog of wrapped sentences, as tall as they need at ``WIDTH``.
+
+    A top-level window sizes itself from ``sizeHint()``, which does not follow a wrapped
+    label's height for the width it finally gets: a Chinese line more than was allowed for
+    pushed what was under it (a fingerprint, the buttons) off the dialog."""
+
+    WIDTH = 600
+    # False: the wrapped height alone. The size hint wraps the sentences narrower, and its
+    # surplus height would be spread as gaps between them.
+    AT_LEAST_SIZE_HINT = True
+
+    def fit(self) -> None:
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        height = layout.totalHeightForWidth(self.WIDTH)
+        if self.AT_LEAST_SIZE_HINT:
+            height = max(height, self.sizeHint().height())
+        self.setMinimumSize(self.WIDTH, height)
+        self.resize(self.WIDTH, height)
+
+    def showEvent(self, event: Any) -> None:
+        self.fit()
+        super().showEvent(event)
+
+
+def wrapped_label(text: str, name: str = "", style: str = "") -> QLabel:
+    """A label whose text wraps, with an object name (for tests) and a style if given."""
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(True)
+    if style:
+        label.setStyleSheet(style)
+    return label
 
 
 def error_label(name: str, *, hidden: bool = True) -> QLabel:
