@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from ..domain import clock
 from ..domain.errors import LedgerError
 from ..services import audit, auth
 from .sign_in import can, current_attendant
+from .widgets.seen import WhenSeen
 
 PAGE_SIZE = 200
 ACTIONS = ("", audit.SIGN_IN, audit.LOCK, audit.REVEAL, audit.EXPORT, "sync.export",
@@ -213,22 +213,10 @@ class AuditPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         layout.addWidget(self.table)
-        self._stale = False
-        ctx.ledger_changed.connect(self._ledger_changed)
+        self._seen = WhenSeen(self, self.refresh)
+        ctx.ledger_changed.connect(self._seen.changed)
         ctx.actor_changed.connect(self._actor_changed)
         self.refresh()
-
-    def _ledger_changed(self) -> None:
-        # Every counter visit changes the ledger: a page out of sight is read again when shown.
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _actor_changed(self, _name: str) -> None:
         # A bound method, not a lambda: Qt drops the connection with the page, which a
@@ -258,7 +246,7 @@ class AuditPage(QWidget):
             self.person_filter.blockSignals(False)
 
     def refresh(self) -> None:
-        self._stale = False
+        self._seen.pending = False
         allowed = can(self.ctx, "audit")
         if allowed:
             who = current_attendant(self.ctx)

@@ -37,6 +37,7 @@ from .errors import show_error
 from .jobs import Job
 from .reports_charts import BarChart, Gauge, LineChart
 from .sign_in import can, current_attendant
+from .widgets.seen import WhenSeen
 
 PERIODS = ("day", "week", "month", "quarter", "year", "custom")
 # Tables shown as tabs, in order (the charts show services, daily and the target already).
@@ -203,7 +204,6 @@ class ReportsPage(QWidget):
         self.period.currentIndexChanged.connect(self._period_changed)
         self.anchor.dateChanged.connect(self._period_changed)
         self._period_changed()
-        self._loaded = False
         # The figures follow the chosen range and station by themselves (after a short pause
         # while dates are being typed), so what is shown is always what an export writes.
         self.shown: tuple[date, date, list[str] | None] | None = None
@@ -215,12 +215,9 @@ class ReportsPage(QWidget):
         for signal in (self.date_from.dateChanged, self.date_to.dateChanged,
                        self.station.currentIndexChanged):
             signal.connect(self._range_changed)
-        ctx.ledger_changed.connect(self._stale)
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if not self._loaded:  # count only when the page is first looked at
-            self.refresh()
+        # Counted when the page is first looked at, and again on a change once in sight.
+        self._seen = WhenSeen(self, self.refresh, pending=True)
+        ctx.ledger_changed.connect(self._seen.changed)
 
     # ---- range ----
     def _period_changed(self) -> None:
@@ -242,22 +239,16 @@ class ReportsPage(QWidget):
         return [code] if code else None
 
     def _range_changed(self) -> None:
-        if not self._loaded:
-            return  # counted when the page is first looked at
+        if self._seen.pending:
+            return  # counted when the page is looked at
         if self.run_async:
             self._soon.start()
         else:
             self.refresh()
 
-    def _stale(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._loaded = False
-
     # ---- figures ----
     def refresh(self) -> None:
-        self._loaded = True
+        self._seen.pending = False
         self._soon.stop()
         start, end = self.span()
         stations, lang = self.stations(), self.ctx.lang

@@ -194,3 +194,21 @@ def test_building_the_page_opens_no_stray_window(qtbot, ctx) -> None:
     finally:
         QApplication.instance().removeEventFilter(watch)
     assert shown == []
+
+
+def test_the_page_counts_only_when_looked_at(qtbot, ctx) -> None:
+    """Every counter visit changes the ledger: the Reports page counts when first shown, and
+    again on a change only while in sight (else the next time it is shown)."""
+    page = ReportsPage(ctx, run_async=False)
+    qtbot.addWidget(page)
+    page.anchor.setDate(QDate(2026, 11, 15))
+    assert page.shown is None  # built, not looked at: nothing counted yet
+    page.show()
+    assert page.shown is not None and page.tiles["visits"].value.text() == "2"
+    page.hide()
+    with clock.fixed(datetime(2026, 11, 4, 10, tzinfo=CST)):
+        visits.record_visit(ctx.ledger, ["rest"], by="t", walk_in=visits.WalkIn("courier"))
+    ctx.changed()
+    assert page.tiles["visits"].value.text() == "2"  # out of sight: not counted again yet
+    page.show()
+    assert page.tiles["visits"].value.text() == "3"
