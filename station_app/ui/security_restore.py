@@ -44,7 +44,7 @@ from ..domain.errors import LedgerError
 from ..services import auth, backup, restore_plan, station
 from . import jobs
 from .context import ui_settings
-from .dialogs import FittedDialog, wrapped_label
+from .dialogs import FittedDialog, confirm_buttons, wrapped_label
 from .i18n import fill
 from .jobs import Job, JobControl
 from .sign_in import can, current_attendant
@@ -186,16 +186,9 @@ class ConfirmRestoreDialog(_Fitted):
         self.code.setMaxLength(16)
         self.code.textChanged.connect(self._typed)
         layout.addWidget(self.code)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(self.tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setObjectName("restoreConfirmOk")
-        self.ok.setEnabled(False)
-        self.ok.setAutoDefault(False)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("restoreConfirmCancel")
-        cancel.setDefault(True)
-        self.ok.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
+        buttons, self.ok = confirm_buttons(self.tr("&Restore"), "restoreConfirm")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.code.setFocus()
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..sync.importer import Outcome
-from .dialogs import FittedDialog, wrapped_label
+from .dialogs import FittedDialog, confirm_buttons, wrapped_label
 from .errors import render as render_error
 from .sync_models import ResultsModel
 
@@ -97,14 +97,7 @@ class ConfirmKeyDialog(FittedDialog):
         self.check = QCheckBox(check)
         self.check.setObjectName("confirmMatches")
         layout.addWidget(self.check)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setObjectName("confirmOk")
-        self.ok.setEnabled(False)
-        self.ok.setAutoDefault(False)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("confirmCancel")
-        cancel.setDefault(True)
+        buttons, self.ok = confirm_buttons(ok_text, "confirm")
         self.check.toggled.connect(self.ok.setEnabled)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -46,6 +46,21 @@ class FittedDialog(QDialog):
         super().showEvent(event)
 
 
+def confirm_buttons(ok_text: str, name: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK (``ok_text``, object name ``<name>Ok``) and Cancel (``<name>Cancel``) for a
+    confirmation that must be earned: OK starts disabled and never answers Enter by itself;
+    Cancel is the default. The caller enables OK and connects both."""
+    buttons = QDialogButtonBox()
+    ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setObjectName(f"{name}Ok")
+    ok.setEnabled(False)
+    ok.setAutoDefault(False)
+    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setObjectName(f"{name}Cancel")
+    cancel.setDefault(True)
+    return buttons, ok
+
+
 def wrapped_label(text: str, name: str = "", style: str = "") -> QLabel:
     """A label whose text wraps, with an object name (for tests) and a style if given."""
     label = QLabel(text)
