@@ -64,3 +64,20 @@ def own_digests(ledger: Ledger) -> set[str]:
 
 def all_digests(ledger: Ledger) -> set[str]:
     return {r[0] for r in ledger.conn.execute("SELECT digest FROM entries")}
+
+
+def forked(sup: Ledger, sta: Ledger, tmp: Path) -> tuple[Ledger, str, Path]:
+    """A station copied (a cloned PC) whose two copies each record a visit at the same seq:
+    the supervisor takes the original's bundle and refuses the copy's, which holds the fork
+    from then on. Returns the copy, the member both served and the copy's refused bundle."""
+    from station_app.services import visits
+    from tests.helpers import sign_up
+
+    number = sign_up(sta, 1)
+    copy = clone_memory(sta)
+    visits.record_visit(sta, ["water"], by="t", member=number)
+    visits.record_visit(copy, ["charge"], by="t", member=number)
+    assert import_one(sup, export(sta, tmp / "usb").path).ok
+    refused = export(copy, tmp / "usb2").path
+    assert import_one(sup, refused).error is not None
+    return copy, number, refused

@@ -331,19 +331,11 @@ def test_unknown_station_enrolled_from_its_bundle_is_audited(qtbot: Any, net) ->
 
 def test_refusals_in_the_window_name_no_commands_but_the_command_line_keeps_them(
         qtbot: Any, net) -> None:
-    from station_app.sync.importer import import_file
-
-    from .kit import clone_memory
+    from .kit import forked
 
     sup, sta, tmp = net
     link(sup, sta, tmp / "ids")
-    number = sign_up(sta, 1)
-    copy = clone_memory(sta)
-    visits.record_visit(sta, ["water"], by="t", member=number)
-    visits.record_visit(copy, ["charge"], by="t", member=number)
-    assert import_file(sup, export(sta, tmp / "usb").path, actor="sup").ok
-    forked = export(copy, tmp / "usb2").path
-    assert import_file(sup, forked, actor="sup").error is not None  # held from now on
+    copy, number, _refused = forked(sup, sta, tmp)  # held from now on
     visits.record_visit(copy, ["water"], by="t", member=number)
     held = export(copy, tmp / "usb3").path
     copy.close()

@@ -160,18 +160,11 @@ def test_files_for_another_ledger_are_skipped_in_grey_and_refusals_read_in_full(
 def test_supervisor_sees_a_forked_station_and_resolves_it(qtbot: Any, net, monkeypatch) -> None:
     from PySide6.QtWidgets import QInputDialog
 
-    from station_app.sync.importer import import_file
-
-    from .kit import clone_memory
+    from .kit import forked
 
     sup, sta, tmp = net
     link(sup, sta, tmp / "ids")
-    number = sign_up(sta, 1)
-    copy = clone_memory(sta)
-    visits.record_visit(sta, ["water"], by="t", member=number)
-    visits.record_visit(copy, ["charge"], by="t", member=number)
-    assert import_file(sup, export(sta, tmp / "usb").path, actor="sup").ok
-    assert import_file(sup, export(copy, tmp / "usb2").path, actor="sup").error is not None
+    copy, _number, _refused = forked(sup, sta, tmp)
     copy.close()
     page = _page(qtbot, sup)
     assert page.fork_button.isVisible() and page.fork_button.isEnabled()
