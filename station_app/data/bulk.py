@@ -115,7 +115,6 @@ class Writer:
 
     def __init__(self, conn: sqlite3.Connection, threaded: bool) -> None:
         self.conn = conn
-        self.threaded = threaded
         self._failed: list[BaseException] = []
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
