@@ -308,6 +308,15 @@ def _verify_relay(ledger: Ledger, raw: fmt.RawBundle, m: dict[str, Any],
                     inner_refused=refused)
 
 
+def _not_an_entry(line: bytes) -> str:
+    """Why a line is not an entry line, in the words of the import log."""
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return "not UTF-8"
+    return "not an entry line"
+
+
 def _bad(name: str, line: int, detail: str) -> BundleRefused:
     return refuse("bad_entry", file=name, line=line, detail=detail)
 
@@ -403,10 +412,8 @@ def parse_entries(data: bytes, name: str) -> tuple[list[Entry], list[tuple[Any, 
         return entries, rows
     if not data.endswith(b"\n"):
         raise refuse("truncated", file=name)
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise _bad(name, 0, "not UTF-8") from None
+    # No decoding of the whole text first: orjson refuses a line that is not UTF-8 (and every
+    # byte but the newlines is in a line), which is then named below.
     runs = _long_runs(data)
     run_at, next_run = 0, runs[0]
     end = -1
@@ -421,7 +428,7 @@ def parse_entries(data: bytes, name: str) -> tuple[list[Entry], list[tuple[Any, 
             (id_, station, epoch, seq, kind, recorded_at, recorded_by, target,
              body_json) = fields
         except (ValueError, TypeError):  # orjson.JSONDecodeError is a ValueError
-            raise _bad(name, number, "not an entry line") from None
+            raise _bad(name, number, _not_an_entry(line)) from None
         if not (type(digest) is str and type(id_) is str and type(station) is str
                 and type(epoch) is int and type(seq) is int and type(kind) is str
                 and type(recorded_at) is str and type(recorded_by) is str

@@ -137,6 +137,15 @@ def test_hostile_bodies_are_refused_not_crashed() -> None:
     assert _refused(_line({}, body_json=deep) + b"\n") == "body"
     assert _refused(_line({}, body_json="[1]") + b"\n") == "body"
     assert _refused(b"\xff\n") == "not UTF-8"
+    # Inside a string of an otherwise well-formed line (the third line): named, with its line.
+    bad = _line({"note": "驿站"}, seq=3).replace("驿".encode(), b"\xe9\xa9")
+    with pytest.raises(BundleRefused) as caught:
+        parse_entries(_line({}) + b"\n" + _line({}, seq=2) + b"\n" + bad + b"\n", "b.zip")
+    assert caught.value.params["detail"] == "not UTF-8"
+    assert caught.value.params["line"] == 3
+    for lone_surrogate in (b"\xed\xa0\x80", b"\xed\xbf\xbf"):  # UTF-8 forbids them too
+        assert _refused(_line({"note": "QQ"}).replace(b"QQ", lone_surrogate) + b"\n") \
+            == "not UTF-8"
     assert _refused(b"[1,2]\n") == "not an entry line"
 
 
