@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -36,6 +36,7 @@ from .sync_confirm import DryRunDialog
 from .sync_models import NAME_WIDTH, ResultsModel, StationsModel
 from .sync_same_person import SamePersonDialog
 from .sync_setup import SetupBox
+from .widgets.seen import WhenSeen
 
 
 def _min_rows(table: QTableView, rows: int) -> None:
@@ -73,7 +74,6 @@ class SyncPage(QWidget):
         self.last_files: list[Path] = []  # the files of the last import, as its results
         self.dialog: Any = None  # the last dialog opened here (tests and screenshots read it)
         self.same_person: list[list[Any]] = []
-        self._same_person_stale = True
         layout = QVBoxLayout(self)
 
         self.setup = SetupBox(ctx, self)
@@ -209,7 +209,10 @@ class SyncPage(QWidget):
         layout.addWidget(self.splitter, 1)
         self._show_results(False)
 
-        ctx.ledger_changed.connect(self.refresh)
+        # Every counter visit changes the ledger: out of sight, the page (its station table,
+        # tens of milliseconds on a region's ledger) catches up when it is shown again.
+        self._seen = WhenSeen(self, self.refresh)
+        ctx.ledger_changed.connect(self._seen.changed)
         self.refresh()
 
     # ---- state ----
@@ -270,11 +273,12 @@ class SyncPage(QWidget):
         if stale:
             lines.append(self.tr("No bundle for more than 14 days: %1").replace(
                 "%1", ", ".join(stale)))
-        # A pass over every active member's hash: only while the page is in sight (it
-        # refreshes on every change to the ledger, the counter's visits included).
-        self._same_person_stale = not self.isVisible()
-        if not self._same_person_stale:
+        # A pass over every active member's hash: only while the page is in sight, else the
+        # first time it is shown (the window builds every page at start).
+        if self.isVisible():
             self.same_person = queries.same_person_twice(ledger)
+        else:
+            self._seen.pending = True
         if self.same_person:
             lines.append(self.tr("%n people are active members under two numbers (signed up at "
                                  "two stations).", "", len(self.same_person)))
@@ -282,11 +286,6 @@ class SyncPage(QWidget):
             "%1", str(len(self.same_person))))
         self.same_person_button.setVisible(bool(self.same_person))
         self.warnings.setText("\n".join(lines))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._same_person_stale:
-            self.refresh()
 
     # ---- export ----
     def confirm_full_export(self) -> QMessageBox:

@@ -69,6 +69,30 @@ def test_station_exports_what_is_unacknowledged(qtbot: Any, net) -> None:
     assert "3 entries" in page.summary.text()
 
 
+def test_out_of_sight_the_page_catches_up_when_shown(qtbot: Any, net, monkeypatch) -> None:
+    """Every counter visit changes the ledger: the Sync page, out of sight, does not read the
+    stations again each time (tens of milliseconds on a region's ledger), and shows the
+    figures of the moment when it is looked at again."""
+    sup, sta, tmp = net
+    link(sup, sta, tmp / "ids")
+    page = _page(qtbot, sta)
+    assert page.pending.text() == "1 entry not yet acknowledged by HLB00."
+    reads: list[int] = []
+    stations = sync_ops.stations
+    monkeypatch.setattr(sync_ops, "stations", lambda ledger: reads.append(1) or stations(ledger))
+    page.hide()
+    for _ in range(3):
+        visits.record_visit(sta, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+        page.ctx.changed()
+    assert reads == [] and page.pending.text().startswith("1 entry ")
+    page.show()
+    assert reads == [1]  # once, for all three
+    assert page.pending.text() == "4 entries not yet acknowledged by HLB00."
+    visits.record_visit(sta, ["water"], by="t", walk_in=visits.WalkIn("courier"))
+    page.ctx.changed()  # in sight: at once
+    assert reads == [1, 1] and page.pending.text().startswith("5 entries")
+
+
 def test_supervisor_imports_by_drop_and_sees_gaps(qtbot: Any, net) -> None:
     sup, sta, tmp = net
     link(sup, sta, tmp / "ids")
