@@ -4,7 +4,7 @@
 <context>
     <name>ConfirmRestoreDialog</name>
     <message numerus="yes">
-        <location filename="../../station_app/ui/security_restore.py" line="270"/>
+        <location filename="../../station_app/ui/security_restore.py" line="241"/>
         <source>%n entries were made at this station after the backup.</source>
         <translation>
             <numerusform>%n entry was made at this station after the backup.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/security_restore.py" line="274"/>
+        <location filename="../../station_app/ui/security_restore.py" line="245"/>
         <source>%n of them went out in a sync bundle: the supervisor keeps those it imports (in its ledger and reports), but they do not come back into this ledger.</source>
         <translation>
             <numerusform>%n of them went out in a sync bundle: the supervisor keeps what it imports (in its ledger and reports), but it does not come back into this ledger.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/security_restore.py" line="279"/>
+        <location filename="../../station_app/ui/security_restore.py" line="250"/>
         <source>%n were never exported and are lost unless entered again.</source>
         <translation>
             <numerusform>%n was never exported and is lost unless entered again.</numerusform>

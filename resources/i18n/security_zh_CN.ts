@@ -313,37 +313,37 @@
 <context>
     <name>ChooseBackupDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="136"/>
+        <location filename="../../station_app/ui/security_restore.py" line="114"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="139"/>
+        <location filename="../../station_app/ui/security_restore.py" line="117"/>
         <source>Choose the backup to restore. These are the backups kept beside the ledger, newest first; for a backup on a USB stick choose Other file….</source>
         <translation>请选择要恢复的备份。下面是保存在台账旁边的备份，最新的在前；U盘上的备份请点“其他文件…”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="144"/>
+        <location filename="../../station_app/ui/security_restore.py" line="122"/>
         <source>(passphrase)</source>
         <translation>（有密码）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="153"/>
+        <location filename="../../station_app/ui/security_restore.py" line="131"/>
         <source>&amp;Check this backup…</source>
         <translation>检查此备份(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="157"/>
+        <location filename="../../station_app/ui/security_restore.py" line="135"/>
         <source>&amp;Other file…</source>
         <translation>其他文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="177"/>
+        <location filename="../../station_app/ui/security_restore.py" line="155"/>
         <source>Choose the backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="178"/>
+        <location filename="../../station_app/ui/security_restore.py" line="156"/>
         <source>Ledger backups (*.zip);;All files (*)</source>
         <translation>台账备份 (*.zip);;所有文件 (*)</translation>
     </message>
@@ -351,128 +351,128 @@
 <context>
     <name>ConfirmRestoreDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="193"/>
+        <location filename="../../station_app/ui/security_restore.py" line="171"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="196"/>
+        <location filename="../../station_app/ui/security_restore.py" line="174"/>
         <source>Replace this ledger with the backup of %1?</source>
         <translation>用 %1 的备份替换当前台账吗？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="205"/>
+        <location filename="../../station_app/ui/security_restore.py" line="183"/>
         <source>To confirm, type the station code %1:</source>
         <translation>确认请输入驿站代码 %1：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="214"/>
+        <location filename="../../station_app/ui/security_restore.py" line="191"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="229"/>
+        <location filename="../../station_app/ui/security_restore.py" line="200"/>
         <source>%1 (%2), made by %3</source>
         <translation>%1（%2），制作人 %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="235"/>
+        <location filename="../../station_app/ui/security_restore.py" line="206"/>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="236"/>
+        <location filename="../../station_app/ui/security_restore.py" line="207"/>
         <source>Made</source>
         <translation>制作时间</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="237"/>
+        <location filename="../../station_app/ui/security_restore.py" line="208"/>
         <source>Station</source>
         <translation>驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="243"/>
+        <location filename="../../station_app/ui/security_restore.py" line="214"/>
         <source>In the backup</source>
         <translation>备份中</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="243"/>
+        <location filename="../../station_app/ui/security_restore.py" line="214"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="248"/>
+        <location filename="../../station_app/ui/security_restore.py" line="219"/>
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="249"/>
+        <location filename="../../station_app/ui/security_restore.py" line="220"/>
         <source>Visits</source>
         <translation>到访</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="250"/>
+        <location filename="../../station_app/ui/security_restore.py" line="221"/>
         <source>Entries</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="263"/>
+        <location filename="../../station_app/ui/security_restore.py" line="234"/>
         <source>First the current ledger is saved as a backup (pre-restore-….zip) in %1. It is not deleted, never rotated away, and can be restored the same way.</source>
         <translation>先把当前台账另存为一份备份（pre-restore-….zip），放在 %1。它不会被删除，也不会被自动轮换清理，需要时可用同样的方法恢复。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="268"/>
+        <location filename="../../station_app/ui/security_restore.py" line="239"/>
         <source>No entries were made at this station after the backup.</source>
         <translation>本站在备份之后没有录入记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/security_restore.py" line="270"/>
+        <location filename="../../station_app/ui/security_restore.py" line="241"/>
         <source>%n entries were made at this station after the backup.</source>
         <translation>
             <numerusform>本站在备份之后录入了 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/security_restore.py" line="274"/>
+        <location filename="../../station_app/ui/security_restore.py" line="245"/>
         <source>%n of them went out in a sync bundle: the supervisor keeps those it imports (in its ledger and reports), but they do not come back into this ledger.</source>
         <translation>
             <numerusform>其中 %n 条已导出到同步数据包：上级导入后会保留（在上级台账和报表中），但不会回到本台账。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/security_restore.py" line="279"/>
+        <location filename="../../station_app/ui/security_restore.py" line="250"/>
         <source>%n were never exported and are lost unless entered again.</source>
         <translation>
             <numerusform>%n 条从未导出，除非重新录入，否则将丢失。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="283"/>
+        <location filename="../../station_app/ui/security_restore.py" line="254"/>
         <source>Members who joined here after the backup: %1. This station will not know their member numbers or cards any more; to serve them as members, sign them up again (they get a new number).</source>
         <translation>备份之后在本站入会的会员：%1 人。恢复后本站不再认识他们的会员号和会员证；要按会员为他们服务，请重新为他们办理入会（会得到新的会员号）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="288"/>
+        <location filename="../../station_app/ui/security_restore.py" line="259"/>
         <source>Bundles imported from stations after the backup are not in it: after your next return bundle to a station, the station sends again what is missing.</source>
         <translation>备份之后从各驿站导入的数据包不在备份中：给某驿站发出下一个回执包后，该驿站会重新发送缺少的数据。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="292"/>
+        <location filename="../../station_app/ui/security_restore.py" line="263"/>
         <source>Members of other stations received after the backup come back with the supervisor&apos;s next return bundle.</source>
         <translation>备份之后收到的其他驿站会员，会随上级的下一个回执包回来。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="295"/>
+        <location filename="../../station_app/ui/security_restore.py" line="266"/>
         <source>A new epoch (%1) starts: entries made from now on are numbered apart from everything this station numbered before, so sync stays consistent.</source>
         <translation>开始新的一期（第 %1 期）：此后的记录与本站以前的所有记录分开编号，同步数据保持一致。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="299"/>
+        <location filename="../../station_app/ui/security_restore.py" line="270"/>
         <source>Accounts and PINs become those in the backup. The audit log keeps everything recorded since the backup, and the restore is recorded in it.</source>
         <translation>操作员账号和PIN码恢复为备份中的样子。审计日志保留备份之后记录的一切，本次恢复也会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="302"/>
+        <location filename="../../station_app/ui/security_restore.py" line="273"/>
         <source>Close any other Station Ledger window on this PC first. When the restore is done this window opens the restored ledger.</source>
         <translation>请先关闭本机上其他的驿站台账窗口。恢复完成后，本窗口会打开恢复后的台账。</translation>
     </message>
@@ -518,64 +518,69 @@
 <context>
     <name>RestoreFlow</name>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="65"/>
+        <location filename="../../station_app/ui/security_restore.py" line="68"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="66"/>
+        <location filename="../../station_app/ui/security_restore.py" line="69"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="67"/>
+        <location filename="../../station_app/ui/security_restore.py" line="70"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="68"/>
+        <location filename="../../station_app/ui/security_restore.py" line="71"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="69"/>
+        <location filename="../../station_app/ui/security_restore.py" line="72"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="77"/>
+        <location filename="../../station_app/ui/security_restore.py" line="80"/>
         <source>Backup passphrase</source>
         <translation>备份密码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="79"/>
+        <location filename="../../station_app/ui/security_restore.py" line="82"/>
         <source>That passphrase is not right. Try again:</source>
         <translation>密码不正确，请重新输入：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="80"/>
+        <location filename="../../station_app/ui/security_restore.py" line="83"/>
         <source>The keys in this backup are protected by a passphrase. Enter it:</source>
         <translation>此备份中的密钥受密码保护，请输入备份密码：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="351"/>
+        <location filename="../../station_app/ui/security_restore.py" line="327"/>
+        <source>Waiting for other work to finish (a report, a backup, an import or an export); the restore goes on by itself then…</source>
+        <translation>正在等待其他工作完成（报表、备份、导入或导出），完成后将自动继续恢复……</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="328"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_restore.py" line="330"/>
         <location filename="../../station_app/ui/security_restore.py" line="465"/>
         <location filename="../../station_app/ui/security_restore.py" line="508"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="352"/>
-        <source>Other work is still running (a backup, an import or an export). Restore when it has finished.</source>
-        <translation>还有其他工作正在进行（备份、导入或导出），请等它完成后再恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/security_restore.py" line="390"/>
+        <location filename="../../station_app/ui/security_restore.py" line="389"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="400"/>
+        <location filename="../../station_app/ui/security_restore.py" line="399"/>
         <source>This backup cannot be restored: %1
 
 Nothing was changed.</source>
@@ -584,7 +589,7 @@ Nothing was changed.</source>
 台账未作任何改变。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="402"/>
+        <location filename="../../station_app/ui/security_restore.py" line="401"/>
         <location filename="../../station_app/ui/security_restore.py" line="435"/>
         <source>Not restored</source>
         <translation>未恢复</translation>

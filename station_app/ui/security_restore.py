@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -293,6 +295,7 @@ class RestoreFlow(QObject):
         self.host = page.window()  # outlives the page, which is rebuilt after the restore
         self.done = False
         self.restored_epoch: int | None = None
+        self.waiting: QProgressDialog | None = None
 
     # ---- 1. choose ----
     def start(self) -> None:
@@ -303,24 +306,51 @@ class RestoreFlow(QObject):
             except LedgerError as exc:
                 self._refused(exc, checked=False)
             return
-        if self._busy():
-            return
+        self._after_other_work(self._choose)
+
+    def _choose(self) -> None:
         chooser = ChooseBackupDialog(self.ctx, self.page)
         if chooser.exec() != QDialog.DialogCode.Accepted or chooser.chosen is None:
             self.done = True
             return
         self.check(chooser.chosen)
 
-    def _busy(self) -> bool:
-        """Another job's connection would make the restore refuse (or, opened after its
-        check, write into the file being replaced): wait for it."""
+    def _after_other_work(self, then: Callable[[], None]) -> None:
+        """``then()`` once no other work of the window uses the ledger (a report being counted,
+        a backup, an import): its connection would make the restore refuse, or write into the
+        file being replaced. Meanwhile a busy indicator says what the wait is for; Cancel
+        gives up."""
         if not jobs.running_jobs():
-            return False
-        self.done = True
-        tell(self.page, "restoreBusy", self.tr("Restore from backup"), self.tr(
-            "Other work is still running (a backup, an import or an export). Restore when it "
-            "has finished."))
-        return True
+            then()
+            return
+        waiting = QProgressDialog(self.tr(
+            "Waiting for other work to finish (a report, a backup, an import or an export); "
+            "the restore goes on by itself then…"), self.tr("Cancel"), 0, 0, self.page)
+        waiting.setObjectName("restoreWaiting")
+        waiting.setWindowTitle(self.tr("Restore from backup"))
+        waiting.setWindowModality(Qt.WindowModality.WindowModal)
+        waiting.setMinimumDuration(0)
+        poll = QTimer(waiting)
+        poll.setInterval(100)
+
+        def check() -> None:
+            if jobs.running_jobs():
+                return
+            poll.stop()
+            waiting.reset()
+            waiting.deleteLater()
+            then()
+
+        def cancelled() -> None:
+            poll.stop()
+            waiting.deleteLater()
+            self.done = True
+
+        poll.timeout.connect(check)
+        waiting.canceled.connect(cancelled)
+        self.waiting = waiting  # tests read it
+        waiting.show()
+        poll.start()
 
     # ---- 2. check ----
     def check(self, path: Path, passphrase: str | None = None) -> Job[Any] | None:
@@ -379,10 +409,11 @@ class RestoreFlow(QObject):
         self.restore(plan, passphrase)
 
     # ---- 4. restore and reopen ----
-    def restore(self, plan: restore_plan.RestorePlan, passphrase: str | None
-                ) -> Job[Any] | None:
-        if self._busy():  # started while the admin read the confirmation
-            return None
+    def restore(self, plan: restore_plan.RestorePlan, passphrase: str | None) -> None:
+        # Work may have started while the admin read the confirmation.
+        self._after_other_work(lambda: self._restore(plan, passphrase))
+
+    def _restore(self, plan: restore_plan.RestorePlan, passphrase: str | None) -> None:
         ctx, host = self.ctx, self.host
         actor, who, target = ctx.actor, current_attendant(ctx), ctx.ledger_path
         self._release()
@@ -405,8 +436,8 @@ class RestoreFlow(QObject):
                     "The backup was not restored: %1").replace("%1", ctx.message(exc)))
             return True
 
-        return Job(host, work, on_success=lambda epoch: self._restored(plan, epoch),
-                   on_failure=failed, lang=ctx.lang, writes=True).with_progress(
+        Job(host, work, on_success=lambda epoch: self._restored(plan, epoch),
+            on_failure=failed, lang=ctx.lang, writes=True).with_progress(
             self.tr("Restoring the backup (the current ledger is saved first)…"),
             cancellable=False, min_duration_ms=0).run()
 

@@ -6,6 +6,7 @@ window; only the modal dialogs are answered by the test (their ``exec`` is repla
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -239,6 +240,70 @@ def test_cancel_at_the_confirmation_changes_nothing(
     assert len(confirmations) == 1
     assert _state(ctx.ledger_path) == before
     assert window.pages["security"] is security  # nothing was torn down
+
+
+def _hold(window: MainWindow) -> threading.Event:
+    """Other work of the window (a report, an import …) that runs until the test lets it go."""
+    gate = threading.Event()
+    jobs.run_in_background(window, lambda _job: gate.wait(20))
+    return gate
+
+
+def test_the_restore_waits_for_other_work_and_then_goes_on(
+        qtbot: Any, ctx: AppContext, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work the window is doing (here: when the button is clicked, and again when the admin
+    confirms) is waited for with a Cancel button, not refused; the restore then goes on."""
+    boss = staff(ctx.ledger, "boss")
+    made = backup.auto_backup(ctx.ledger, "manual", by="boss", attendant=boss)
+    assert made is not None
+    epoch = ctx.ledger.epoch
+    first = _hold(window)
+    chosen = _answer(monkeypatch, ChooseBackupDialog, _choose(made.path))
+    later: list[threading.Event] = []
+
+    def confirm(dialog: ConfirmRestoreDialog) -> None:
+        later.append(_hold(window))  # work started while the admin read the confirmation
+        qtbot.keyClicks(dialog.code, "MZL01")
+        dialog.ok.click()
+
+    _answer(monkeypatch, ConfirmRestoreDialog, confirm)
+    security = window.pages["security"]
+    flow = security.restore_from_backup()  # type: ignore[attr-defined]
+    waiting = flow.waiting
+    assert waiting is not None and waiting.isVisible() and "Waiting" in waiting.labelText()
+    qtbot.wait(300)
+    assert chosen == [] and not flow.done  # still waiting, nothing refused
+    first.set()
+    qtbot.waitUntil(lambda: bool(later), timeout=10_000)
+    qtbot.waitUntil(lambda: flow.waiting is not waiting and flow.waiting.isVisible(),
+                    timeout=10_000)
+    qtbot.wait(300)
+    assert ctx.ledger.epoch == epoch and not flow.done
+    later[0].set()
+    qtbot.waitUntil(lambda: flow.done, timeout=30_000)
+    jobs.wait_for_all()
+    assert flow.restored_epoch == epoch + 1
+    done = _message("restoreDone")
+    assert done is not None
+    done.close()
+
+
+def test_cancel_while_waiting_for_other_work_changes_nothing(
+        qtbot: Any, ctx: AppContext, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _state(ctx.ledger_path)
+    gate = _hold(window)
+    chosen = _answer(monkeypatch, ChooseBackupDialog, lambda d: d.reject())
+    flow = window.pages["security"].restore_from_backup()  # type: ignore[attr-defined]
+    assert flow.waiting is not None
+    cancel = flow.waiting.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Cancel"
+    cancel.click()
+    assert flow.done
+    gate.set()
+    jobs.wait_for_all()
+    qtbot.wait(300)
+    assert chosen == []  # the restore did not go on once the work ended
+    assert _state(ctx.ledger_path) == before
 
 
 def test_an_encrypted_backup_asks_for_its_passphrase_until_it_is_right(
