@@ -52,7 +52,7 @@ def window(qtbot: Any, ctx: AppContext) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     # Pages start background work when built (a report, a count); a restore waits for it
-    # ("other work is still running"), which the tests below do not mean to show.
+    # (with a busy indicator), which the tests below do not mean to show.
     assert jobs.wait_for_all()
     return win
 
