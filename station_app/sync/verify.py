@@ -154,10 +154,10 @@ def verify(ledger: Ledger, raw: fmt.RawBundle, *, accept_unknown: bool | str = F
             raise refuse("bad_manifest", file=name, detail="relay from a station")
         return _verify_relay(ledger, raw, m, key)
     entries, rows = _parsed(raw)
-    counts = _check_counts(m, entries, name)
+    counts = _check_counts(m, rows, name)
     ranges: list[dict[str, int]] = []
     if kind == "station":
-        ranges = _check_ranges(m, entries, station, name)
+        ranges = _check_ranges(m, entries, rows, station, name)
         _check_member_owner(entries, name)
         _check_not_held(ledger, station, ranges, name)
     else:
@@ -473,44 +473,63 @@ def parse_entries(data: bytes, name: str) -> tuple[list[Entry], list[tuple[Any, 
     return entries, rows
 
 
-def _check_counts(m: dict[str, Any], entries: list[Entry], name: str) -> dict[str, int]:
-    counts: dict[str, int] = dict(Counter(map(attrgetter("kind"), entries)))
-    if m["entry_count"] != len(entries) or m["counts"] != counts:
+# Columns of an entry row (``parse_entries``): 1 station, 2 epoch, 3 seq, 4 kind.
+_STATION, _EPOCH, _SEQ, _KIND = itemgetter(1), itemgetter(2), itemgetter(3), itemgetter(4)
+
+
+def _check_counts(m: dict[str, Any], rows: list[tuple[Any, ...]], name: str) -> dict[str, int]:
+    counts: dict[str, int] = dict(Counter(map(_KIND, rows)))
+    if m["entry_count"] != len(rows) or m["counts"] != counts:
         raise refuse("manifest_mismatch", file=name,
-                     detail=f"{len(entries)} entries, manifest says {m['entry_count']}")
+                     detail=f"{len(rows)} entries, manifest says {m['entry_count']}")
     return counts
 
 
-def _check_ranges(m: dict[str, Any], entries: list[Entry], station: str,
-                  name: str) -> list[dict[str, int]]:
-    seqs: dict[int, set[int]] = {}
+def _seq_spans(entries: list[Entry], rows: list[tuple[Any, ...]], station: str, name: str
+               ) -> dict[int, tuple[int, int, int]]:
+    """Per epoch: the lowest and highest seq and how many; refused if an entry is another
+    station's or a seq appears twice."""
+    if rows and set(map(_STATION, rows)) == {station} and len(set(map(_EPOCH, rows))) == 1:
+        # The usual bundle: one station, one epoch, every seq once in rising order (checked
+        # at C speed against the run it must be).
+        seqs = list(map(_SEQ, rows))
+        first = seqs[0]
+        if type(first) is int and seqs == list(range(first, first + len(seqs))):
+            return {rows[0][2]: (first, seqs[-1], len(seqs))}
+    held: dict[int, set[int]] = {}
     keys = list(map(attrgetter("epoch", "seq"), entries))
     if len(set(keys)) == len(keys) and set(map(attrgetter("station"), entries)) <= {station}:
-        # The usual bundle (one station, no seq twice), checked at C speed.
+        # One station, no seq twice, in another order or more than one epoch.
         epochs = set(map(itemgetter(0), keys))
         if len(epochs) == 1:
-            seqs = {epochs.pop(): set(map(itemgetter(1), keys))}
+            held = {epochs.pop(): set(map(itemgetter(1), keys))}
         else:
             for epoch, seq in keys:
-                seqs.setdefault(epoch, set()).add(seq)
+                held.setdefault(epoch, set()).add(seq)
         entries = []  # nothing for the checking loop below to find
     for entry in entries:
         if entry.station != station:
             raise refuse("wrong_station", file=name, station=entry.station)
-        bucket = seqs.setdefault(entry.epoch, set())
+        bucket = held.setdefault(entry.epoch, set())
         if entry.seq in bucket:
             raise refuse("manifest_mismatch", file=name, detail="a seq appears twice")
         bucket.add(entry.seq)
+    return {epoch: (min(seqs), max(seqs), len(seqs)) for epoch, seqs in held.items()}
+
+
+def _check_ranges(m: dict[str, Any], entries: list[Entry], rows: list[tuple[Any, ...]],
+                  station: str, name: str) -> list[dict[str, int]]:
+    spans = _seq_spans(entries, rows, station, name)
     ranges = []
     try:
         declared = {int(r["epoch"]): (int(r["from"]), int(r["to"])) for r in m["ranges"]}
     except (KeyError, TypeError, ValueError):
         raise refuse("bad_manifest", file=name, detail="ranges") from None
-    if set(declared) != set(seqs):
+    if set(declared) != set(spans):
         raise refuse("manifest_mismatch", file=name, detail="epochs")
     for epoch, (lo, hi) in sorted(declared.items()):
-        held = seqs[epoch]
-        if min(held) != lo or max(held) != hi or len(held) != hi - lo + 1:
+        low, high, n = spans[epoch]
+        if low != lo or high != hi or n != hi - lo + 1:
             raise refuse("manifest_mismatch", file=name,
                          detail=f"epoch {epoch} range {lo}-{hi}")
         ranges.append({"epoch": epoch, "from": lo, "to": hi})

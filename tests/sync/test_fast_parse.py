@@ -10,12 +10,14 @@ from typing import Any
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from station_app.data.entries import Entry, compute_digest
 from station_app.domain import canonical
 from station_app.sync import format as fmt
-from station_app.sync.errors import BundleRefused
-from station_app.sync.verify import parse_entries
+from station_app.sync.errors import BundleRefused, refuse
+from station_app.sync.verify import _check_ranges, parse_entries
 
 ID = "01a184bd-e580-7894-860f-0af4cef25604"
 AT = "2026-10-29T07:00:00.000+08:00"
@@ -161,3 +163,63 @@ def test_a_run_of_imports_checkpoints_once_and_restores_the_setting(file_ledger)
     assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL, untouched
     assert file_ledger.setting("test.deferred") == "1"
+
+
+def _reference_ranges(m: dict[str, Any], keys: list[tuple[str, int, int]], station: str
+                      ) -> list[dict[str, int]]:
+    """The range check as it was before its fast path (entry by entry, sets of seqs)."""
+    seqs: dict[int, set[int]] = {}
+    for code, epoch, seq in keys:
+        if code != station:
+            raise refuse("wrong_station", file="b.zip", station=code)
+        bucket = seqs.setdefault(epoch, set())
+        if seq in bucket:
+            raise refuse("manifest_mismatch", file="b.zip", detail="a seq appears twice")
+        bucket.add(seq)
+    try:
+        declared = {int(r["epoch"]): (int(r["from"]), int(r["to"])) for r in m["ranges"]}
+    except (KeyError, TypeError, ValueError):
+        raise refuse("bad_manifest", file="b.zip", detail="ranges") from None
+    if set(declared) != set(seqs):
+        raise refuse("manifest_mismatch", file="b.zip", detail="epochs")
+    ranges = []
+    for epoch, (lo, hi) in sorted(declared.items()):
+        held = seqs[epoch]
+        if min(held) != lo or max(held) != hi or len(held) != hi - lo + 1:
+            raise refuse("manifest_mismatch", file="b.zip", detail=f"epoch {epoch} range {lo}-{hi}")
+        ranges.append({"epoch": epoch, "from": lo, "to": hi})
+    return ranges
+
+
+def _outcome(check: Any) -> Any:
+    try:
+        return check()
+    except BundleRefused as exc:
+        return exc.code, exc.params
+
+
+@settings(max_examples=300, deadline=None)
+@given(keys=st.lists(st.tuples(st.sampled_from(["MZL01", "MZL01", "MZL01", "EEH01"]),
+                               st.integers(1, 3), st.integers(1, 12)), max_size=14),
+       sort=st.booleans(),
+       declared=st.lists(st.tuples(st.integers(1, 3), st.integers(0, 13), st.integers(0, 13)),
+                         max_size=3),
+       honest=st.booleans())
+def test_the_range_check_decides_as_entry_by_entry(keys: list[tuple[str, int, int]], sort: bool,
+                                                   declared: list[tuple[int, int, int]],
+                                                   honest: bool) -> None:
+    """Any bundle's stations, epochs and seqs (in order or not, gaps, twice, another station's)
+    against any declared ranges (or the true ones): the same ranges or the same refusal."""
+    if sort:
+        keys = sorted(keys, key=lambda k: (k[1], k[2]))
+    if honest:
+        spans: dict[int, list[int]] = {}
+        for _, epoch, seq in keys:
+            spans.setdefault(epoch, []).append(seq)
+        declared = [(e, min(s), max(s)) for e, s in spans.items()]
+    m = {"ranges": [{"epoch": e, "from": lo, "to": hi} for e, lo, hi in declared]}
+    entries = [Entry(id=f"{n}", station=s, epoch=e, seq=q, kind="visit", recorded_at=AT,
+                     recorded_by="a", target=None, body={}) for n, (s, e, q) in enumerate(keys)]
+    rows = [(e.id, e.station, e.epoch, e.seq, e.kind) for e in entries]
+    assert _outcome(lambda: _check_ranges(m, entries, rows, "MZL01", "b.zip")) == \
+        _outcome(lambda: _reference_ranges(m, keys, "MZL01"))
