@@ -447,7 +447,8 @@ def _project_service(ledger: Ledger, kind: str, body: dict[str, Any]) -> None:
 def refresh_entry(ledger: Ledger, entry_id: str) -> str | None:
     """Re-project one entry from its current voids and newest correction.
 
-    Returns the member number to rebuild when the entry is part of a member's history.
+    Returns the member number to rebuild when the entry is part of a member's history (or
+    anonymises one: its void gives the member's details back).
     """
     conn = ledger.conn
     row = conn.execute(entries_mod.SELECT + " WHERE id = ?", (entry_id,)).fetchone()
@@ -464,7 +465,7 @@ def refresh_entry(ledger: Ledger, entry_id: str) -> str | None:
     batch = _Batch()
     batch.add(entry, body, voided is not None, newest[0] if newest else None)
     batch.flush(ledger)
-    if entry.kind in MEMBER_KINDS:
+    if entry.kind in MEMBER_KINDS or entry.kind == ANONYMISE_KIND:
         return str(entry.body["member_no"])
     return None
 

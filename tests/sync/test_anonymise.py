@@ -185,3 +185,27 @@ def test_another_stations_anonymisation_of_an_active_member_changes_nothing(net)
     assert _shows(sup, number) and _shows(b, number)
     assert queries.get_member(sup, number).name == NAME
     assert not privacy.is_anonymised(sup, number)  # the same rule as the projection: reveal works
+
+
+def test_a_voided_anonymisation_ends_the_same_in_any_order(net) -> None:
+    """Should a station's bundle ever void an anonymisation (the counter offers no such void;
+    a program of another version might), the member's details come back whichever bundle
+    arrives first: the void re-folds the member like any void of their history."""
+    sup, a, _b, tmp = net
+    number = _retire(a)
+    first = export(a, tmp / "a1").path
+    anonymisation = a.conn.execute("SELECT id FROM entries WHERE kind = 'member.anonymise'"
+                                   ).fetchone()[0]
+    with a.write():
+        a.append("void", {"reason": "误操作"}, by="t", target=anonymisation)
+    a.conn.execute("UPDATE sync_state SET acked_seq = exported_seq")
+    second = export(a, tmp / "a2").path
+    ends = set()
+    for order in ((first, second), (second, first)):
+        probe = clone_memory(sup)
+        for path in order:
+            assert import_one(probe, path).ok
+        assert _shows(probe, number)
+        ends.add(ledger_hash(probe))
+        probe.close()
+    assert len(ends) == 1
