@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sqlite3
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -126,7 +127,12 @@ def _every_row(tables: dict[str, list[tuple[object, ...]]]
             for table, rows in tables.items() if rows]
 
 
-def _scenario(label: str, station_paths: list[Path], work: Path) -> list[str]:
+def _median(times: list[tuple[float, float]]) -> tuple[float, float]:
+    """The median wall and the median CPU time (each on its own)."""
+    return (statistics.median(t[0] for t in times), statistics.median(t[1] for t in times))
+
+
+def _scenario(label: str, station_paths: list[Path], work: Path, repeats: int) -> list[str]:
     sup = _supervisor(work / "sup" / "sup.db")
     stations = [_link(sup, p, work / "ids") for p in station_paths]
     out = work / "usb"
@@ -139,11 +145,25 @@ def _scenario(label: str, station_paths: list[Path], work: Path) -> list[str]:
     for st in stations:
         st.close()
 
-    started, cpu = time.perf_counter(), time.process_time()
-    outcomes = sync_ops.import_bundles(sup, [w.path for w in written], actor="bench")
-    import_s, import_cpu = time.perf_counter() - started, time.process_time() - cpu
-    assert all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
-    assert sum(o.new for o in outcomes) == entries
+    sup.close()
+    rows = _raw_rows([w.path for w in written])
+    # The import and the raw baseline in turns, each on a fresh copy, ``repeats`` times: the
+    # medians (a shared machine's load comes and goes; the turns see the same spells of it).
+    imports, raws = [], []
+    for turn in range(repeats):
+        if turn:
+            sup.close()
+            shutil.rmtree(work / "sup_run")
+        shutil.copytree(work / "sup", work / "sup_run")
+        sup = open_ledger(work / "sup_run" / "sup.db")
+        started, cpu = time.perf_counter(), time.process_time()
+        outcomes = sync_ops.import_bundles(sup, [w.path for w in written], actor="bench")
+        imports.append((time.perf_counter() - started, time.process_time() - cpu))
+        assert all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
+        assert sum(o.new for o in outcomes) == entries
+        raws.append(_timed_inserts(work / f"raw{turn}.db", [(entries_mod.INSERT, rows)]))
+    import_s, import_cpu = _median(imports)
+    raw_s, raw_cpu = _median(raws)
 
     started, cpu = time.perf_counter(), time.process_time()
     again = sync_ops.import_bundles(sup, [w.path for w in written], actor="bench")
@@ -152,8 +172,6 @@ def _scenario(label: str, station_paths: list[Path], work: Path) -> list[str]:
     written_rows = _written_rows(sup)
     sup.close()
 
-    rows = _raw_rows([w.path for w in written])
-    raw_s, raw_cpu = _timed_inserts(work / "raw.db", [(entries_mod.INSERT, rows)])
     all_s, all_cpu = _timed_inserts(work / "raw_all.db", _every_row(written_rows))
     floor_s, floor_cpu = _timed_floor(work / "floor.db", rows)
     all_rows = sum(len(r) for r in written_rows.values())
@@ -190,7 +208,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stations", type=int, default=100)
     parser.add_argument("--region-visits", type=int, default=1_500,
                         help="per station per month in the region scenario")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="imports and raw baselines per scenario (medians are shown)")
     args = parser.parse_args(argv)
+    print(f"Import and raw baseline: medians of {args.repeats} runs in turns, each on a fresh"
+          " copy of the supervisor's ledger.")
+    print()
     print("| scenario | entries | wall / CPU time | entries/s (wall / CPU) |"
           " import rate ÷ raw rate (wall / CPU) |")
     print("|---|---:|---:|---:|---:|")
@@ -198,12 +221,13 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         busy = make_station(tmp / "busy" / "MZL01.db", members=args.members,
                             visits=args.visits, days=30)
-        for line in _scenario("busy station, 1 month", [busy], tmp / "one"):
+        for line in _scenario("busy station, 1 month", [busy], tmp / "one", args.repeats):
             print(line, flush=True)
         shutil.rmtree(tmp / "busy")
         region = make_region(tmp / "region", stations=args.stations, members=150,
                              visits=args.region_visits, days=30)
-        for line in _scenario(f"{args.stations} stations, 1 month", region, tmp / "many"):
+        for line in _scenario(f"{args.stations} stations, 1 month", region, tmp / "many",
+                              args.repeats):
             print(line, flush=True)
     return 0
 
