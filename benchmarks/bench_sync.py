@@ -23,7 +23,9 @@ Prints markdown table rows. The ledgers come from ``benchmarks.generate`` (cache
   the rest of the import on this machine.
 
 Times are wall clock and this process's CPU time: on a shared machine the CPU figures are the
-stable ones.
+stable ones. The import and the raw baseline run ``--repeats`` times each (3), in turns, every
+import on a fresh copy of the linked supervisor's ledger; their medians are shown, so a spell of
+load on the machine (or of its disk's throttling) during one run does not decide the ratio.
 """
 
 from __future__ import annotations
