@@ -131,6 +131,8 @@ def test_cards_page_batch_save_records_printing(qtbot: Any, ctx: AppContext, tmp
                                                _no_message_boxes: list[str]) -> None:
     page = CardsPage(ctx)
     qtbot.addWidget(page)
+    assert page.table.rowCount() == 0 and page.summary.text() == ""  # not looked at yet
+    page.show()
     assert page.table.rowCount() == 2 and "2 cards" in page.summary.text()
     job = page.save_to(tmp_path / "batch")
     assert jobs.wait_for_all()
@@ -140,6 +142,21 @@ def test_cards_page_batch_save_records_printing(qtbot: Any, ctx: AppContext, tmp
     assert page.table.rowCount() == 0 and not page.print_button.isEnabled()
     # Two counts, each with its own English plural.
     assert _no_message_boxes[-1].startswith("2 cards on 1 page were saved to ")
+
+
+def test_the_cards_page_counts_only_while_looked_at(qtbot: Any, ctx: AppContext) -> None:
+    """Counting the unprinted cards reads every member: every counter visit changes the ledger,
+    so out of sight the page waits, and is up to date the moment it is shown."""
+    page = CardsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.table.rowCount() == 2
+    page.hide()
+    sign_up(ctx.ledger, 77, name="新会员")
+    ctx.changed()
+    assert page.table.rowCount() == 2  # out of sight: not counted again yet
+    page.show()
+    assert page.table.rowCount() == 3 and "3 cards" in page.summary.text()
 
 
 def test_cards_page_batch_print_records_printing(qtbot: Any, ctx: AppContext,
