@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..domain.errors import LedgerError
 from ..services import auth
@@ -268,7 +269,8 @@ class IdleLock(QObject):
         if result == QDialog.DialogCode.Accepted and dialog and dialog.attendant:
             _become(self.ctx, dialog.attendant)
             for window in windows:
-                window.setEnabled(True)
+                if isValid(window):  # a dialog may have closed itself behind the lock
+                    window.setEnabled(True)
             return
         QApplication.closeAllWindows()
         QApplication.quit()
