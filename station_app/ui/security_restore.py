@@ -285,6 +285,10 @@ class ConfirmRestoreDialog(_Fitted):
         self.ok.setEnabled(text.strip().upper() == wanted.upper())
 
 
+def _username(attendant: auth.Attendant | None) -> str | None:
+    return None if attendant is None else attendant.username
+
+
 class RestoreFlow(QObject):
     """The steps from the button to the reopened ledger; one per click."""
 
@@ -315,14 +319,23 @@ class RestoreFlow(QObject):
             return
         self.check(chooser.chosen)
 
+    def _free(self) -> bool:
+        """Nothing else of the window is at work: no background job (its connection would make
+        the restore refuse, or write into the file being replaced), no other dialog (a job's
+        own message, whose handler goes on with the ledger when it is closed), no lock."""
+        lock = getattr(self.ctx, "idle_lock", None)
+        modal = QApplication.activeModalWidget()
+        return (not jobs.running_jobs() and not (lock is not None and lock.locked)
+                and (modal is None or modal is self.waiting))
+
     def _after_other_work(self, then: Callable[[], None]) -> None:
-        """``then()`` once no other work of the window uses the ledger (a report being counted,
-        a backup, an import): its connection would make the restore refuse, or write into the
-        file being replaced. Meanwhile a busy indicator says what the wait is for; Cancel
-        gives up."""
-        if not jobs.running_jobs():
+        """``then()`` once the window is free (``_free``). Meanwhile a busy indicator says
+        what the wait is for; Cancel gives up. Should the screen lock meanwhile and someone
+        else sign in, the restore is dropped: it was the admin's, not theirs."""
+        if self._free():
             then()
             return
+        who = _username(current_attendant(self.ctx))
         waiting = QProgressDialog(self.tr(
             "Waiting for other work to finish (a report, a backup, an import or an export); "
             "the restore goes on by itself then…"), self.tr("Cancel"), 0, 0, self.page)
@@ -334,20 +347,28 @@ class RestoreFlow(QObject):
         poll.setInterval(100)
 
         def check() -> None:
-            if jobs.running_jobs():
+            if not self._free():
                 return
             poll.stop()
             waiting.reset()
             waiting.deleteLater()
+            self.waiting = None
+            if _username(current_attendant(self.ctx)) != who or not can(self.ctx, "restore"):
+                self.done = True
+                return
             then()
 
         def cancelled() -> None:
+            if not poll.isActive():
+                return  # over already (Cancel both rejects and cancels)
             poll.stop()
             waiting.deleteLater()
+            self.waiting = None
             self.done = True
 
         poll.timeout.connect(check)
-        waiting.canceled.connect(cancelled)
+        waiting.canceled.connect(cancelled)  # the button
+        waiting.rejected.connect(cancelled)  # Esc, or the window's close button
         self.waiting = waiting  # tests read it
         waiting.show()
         poll.start()

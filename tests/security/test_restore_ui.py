@@ -22,7 +22,7 @@ from station_app.ui.context import AppContext
 from station_app.ui.main_window import MainWindow
 from station_app.ui.security_restore import ChooseBackupDialog, ConfirmRestoreDialog
 from tests.helpers import ledger_hash, sign_up
-from tests.security.conftest import ADMIN_PIN, AUDITOR, add_staff, staff
+from tests.security.conftest import ADMIN_PIN, AUDITOR, CLERK_PIN, add_staff, staff
 
 pytestmark = pytest.mark.gui
 
@@ -51,8 +51,8 @@ def window(qtbot: Any, ctx: AppContext) -> MainWindow:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    # Pages start background work when built (a report, a count); a restore waits for it
-    # (with a busy indicator), which the tests below do not mean to show.
+    # Background work may run when the window opens (a count for a page shown); a restore
+    # waits for it (with a busy indicator), which the tests below do not mean to show.
     assert jobs.wait_for_all()
     return win
 
@@ -242,27 +242,39 @@ def test_cancel_at_the_confirmation_changes_nothing(
     assert window.pages["security"] is security  # nothing was torn down
 
 
-def _hold(window: MainWindow) -> threading.Event:
-    """Other work of the window (a report, an import …) that runs until the test lets it go."""
-    gate = threading.Event()
-    jobs.run_in_background(window, lambda _job: gate.wait(20))
-    return gate
+@pytest.fixture
+def hold(window: MainWindow) -> Iterator[Callable[[], threading.Event]]:
+    """Starts other work of the window (a backup, an import …) that runs until the test lets it
+    go (or the test ends, whatever happened)."""
+    gates: list[threading.Event] = []
+
+    def start() -> threading.Event:
+        gate = threading.Event()
+        gates.append(gate)
+        jobs.run_in_background(window, lambda _job: gate.wait(20))
+        return gate
+
+    yield start
+    for gate in gates:
+        gate.set()
+    jobs.wait_for_all()
 
 
 def test_the_restore_waits_for_other_work_and_then_goes_on(
-        qtbot: Any, ctx: AppContext, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: Any, ctx: AppContext, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        hold: Callable[[], threading.Event]) -> None:
     """Work the window is doing (here: when the button is clicked, and again when the admin
     confirms) is waited for with a Cancel button, not refused; the restore then goes on."""
     boss = staff(ctx.ledger, "boss")
     made = backup.auto_backup(ctx.ledger, "manual", by="boss", attendant=boss)
     assert made is not None
     epoch = ctx.ledger.epoch
-    first = _hold(window)
+    first = hold()
     chosen = _answer(monkeypatch, ChooseBackupDialog, _choose(made.path))
     later: list[threading.Event] = []
 
     def confirm(dialog: ConfirmRestoreDialog) -> None:
-        later.append(_hold(window))  # work started while the admin read the confirmation
+        later.append(hold())  # work started while the admin read the confirmation
         qtbot.keyClicks(dialog.code, "MZL01")
         dialog.ok.click()
 
@@ -288,22 +300,79 @@ def test_the_restore_waits_for_other_work_and_then_goes_on(
     done.close()
 
 
+@pytest.mark.parametrize("how", ["button", "esc"])
 def test_cancel_while_waiting_for_other_work_changes_nothing(
-        qtbot: Any, ctx: AppContext, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: Any, ctx: AppContext, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        hold: Callable[[], threading.Event], how: str) -> None:
     before = _state(ctx.ledger_path)
-    gate = _hold(window)
+    gate = hold()
     chosen = _answer(monkeypatch, ChooseBackupDialog, lambda d: d.reject())
     flow = window.pages["security"].restore_from_backup()  # type: ignore[attr-defined]
-    assert flow.waiting is not None
-    cancel = flow.waiting.findChild(QPushButton)
-    assert cancel is not None and cancel.text() == "Cancel"
-    cancel.click()
+    waiting = flow.waiting
+    assert waiting is not None
+    if how == "esc":
+        qtbot.keyClick(waiting, Qt.Key.Key_Escape)
+    else:
+        cancel = waiting.findChild(QPushButton)
+        assert cancel is not None and cancel.text() == "Cancel"
+        cancel.click()
     assert flow.done
     gate.set()
     jobs.wait_for_all()
     qtbot.wait(300)
     assert chosen == []  # the restore did not go on once the work ended
     assert _state(ctx.ledger_path) == before
+
+
+def test_a_message_of_other_work_is_answered_before_the_restore_goes_on(
+        qtbot: Any, ctx: AppContext, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        hold: Callable[[], threading.Event]) -> None:
+    """Work that ended with a message (a failed backup, say) is over only once the message is
+    read: the restore would otherwise close the ledger under the code waiting for that answer."""
+    gate = hold()
+    chosen = _answer(monkeypatch, ChooseBackupDialog, lambda d: d.reject())
+    flow = window.pages["security"].restore_from_backup()  # type: ignore[attr-defined]
+    box = QMessageBox(QMessageBox.Icon.Warning, "Backup", "The backup could not be written.",
+                      QMessageBox.StandardButton.Ok, window)
+    box.setWindowModality(Qt.WindowModality.ApplicationModal)
+    box.show()
+    gate.set()
+    jobs.wait_for_all()
+    qtbot.wait(400)
+    assert chosen == [] and not flow.done  # the message is still open
+    box.accept()
+    qtbot.waitUntil(lambda: flow.done, timeout=10_000)
+    assert len(chosen) == 1
+
+
+def test_the_restore_waits_behind_the_lock_and_is_dropped_for_someone_else(
+        qtbot: Any, ctx: AppContext, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        hold: Callable[[], threading.Event]) -> None:
+    """The screen locks while the restore waits: it does not go on behind the lock, and when
+    another attendant signs in it is dropped (it was the admin's); the window comes back."""
+    from station_app.ui.sign_in import IdleLock
+
+    before = _state(ctx.ledger_path)
+    lock = IdleLock(ctx, minutes=5)
+    ctx.idle_lock = lock  # type: ignore[attr-defined]
+    gate = hold()
+    chosen = _answer(monkeypatch, ChooseBackupDialog, lambda d: d.reject())
+    flow = window.pages["security"].restore_from_backup()  # type: ignore[attr-defined]
+    lock.lock()
+    gate.set()
+    jobs.wait_for_all()
+    qtbot.wait(400)
+    assert chosen == [] and not flow.done  # not behind the lock
+    dialog = lock.dialog
+    assert dialog is not None
+    dialog.username.setCurrentIndex(dialog.username.findData("clerk"))
+    qtbot.keyClicks(dialog.pin, CLERK_PIN)
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not lock.locked)
+    qtbot.waitUntil(lambda: flow.done, timeout=10_000)
+    assert chosen == [] and ctx.actor == "clerk" and window.isEnabled()
+    content, _audit_rows, backups = _state(ctx.ledger_path)
+    assert (content, backups) == (before[0], before[2])  # only the lock and sign-in logged
 
 
 def test_an_encrypted_backup_asks_for_its_passphrase_until_it_is_right(
