@@ -163,7 +163,8 @@ def _scenario(label: str, station_paths: list[Path], work: Path, repeats: int) -
         imports.append((time.perf_counter() - started, time.process_time() - cpu))
         assert all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
         assert sum(o.new for o in outcomes) == entries
-        raws.append(_timed_inserts(work / f"raw{turn}.db", [(entries_mod.INSERT, rows)]))
+        raws.append(_timed_inserts(work / f"raw{turn}" / "raw.db", [(entries_mod.INSERT, rows)]))
+        shutil.rmtree(work / f"raw{turn}")
     import_s, import_cpu = _median(imports)
     raw_s, raw_cpu = _median(raws)
 
@@ -213,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3,
                         help="imports and raw baselines per scenario (medians are shown)")
     args = parser.parse_args(argv)
+    if args.repeats < 1:
+        parser.error("--repeats must be 1 or more")
     print(f"Import and raw baseline: medians of {args.repeats} runs in turns, each on a fresh"
           " copy of the supervisor's ledger.")
     print()

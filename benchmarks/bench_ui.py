@@ -3,8 +3,9 @@
 Run: ``.venv/bin/python -m benchmarks.bench_ui [--members 200000 --visits 2000000]``.
 Drives the real main window offscreen (QT_QPA_PLATFORM=offscreen), every page built as the app
 builds them (``--counter-only`` for a window with the counter alone), on a synthetic station
-ledger from ``benchmarks.generate`` and prints a markdown table. Targets (issue 3): p95 under 50 ms for
-each counter step, opening under 1.5 s, resident memory after an hour's use under 250 MB.
+ledger from ``benchmarks.generate`` and prints a markdown table. Targets (issue 3): p95 under
+50 ms for each counter step, opening under 1.5 s, resident memory after an hour's use under
+250 MB.
 
 Baselines are raw ``sqlite3`` on the same file: one indexed member lookup for the scan, one
 ``BEGIN IMMEDIATE; INSERT; COMMIT`` with ``synchronous=FULL`` for the commit.
