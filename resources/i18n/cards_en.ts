@@ -4,7 +4,7 @@
 <context>
     <name>CardsPage</name>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="119"/>
+        <location filename="../../station_app/ui/cards_page.py" line="123"/>
         <source>%n cards are not printed yet (the first %1 are listed).</source>
         <translation>
             <numerusform>%n card is not printed yet.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="122"/>
+        <location filename="../../station_app/ui/cards_page.py" line="126"/>
         <source>%n cards are not printed yet.</source>
         <translation>
             <numerusform>%n card is not printed yet.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="155"/>
+        <location filename="../../station_app/ui/cards_page.py" line="159"/>
         <source>Printing %n cards…</source>
         <translation>
             <numerusform>Printing %n card…</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="183"/>
+        <location filename="../../station_app/ui/cards_page.py" line="187"/>
         <source>%n cards were sent to the printer and recorded as printed.</source>
         <translation>
             <numerusform>%n card was sent to the printer and recorded as printed.</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="220"/>
+        <location filename="../../station_app/ui/cards_page.py" line="224"/>
         <source>%n pages</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="222"/>
+        <location filename="../../station_app/ui/cards_page.py" line="226"/>
         <source>%n cards on %1 were saved to %2 and recorded as printed. Print the file at 100% (actual size), not “fit to page”.</source>
         <translation>
             <numerusform>%n card on %1 was saved to %2 and recorded as printed. Print the file at 100% (actual size), not “fit to page”.</numerusform>

@@ -107,134 +107,134 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="50"/>
+        <location filename="../../station_app/ui/cards_page.py" line="51"/>
         <source>Cards</source>
         <translation>会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="58"/>
+        <location filename="../../station_app/ui/cards_page.py" line="60"/>
         <source>Member no.</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="58"/>
+        <location filename="../../station_app/ui/cards_page.py" line="60"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="59"/>
+        <location filename="../../station_app/ui/cards_page.py" line="61"/>
         <source>Card no.</source>
         <translation>卡序号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="59"/>
+        <location filename="../../station_app/ui/cards_page.py" line="61"/>
         <source>Issued</source>
         <translation>发证日期</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="68"/>
+        <location filename="../../station_app/ui/cards_page.py" line="70"/>
         <source>Print on:</source>
         <translation>打印到：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="71"/>
+        <location filename="../../station_app/ui/cards_page.py" line="73"/>
         <source>A4 paper, 10 cards a page with crop marks</source>
         <translation>A4 纸，每页 10 张，带裁切线</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="73"/>
+        <location filename="../../station_app/ui/cards_page.py" line="75"/>
         <source>Card printer, one card a page</source>
         <translation>证卡打印机，每页一张</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="79"/>
+        <location filename="../../station_app/ui/cards_page.py" line="81"/>
         <source>Backs too (duplex)</source>
         <translation>同时打印背面（双面）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="86"/>
+        <location filename="../../station_app/ui/cards_page.py" line="88"/>
         <source>&amp;Print all unprinted cards…</source>
         <translation>打印全部未打印的会员证(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="89"/>
+        <location filename="../../station_app/ui/cards_page.py" line="91"/>
         <source>&amp;Save all as A4 PDF…</source>
         <translation>全部保存为 A4 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="92"/>
+        <location filename="../../station_app/ui/cards_page.py" line="94"/>
         <source>&amp;Open card…</source>
         <translation>查看会员证(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="109"/>
+        <location filename="../../station_app/ui/cards_page.py" line="113"/>
         <source> (reissued)</source>
         <translation>（补办）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="117"/>
+        <location filename="../../station_app/ui/cards_page.py" line="121"/>
         <source>Every card has been printed.</source>
         <translation>所有会员证都已打印。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="119"/>
+        <location filename="../../station_app/ui/cards_page.py" line="123"/>
         <source>%n cards are not printed yet (the first %1 are listed).</source>
         <translation>
             <numerusform>有 %n 张会员证尚未打印（列出前 %1 张）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="122"/>
+        <location filename="../../station_app/ui/cards_page.py" line="126"/>
         <source>%n cards are not printed yet.</source>
         <translation>
             <numerusform>有 %n 张会员证尚未打印。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="155"/>
+        <location filename="../../station_app/ui/cards_page.py" line="159"/>
         <source>Printing %n cards…</source>
         <translation>
             <numerusform>正在打印 %n 张会员证…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="183"/>
+        <location filename="../../station_app/ui/cards_page.py" line="187"/>
         <source>%n cards were sent to the printer and recorded as printed.</source>
         <translation>
             <numerusform>已将 %n 张会员证发送到打印机，并记录为已打印。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="220"/>
+        <location filename="../../station_app/ui/cards_page.py" line="224"/>
         <source>%n pages</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="222"/>
+        <location filename="../../station_app/ui/cards_page.py" line="226"/>
         <source>%n cards on %1 were saved to %2 and recorded as printed. Print the file at 100% (actual size), not “fit to page”.</source>
         <translation>
             <numerusform>%n 张会员证（%1）已保存到 %2，并记录为已打印。打印时请选择 100%（实际大小），不要选“适合页面”。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="190"/>
+        <location filename="../../station_app/ui/cards_page.py" line="194"/>
         <source>Save A4 card sheets</source>
         <translation>保存 A4 会员证打印页</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="191"/>
+        <location filename="../../station_app/ui/cards_page.py" line="195"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="201"/>
+        <location filename="../../station_app/ui/cards_page.py" line="205"/>
         <source>Making the A4 card sheets…</source>
         <translation>正在生成 A4 会员证打印页…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_page.py" line="227"/>
+        <location filename="../../station_app/ui/cards_page.py" line="231"/>
         <source>Cancelled: no card was recorded as printed.</source>
         <translation>已取消：没有会员证被记录为已打印。</translation>
     </message>

@@ -558,29 +558,29 @@
         <translation>此备份中的密钥受密码保护，请输入备份密码：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="327"/>
+        <location filename="../../station_app/ui/security_restore.py" line="340"/>
         <source>Waiting for other work to finish (a report, a backup, an import or an export); the restore goes on by itself then…</source>
         <translation>正在等待其他工作完成（报表、备份、导入或导出），完成后将自动继续恢复……</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="328"/>
+        <location filename="../../station_app/ui/security_restore.py" line="341"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="330"/>
-        <location filename="../../station_app/ui/security_restore.py" line="465"/>
-        <location filename="../../station_app/ui/security_restore.py" line="508"/>
+        <location filename="../../station_app/ui/security_restore.py" line="343"/>
+        <location filename="../../station_app/ui/security_restore.py" line="486"/>
+        <location filename="../../station_app/ui/security_restore.py" line="529"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="389"/>
+        <location filename="../../station_app/ui/security_restore.py" line="410"/>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="399"/>
+        <location filename="../../station_app/ui/security_restore.py" line="420"/>
         <source>This backup cannot be restored: %1
 
 Nothing was changed.</source>
@@ -589,23 +589,23 @@ Nothing was changed.</source>
 台账未作任何改变。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="401"/>
-        <location filename="../../station_app/ui/security_restore.py" line="435"/>
+        <location filename="../../station_app/ui/security_restore.py" line="422"/>
+        <location filename="../../station_app/ui/security_restore.py" line="456"/>
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="436"/>
+        <location filename="../../station_app/ui/security_restore.py" line="457"/>
         <source>The backup was not restored: %1</source>
         <translation>备份未恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="441"/>
+        <location filename="../../station_app/ui/security_restore.py" line="462"/>
         <source>Restoring the backup (the current ledger is saved first)…</source>
         <translation>正在恢复备份（先保存当前台账）…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="466"/>
+        <location filename="../../station_app/ui/security_restore.py" line="487"/>
         <source>The ledger could not be opened again: %1
 
 Station Ledger closes now; start it again.</source>
@@ -614,22 +614,22 @@ Station Ledger closes now; start it again.</source>
 驿站台账现在关闭，请重新启动。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="504"/>
+        <location filename="../../station_app/ui/security_restore.py" line="525"/>
         <source>The restored ledger has its own accounts and %1 is not among them (or is disabled): sign in with an account of the restored ledger.</source>
         <translation>恢复后的台账有自己的操作员账号，其中没有 %1（或已停用）：请用恢复后台账中的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="507"/>
+        <location filename="../../station_app/ui/security_restore.py" line="528"/>
         <source>The restored ledger has its own accounts: sign in with one of them.</source>
         <translation>恢复后的台账有自己的账户：请用其中一个账户登录。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="525"/>
+        <location filename="../../station_app/ui/security_restore.py" line="546"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_restore.py" line="526"/>
+        <location filename="../../station_app/ui/security_restore.py" line="547"/>
         <source>The ledger was restored from %1 and holds what it held on %2. Epoch %3 has started.
 
 The ledger as it was before is kept in %4.</source>
@@ -878,49 +878,49 @@ The ledger as it was before is kept in %4.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="84"/>
+        <location filename="../../station_app/ui/sign_in.py" line="85"/>
         <source>First start: create the admin account</source>
         <translation>首次使用：创建管理员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="87"/>
+        <location filename="../../station_app/ui/sign_in.py" line="88"/>
         <source>Welcome. This station&apos;s ledger has no accounts yet. Create the station admin account now: the admin adds the attendants, can show full ID numbers (with a reason, logged) and restores backups.
 A PIN needs at least 4 digits; a password at least 6 characters.</source>
         <translation>欢迎使用。本驿站台账还没有任何账户，请先创建驿站管理员账户：管理员负责添加操作员，可查看完整身份证号（须填写原因并记入审计日志），并可恢复备份。
 PIN 至少4位数字；密码至少6个字符。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="97"/>
+        <location filename="../../station_app/ui/sign_in.py" line="98"/>
         <source>letters, digits, . _ -</source>
         <translation>字母、数字、. _ -</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="103"/>
+        <location filename="../../station_app/ui/sign_in.py" line="104"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="104"/>
+        <location filename="../../station_app/ui/sign_in.py" line="105"/>
         <source>&amp;Display name</source>
         <translation>显示名(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="105"/>
+        <location filename="../../station_app/ui/sign_in.py" line="106"/>
         <source>&amp;PIN or password</source>
         <translation>PIN 或密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="106"/>
+        <location filename="../../station_app/ui/sign_in.py" line="107"/>
         <source>PIN &amp;again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="108"/>
+        <location filename="../../station_app/ui/sign_in.py" line="109"/>
         <source>Create admin</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="114"/>
+        <location filename="../../station_app/ui/sign_in.py" line="115"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
@@ -928,43 +928,43 @@ PIN 至少4位数字；密码至少6个字符。</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="135"/>
+        <location filename="../../station_app/ui/sign_in.py" line="136"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="135"/>
-        <location filename="../../station_app/ui/sign_in.py" line="167"/>
+        <location filename="../../station_app/ui/sign_in.py" line="136"/>
+        <location filename="../../station_app/ui/sign_in.py" line="168"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="137"/>
+        <location filename="../../station_app/ui/sign_in.py" line="138"/>
         <source>The screen was locked. Sign in to continue.</source>
         <translation>屏幕已锁定，请登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="138"/>
+        <location filename="../../station_app/ui/sign_in.py" line="139"/>
         <source>Station %1 — sign in to the counter.</source>
         <translation>%1 — 请登录前台。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="156"/>
+        <location filename="../../station_app/ui/sign_in.py" line="157"/>
         <source>&amp;Attendant</source>
         <translation>操作员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="157"/>
+        <location filename="../../station_app/ui/sign_in.py" line="158"/>
         <source>&amp;PIN</source>
         <translation>PIN(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="170"/>
+        <location filename="../../station_app/ui/sign_in.py" line="171"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="170"/>
+        <location filename="../../station_app/ui/sign_in.py" line="171"/>
         <source>Quit the app</source>
         <translation>退出程序</translation>
     </message>
