@@ -159,6 +159,78 @@ def _snapshot(ledger: Ledger, dest: Path) -> None:
         target.close()
 
 
+COMPRESS_LEVEL = 1  # the ledger file deflates to about a third even at the fastest level
+# Pieces of the ledger file deflated on their own, on every core (zlib lets go of the GIL).
+DEFLATE_PIECE = 4 << 20
+
+
+class _SharedDeflate:
+    """A zipfile compressor whose work is shared by the machine's cores, as pigz does it: each
+    piece is deflated on its own and ends on a byte boundary (``Z_SYNC_FLUSH``), ``flush``
+    adds the final empty block, and the pieces in order are one valid raw deflate stream that
+    any unzip reads. zipfile still writes the headers, sizes and CRC. A piece cannot refer back
+    into the one before, which costs under 1 % of the size at 4 MiB pieces."""
+
+    def __init__(self, level: int) -> None:
+        from collections import deque
+        from concurrent.futures import Future, ThreadPoolExecutor
+
+        self.level = level
+        self.workers = max(1, os.cpu_count() or 1)
+        self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="backup-deflate")
+        self.pending: deque[Future[bytes]] = deque()
+
+    def _deflate(self, piece: bytes) -> bytes:
+        compressor = zlib.compressobj(self.level, zlib.DEFLATED, -15)
+        return compressor.compress(piece) + compressor.flush(zlib.Z_SYNC_FLUSH)
+
+    def compress(self, data: bytes) -> bytes:
+        """Start ``data`` deflating; return what is ready, in order (at most a few pieces are
+        held in memory)."""
+        self.pending.append(self.pool.submit(self._deflate, bytes(data)))
+        out = []
+        while self.pending and (self.pending[0].done() or len(self.pending) > 2 * self.workers):
+            out.append(self.pending.popleft().result())
+        return b"".join(out)
+
+    def flush(self) -> bytes:
+        try:
+            out = [future.result() for future in self.pending]
+        finally:
+            self.pending.clear()
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        return b"".join(out) + zlib.compressobj(self.level, zlib.DEFLATED, -15).flush()
+
+
+def _zip_file(archive: zipfile.ZipFile, source: Path, name: str, level: int) -> None:
+    """``archive.write(source, name)``, deflated on every core (``_SharedDeflate``)."""
+    info = zipfile.ZipInfo.from_file(source, name)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with source.open("rb") as src, archive.open(info, "w", force_zip64=True) as dest:
+        shared = _SharedDeflate(level)
+        if not hasattr(dest, "_compressor"):  # a Python whose zipfile works otherwise
+            shared.flush()
+            shutil.copyfileobj(src, dest, DEFLATE_PIECE)
+            return
+        dest._compressor = shared  # the one hook zipfile has for its compressor
+        try:
+            while piece := src.read(DEFLATE_PIECE):
+                dest.write(piece)
+        except BaseException:
+            shared.flush()
+            raise
+
+
+def _check_and_hash(path: Path) -> tuple[list[str], str]:
+    """``check_file`` and ``_sha256`` of the snapshot at once (both let go of the GIL)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="backup-check") as pool:
+        checking = pool.submit(check_file, path)
+        digest = _sha256(path)
+        return checking.result(), digest
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -213,10 +285,9 @@ def write_backup(ledger: Ledger, out: str | Path, *, passphrase: str | None = No
         with tempfile.TemporaryDirectory(dir=out.parent, prefix=".snap-") as tmp:
             snap = Path(tmp) / DB_NAME
             _snapshot(ledger, snap)
-            problems = check_file(snap)
+            problems, db_hash = _check_and_hash(snap)
             if problems:
                 raise LedgerUnavailable("ledger_damaged", detail="; ".join(problems[:3]))
-            db_hash = _sha256(snap)
             files = _key_files(ledger)
             manifest: dict[str, Any] = {
                 "format": FORMAT, "version": FORMAT_VERSION, "app_version": _app_version(),
@@ -225,7 +296,8 @@ def write_backup(ledger: Ledger, out: str | Path, *, passphrase: str | None = No
                 "schema": migrations.current_version(ledger.conn), "db_sha256": db_hash,
                 "db_size": snap.stat().st_size,
             }
-            with zipfile.ZipFile(tmp_zip, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+            with zipfile.ZipFile(tmp_zip, "w", zipfile.ZIP_DEFLATED,
+                                 compresslevel=COMPRESS_LEVEL) as zf:
                 if passphrase:
                     blob, params = _encrypt_keys(files, passphrase, db_hash.encode())
                     manifest["keys"] = {"storage": "encrypted", **params}
@@ -234,7 +306,7 @@ def write_backup(ledger: Ledger, out: str | Path, *, passphrase: str | None = No
                     manifest["keys"] = {"storage": "plain"}
                     for name, data in files.items():
                         zf.writestr(KEYS_PLAIN + name, data)
-                zf.write(snap, DB_NAME)
+                _zip_file(zf, snap, DB_NAME, COMPRESS_LEVEL)
                 zf.writestr(MANIFEST, json.dumps(manifest, indent=2, sort_keys=True))
             with tmp_zip.open("rb+") as fh:
                 os.fsync(fh.fileno())

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
+import zlib
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from station_app.data import migrations
 from station_app.data.db import Ledger, open_ledger
@@ -69,6 +73,80 @@ def test_restore_is_refused_while_the_ledger_is_open_elsewhere(file_ledger: Ledg
     file_ledger.close()
     restored = backup.restore(info.path, file_ledger.path, by="boss")
     restored.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(size=st.integers(0, 5000), seed=st.integers(0, 2**32 - 1))
+def test_the_ledger_deflated_on_every_core_reads_back_whole(tmp_path_factory: Any, size: int,
+                                                            seed: int) -> None:
+    """The ledger file is cut into pieces deflated side by side: whatever its size against the
+    pieces, zipfile (as the restore reads it) and plain zlib get every byte back."""
+    import random
+
+    folder = tmp_path_factory.mktemp("deflate")
+    data = random.Random(seed).randbytes(size // 2) + b"ledger page " * (size // 24)
+    source = folder / "ledger.db"
+    source.write_bytes(data)
+    piece = backup.DEFLATE_PIECE
+    backup.DEFLATE_PIECE = 997  # many pieces, most of them cut mid-row
+    try:
+        with zipfile.ZipFile(folder / "b.zip", "w") as archive:
+            backup._zip_file(archive, source, "ledger.db", 1)
+    finally:
+        backup.DEFLATE_PIECE = piece
+    with zipfile.ZipFile(folder / "b.zip") as archive:
+        assert archive.testzip() is None
+        info = archive.getinfo("ledger.db")
+        assert info.compress_type == zipfile.ZIP_DEFLATED and info.file_size == len(data)
+        assert archive.read("ledger.db") == data
+        raw = (folder / "b.zip").read_bytes()[info.header_offset:]
+    stream = raw[30 + len(info.filename) + int.from_bytes(raw[28:30], "little"):]
+    assert zlib.decompressobj(-15).decompress(stream)[:len(data)] == data
+
+
+def test_a_backup_is_deflated_on_every_core(file_ledger: Ledger, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shared deflate is what writes the ledger into a backup (not zipfile's own, which a
+    Python without the hook would fall back to), and the backup restores."""
+    pieces: list[int] = []
+    deflate = backup._SharedDeflate._deflate
+    monkeypatch.setattr(backup._SharedDeflate, "_deflate",
+                        lambda self, piece: pieces.append(len(piece)) or deflate(self, piece))
+    monkeypatch.setattr(backup, "DEFLATE_PIECE", 64 * 1024)
+    sign_up(file_ledger, 1, name="李四")
+    before = ledger_hash(file_ledger)
+    info = backup.write_backup(file_ledger, tmp_path / "b.zip", by="boss")
+    assert len(pieces) > 1 and sum(pieces) == backup.verify_backup(info.path)["db_size"]
+    path = Path(file_ledger.path)
+    file_ledger.close()
+    restored = backup.restore(info.path, path, by="boss")
+    try:
+        assert restored.epoch == 2 and ledger_hash(restored) != before  # a new epoch, no loss
+        assert restored.conn.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 1
+    finally:
+        restored.close()
+
+
+def test_a_backup_that_fails_while_deflating_leaves_no_file_and_no_thread(
+        file_ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    monkeypatch.setattr(backup, "DEFLATE_PIECE", 16 * 1024)
+    calls: list[int] = []
+    deflate = backup._SharedDeflate._deflate
+
+    def failing(self: Any, piece: bytes) -> bytes:
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return deflate(self, piece)
+
+    monkeypatch.setattr(backup._SharedDeflate, "_deflate", failing)
+    with pytest.raises(LedgerUnavailable) as err:
+        backup.write_backup(file_ledger, tmp_path / "usb" / "b.zip", by="boss")
+    assert err.value.code == "disk_full"
+    assert list((tmp_path / "usb").iterdir()) == []  # no half-written file, no temp file
+    assert not any(t.name.startswith("backup-") for t in threading.enumerate())
 
 
 def test_a_backup_of_another_station_needs_an_explicit_choice(file_ledger: Ledger,
