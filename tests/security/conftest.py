@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from station_app.data.db import Ledger
 from station_app.domain import clock
@@ -53,3 +55,14 @@ def staff(ledger: Ledger, username: str) -> auth.Attendant:
 def staffed(fresh_db: Ledger) -> Ledger:
     add_staff(fresh_db)
     return fresh_db
+
+
+def unlock_as(qtbot: Any, lock: Any, username: str, pin: str) -> None:
+    """Sign in on the lock screen of ``lock`` (an ``IdleLock``) as a person would: the name,
+    the PIN, Enter; returns once the screen is unlocked."""
+    dialog = lock.dialog
+    assert dialog is not None
+    dialog.username.setCurrentIndex(dialog.username.findData(username))
+    qtbot.keyClicks(dialog.pin, pin)
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not lock.locked)

@@ -22,7 +22,7 @@ from station_app.ui.context import AppContext
 from station_app.ui.main_window import MainWindow
 from station_app.ui.security_restore import ChooseBackupDialog, ConfirmRestoreDialog
 from tests.helpers import ledger_hash, sign_up
-from tests.security.conftest import ADMIN_PIN, AUDITOR, CLERK_PIN, add_staff, staff
+from tests.security.conftest import ADMIN_PIN, AUDITOR, CLERK_PIN, add_staff, staff, unlock_as
 
 pytestmark = pytest.mark.gui
 
@@ -363,12 +363,7 @@ def test_the_restore_waits_behind_the_lock_and_is_dropped_for_someone_else(
     jobs.wait_for_all()
     qtbot.wait(400)
     assert chosen == [] and not flow.done  # not behind the lock
-    dialog = lock.dialog
-    assert dialog is not None
-    dialog.username.setCurrentIndex(dialog.username.findData("clerk"))
-    qtbot.keyClicks(dialog.pin, CLERK_PIN)
-    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not lock.locked)
+    unlock_as(qtbot, lock, "clerk", CLERK_PIN)
     qtbot.waitUntil(lambda: flow.done, timeout=10_000)
     assert chosen == [] and ctx.actor == "clerk" and window.isEnabled()
     content, _audit_rows, backups = _state(ctx.ledger_path)

@@ -21,7 +21,14 @@ from station_app.ui import i18n
 from station_app.ui.context import AppContext
 from station_app.ui.sign_in import IdleLock
 from tests.helpers import rid, sign_up
-from tests.security.conftest import ADMIN_PIN, AUDITOR, MovableClock, add_staff
+from tests.security.conftest import (
+    ADMIN_PIN,
+    AUDITOR,
+    CLERK_PIN,
+    MovableClock,
+    add_staff,
+    unlock_as,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -78,15 +85,6 @@ def _reveal(qtbot: Any, page: Any, reason: str) -> None:
     qtbot.mouseClick(page.findChild(QPushButton, "revealButton"), Qt.MouseButton.LeftButton)
 
 
-def _unlock_as_boss(qtbot: Any, lock: IdleLock) -> None:
-    dialog = lock.dialog
-    assert dialog is not None
-    dialog.username.setCurrentIndex(dialog.username.findData("boss"))
-    qtbot.keyClicks(dialog.pin, ADMIN_PIN)
-    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not lock.locked)
-
-
 def test_the_idle_lock_masks_a_revealed_id_number_at_once(
         qtbot: Any, ctx: AppContext, movable_clock: MovableClock) -> None:
     window, page = _window(qtbot, ctx)
@@ -102,7 +100,7 @@ def test_the_idle_lock_masks_a_revealed_id_number_at_once(
     assert rid(1) not in _on_screen()  # not behind the lock screen either
     assert page.reveal_result.text() == "" and not page._hide_timer.isActive()
 
-    _unlock_as_boss(qtbot, lock)
+    unlock_as(qtbot, lock, "boss", ADMIN_PIN)
     assert window.isEnabled() and rid(1) not in _on_screen()
     assert "**********" not in page.reveal_result.text()
     assert _reveals(ctx) == 1  # the unlock showed nothing, logged nothing
@@ -125,12 +123,7 @@ def test_ctrl_l_masks_it_too_and_the_next_attendant_never_sees_it(
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: lock.locked)
     assert rid(1) not in _on_screen() and not page._hide_timer.isActive()
-    dialog = lock.dialog
-    assert dialog is not None
-    dialog.username.setCurrentIndex(dialog.username.findData("clerk"))
-    qtbot.keyClicks(dialog.pin, "1357")
-    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not lock.locked)
+    unlock_as(qtbot, lock, "clerk", CLERK_PIN)
     assert ctx.actor == "clerk" and page.reveal_box.isHidden()
     assert rid(1) not in _on_screen() and page.reveal_result.text() == ""
 
@@ -149,7 +142,7 @@ def test_a_copied_number_leaves_the_clipboard_with_the_screen(
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: lock.locked)
     assert rid(1) not in clipboard.text()
-    _unlock_as_boss(qtbot, lock)
+    unlock_as(qtbot, lock, "boss", ADMIN_PIN)
     _reveal(qtbot, page, "card reissue, again")
     clipboard.setText("13800000001")  # the phone number, copied after the reveal
     page.hide_revealed()  # the 30 seconds are over
