@@ -14,8 +14,10 @@ Baselines are raw ``sqlite3`` on the same file: one indexed member lookup for th
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -100,6 +102,8 @@ def main() -> None:
     from station_app.ui.main_window import MainWindow
 
     folder = Path(tempfile.mkdtemp(prefix="bench-ui-"))
+    # A 2 GB copy: gone when the run ends, however it ends (each run had left one behind).
+    atexit.register(shutil.rmtree, folder, True)
     os.environ["STATION_LEDGER_HOME"] = str(folder)
     path = folder / "station.db"
     started = time.perf_counter()
