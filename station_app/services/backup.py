@@ -206,7 +206,7 @@ def _zip_file(archive: zipfile.ZipFile, source: Path, name: str, level: int) -> 
     """``archive.write(source, name)``, deflated on every core (``_SharedDeflate``)."""
     info = zipfile.ZipInfo.from_file(source, name)
     info.compress_type = zipfile.ZIP_DEFLATED
-    with source.open("rb") as src, archive.open(info, "w", force_zip64=True) as dest:
+    with source.open("rb") as src, archive.open(info, "w") as dest:
         shared = _SharedDeflate(level)
         if not hasattr(dest, "_compressor"):  # a Python whose zipfile works otherwise
             shared.flush()
