@@ -127,6 +127,24 @@ def test_a_backup_is_deflated_on_every_core(file_ledger: Ledger, tmp_path: Path,
         restored.close()
 
 
+def test_the_daily_backup_leaves_a_core_to_the_counter(file_ledger: Ledger,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The daily backup runs behind the counter's back after sign-in: it deflates on one core.
+    The one before an import (someone waits for it) takes every core."""
+    workers: list[int] = []
+    init = backup._SharedDeflate.__init__
+
+    def record(self: Any, level: int, cores: int | None = None) -> None:
+        init(self, level, cores)
+        workers.append(self.workers)
+
+    monkeypatch.setattr(backup._SharedDeflate, "__init__", record)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert backup.daily_if_due(file_ledger, by="t") is not None
+    assert backup.before_import(file_ledger, by="t") is not None
+    assert workers == [1, 2]
+
+
 def test_a_backup_that_fails_while_deflating_leaves_no_file_and_no_thread(
         file_ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
