@@ -255,7 +255,9 @@ class IdleLock(QObject):
                    if w.isVisible() and not isinstance(w, SignInDialog)]
         for window in windows:
             window.setEnabled(False)
-        parent = QApplication.activeWindow() or (windows[0] if windows else None)
+        # Over the main window, not over whatever was active: a progress or message dialog
+        # closes itself when its work ends, and would take the lock screen with it.
+        parent = next((w for w in windows if not isinstance(w, QDialog)), None)
         self.dialog = SignInDialog(self.ctx, parent, locked=True)
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.dialog.finished.connect(lambda result: self._unlocked(result, windows))

@@ -542,3 +542,27 @@ def test_cancel_while_the_backup_is_checked_changes_nothing(
     assert checking and not confirmations
     assert _state(ctx.ledger_path) == before
 
+
+def test_the_lock_screen_outlives_a_progress_window_that_closes_behind_it(
+        qtbot: Any, ctx: AppContext, window: MainWindow) -> None:
+    """Ctrl+L (or the idle time) while work shows its progress window: when the work ends and
+    its window closes, the lock screen stays (it had gone with it, leaving every window
+    disabled and nobody able to sign in), and signing in brings the window back."""
+    from station_app.ui.jobs import Job
+    from station_app.ui.sign_in import IdleLock
+
+    lock = IdleLock(ctx, minutes=5)
+    ctx.idle_lock = lock  # type: ignore[attr-defined]
+    gate = threading.Event()
+    job = Job(window, lambda _job: gate.wait(20)).with_progress("Working…", min_duration_ms=0)
+    job.run()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    try:
+        lock.lock()
+    finally:
+        gate.set()
+    assert jobs.wait_for_all()
+    qtbot.wait(200)
+    assert lock.locked and lock.dialog is not None and lock.dialog.isVisible()
+    unlock_as(qtbot, lock, "boss", ADMIN_PIN)
+    assert window.isEnabled() and ctx.actor == "boss"
