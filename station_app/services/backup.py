@@ -176,7 +176,8 @@ class _SharedDeflate:
         from concurrent.futures import Future, ThreadPoolExecutor
 
         self.level = level
-        self.workers = max(1, cores or os.cpu_count() or 1)
+        # At most 8 (a VM may report its host's CPUs): 2 × workers pieces are held at once.
+        self.workers = max(1, min(cores or os.cpu_count() or 1, 8))
         self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="backup-deflate")
         self.pending: deque[Future[bytes]] = deque()
 
@@ -208,25 +209,25 @@ def _zip_file(archive: zipfile.ZipFile, source: Path, name: str, level: int,
     ``_SharedDeflate``)."""
     info = zipfile.ZipInfo.from_file(source, name)
     info.compress_type = zipfile.ZIP_DEFLATED
+    info._compresslevel = level  # type: ignore[attr-defined]  # as ZipFile.write sets it
     with source.open("rb") as src, archive.open(info, "w") as dest:
-        shared = _SharedDeflate(level, cores)
         if not hasattr(dest, "_compressor"):  # a Python whose zipfile works otherwise
-            shared.flush()
             shutil.copyfileobj(src, dest, DEFLATE_PIECE)
             return
-        dest._compressor = shared  # the one hook zipfile has for its compressor
-        try:
-            while piece := src.read(DEFLATE_PIECE):
-                dest.write(piece)
-        except BaseException:
-            shared.flush()
-            raise
+        # The one hook zipfile has for its compressor; closing ``dest`` flushes it (and
+        # ends its threads), whatever happens in the loop.
+        dest._compressor = _SharedDeflate(level, cores)
+        while piece := src.read(DEFLATE_PIECE):
+            dest.write(piece)
 
 
-def _check_and_hash(path: Path) -> tuple[list[str], str]:
-    """``check_file`` and ``_sha256`` of the snapshot at once (both let go of the GIL)."""
+def _check_and_hash(path: Path, cores: int | None = None) -> tuple[list[str], str]:
+    """``check_file`` and ``_sha256`` of the snapshot, at once unless ``cores`` is 1 (both
+    let go of the GIL)."""
     from concurrent.futures import ThreadPoolExecutor
 
+    if cores == 1:
+        return check_file(path), _sha256(path)
     with ThreadPoolExecutor(1, thread_name_prefix="backup-check") as pool:
         checking = pool.submit(check_file, path)
         digest = _sha256(path)
@@ -289,7 +290,7 @@ def write_backup(ledger: Ledger, out: str | Path, *, passphrase: str | None = No
         with tempfile.TemporaryDirectory(dir=out.parent, prefix=".snap-") as tmp:
             snap = Path(tmp) / DB_NAME
             _snapshot(ledger, snap)
-            problems, db_hash = _check_and_hash(snap)
+            problems, db_hash = _check_and_hash(snap, cores)
             if problems:
                 raise LedgerUnavailable("ledger_damaged", detail="; ".join(problems[:3]))
             files = _key_files(ledger)
