@@ -102,7 +102,7 @@ def main() -> None:
     from station_app.ui.main_window import MainWindow
 
     folder = Path(tempfile.mkdtemp(prefix="bench-ui-"))
-    # A 2 GB copy: gone when the run ends, however it ends (each run had left one behind).
+    # A 2 GB copy: gone when the run ends, also after an error (each run had left one behind).
     atexit.register(shutil.rmtree, folder, True)
     os.environ["STATION_LEDGER_HOME"] = str(folder)
     path = folder / "station.db"
