@@ -15,15 +15,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
 from station_app.cli import main
-from station_app.data.db import open_ledger
 from station_app.domain.errors import Refused
 from station_app.services import audit, auth, backup, privacy
 from station_app.services import reports as report_service
 from station_app.ui import i18n
 from station_app.ui.audit_view import AuditModel, AuditPage
 from station_app.ui.context import AppContext
-from tests.helpers import sign_up
-from tests.security.conftest import ADMIN_PIN, AUDITOR, add_staff, staff
+from tests.security.conftest import ADMIN_PIN, AUDITOR, staff
+from tests.ui.conftest import english_context
 
 pytestmark = pytest.mark.gui
 
@@ -32,21 +31,15 @@ SUBJECT, ACTOR = 3, 1  # columns
 
 @pytest.fixture
 def ctx(qapp: QApplication, ledger_path: Path) -> Iterator[AppContext]:
-    i18n.register_fonts(qapp)
-    i18n.install("en")
-    ledger = open_ledger(ledger_path)
-    sign_up(ledger, 1, name="张三")
-    add_staff(ledger)
-    for user, permission in (("clerk", "export"), ("clerk", "reveal"), ("sup", "reveal")):
+    """The admin signed in; three refusals of staff and one of a visitor in the log."""
+    for context in english_context(qapp, ledger_path, members=1, staffed=True):
+        ledger = context.ledger
+        for user, permission in (("clerk", "export"), ("clerk", "reveal"), ("sup", "reveal")):
+            with pytest.raises(Refused):
+                auth.require(ledger, staff(ledger, user), permission, actor=user)
         with pytest.raises(Refused):
-            auth.require(ledger, staff(ledger, user), permission, actor=user)
-    with pytest.raises(Refused):
-        privacy.reveal(ledger, "MZL01-000001V", "x", attendant=None, actor="visitor")
-    context = AppContext(ledger_path, ledger, lang="en", actor="boss")
-    context.attendant = auth.authenticate(ledger, "boss", ADMIN_PIN)  # type: ignore[attr-defined]
-    yield context
-    i18n.install("en")
-    ledger.close()
+            privacy.reveal(ledger, "MZL01-000001V", "x", attendant=None, actor="visitor")
+        yield context
 
 
 def _page(qtbot: Any, ctx: AppContext) -> AuditPage:

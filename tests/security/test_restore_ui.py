@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
 from station_app.data.db import open_ledger
 from station_app.services import audit, backup, restore_plan, visits
-from station_app.ui import i18n, jobs, security_restore
+from station_app.ui import jobs, security_restore
 from station_app.ui.context import AppContext
 from station_app.ui.main_window import MainWindow
 from station_app.ui.security_restore import ChooseBackupDialog, ConfirmRestoreDialog
 from tests.helpers import ledger_hash, sign_up
-from tests.security.conftest import ADMIN_PIN, AUDITOR, CLERK_PIN, add_staff, staff, unlock_as
+from tests.security.conftest import ADMIN_PIN, AUDITOR, CLERK_PIN, staff, unlock_as
+from tests.ui.conftest import english_context
 
 pytestmark = pytest.mark.gui
 
@@ -30,19 +31,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def ctx(qapp: QApplication, ledger_path: Path, fixed_clock: Any) -> Iterator[AppContext]:
     """The station admin ``boss`` signed in on a file ledger with one member, in English."""
-    i18n.register_fonts(qapp)
-    i18n.install("en")
-    ledger = open_ledger(ledger_path)
-    add_staff(ledger)
-    sign_up(ledger, 1, name="张三")
-    context = AppContext(ledger_path, ledger, lang="en", actor="boss")
-    context.attendant = staff(ledger, "boss")  # type: ignore[attr-defined]
-    yield context
-    jobs.wait_for_all()
-    lock = getattr(context, "idle_lock", None)
-    if lock is not None:
-        lock.stop()
-    context.close()
+    yield from english_context(qapp, ledger_path, members=1, staffed=True)
 
 
 @pytest.fixture

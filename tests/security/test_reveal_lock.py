@@ -15,20 +15,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
-from station_app.data.db import open_ledger
-from station_app.services import audit, auth
-from station_app.ui import i18n
+from station_app.services import audit
 from station_app.ui.context import AppContext
 from station_app.ui.sign_in import IdleLock
-from tests.helpers import rid, sign_up
+from tests.helpers import rid
 from tests.security.conftest import (
     ADMIN_PIN,
     AUDITOR,
     CLERK_PIN,
     MovableClock,
-    add_staff,
     unlock_as,
 )
+from tests.ui.conftest import english_context
 
 pytestmark = pytest.mark.gui
 
@@ -37,18 +35,7 @@ MEMBER = "MZL01-000001V"
 
 @pytest.fixture
 def ctx(qapp: QApplication, ledger_path: Path) -> Iterator[AppContext]:
-    i18n.register_fonts(qapp)
-    i18n.install("en")
-    ledger = open_ledger(ledger_path)
-    sign_up(ledger, 1, name="张三")
-    add_staff(ledger)
-    context = AppContext(ledger_path, ledger, lang="en", actor="boss")
-    context.attendant = auth.authenticate(ledger, "boss", ADMIN_PIN)  # type: ignore[attr-defined]
-    yield context
-    lock = getattr(context, "idle_lock", None)
-    if lock is not None:
-        lock.stop()
-    ledger.close()
+    yield from english_context(qapp, ledger_path, members=1, staffed=True)
 
 
 def _on_screen() -> str:

@@ -14,27 +14,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from station_app.data.db import open_ledger
 from station_app.domain.errors import LedgerError
 from station_app.services import audit, auth, backup, visits
-from station_app.ui import i18n
 from station_app.ui.context import AppContext
 from station_app.ui.sign_in import IdleLock, SetupDialog, SignInDialog, can, sign_in
 from tests.helpers import sign_up
 from tests.security.conftest import ADMIN_PIN, CLERK_PIN, MovableClock, add_staff, staff
+from tests.ui.conftest import english_context
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def ctx(qapp: QApplication, ledger_path: Path) -> Iterator[AppContext]:
-    i18n.register_fonts(qapp)
-    i18n.install("en")
-    ledger = open_ledger(ledger_path)
-    sign_up(ledger, 1, name="张三")
-    context = AppContext(ledger_path, ledger, lang="en", actor="tester")
-    yield context
-    lock = getattr(context, "idle_lock", None)
-    if lock is not None:
-        lock.stop()
-    ledger.close()
+    yield from english_context(qapp, ledger_path, members=1)
 
 
 def _answer(monkeypatch: pytest.MonkeyPatch, cls: type[QDialog], fill: Any) -> None:

@@ -11,23 +11,40 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from station_app.data.db import open_ledger
+from station_app.services import auth
 from station_app.ui import i18n
 from station_app.ui.context import AppContext
 from station_app.ui.main_window import MainWindow
 from tests.helpers import sign_up
 
 
-def english_context(qapp: QApplication, ledger_path: Path, members: int = 2
-                    ) -> Iterator[AppContext]:
-    """An AppContext on a file ledger with ``members`` members (张三, 李四), in English."""
+def english_context(qapp: QApplication, ledger_path: Path, members: int = 2, *,
+                    staffed: bool = False) -> Iterator[AppContext]:
+    """An AppContext on a file ledger with ``members`` members (张三, 李四), in English.
+    ``staffed``: with the accounts of ``tests.security.conftest.add_staff``, the admin
+    ``boss`` signed in with the PIN. Afterwards: background work waited for, an idle lock
+    stopped, the ledger closed."""
+    from station_app.ui import jobs
+    from tests.security.conftest import ADMIN_PIN, add_staff
+
     i18n.register_fonts(qapp)
     i18n.install("en")
     ledger = open_ledger(ledger_path)
     sign_up(ledger, 1, name="张三")
     if members > 1:
         sign_up(ledger, 2, name="李四", phone="13900001234")
-    context = AppContext(ledger_path, ledger, lang="en", actor="tester")
+    if staffed:
+        add_staff(ledger)
+        context = AppContext(ledger_path, ledger, lang="en", actor="boss")
+        context.attendant = auth.authenticate(  # type: ignore[attr-defined]
+            ledger, "boss", ADMIN_PIN)
+    else:
+        context = AppContext(ledger_path, ledger, lang="en", actor="tester")
     yield context
+    jobs.wait_for_all()
+    lock = getattr(context, "idle_lock", None)
+    if lock is not None:
+        lock.stop()
     i18n.install("en")
     context.close()
 
