@@ -40,11 +40,14 @@ def test_every_string_in_the_code_is_translated(area: str, lang: str, tmp_path: 
     assert i18n.unfinished(fresh) == [], f"untranslated in {ts.name}; run make i18n"
 
 
-@pytest.mark.parametrize(("area", "lang"), FILES)
+# The translation files shipped (English has them only where a sentence has a count; whether
+# one is missing is the test above's to say).
+SHIPPED = [(area, lang) for area, lang in FILES if (i18n.I18N / f"{area}_{lang}.ts").exists()]
+
+
+@pytest.mark.parametrize(("area", "lang"), SHIPPED)
 def test_compiled_translations_are_up_to_date(area: str, lang: str, tmp_path: Path) -> None:
     ts = i18n.I18N / f"{area}_{lang}.ts"
-    if not ts.exists():
-        pytest.skip(f"no {lang} translations for {area}")
     fresh = tmp_path / "fresh.qm"
     i18n.compile_ts(ts, fresh)
     assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), "run make i18n"
