@@ -75,18 +75,26 @@ def test_threaded_import_equals_row_by_row(bundles, monkeypatch, order: list[int
     assert _consolidate(sup, chosen, True, monkeypatch, together=True) == reference
 
 
+def _clash(net, visits_of_b: int) -> tuple[str, Path]:
+    """MZL01's visit, imported; EEH01's bundle of ``visits_of_b`` visits whose last one reuses
+    that visit's id (a tampered program). Returns the id and the bundle's path."""
+    sup, a, b, tmp = net
+    taken = visits.record_visit(a, ["water"], by="t", walk_in=visits.WalkIn("courier")).id
+    assert import_one(sup, export(a, tmp / "usb_a").path).ok
+    for _ in range(visits_of_b):
+        visits.record_visit(b, ["rest"], by="t", walk_in=visits.WalkIn("courier"))
+    path = tmp / "clash.zip"
+    path.write_bytes(rewrite_visit(b, export(b, tmp / "usb_b").path, last=True, new_id=taken))
+    return taken, path
+
+
 @pytest.mark.parametrize("threaded", [False, True])
 def test_an_id_held_under_another_station_is_refused(net, monkeypatch, threaded: bool) -> None:
     """EEH01's program signs an entry that reuses an id MZL01 already sent: refused in words,
     whether the entries go in row by row or in bulk on the second thread."""
     monkeypatch.setattr(bulk, "THREAD_ROWS", 1 if threaded else 10**9)
-    sup, a, b, tmp = net
-    taken = visits.record_visit(a, ["water"], by="t", walk_in=visits.WalkIn("courier")).id
-    assert import_one(sup, export(a, tmp / "usb_a").path).ok
-    for _ in range(3):
-        visits.record_visit(b, ["rest"], by="t", walk_in=visits.WalkIn("courier"))
-    path = tmp / "clash.zip"
-    path.write_bytes(rewrite_visit(b, export(b, tmp / "usb_b").path, last=True, new_id=taken))
+    sup = net[0]
+    taken, path = _clash(net, 3)
     before = ledger_hash(sup)
     outcome = import_one(sup, path)
     assert outcome.error is not None and outcome.error.code == "sync.entry_conflict"
@@ -177,13 +185,8 @@ def test_an_id_clash_is_the_refusal_whatever_else_is_wrong(net, monkeypatch) -> 
     """A bundle whose entry reuses an id held elsewhere and that also holds a visit the
     ledger cannot take: refused for the id clash, row by row as on the second thread (the
     entries go in before the projection looks at them)."""
-    sup, a, b, tmp = net
-    taken = visits.record_visit(a, ["water"], by="t", walk_in=visits.WalkIn("courier")).id
-    assert import_one(sup, export(a, tmp / "usb_a").path).ok
-    for _ in range(5):
-        visits.record_visit(b, ["rest"], by="t", walk_in=visits.WalkIn("courier"))
-    clash = tmp / "clash.zip"
-    clash.write_bytes(rewrite_visit(b, export(b, tmp / "usb_b").path, last=True, new_id=taken))
+    sup, _a, b, tmp = net
+    _taken, clash = _clash(net, 5)
     both = tmp / "both.zip"
     both.write_bytes(rewrite_visit(b, clash, services="water"))  # the first visit, wrong shape
     before = ledger_hash(sup)
