@@ -21,6 +21,14 @@ Prints markdown table rows. The ledgers come from ``benchmarks.generate`` (cache
   ``synchronous = FULL``, the import's page cache), one ``executemany``, one transaction.
   No import that stores the entries can be faster; it shows what an absolute rate asks of
   the rest of the import on this machine.
+* **ceiling** (not the target's baseline either): an import cut down to the entry log alone,
+  as fast as this design can write it: each bundle read and unzipped, its lines parsed and
+  checked (``verify.parse_entries``) a few thousand at a time while ``data.bulk.Writer``
+  inserts the ones before on the second thread, one durable transaction per bundle, into a
+  fresh ledger (schema, indexes, pragmas and page cache of the import). No read model, no
+  signature, fork or duplicate check, no backup, archive or log, and the writes start before
+  the last line is checked (the import checks every line first). An import that also keeps
+  the read models up to date cannot be faster than this.
 
 Times are wall clock and this process's CPU time: on a shared machine the CPU figures are the
 stable ones. The import and the raw baseline run ``--repeats`` times each (3), in turns, every
@@ -31,6 +39,7 @@ load on the machine (or of its disk's throttling) during one run does not decide
 from __future__ import annotations
 
 import argparse
+import gc
 import shutil
 import sqlite3
 import statistics
@@ -39,6 +48,7 @@ import time
 from pathlib import Path
 
 from benchmarks.generate import make_region, make_station
+from station_app.data import bulk
 from station_app.data import entries as entries_mod
 from station_app.data.db import Ledger, open_ledger
 from station_app.services import station as station_ops
@@ -114,6 +124,38 @@ def _timed_floor(path: Path, rows: list[tuple[object, ...]]) -> tuple[float, flo
         conn.close()
 
 
+def _pieces(data: bytes, lines: int) -> list[bytes]:
+    """The entry lines of ``data`` in pieces of ``lines`` lines (each ends with a newline)."""
+    every = data.split(b"\n")[:-1]
+    return [b"\n".join(every[at:at + lines]) + b"\n" for at in range(0, len(every), lines)]
+
+
+def _timed_ceiling(path: Path, bundles: list[Path]) -> tuple[float, float, int]:
+    """Wall and CPU seconds for the entry log alone, written while it is parsed (see the
+    module's docstring): one transaction per bundle, the cyclic collector paused as in an
+    import; and the entries the ledger holds after."""
+    ledger = open_ledger(path, create=True)
+    ledger.conn.execute(f"PRAGMA cache_size = {importer.IMPORT_CACHE_KIB}")
+    gc.disable()
+    try:
+        started, cpu = time.perf_counter(), time.process_time()
+        for bundle in bundles:
+            data = fmt.read_bundle_file(bundle, None).members[fmt.ENTRIES]
+            with ledger.write():
+                writer = bulk.Writer(ledger.conn, threaded=True)
+                try:
+                    for piece in _pieces(data, 4096):
+                        writer.insert(entries_mod.INSERT,
+                                      verify_mod.parse_entries(piece, bundle.name)[1])
+                finally:
+                    writer.close()
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        return wall, cpu, ledger.conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+    finally:
+        gc.enable()
+        ledger.close()
+
+
 def _written_rows(ledger: Ledger) -> dict[str, list[tuple[object, ...]]]:
     return {table: ledger.conn.execute(f"SELECT * FROM {table}").fetchall()
             for table in WRITTEN_TABLES}
@@ -177,6 +219,9 @@ def _scenario(label: str, station_paths: list[Path], work: Path, repeats: int) -
 
     all_s, all_cpu = _timed_inserts(work / "raw_all.db", _every_row(written_rows))
     floor_s, floor_cpu = _timed_floor(work / "floor.db", rows)
+    ceiling_s, ceiling_cpu, held = _timed_ceiling(work / "ceiling" / "ceiling.db",
+                                                  [w.path for w in written])
+    assert held == len(rows), (held, len(rows))
     all_rows = sum(len(r) for r in written_rows.values())
     n = len(rows)
     per_1000 = size / max(visits, 1) * 1000
@@ -199,6 +244,10 @@ def _scenario(label: str, station_paths: list[Path], work: Path, repeats: int) -
         f" target's baseline) | {n:,} | {floor_s:.2f} s / {floor_cpu:.2f} s |"
         f" {n / floor_s:,.0f} / {n / floor_cpu:,.0f} |"
         f" import ÷ this: {floor_s / import_s:.2f} / {floor_cpu / import_cpu:.2f} |",
+        f"| {label}: ceiling: the entry log alone, parsed while written, no read model (not"
+        f" the target's baseline) | {n:,} | {ceiling_s:.2f} s / {ceiling_cpu:.2f} s |"
+        f" {n / ceiling_s:,.0f} / {n / ceiling_cpu:,.0f} |"
+        f" import ÷ this: {ceiling_s / import_s:.2f} / {ceiling_cpu / import_cpu:.2f} |",
         f"| {label}: bundle size | {size / 1e6:.1f} MB for {visits:,} visits | "
         f"{per_1000 / 1024:.1f} KiB per 1,000 visits | | |",
     ]

@@ -157,6 +157,24 @@ def test_run_all_quick_writes_the_report(tmp_path: Path) -> None:
     assert "ledger size on disk" in names
 
 
+def test_sync_benchmark_prints_every_figure_at_small_scale(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sync harness runs end to end (its own asserts check each import took every entry
+    and the ceiling's ledger holds them all) and prints a row for every figure."""
+    from benchmarks import bench_sync
+
+    monkeypatch.setenv("STATION_BENCH_DATA", str(tmp_path / "cache"))
+    assert bench_sync.main(["--visits", "120", "--members", "20", "--stations", "2",
+                            "--region-visits", "20", "--repeats", "1"]) == 0
+    out = capsys.readouterr().out
+    for scenario in ("busy station, 1 month", "2 stations, 1 month"):
+        for figure in ("export", "import", "re-import (all duplicates)",
+                       "raw sqlite3 executemany baseline", "raw executemany of every row",
+                       "floor:", "ceiling:", "bundle size"):
+            assert f"| {scenario}: {figure}" in out, (scenario, figure)
+
+
 def test_report_generator_writes_what_the_projector_would(tmp_path: Path) -> None:
     """The report benchmark writes visits straight into the projections: its roll-ups must be
     exactly what the projector keeps, or the report figures it times would be wrong."""
