@@ -29,6 +29,24 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.delenv("STATION_LEDGER_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _typed_forms_close_unasked(request: pytest.FixtureRequest,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A form left open with something typed in it is closed when its test ends: the question
+    "close without saving?" would wait there for an answer for ever. A test of that question
+    asks for the ``ask_before_discarding`` marker fixture."""
+    if "ask_before_discarding" in request.fixturenames:
+        return
+    import station_app.ui.dialogs as dialogs
+
+    monkeypatch.setattr(dialogs, "keep_typed", lambda _dialog: False)
+
+
+@pytest.fixture
+def ask_before_discarding() -> None:
+    """The real "close without saving?" question (answer it from a timer: it is modal)."""
+
+
 @pytest.fixture
 def fixed_clock() -> Iterator[datetime]:
     """The clock reads 2026-11-20 09:30 +08:00 and advances one second per reading."""

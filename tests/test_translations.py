@@ -61,3 +61,20 @@ def test_counts_in_sentences_use_plural_forms(area: str) -> None:
     counted = [m.findtext("source") for m in ET.parse(ts).iter("message")
                if COUNTED.search(m.findtext("source") or "")]
     assert counted == [], "use self.tr(text, '', n) with %n for these"
+
+
+def test_every_translate_call_names_its_text_literally() -> None:
+    """lupdate extracts only string literals: ``translate(context, text)`` with a variable (a
+    wrapper such as ``def _tr(text): return translate("Errors", text)``) is never translated —
+    every error box in the Chinese window was titled "Not done" that way. (``self.tr`` of a
+    ``QT_TRANSLATE_NOOP`` table is fine: lupdate finds the marked literals.)"""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "station_app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "translate" and len(node.args) >= 2
+                    and not isinstance(node.args[1], ast.Constant)):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

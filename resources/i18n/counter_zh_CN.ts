@@ -22,7 +22,7 @@
 <context>
     <name>ConsentBox</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="188"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="187"/>
         <source>The member has read and agrees (consent version %1)</source>
         <translation>会员已阅读并同意（知情同意书版本 %1）</translation>
     </message>
@@ -30,37 +30,37 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/correct.py" line="44"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="43"/>
         <source>Correct entry</source>
         <translation>更正记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/correct.py" line="46"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="45"/>
         <source>The original stays in the ledger; the correction is a new entry.</source>
         <translation>原记录保留在台账中，更正作为一条新记录登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/correct.py" line="66"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="65"/>
         <source>Services</source>
         <translation>服务项目</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/correct.py" line="74"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="73"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/correct.py" line="78"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="77"/>
         <source>Money (¥)</source>
         <translation>慰问金（元）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/correct.py" line="81"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="80"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/correct.py" line="82"/>
+        <location filename="../../station_app/ui/dialogs/correct.py" line="81"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -293,31 +293,57 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="153"/>
+        <location filename="../../station_app/ui/errors.py" line="149"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="156"/>
+        <location filename="../../station_app/ui/errors.py" line="152"/>
         <source>Something unexpected went wrong. What was already saved in the ledger is safe.
 Please copy the details below and send them to your support contact.</source>
         <translation>发生了意外错误。台账中已保存的内容是安全的。
 请复制下面的详情，发给技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="163"/>
+        <location filename="../../station_app/ui/errors.py" line="159"/>
         <source>Error details</source>
         <translation>错误详情</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="166"/>
+        <location filename="../../station_app/ui/errors.py" line="162"/>
         <source>Log file: %1</source>
         <translation>日志文件：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="172"/>
+        <location filename="../../station_app/ui/errors.py" line="168"/>
         <source>&amp;Copy details</source>
         <translation>复制详情(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../station_app/ui/dialogs/__init__.py" line="137"/>
+        <source>Close without saving? What was typed in this window is lost.</source>
+        <translation>不保存就关闭吗？此窗口中填写的内容将丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/__init__.py" line="141"/>
+        <source>&amp;Discard</source>
+        <translation>放弃填写(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/__init__.py" line="144"/>
+        <source>&amp;Keep editing</source>
+        <translation>继续填写(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../station_app/ui/errors.py" line="184"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
     </message>
 </context>
 <context>
@@ -513,62 +539,62 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>MemberEditDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="43"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="42"/>
         <source>Edit member profile</source>
         <translation>编辑会员资料</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="45"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="44"/>
         <source>%1 · member %2</source>
         <translation>%1 · 会员号 %2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="56"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="55"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="57"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="56"/>
         <source>&amp;Mobile</source>
         <translation>手机号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="60"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="59"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="64"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="63"/>
         <source>&amp;Worker type</source>
         <translation>职业类别(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="67"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="66"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="71"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="70"/>
         <source>&amp;Platform / employer</source>
         <translation>平台/单位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="73"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="72"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="74"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="73"/>
         <source>Why the change (required), e.g. new phone</source>
         <translation>修改原因（必填），如：换了手机号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="76"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="75"/>
         <source>The old values stay in the member&apos;s history.</source>
         <translation>原来的内容保留在该会员的历史记录中。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="84"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="83"/>
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
@@ -739,47 +765,47 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>ProgrammeDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/programme.py" line="30"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="29"/>
         <source>Programme enrolment</source>
         <translation>项目报名</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/programme.py" line="33"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="32"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/programme.py" line="36"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="35"/>
         <source>Programme</source>
         <translation>帮扶项目</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/programme.py" line="39"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="38"/>
         <source>&amp;Programme</source>
         <translation>项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/programme.py" line="42"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="41"/>
         <source>Child&apos;s name</source>
         <translation>子女姓名</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/programme.py" line="45"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="44"/>
         <source>Child&apos;s age</source>
         <translation>子女年龄</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/programme.py" line="48"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="47"/>
         <source>&amp;Child&apos;s name</source>
         <translation>子女姓名(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/programme.py" line="50"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="49"/>
         <source>Child&apos;s &amp;age</source>
         <translation>子女年龄(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/programme.py" line="62"/>
+        <location filename="../../station_app/ui/dialogs/programme.py" line="61"/>
         <source>&amp;Enrol</source>
         <translation>报名(&amp;E)</translation>
     </message>
@@ -868,72 +894,72 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>ReliefDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="36"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="35"/>
         <source>Relief handout</source>
         <translation>慰问发放</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="43"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="42"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="50"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="49"/>
         <source>&amp;Worker type (not a member)</source>
         <translation>职业类别（非会员）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="53"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="52"/>
         <source>Campaign</source>
         <translation>慰问活动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="59"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="58"/>
         <source>&amp;Campaign</source>
         <translation>慰问活动(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="62"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="61"/>
         <source>Money in yuan</source>
         <translation>慰问金（元）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="63"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="62"/>
         <source>yuan, e.g. 200 or 12.50</source>
         <translation>单位：元，如 200 或 12.50</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="64"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="63"/>
         <source>&amp;Money (¥)</source>
         <translation>慰问金（元）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="71"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="70"/>
         <source>Goods</source>
         <translation>慰问物资</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="77"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="76"/>
         <source>&amp;Add goods line</source>
         <translation>增加物资(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="92"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="91"/>
         <source>Reason for giving again</source>
         <translation>再次发放的原因</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="93"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="92"/>
         <source>Reason for giving again (required to override)</source>
         <translation>再次发放的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="99"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="98"/>
         <source>&amp;Hand out</source>
         <translation>发放(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="106"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="105"/>
         <source>No campaign yet: add one in Settings → Campaigns.</source>
         <translation>尚无慰问活动，请在“设置 → 慰问活动”中添加。</translation>
     </message>
@@ -1200,22 +1226,22 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>SignUpDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="208"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="207"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="222"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="221"/>
         <source>&amp;Serve this member</source>
         <translation>为该会员服务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="227"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="226"/>
         <source>Re&amp;join</source>
         <translation>重新入会(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="240"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="239"/>
         <source>Sign &amp;up</source>
         <translation>入会(&amp;U)</translation>
     </message>
@@ -1235,12 +1261,12 @@ Compare the resident ID card with the person and with the ID number on file firs
         <translation>已是会员：%1（%2），无需重复入会。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="329"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="330"/>
         <source>%1 is now member %2.</source>
         <translation>%1 已入会，会员号 %2。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="333"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="334"/>
         <source>Print the membership card now?</source>
         <translation>现在打印会员证吗？</translation>
     </message>
@@ -1248,67 +1274,67 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>SignUpForm</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="52"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="51"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="53"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="52"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="54"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="53"/>
         <source>18 digits; the last may be X</source>
         <translation>18位，最后一位可以是X</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="59"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="58"/>
         <source>&amp;Mobile</source>
         <translation>手机号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="62"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="61"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="65"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="64"/>
         <source>&amp;Worker type</source>
         <translation>职业类别(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="68"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="67"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="71"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="70"/>
         <source>&amp;Platform / employer</source>
         <translation>平台/单位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="108"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="107"/>
         <source>The card font has no “%1”: the printed card will show a box there (the ledger keeps the name as typed).</source>
         <translation>会员证字体中没有“%1”：打印的会员证上这里会显示为方框（台账中仍按输入保存姓名）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="121"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="120"/>
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="131"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="130"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="131"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="130"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="133"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="132"/>
         <source>Born %1 · %2 · check digit correct</source>
         <translation>出生 %1 · %2 · 校验位正确</translation>
     </message>
@@ -1522,62 +1548,62 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="33"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="32"/>
         <source>Membership transfer</source>
         <translation>会籍转接</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="42"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="41"/>
         <source>Find the member at the counter first.</source>
         <translation>请先在前台找到该会员。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="43"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="42"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="46"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="45"/>
         <source>Union the member moves to</source>
         <translation>会员转入的工会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="47"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="46"/>
         <source>&amp;Moves to union</source>
         <translation>转入工会(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="50"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="49"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="51"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="50"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="52"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="51"/>
         <source>Transfer &amp;out</source>
         <translation>会籍转出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="61"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="60"/>
         <source>Union the member comes from</source>
         <translation>会员原所在工会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="62"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="61"/>
         <source>&amp;Comes from union</source>
         <translation>转出工会(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="68"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="67"/>
         <source>Transfer &amp;in</source>
         <translation>会籍转入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="75"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="74"/>
         <source>&amp;Record transfer</source>
         <translation>登记转接(&amp;R)</translation>
     </message>

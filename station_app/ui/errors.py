@@ -37,10 +37,6 @@ log = logging.getLogger("station_app")
 _log_file: Path | None = None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 # The catalogue's sentence for these codes is written for the command line (it names ``--as``
 # and STATION_LEDGER_PIN); in a window the same refusal needs the window's way of doing it.
 GUI_SENTENCES: dict[str, tuple[str, str]] = {
@@ -184,7 +180,8 @@ def show_error(parent: QWidget | None, exc: BaseException, lang: str = "zh_CN") 
     """Tell the user about ``exc``: a plain sentence for ledger errors, else the crash dialog."""
     if isinstance(exc, LedgerError):
         log.info("refused: %s", exc.code)
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Not done"), render(exc, lang),
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          QCoreApplication.translate("Errors", "Not done"), render(exc, lang),
                           QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("errorMessage")
         box.exec()

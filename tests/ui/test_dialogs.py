@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+)
 
 from station_app.data import queries
 from station_app.ui.dialogs.programme import ProgrammeDialog
@@ -130,6 +138,89 @@ def test_relief_converts_yuan_to_fen_and_enforces_one_per_person(qtbot: Any, ctx
     type_text(qtbot, again.override, "家中困难，经站长同意")
     assert again.try_give()
     assert ctx.ledger.conn.execute("SELECT COUNT(*) FROM relief").fetchone() == (2,)
+
+
+def test_enter_hands_out_enrols_and_transfers_instead_of_cancelling(qtbot: Any,
+                                                                     ctx: Any) -> None:
+    """Enter in a field submits the window, as its button says; it closed the relief and
+    programme windows unsaved, and without a word (Qt had made Cancel the default)."""
+    make_campaign(ctx)
+    member = queries.search_members(ctx.ledger, "张三")[0]
+    give = ReliefDialog(ctx, member.member_no)
+    qtbot.addWidget(give)
+    give.show()
+    assert give.submit.isDefault()
+    type_text(qtbot, give.money, "200")
+    qtbot.keyClick(give.money, Qt.Key.Key_Return)
+    assert give.result() == QDialog.DialogCode.Accepted
+    assert ctx.ledger.conn.execute("SELECT money_fen FROM relief").fetchall() == [(20000,)]
+
+    enrol = ProgrammeDialog(ctx, member)
+    qtbot.addWidget(enrol)
+    enrol.programme.setCurrentIndex(enrol.programme.findData("summer_camp"))
+    enrol.show()
+    type_text(qtbot, enrol.child_name, "张小明")
+    qtbot.keyClick(enrol.child_name, Qt.Key.Key_Return)
+    assert enrol.result() == QDialog.DialogCode.Accepted
+    assert queries.member_enrolments(ctx.ledger, member.member_no) == ["summer_camp"]
+
+    leaving = queries.search_members(ctx.ledger, "李四")[0]
+    out = TransferDialog(ctx, leaving)
+    qtbot.addWidget(out)
+    out.show()
+    out.tabs.setCurrentIndex(0)
+    type_text(qtbot, out.other_out, "呼和浩特市总工会")
+    qtbot.keyClick(out.other_out, Qt.Key.Key_Return)
+    assert out.result() == QDialog.DialogCode.Accepted
+    assert queries.get_member(ctx.ledger, leaving.member_no).status == "transferred_out"
+
+
+def _answer_discard(answer: str, asked: list[str]) -> None:
+    """Answer the "close without saving?" question when it comes (``answer``: the object name
+    of its button), noting it was asked; nothing happens if it never comes."""
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None and box.objectName() == "discardQuestion":
+            asked.append(box.findChild(QLabel, "qt_msgbox_label").text())
+            box.findChild(QPushButton, answer).click()
+    QTimer.singleShot(0, click)
+
+
+@pytest.mark.usefixtures("ask_before_discarding")
+def test_esc_asks_before_a_typed_form_is_thrown_away(qtbot: Any, ctx: Any) -> None:
+    """Attendants press Esc all day to mean "next person": a sign-up form with details typed
+    in is not lost to it without a question (Esc or Enter on the question goes back to it)."""
+    dialog = SignUpDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked: list[str] = []
+    _answer_discard("keepTyped", asked)
+    qtbot.keyClick(dialog.form.name, Qt.Key.Key_Escape)  # nothing typed: closes at once
+    assert not dialog.isVisible() and not asked
+
+    dialog = SignUpDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill(qtbot, dialog, "王五", rid(51), "13712345678")
+    _answer_discard("keepTyped", asked)
+    qtbot.keyClick(dialog.form.phone, Qt.Key.Key_Escape)
+    assert asked == ["Close without saving? What was typed in this window is lost."]
+    assert dialog.isVisible() and dialog.form.name.text() == "王五"
+    _answer_discard("discardTyped", asked)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert len(asked) == 2 and not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected and dialog.member_no is None
+
+    edit = ReliefDialog(ctx, None)  # the other forms alike: money typed, then ×
+    qtbot.addWidget(edit)
+    edit.show()
+    type_text(qtbot, edit.money, "50")
+    _answer_discard("keepTyped", asked)
+    edit.close()
+    assert len(asked) == 3 and edit.isVisible()
+    _answer_discard("discardTyped", asked)
+    edit.close()
+    assert len(asked) == 4 and not edit.isVisible()
 
 
 def test_relief_refuses_bad_money_on_the_field(qtbot: Any, ctx: Any) -> None:

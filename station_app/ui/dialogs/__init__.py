@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
@@ -107,19 +112,79 @@ def show_field_error(label: QLabel, edit: QLineEdit | None, text: str) -> None:
         edit.setAccessibleDescription(text)
 
 
-def submit_buttons(dialog: QDialog, text: str, name: str, on_submit: Callable[[], object], *,
-                   default: bool = True) -> tuple[QDialogButtonBox, QPushButton]:
-    """Cancel plus the dialog's own action button (``text`` already translated); the action
-    runs ``on_submit``, which closes the dialog only when the input was accepted."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+def submit_buttons(dialog: QDialog, text: str, name: str, on_submit: Callable[[], object]
+                   ) -> tuple[QDialogButtonBox, QPushButton]:
+    """Cancel plus the dialog's own action button (``text`` already translated), which Enter
+    presses; the action runs ``on_submit``, which closes the dialog only when the input was
+    accepted."""
+    # In the dialog before the action is made its default: a default set on a button that has
+    # no dialog yet is not the dialog's, and when the window opens Qt makes the first button
+    # (Cancel) the default instead, so Enter closed the window and nothing was saved.
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, dialog)
     submit = QPushButton(text)
     submit.setObjectName(name)
-    if default:
-        submit.setDefault(True)
     buttons.addButton(submit, QDialogButtonBox.ButtonRole.AcceptRole)
+    submit.setDefault(True)
     buttons.accepted.connect(on_submit)
     buttons.rejected.connect(dialog.reject)
     return buttons, submit
+
+
+def keep_typed(dialog: QWidget) -> bool:
+    """Asked when a window holding typed details is closed unsaved (Esc, Cancel, the title
+    bar's ×): True to go back to it. Esc or Enter here goes back; only "Discard" loses them."""
+    # (Each text in its own translate call: lupdate finds only literals.)
+    box = QMessageBox(QMessageBox.Icon.Question, dialog.windowTitle(), QCoreApplication.translate(
+        "Dialogs", "Close without saving? What was typed in this window is lost."),
+        QMessageBox.StandardButton.NoButton, dialog)
+    box.setObjectName("discardQuestion")
+    discard = box.addButton(QCoreApplication.translate("Dialogs", "&Discard"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    discard.setObjectName("discardTyped")
+    keep = box.addButton(QCoreApplication.translate("Dialogs", "&Keep editing"),
+                         QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("keepTyped")
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    chosen = box.clickedButton()
+    box.deleteLater()
+    return chosen is not discard
+
+
+def typed_state(widget: QWidget) -> tuple[object, ...]:
+    """What can be typed or chosen in ``widget``: every line (an editable list's and a number
+    box's included), list choice, tick and text box, in the order they were made."""
+    state: list[object] = []
+    for child in widget.findChildren(QWidget):
+        if isinstance(child, QLineEdit):
+            state.append(child.text())
+        elif isinstance(child, QComboBox):
+            state.append(child.currentIndex())
+        elif isinstance(child, QAbstractButton) and child.isCheckable():
+            state.append(child.isChecked())
+        elif isinstance(child, QPlainTextEdit):
+            state.append(child.toPlainText())
+    return tuple(state)
+
+
+class TypedDialog(QDialog):
+    """A form whose typed details a stray Esc, Cancel or × does not throw away: once anything
+    differs from how the window opened (``remember_typed`` at the end of ``__init__``),
+    closing it unsaved asks first (``keep_typed``). ``discard_ok``: close without asking (the
+    window was answered another way)."""
+
+    _opened_with: tuple[object, ...] | None = None
+    discard_ok = False
+
+    def remember_typed(self) -> None:
+        self._opened_with = typed_state(self)
+
+    def reject(self) -> None:
+        if (self._opened_with is not None and not self.discard_ok and self.isVisible()
+                and typed_state(self) != self._opened_with and keep_typed(self)):
+            return
+        super().reject()
 
 
 def grow_to_fit(widget: QWidget) -> None:

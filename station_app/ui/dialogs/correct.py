@@ -7,7 +7,6 @@ import json
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -22,10 +21,10 @@ from ...domain import validate, worker_types
 from ...domain.errors import InvalidInput, LedgerError
 from ...services import corrections
 from ..context import AppContext
-from . import error_label
+from . import TypedDialog, error_label
 
 
-class CorrectDialog(QDialog):
+class CorrectDialog(TypedDialog):
     KINDS = ("visit", "relief")
 
     @classmethod
@@ -92,6 +91,7 @@ class CorrectDialog(QDialog):
         buttons.accepted.connect(self.try_correct)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.remember_typed()
 
     def changes(self) -> dict[str, object]:
         if self.entry.kind == "visit":

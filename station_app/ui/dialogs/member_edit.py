@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,11 +26,11 @@ from ...domain.errors import InvalidInput, LedgerError, Refused
 from ...services import members
 from ...services.checkin import is_card_text
 from ..context import AppContext
-from . import error_label, field_row, show_field_error, submit_buttons
+from . import TypedDialog, error_label, field_row, show_field_error, submit_buttons
 from .sign_up import EMPLOYERS
 
 
-class MemberEditDialog(QDialog):
+class MemberEditDialog(TypedDialog):
     """Prefilled with the member's values; ``saved`` holds the fields written (empty if none)."""
 
     def __init__(self, ctx: AppContext, member: Member, parent: QWidget | None = None) -> None:
@@ -90,6 +89,7 @@ class MemberEditDialog(QDialog):
         self.phone.setFocus()  # the usual reason for an edit: a new or mistyped phone number
         self.phone.selectAll()
         self.setMinimumWidth(480)
+        self.remember_typed()
 
     def _line(self, key: str, label: str, max_len: int, value: str) -> QLineEdit:
         edit, self.errors[key] = field_row(self.form, key, label, max_len, value)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,10 +17,10 @@ from ...domain import catalogue
 from ...domain.errors import LedgerError
 from ...services import programmes
 from ..context import AppContext
-from . import ERROR_STYLE, error_label, submit_buttons
+from . import ERROR_STYLE, TypedDialog, error_label, submit_buttons
 
 
-class ProgrammeDialog(QDialog):
+class ProgrammeDialog(TypedDialog):
     def __init__(self, ctx: AppContext, member: Member, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -64,6 +63,7 @@ class ProgrammeDialog(QDialog):
         self.programme.currentIndexChanged.connect(lambda _i: self._programme_changed())
         self._programme_changed()
         self.setMinimumWidth(440)
+        self.remember_typed()
 
     def _programme_changed(self) -> None:
         prog = catalogue.programme(str(self.programme.currentData()))

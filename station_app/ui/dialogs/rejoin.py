@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...data.queries import Member
 from ...domain import phone, worker_types
 from ...domain.errors import InvalidInput, LedgerError
 from ...services import members
 from ..context import AppContext
-from . import error_label, field_row, grow_to_fit, show_field_error, submit_buttons
+from . import TypedDialog, error_label, field_row, grow_to_fit, show_field_error, submit_buttons
 from .sign_up import EMPLOYERS, ConsentBox
 
 
-class RejoinDialog(QDialog):
+class RejoinDialog(TypedDialog):
     """Prefilled with the member's values (or the ones the sign-up form already holds);
     ``rejoined`` is True once the entry is written."""
 
@@ -72,6 +72,7 @@ class RejoinDialog(QDialog):
         self.phone.textChanged.connect(lambda _t: self._phone_error(""))
         self.consent.check.setFocus()
         self.setMinimumWidth(480)
+        self.remember_typed()
 
     def _phone_error(self, text: str) -> None:
         show_field_error(self.phone_error, self.phone, text)

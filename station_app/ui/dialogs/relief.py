@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -21,12 +20,12 @@ from ...domain.errors import InvalidInput, LedgerError, Refused
 from ...services import relief
 from ..context import AppContext
 from ..widgets.member_panel import current_campaign
-from . import ERROR_STYLE, error_label, submit_buttons
+from . import ERROR_STYLE, TypedDialog, error_label, submit_buttons
 
 COMMON_GOODS = ("矿泉水", "棉手套", "保温杯", "防暑药品", "毛巾", "雨衣", "口罩")
 
 
-class ReliefDialog(QDialog):
+class ReliefDialog(TypedDialog):
     def __init__(self, ctx: AppContext, member_no: str | None, parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
@@ -106,6 +105,7 @@ class ReliefDialog(QDialog):
             self.error.setText(self.tr("No campaign yet: add one in Settings → Campaigns."))
             self.error.show()
             self.submit.setEnabled(False)
+        self.remember_typed()
 
     def add_goods_row(self) -> None:
         n = len(self.goods_rows)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from ...domain import consent, phone, resident_id, validate, worker_types
 from ...domain.errors import DuplicateMember, InvalidInput, LedgerError
 from ...services import members, reports
 from ..context import AppContext
-from . import ERROR_STYLE, field_row, grow_to_fit, show_field_error, submit_buttons
+from . import ERROR_STYLE, TypedDialog, field_row, grow_to_fit, show_field_error, submit_buttons
 
 EMPLOYERS = ("美团", "饿了么", "顺丰速运", "中通快递", "京东物流", "滴滴出行", "满帮", "个体")
 OK_STYLE = "color:#1b6e2a"
@@ -197,7 +196,7 @@ class ConsentBox(QWidget):
         self.check.toggled.connect(lambda on: self.error.setVisible(False) if on else None)
 
 
-class SignUpDialog(QDialog):
+class SignUpDialog(TypedDialog):
     """入会. After a successful sign-up ``member_no`` is set; ``existing_member_no`` when the
     attendant chose to serve the member who already holds the ID number."""
 
@@ -241,6 +240,7 @@ class SignUpDialog(QDialog):
         layout.addWidget(self.buttons)
         self.form.name.setFocus()
         self.setMinimumWidth(520)
+        self.remember_typed()
 
     def _duplicate(self, member: queries.Member | None) -> None:
         if member is None:
@@ -296,6 +296,7 @@ class SignUpDialog(QDialog):
     def _serve_existing(self) -> None:
         if self.form.duplicate is not None:
             self.existing_member_no = self.form.duplicate.member_no
+            self.discard_ok = True  # the attendant chose the member on file over the form
             self.reject()
 
     def try_sign_up(self) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,11 +15,11 @@ from ...data.queries import Member
 from ...domain.errors import DuplicateMember, InvalidInput, LedgerError
 from ...services import members
 from ..context import AppContext
-from . import error_label, submit_buttons
+from . import TypedDialog, error_label, submit_buttons
 from .sign_up import ConsentBox, SignUpForm
 
 
-class TransferDialog(QDialog):
+class TransferDialog(TypedDialog):
     """Two tabs; "out" needs the member shown at the counter. ``member_no`` is set after "in"."""
 
     def __init__(self, ctx: AppContext, member: Member | None, parent: QWidget | None = None
@@ -72,9 +71,10 @@ class TransferDialog(QDialog):
         self.error = error_label("transferError")
         layout.addWidget(self.error)
         buttons, self.submit = submit_buttons(
-            self, self.tr("&Record transfer"), "transferSubmit", self.try_transfer, default=False)
+            self, self.tr("&Record transfer"), "transferSubmit", self.try_transfer)
         layout.addWidget(buttons)
         self.setMinimumWidth(540)
+        self.remember_typed()
 
     def _fail(self, exc: LedgerError) -> bool:
         self.error.setText(self.ctx.message(exc))
