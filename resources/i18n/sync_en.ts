@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="283"/>
+        <location filename="../../station_app/ui/sync_view.py" line="288"/>
         <source>%n people are active members under two numbers (signed up at two stations).</source>
         <translation>
             <numerusform>%n person is an active member under two numbers (signed up at two stations).</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="295"/>
+        <location filename="../../station_app/ui/sync_view.py" line="300"/>
         <source>Forward every station bundle this ledger holds (%1) and all %Ln of its own entries to the level above again?</source>
         <translation>
             <numerusform>Forward every station bundle this ledger holds (%1) and its own %Ln entry to the level above again?</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="298"/>
+        <location filename="../../station_app/ui/sync_view.py" line="303"/>
         <source>Export the whole history of this station again (%Ln entries), not only what the supervisor has not acknowledged?</source>
         <translation>
             <numerusform>Export the whole history of this station again (%Ln entry), not only what the supervisor has not acknowledged?</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="340"/>
+        <location filename="../../station_app/ui/sync_view.py" line="345"/>
         <source>Written: %1 (%Ln entries)</source>
         <translation>
             <numerusform>Written: %1 (%Ln entry)</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="471"/>
+        <location filename="../../station_app/ui/sync_view.py" line="476"/>
         <source>%n files: %1 accepted, %2 with nothing new, %3 refused, %4.</source>
         <translation>
             <numerusform>%n file: %1 accepted, %2 with nothing new, %3 refused, %4.</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="475"/>
+        <location filename="../../station_app/ui/sync_view.py" line="480"/>
         <source>%Ln new entries</source>
         <translation>
             <numerusform>%Ln new entry</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="486"/>
+        <location filename="../../station_app/ui/sync_view.py" line="491"/>
         <source>Import cancelled: %n of the files chosen (%1 in all) were not imported; import them again.</source>
         <translation>
             <numerusform>Import cancelled: %n of the files chosen (%1 in all) was not imported; import it again.</numerusform>

@@ -122,83 +122,83 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="127"/>
+        <location filename="../../station_app/ui/sync_models.py" line="129"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="128"/>
+        <location filename="../../station_app/ui/sync_models.py" line="130"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="129"/>
+        <location filename="../../station_app/ui/sync_models.py" line="131"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="130"/>
+        <location filename="../../station_app/ui/sync_models.py" line="132"/>
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="131"/>
+        <location filename="../../station_app/ui/sync_models.py" line="133"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="135"/>
+        <location filename="../../station_app/ui/sync_models.py" line="137"/>
         <source>accepted</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="135"/>
+        <location filename="../../station_app/ui/sync_models.py" line="137"/>
         <source>nothing new</source>
         <translation>无新内容</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="136"/>
+        <location filename="../../station_app/ui/sync_models.py" line="138"/>
         <source>refused</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="136"/>
+        <location filename="../../station_app/ui/sync_models.py" line="138"/>
         <source>dry run</source>
         <translation>试运行</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="137"/>
+        <location filename="../../station_app/ui/sync_models.py" line="139"/>
         <source>skipped</source>
         <translation>跳过（不是给本台账的）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="142"/>
+        <location filename="../../station_app/ui/sync_models.py" line="144"/>
         <source>forwarded bundle %1 set aside: %2</source>
         <translation>转来的数据包 %1 已隔离：%2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="158"/>
+        <location filename="../../station_app/ui/sync_models.py" line="160"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="160"/>
+        <location filename="../../station_app/ui/sync_models.py" line="162"/>
         <source>Result: %1</source>
         <translation>结果：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="164"/>
-        <location filename="../../station_app/ui/sync_models.py" line="175"/>
+        <location filename="../../station_app/ui/sync_models.py" line="166"/>
+        <location filename="../../station_app/ui/sync_models.py" line="177"/>
         <source>A copy is in the quarantine folder: %1</source>
         <translation>已复制到隔离文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="167"/>
+        <location filename="../../station_app/ui/sync_models.py" line="169"/>
         <source>New entries: %1, already held: %2, conflicting: %3.</source>
         <translation>新增 %1 条，已有 %2 条，冲突 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_models.py" line="171"/>
+        <location filename="../../station_app/ui/sync_models.py" line="173"/>
         <source>Forwarded bundle %1 was set aside: %2</source>
         <translation>转来的数据包 %1 已隔离：%2</translation>
     </message>
@@ -599,6 +599,11 @@
         <source>(revoked)</source>
         <translation>（已吊销）</translation>
     </message>
+    <message>
+        <location filename="../../station_app/ui/sync_models.py" line="107"/>
+        <source>none yet</source>
+        <translation>尚未收到</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -668,40 +673,40 @@
         <translation>这是上级台账，但没有信任更上一级（如自治区总工会）：没有可以转交数据包的对象。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="283"/>
+        <location filename="../../station_app/ui/sync_view.py" line="288"/>
         <source>%n people are active members under two numbers (signed up at two stations).</source>
         <translation>
             <numerusform>有 %n 人以两个会员号同时在会（在两个驿站重复登记）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="295"/>
+        <location filename="../../station_app/ui/sync_view.py" line="300"/>
         <source>Forward every station bundle this ledger holds (%1) and all %Ln of its own entries to the level above again?</source>
         <translation>
             <numerusform>把本台账保存的全部驿站数据包（%1 个）和本台账自己的全部 %Ln 条记录重新转交上一级？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="298"/>
+        <location filename="../../station_app/ui/sync_view.py" line="303"/>
         <source>Export the whole history of this station again (%Ln entries), not only what the supervisor has not acknowledged?</source>
         <translation>
             <numerusform>重新导出本驿站的全部历史（%Ln 条记录），而不只是上级尚未确认的部分？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="340"/>
+        <location filename="../../station_app/ui/sync_view.py" line="345"/>
         <source>Written: %1 (%Ln entries)</source>
         <translation>
             <numerusform>已写入：%1（%Ln 条记录）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="285"/>
+        <location filename="../../station_app/ui/sync_view.py" line="290"/>
         <source>Same &amp;person twice… (%1)</source>
         <translation>重复登记(&amp;P)…（%1）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="477"/>
+        <location filename="../../station_app/ui/sync_view.py" line="482"/>
         <source>Skipped as meant for another ledger: %1.</source>
         <translation>不是给本台账的文件已跳过 %1 个。</translation>
     </message>
@@ -755,140 +760,145 @@
         <translation>重新写出全部历史，用于上级丢失数据时</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="274"/>
+        <location filename="../../station_app/ui/sync_view.py" line="275"/>
         <source>No bundle for more than 14 days: %1</source>
         <translation>超过14天未收到数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="301"/>
+        <location filename="../../station_app/ui/sync_view.py" line="279"/>
+        <source>No bundle received yet from: %1</source>
+        <translation>尚未收到数据包：%1</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/sync_view.py" line="306"/>
         <source>Export everything again</source>
         <translation>全部重新导出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="305"/>
+        <location filename="../../station_app/ui/sync_view.py" line="310"/>
         <source>Do this only when the supervisor lost data (its ledger was restored or set up again). The file can be large and take a while to write; the supervisor skips what it already holds.</source>
         <translation>只在上级丢失数据（其台账从备份恢复或重新设置）时才这样做。文件可能很大，写出需要一些时间；上级已有的记录会自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="308"/>
+        <location filename="../../station_app/ui/sync_view.py" line="313"/>
         <source>E&amp;xport everything</source>
         <translation>全部导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="322"/>
+        <location filename="../../station_app/ui/sync_view.py" line="327"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="330"/>
+        <location filename="../../station_app/ui/sync_view.py" line="335"/>
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="336"/>
-        <location filename="../../station_app/ui/sync_view.py" line="563"/>
+        <location filename="../../station_app/ui/sync_view.py" line="341"/>
+        <location filename="../../station_app/ui/sync_view.py" line="568"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="347"/>
+        <location filename="../../station_app/ui/sync_view.py" line="352"/>
         <source>Check bundles (nothing is written)</source>
         <translation>检查数据包（不写入任何内容）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="348"/>
+        <location filename="../../station_app/ui/sync_view.py" line="353"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="349"/>
+        <location filename="../../station_app/ui/sync_view.py" line="354"/>
         <source>Bundles (*.zip *.slbx);;All files (*)</source>
         <translation>数据包 (*.zip *.slbx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="359"/>
+        <location filename="../../station_app/ui/sync_view.py" line="364"/>
         <source>Checking bundles…</source>
         <translation>正在检查数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="359"/>
+        <location filename="../../station_app/ui/sync_view.py" line="364"/>
         <source>Importing bundles…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="360"/>
+        <location filename="../../station_app/ui/sync_view.py" line="365"/>
         <source>Making a safety backup of the ledger before the import (a large ledger takes a while)…</source>
         <translation>导入前正在为台账做安全备份（台账较大时需要一些时间）…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="362"/>
+        <location filename="../../station_app/ui/sync_view.py" line="367"/>
         <source>Checking %1 (file %2 of %3)…</source>
         <translation>正在检查 %1（第 %2 个，共 %3 个文件）…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="363"/>
+        <location filename="../../station_app/ui/sync_view.py" line="368"/>
         <source>Importing %1 (file %2 of %3)…</source>
         <translation>正在导入 %1（第 %2 个，共 %3 个文件）…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="411"/>
+        <location filename="../../station_app/ui/sync_view.py" line="416"/>
         <source>Enrol the station of the chosen file from the key inside its bundle, after comparing its fingerprint</source>
         <translation>核对公钥指纹后，用所选文件数据包中的公钥登记该驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="423"/>
         <location filename="../../station_app/ui/sync_view.py" line="428"/>
+        <location filename="../../station_app/ui/sync_view.py" line="433"/>
         <source>Reading the bundle…</source>
         <translation>正在读取数据包…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="471"/>
+        <location filename="../../station_app/ui/sync_view.py" line="476"/>
         <source>%n files: %1 accepted, %2 with nothing new, %3 refused, %4.</source>
         <translation>
             <numerusform>共 %n 个文件：导入 %1 个，无新内容 %2 个，拒收 %3 个，%4。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="475"/>
+        <location filename="../../station_app/ui/sync_view.py" line="480"/>
         <source>%Ln new entries</source>
         <translation>
             <numerusform>新增 %Ln 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="486"/>
+        <location filename="../../station_app/ui/sync_view.py" line="491"/>
         <source>Import cancelled: %n of the files chosen (%1 in all) were not imported; import them again.</source>
         <translation>
             <numerusform>导入已取消：所选 %1 个文件中有 %n 个未导入，请再导入一次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="514"/>
+        <location filename="../../station_app/ui/sync_view.py" line="519"/>
         <source>Choose a station in the table first.</source>
         <translation>请先在表格中选择一个驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="516"/>
+        <location filename="../../station_app/ui/sync_view.py" line="521"/>
         <source>Write return bundle to</source>
         <translation>回传包保存到</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="529"/>
+        <location filename="../../station_app/ui/sync_view.py" line="534"/>
         <source>Choose a station marked forked in the table first.</source>
         <translation>请先在表中选择标为分叉的驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="533"/>
+        <location filename="../../station_app/ui/sync_view.py" line="538"/>
         <source>Resolve fork</source>
         <translation>解除分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="534"/>
+        <location filename="../../station_app/ui/sync_view.py" line="539"/>
         <source>Station %1, epoch %2: seq %3 arrived twice with different content, so two copies of its ledger are in use. Only go on once the station works with one copy and the other is retired. What did you find out?</source>
         <translation>驿站 %1 第 %2 期：第 %3 号出现两条内容不同的记录，说明有两份台账在同时使用。请先确认驿站只用其中一份、另一份已停用，再继续。查明的情况是？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="549"/>
+        <location filename="../../station_app/ui/sync_view.py" line="554"/>
         <source>Station %1&apos;s epoch %2 is no longer held: import its bundles again.</source>
         <translation>已解除驿站 %1 第 %2 期的暂停：请重新导入其数据包。</translation>
     </message>

@@ -246,21 +246,27 @@ def cmd_stations(ctx: Context, args: argparse.Namespace) -> int:
         return EXIT_OK
     roles = {"self": ctx.t("本机", "this ledger"), "supervisor": ctx.t("上级", "supervisor"),
              "enrolled": ctx.t("已登记", "enrolled"), "known": ctx.t("已知", "known")}
+    has_upper = any(r.role == "supervisor" for r in rows)
     for r in rows:
         marks = ", ".join(f"e{e}:{s}" for e, s in sorted(r.watermarks.items())) or "—"
-        days = "—" if r.days_since_contact is None else str(r.days_since_contact)
-        days_en = (f"{days} days" if r.days_since_contact is None
-                   else counted(r.days_since_contact, "day", "days"))
         revoked = ctx.t(" 已吊销", " REVOKED") if r.revoked else ""
         # Local wall-clock time as the Sync page shows it; --json keeps ISO 8601 with offset.
         last = local_time(r.last_bundle_at) if r.last_bundle_at else "—"
+        if r.role == "self":
+            contact = ""  # this ledger itself: no bundles come from it
+        elif r.days_since_contact is None:
+            contact = "\t" + ctx.t("尚未收到数据包", "no bundle received yet")
+        else:
+            contact = "\t" + ctx.t(f"{r.days_since_contact} 天未联系",
+                                   f"{counted(r.days_since_contact, 'day', 'days')} since"
+                                   " contact")
         ctx.print(f"{r.code}\t{r.name}\t{roles.get(r.role, r.role)}{revoked}\t"
-                  + ctx.t(f"记录 {r.entries}\t连续至 {marks}\t最近数据包 {last}"
-                          f"\t{days} 天未联系", f"entries {r.entries}\tcontiguous to {marks}\t"
-                          f"last bundle {last}\t{days_en} since contact"))
+                  + ctx.t(f"记录 {r.entries}\t连续至 {marks}\t最近数据包 {last}",
+                          f"entries {r.entries}\tcontiguous to {marks}\tlast bundle {last}")
+                  + contact)
         for line in r.fork_text(ctx.lang) + r.gap_text(ctx.lang):
             ctx.print("  ! " + line)
-        if r.role == "self":
+        if r.role == "self" and has_upper:  # a top ledger has nobody to acknowledge them
             ctx.print("  " + ctx.t(f"未确认的本站记录：{r.extra['unacknowledged']}",
                                    f"own entries not yet acknowledged: "
                                    f"{r.extra['unacknowledged']}"))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import json
+import re
 import shutil
 import sqlite3
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +20,7 @@ from ..data.db import Ledger
 from ..data.entries import Entry
 from ..domain import clock
 from ..domain.errors import LedgerError
+from ..domain.messages import render
 from . import format as fmt
 from . import status
 from .errors import BundleRefused, refuse
@@ -92,24 +96,70 @@ class _DryRun(Exception):
 
 
 def find_bundles(paths: list[Path]) -> list[Path]:
-    """Files as given; folders contribute their bundle files (sorted)."""
+    """Files as given; folders contribute their bundle files (sorted), their subfolders' too
+    (a stick with a folder per station): there, a ``.zip`` counts only if it holds a bundle
+    manifest, so a backup or anything else zipped on the stick is passed over, not refused.
+    Refused (``nothing_found``) only when nothing at all was found: an empty folder beside
+    bundles does not keep them out."""
     found: list[Path] = []
+    empty: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            items = sorted(p for p in path.iterdir()
-                           if p.is_file() and p.suffix.lower() in BUNDLE_SUFFIXES
-                           and not p.name.startswith(".partial-"))
-            if not items:
-                raise refuse("nothing_found", path=str(path))
-            found.extend(items)
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        items = sorted(p for p in path.iterdir() if _looks_like_bundle(p))
+        items.extend(p for p in sorted(path.rglob("*"))
+                     if p.parent != path and _inside_a_bundle_folder(p, path)
+                     and _looks_like_bundle(p) and _holds_a_bundle(p))
+        if not items:
+            empty.append(path)
+        found.extend(items)
+    if not found and empty:
+        raise refuse("nothing_found", path=str(empty[0]))
     return found
 
 
+def _looks_like_bundle(path: Path) -> bool:
+    return (path.suffix.lower() in BUNDLE_SUFFIXES and not path.name.startswith(".partial-")
+            and path.is_file())
+
+
+def _inside_a_bundle_folder(path: Path, top: Path) -> bool:
+    """Not in a hidden folder, nor in a ledger's own archive or quarantine folder."""
+    return not any(part.startswith(".") or part.endswith((".bundles", ".quarantine"))
+                   for part in path.relative_to(top).parts[:-1])
+
+
+# The names exports give bundles (export._bundle_name, return and relay bundles).
+_BUNDLE_NAME = re.compile(r"(?:relay_|return_)?[A-Z][A-Z0-9]{2,9}_")
+
+
+def _holds_a_bundle(path: Path) -> bool:
+    """An encrypted bundle, a file named as bundles are (a damaged one is refused and kept
+    aside, not passed over), or a ZIP whose members include a bundle manifest."""
+    if path.suffix.lower() != ".zip" or _BUNDLE_NAME.match(path.name):
+        return True
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return fmt.MANIFEST in archive.namelist()
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return False
+
+
+# A dry run's memory of the entries its earlier files would bring, (station, epoch, seq) ->
+# (id, digest): each file's transaction is rolled back, and without it the same entries in two
+# overlapping files (the usual stick: every export runs from the last acknowledged seq) were
+# counted new twice.
+DryRunSeen = dict[tuple[str, int, int], tuple[str, str]]
+
+
 def _classify(ledger: Ledger, entries: list[Entry], rows: list[tuple[Any, ...]],
-              dry_run: bool) -> tuple[list[Entry], list[tuple[Any, ...]], int, int]:
-    """Split into new entries and duplicates; a different digest at a held seq is a fork."""
+              dry_run: bool, seen: DryRunSeen | None = None
+              ) -> tuple[list[Entry], list[tuple[Any, ...]], int, int, int]:
+    """Split into new entries and duplicates; a different digest at a held seq is a fork.
+    ``seen``: a dry run's entries of earlier files, counted as held; they are still among the
+    entries returned for writing (the dry run's rolled-back transaction then shows the gaps
+    the run would leave), the last number says how many of them are."""
     spans: dict[tuple[str, int], list[int]] = {}
     for entry in entries:
         span = spans.setdefault((entry.station, entry.epoch), [entry.seq, entry.seq])
@@ -123,13 +173,21 @@ def _classify(ledger: Ledger, entries: list[Entry], rows: list[tuple[Any, ...]],
                 "SELECT seq, id, digest FROM entries WHERE station = ? AND epoch = ?"
                 " AND seq BETWEEN ? AND ?", (station, epoch, lo, hi)):
             held[(station, epoch, seq)] = (id_, digest)
-    if not held:
-        return entries, rows, 0, 0
+    if not held and not seen:
+        return entries, rows, 0, 0, 0
     new_entries, new_rows = [], []
-    duplicates = conflicts = 0
+    duplicates = conflicts = replayed = 0
     for entry, row in zip(entries, rows, strict=True):
-        have = held.get((entry.station, entry.epoch, entry.seq))
-        if have is None:
+        key = (entry.station, entry.epoch, entry.seq)
+        have = held.get(key)
+        if have is None and seen and key in seen and seen[key][1] == entry.digest:
+            duplicates += 1
+            replayed += 1
+            new_entries.append(entry)
+            new_rows.append(row)
+        elif have is None and seen and key in seen:
+            conflicts += 1  # (a dry run: the file after would be refused as a fork)
+        elif have is None:
             new_entries.append(entry)
             new_rows.append(row)
         elif have[1] == entry.digest:
@@ -139,7 +197,7 @@ def _classify(ledger: Ledger, entries: list[Entry], rows: list[tuple[Any, ...]],
             if not dry_run:
                 raise refuse("forked_station", station=entry.station, epoch=entry.epoch,
                              seq=entry.seq, existing=have[0], incoming=entry.id)
-    return new_entries, new_rows, duplicates, conflicts
+    return new_entries, new_rows, duplicates, conflicts, replayed
 
 
 def _insert(ledger: Ledger, name: str, entries: list[Entry], rows: list[tuple[Any, ...]]
@@ -233,7 +291,7 @@ def _sender_epoch_news(ledger: Ledger, checked: Verified) -> bool | None:
 
 
 def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: bool,
-               actor: str = "sync") -> None:
+               actor: str = "sync", seen: DryRunSeen | None = None) -> None:
     name = checked.raw.name
     if checked.enrol_from_manifest and not dry_run:
         m = checked.raw.manifest
@@ -251,11 +309,13 @@ def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: boo
     for info in checked.stations:
         if info["code"] != ledger.station_code:
             _upsert_station(ledger, info, trusted=checked.kind == "return")
-    new_entries, new_rows, dups, conflicts = _classify(ledger, checked.entries, checked.rows,
-                                                       dry_run)
+    new_entries, new_rows, dups, conflicts, replayed = _classify(
+        ledger, checked.entries, checked.rows, dry_run, seen)
     if new_entries:
         _insert(ledger, name, new_entries, new_rows)
-    outcome.new += len(new_entries)
+    if seen is not None:
+        seen.update(((e.station, e.epoch, e.seq), (e.id, e.digest)) for e in new_entries)
+    outcome.new += len(new_entries) - replayed
     outcome.duplicate += dups
     outcome.conflicting += conflicts
     if checked.kind == "return" and _sender_epoch_news(ledger, checked) is not None:
@@ -303,14 +363,14 @@ def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: boo
 
 
 def _apply_relay(ledger: Ledger, checked: Verified, outcome: Outcome, path: Path,
-                 dry_run: bool) -> None:
+                 dry_run: bool, seen: DryRunSeen | None = None) -> None:
     """The forwarded bundles that passed their checks, in one transaction: anything found while
     applying them (a fork against what is held here, say) refuses the relay as a whole. Those
     set aside for their station's standing (verify.SET_ASIDE_IN_RELAYS) are quarantined and
     reported; the relay is refused only when nothing in it could be taken."""
     refused: list[tuple[str, bytes, LedgerError]] = list(checked.inner_refused)
     for part in checked.inner:
-        _apply_one(ledger, part, outcome, dry_run)
+        _apply_one(ledger, part, outcome, dry_run, seen=seen)
     # A later bundle of the same station may have filled a gap an earlier one reported.
     for station in list(outcome.missing):
         outcome.missing[station] = status.gaps(ledger, station)
@@ -378,16 +438,63 @@ def _quarantine_target(ledger: Ledger, name: str) -> Path | None:
     return target
 
 
-def _quarantine(ledger: Ledger, path: Path) -> str | None:
-    """Refused files are copied aside, never deleted, so a supervisor can send them back."""
-    target = _quarantine_target(ledger, path.name)
-    if target is None:
+REASON_SUFFIX = ".txt"
+
+
+def _quarantine(ledger: Ledger, path: Path, why: LedgerError, sha256: str = "") -> str | None:
+    """Refused files are copied aside, never deleted, so a supervisor can send them back; a
+    text file beside each copy says why (both languages). The same file refused again (an
+    import run repeated, a dry run's files imported) is kept once: its note says when."""
+    if not status.has_files(ledger):
         return None
     try:
+        sha256 = sha256 or _file_sha256(path)
+        held = _quarantined_copy(ledger, sha256) if sha256 else None
+        if held is not None:
+            with held.with_name(held.name + REASON_SUFFIX).open("a", encoding="utf-8") as note:
+                note.write(f"再次拒收 / Refused again: {clock.now_iso()}\n")
+            return str(held)
+        target = _quarantine_target(ledger, path.name)
+        if target is None:
+            return None
         shutil.copy2(path, target)
+        target.with_name(target.name + REASON_SUFFIX).write_text(
+            _reason_note(path.name, why, sha256), encoding="utf-8")
     except OSError:
         return None
     return str(target)
+
+
+def _file_sha256(path: Path) -> str:
+    """The file's SHA-256, or "" for one too large to be a bundle (not worth reading)."""
+    if path.stat().st_size > fmt.MAX_BUNDLE_BYTES:
+        return ""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _quarantined_copy(ledger: Ledger, sha256: str) -> Path | None:
+    """The copy already kept of the file with this hash (its note names the hash)."""
+    line = f"SHA-256: {sha256}\n"
+    for note in sorted(status.quarantine_dir(ledger).glob(f"*{REASON_SUFFIX}")):
+        copy = note.with_name(note.name[:-len(REASON_SUFFIX)])
+        if copy.is_file() and line in note.read_text(encoding="utf-8", errors="replace"):
+            return copy
+    return None
+
+
+def _reason_note(name: str, why: LedgerError, sha256: str) -> str:
+    return (f"驿站台账：此文件被拒收，其中的内容均未导入。\n"
+            f"Station Ledger: this file was refused; nothing in it was imported.\n\n"
+            f"文件 / File: {name}\n"
+            f"时间 / Time: {clock.now_iso()}\n"
+            f"原因：{render(why, 'zh_CN')}\n"
+            f"Reason: {render(why, 'en')}\n"
+            f"代码 / Code: {why.code}\n"
+            f"SHA-256: {sha256}\n")
 
 
 @contextlib.contextmanager
@@ -486,6 +593,7 @@ def import_each(ledger: Ledger, files: list[Path], *, actor: str, dry_run: bool 
     before is committed (the second core writes and syncs, this one reads); stops before the
     next file once ``cancelled()``; ``starting(n, path)`` hears of each file as it begins."""
     ahead: ReadAhead | None = None
+    seen: DryRunSeen | None = {} if dry_run else None
     for n, path in enumerate(files):
         if cancelled is not None and cancelled():
             return
@@ -494,13 +602,14 @@ def import_each(ledger: Ledger, files: list[Path], *, actor: str, dry_run: bool 
         with _no_cyclic_gc():
             outcome, ahead = _import_file(
                 ledger, path, actor=actor, dry_run=dry_run, accept_unknown=accept_unknown,
-                ahead=ahead, next_path=files[n + 1] if n + 1 < len(files) else None)
+                ahead=ahead, next_path=files[n + 1] if n + 1 < len(files) else None, seen=seen)
         yield outcome
 
 
 def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
                  accept_unknown: bool | str, ahead: ReadAhead | None,
-                 next_path: Path | None) -> tuple[Outcome, ReadAhead | None]:
+                 next_path: Path | None, seen: DryRunSeen | None = None
+                 ) -> tuple[Outcome, ReadAhead | None]:
     following: list[ReadAhead] = []
     us = ""  # this ledger's code, read before the commit: nothing beside it may use SQL
 
@@ -529,9 +638,9 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
                             if info["code"] != ledger.station_code:
                                 _upsert_station(ledger, info, trusted=False)
                     if checked.kind == "relay":
-                        _apply_relay(ledger, checked, outcome, path, dry_run)
+                        _apply_relay(ledger, checked, outcome, path, dry_run, seen)
                     else:
-                        _apply_one(ledger, checked, outcome, dry_run, actor)
+                        _apply_one(ledger, checked, outcome, dry_run, actor, seen)
                     if dry_run:
                         raise _DryRun
                     outcome.result = "accepted" if outcome.new or checked.kind != "station" \
@@ -554,7 +663,7 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
             else:
                 outcome.result = "refused"
                 if not dry_run:
-                    outcome.quarantined = _quarantine(ledger, path)
+                    outcome.quarantined = _quarantine(ledger, path, exc, outcome.sha256)
         except (RecursionError, MemoryError, ValueError, TypeError, KeyError, AttributeError,
                 IndexError, OverflowError, sqlite3.IntegrityError) as exc:
             # A file shaped to trip the parser must still be refused, logged and set aside, and
@@ -562,7 +671,8 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
             outcome.error = refuse("bad_manifest", file=path.name, detail=type(exc).__name__)
             outcome.result = "refused"
             if not dry_run:
-                outcome.quarantined = _quarantine(ledger, path)
+                outcome.quarantined = _quarantine(ledger, path, outcome.error,
+                                                  outcome.sha256)
         _log(ledger, actor, outcome, checked)
         return outcome, None
 

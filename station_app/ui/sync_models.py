@@ -103,7 +103,9 @@ class StationsModel(_RowsModel):
                 return clock.parse_iso(row.last_bundle_at).astimezone().strftime(
                     "%Y-%m-%d %H:%M")
             if col == 7:
-                return "—" if row.days_since_contact is None else str(row.days_since_contact)
+                if row.days_since_contact is None:
+                    return self.tr("none yet") if "never" in row.warnings else "—"
+                return str(row.days_since_contact)
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.revoked or row.gaps or row.forks:
                 return BAD

@@ -269,10 +269,15 @@ class SyncPage(QWidget):
             self.fork_button.setToolTip(self.setup.admin_only_tip())
         lines = [text for r in rows
                  for text in r.fork_text(self.ctx.lang) + r.gap_text(self.ctx.lang)]
+        sep = "、" if self.ctx.lang == "zh_CN" else ", "
         stale = [r.code for r in rows if "stale" in r.warnings]
         if stale:
             lines.append(self.tr("No bundle for more than 14 days: %1").replace(
-                "%1", ", ".join(stale)))
+                "%1", sep.join(stale)))
+        never = [r.code for r in rows if "never" in r.warnings]
+        if never:
+            lines.append(self.tr("No bundle received yet from: %1").replace(
+                "%1", sep.join(never)))
         # A pass over every active member's hash: only while the page is in sight, else the
         # first time it is shown (the window builds every page at start).
         if self.isVisible():

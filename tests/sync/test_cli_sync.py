@@ -95,3 +95,20 @@ def test_refusal_in_chinese_with_exit_code(pair, capsys) -> None:
     assert code == 4 and "not enrolled" in err
     code, _, err = run(capsys, "--db", sup, "--lang", "en", "enrol", tmp / "x.zip")
     assert code == 4 and "invalid" in err
+
+
+def test_stations_says_who_never_sent_and_nothing_meaningless(pair, capsys) -> None:
+    """An enrolled station that never sent a bundle is named as such; the ledger's own row
+    has no "days since contact", and a top ledger (nobody above it) no unacknowledged count."""
+    sup, sta, tmp = pair
+    assert run(capsys, "--db", sta, "enrol-file", "--out", tmp / "id.json")[0] == 0
+    assert run(capsys, "--db", sup, "enrol", tmp / "id.json", "--trust-out",
+               tmp / "trust.json")[0] == 0
+    code, out, _ = run(capsys, "--db", sup, "--lang", "zh_CN", "stations")
+    assert code == 0
+    own, station = out.splitlines()[:2]
+    assert own.startswith("HLB00") and "天未联系" not in own and "未确认" not in out
+    assert station.startswith("MZL01") and station.endswith("尚未收到数据包")
+    assert run(capsys, "--db", sta, "trust", tmp / "trust.json")[0] == 0
+    code, out, _ = run(capsys, "--db", sta, "--lang", "en", "stations")
+    assert "own entries not yet acknowledged: 1" in out and "— days" not in out
