@@ -369,7 +369,10 @@ def build(ledger: Ledger, span: DateRange, stations: Sequence[str] | None = None
     tables.append(Table("relief_goods", "慰问物资（按品名）", "Relief goods by item",
                         [*label_cols, Column("item", "物资", "Item", "text"),
                          Column("qty", "数量", "Quantity")], goods_rows,
-                        total_row(goods_rows, ("qty",), item="")))
+                        # No totals row: quantities of different items (cups, gloves) do not add.
+                        note_zh="数量按活动和品名分列；不同物资的数量不相加。",
+                        note_en="Quantities per campaign and item; quantities of different "
+                                "items are not added up."))
 
     # ---- programme enrolments ----
     ew, ep = scope.where()
@@ -425,7 +428,7 @@ def build(ledger: Ledger, span: DateRange, stations: Sequence[str] | None = None
          Column("last_visit", "最近来访日", "Last visit", "date")], st_rows,
         total_row(st_rows, ("visits", "walk_ins", "new_members"), people=total_people,
                   data_until=None, last_visit=None),
-        note_zh="“数据截至”为该驿站最新一条记录的日期（督导端取决于已导入的同步包）。",
+        note_zh="“数据截至”为该驿站最新一条记录的日期（在上级台账上取决于已导入的同步包）。",
         note_en="“Data up to” is the day of the station's newest entry (on a supervisor's "
                 "ledger: of the newest imported bundle)."))
 

@@ -44,8 +44,14 @@ class _Pdf(FPDF):
         self.cell(0, 5, f"{self.footer_text}    {self.page_no()}/{{nb}}", align="C")
 
 
-def _heading(pdf: FPDF, text: str) -> None:
-    if pdf.get_y() > 250:
+_HEADING_H = 10.0  # the space above a heading and its line
+_ROW_H = 5.2
+
+
+def _heading(pdf: FPDF, text: str, keep: float) -> None:
+    """A section heading, on the next page with its block when the block's first ``keep`` mm
+    do not fit under it (a heading alone at the foot of a page, its chart overleaf)."""
+    if pdf.get_y() + _HEADING_H + keep > pdf.page_break_trigger:
         pdf.add_page()
     pdf.ln(3)
     pdf.set_font(_FAMILY, "B", 11)
@@ -54,14 +60,17 @@ def _heading(pdf: FPDF, text: str) -> None:
 
 
 def _table(pdf: FPDF, table: Table, lang: str) -> None:
-    _heading(pdf, table.title(lang))
+    # With the header row and the first rows (or all of a short table): fpdf2 breaks the
+    # rest of the table over pages, repeating the header.
+    rows = len(table.rows) + (table.total is not None)
+    _heading(pdf, table.title(lang), keep=_ROW_H * (1 + min(rows, 3)))
     pdf.set_font(_FAMILY, "", 8.5)
     pdf.set_fill_color(255, 255, 255)
     columns = printed_columns(table)
     widths = [3.0 if c.kind == "text" else 1.6 for c in columns]
     aligns = ["LEFT" if c.kind in ("text", "date") else "RIGHT" for c in columns]
     heading = FontFace(emphasis="BOLD", fill_color=(221, 235, 247))
-    with pdf.table(col_widths=widths, width=_BODY_W, line_height=5.2,
+    with pdf.table(col_widths=widths, width=_BODY_W, line_height=_ROW_H,
                    text_align=aligns, headings_style=heading,
                    borders_layout="HORIZONTAL_LINES") as out:
         head = out.row()
@@ -86,9 +95,7 @@ def _table(pdf: FPDF, table: Table, lang: str) -> None:
 
 def _bars(pdf: FPDF, title: str, labels: list[str], values: list[int], height: float = 45.0,
           label_every: int = 1, lang: str = "zh_CN") -> None:
-    _heading(pdf, title)
-    if pdf.get_y() + height + 12 > 280:
-        pdf.add_page()
+    _heading(pdf, title, keep=height + 12)  # the chart and its labels, whole
     top = pdf.get_y() + 5
     peak = max(values) if values and max(values) > 0 else 1
     count = max(len(values), 1)
@@ -131,7 +138,7 @@ def report_pdf(report: Report) -> bytes:
     pdf.set_font(_FAMILY, "B", 16)
     pdf.multi_cell(0, 9, str(meta["title"]), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(_FAMILY, "", 9)
-    stations = "、".join(meta["stations"]) or "—"
+    stations = (", " if en else "、").join(meta["stations"]) or "—"
     generated = str(meta["generated_at"])[:16].replace("T", " ")
     line = (f"Period {meta['from']} – {meta['to']}   Stations {stations}   Generated {generated}"
             if en else

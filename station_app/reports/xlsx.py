@@ -20,6 +20,9 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 _THIN = Side(style="thin", color="BFBFBF")
 _INVALID_SHEET_CHARS = set("[]:*?/\\")
+_SHEET_MAX = 31  # characters Excel allows in a sheet name
+# Sheet names for the tables whose titles are longer than Excel allows (zh, en).
+SHEET_NAMES = {"new_members": ("新入会会员（对照年度目标）", "New members vs yearly target")}
 
 
 def display_width(text: str) -> int:
@@ -27,15 +30,31 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def _cut(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut between words when there are spaces to cut at."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    if text[limit] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip()
+
+
 def sheet_title(text: str, used: set[str]) -> str:
-    name = "".join("_" if ch in _INVALID_SHEET_CHARS else ch for ch in text)[:31]
+    name = _cut("".join("_" if ch in _INVALID_SHEET_CHARS else ch for ch in text), _SHEET_MAX)
     base, n = name, 2
     while name in used:
         suffix = f" ({n})"
-        name = base[:31 - len(suffix)] + suffix
+        name = _cut(base, _SHEET_MAX - len(suffix)) + suffix
         n += 1
     used.add(name)
     return name
+
+
+def sheet_name(table: Table, lang: str) -> str:
+    """The sheet's name before it is made unique: the title, or a short name for a long one."""
+    zh, en = SHEET_NAMES.get(table.key, (table.zh, table.en))
+    return en if lang == "en" else zh
 
 
 def keep_as_text(cells: Any) -> None:
@@ -104,7 +123,7 @@ def _about(ws: Worksheet, report: Report) -> None:
     ws["A1"].font = Font(bold=True, size=14)
     rows = [
         ("Period" if en else "统计期间", f"{meta['from']} – {meta['to']}"),
-        ("Stations" if en else "驿站", "、".join(meta["stations"]) or "—"),
+        ("Stations" if en else "驿站", (", " if en else "、").join(meta["stations"]) or "—"),
         ("Generated" if en else "生成时间", str(meta["generated_at"])[:19].replace("T", " ")),
         ("Ledger" if en else "台账", f"{meta['ledger_name']} ({meta['ledger_station']})"),
     ]
@@ -128,7 +147,7 @@ def workbook(report: Report) -> Workbook:
     _about(about, report)
     used = {about.title}
     for table in report.tables:
-        ws = wb.create_sheet(sheet_title(table.title(report.lang), used))
+        ws = wb.create_sheet(sheet_title(sheet_name(table, report.lang), used))
         _write_table(ws, table, report.lang)
     wb.properties.title = str(report.meta["title"])
     wb.properties.creator = "Station Ledger"

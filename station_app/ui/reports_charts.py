@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -137,18 +137,43 @@ class Gauge(_Chart):
         self.target: int | None = None
         self.caption = ""
         self.no_target = ""
+        self.setMinimumHeight(self.minimumSizeHint().height())
 
     def set_value(self, value: int, target: int | None, caption: str, no_target: str) -> None:
         self.value, self.target, self.caption, self.no_target = value, target, caption, no_target
         self.update()
 
+    def layout_rects(self) -> tuple[QRectF, QRectF]:
+        """The ring's bounding square and the caption's box under it. The ring gets what is
+        left once the two lines under it have the height the font needs (a fixed guess cut the
+        caption off at the bottom in a short window)."""
+        fm = self.fontMetrics()
+        w, h = self.width(), self.height()
+        wrap = fm.boundingRect(QRect(0, 0, max(w - 16, 1), 10_000),
+                               Qt.TextFlag.TextWordWrap, self.caption or " ")
+        below = fm.height() + wrap.height() + 6.0
+        size = max(min(w - 40.0, (h - 40.0 - below) * 2), 40.0)
+        ring = QRectF((w - size) / 2, 40, size, size)
+        caption = QRectF(8, ring.center().y() + fm.height(), w - 16, wrap.height())
+        return ring, caption
+
+    def minimumSizeHint(self) -> QSize:
+        # Title, a ring at least 60 px high, the figures line and a caption on one line.
+        return QSize(240, max(200, 40 + 60 + 2 * self.fontMetrics().height() + 6))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.setMinimumHeight(self.minimumSizeHint().height())
+        super().changeEvent(event)
+
     def paintEvent(self, event: object) -> None:
         p = self._painter()
-        w, h = self.width(), self.height()
-        size = min(w - 40.0, (h - 70.0) * 2)
+        w = self.width()
+        ring, caption = self.layout_rects()
+        size = ring.width()
         thick = max(size / 9, 8)
         # The pen is centred on the arc: inset by half its width so nothing is clipped.
-        rect = QRectF((w - size) / 2 + thick / 2, 40 + thick / 2, size - thick, size - thick)
+        rect = ring.adjusted(thick / 2, thick / 2, -thick / 2, -thick / 2)
         p.setPen(QPen(GRID, thick, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
         p.drawArc(rect, 180 * 16, -180 * 16)
         share = min(self.value / self.target, 1.0) if self.target else 0.0
@@ -162,9 +187,12 @@ class Gauge(_Chart):
         p.setPen(TEXT)
         centre = rect.center().y()
         text = f"{share * 100:.1f}%" if self.target else f"{self.value:,}"
-        p.drawText(QRectF(0, centre - 40, w, 36), Qt.AlignmentFlag.AlignCenter, text)
+        big_h = p.fontMetrics().height()
+        p.drawText(QRectF(0, centre - big_h - 4, w, big_h), Qt.AlignmentFlag.AlignCenter, text)
         p.setFont(self.font())
         sub = (f"{self.value:,} / {self.target:,}" if self.target else self.no_target)
-        p.drawText(QRectF(0, centre, w, 20), Qt.AlignmentFlag.AlignCenter, sub)
-        p.drawText(QRectF(0, centre + 20, w, 20), Qt.AlignmentFlag.AlignCenter, self.caption)
+        p.drawText(QRectF(0, centre, w, caption.top() - centre), Qt.AlignmentFlag.AlignCenter,
+                   sub)
+        p.drawText(caption, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                   | Qt.TextFlag.TextWordWrap, self.caption)
         p.end()

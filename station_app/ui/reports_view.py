@@ -88,9 +88,8 @@ class ReportsPage(QWidget):
         self._job: Job[Report] | None = None
         self.setObjectName("reportsPage")
         self.setWindowTitle(self.tr("Reports"))
-        ledger = ctx.ledger
-        self.codes = report_service.station_choices(ledger)
-        self.supervisor = ledger.station_kind == "supervisor" or len(self.codes) > 1
+        self.codes: list[str] = []
+        self.supervisor = False
 
         bar = QHBoxLayout()
         self.period = QComboBox()
@@ -113,16 +112,7 @@ class ReportsPage(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.station = QComboBox()
         self.station.setObjectName("reportStation")
-        if self.supervisor:
-            self.station.addItem(self.tr("All stations"), "")
-        station_names = report_service.station_names(ledger)
-        for code in self.codes:
-            self.station.addItem(f"{code} {station_names.get(code, '')}".strip(), code)
-        if not self.supervisor:
-            own = ledger.setting("station.code")
-            if own and self.station.findData(own) < 0:
-                self.station.addItem(own, own)
-        self.station.setEnabled(self.supervisor)
+        self.fill_stations()
         self.refresh_button = QPushButton(self.tr("Show"))
         self.refresh_button.setObjectName("reportRefresh")
         self.refresh_button.clicked.connect(self.refresh)
@@ -219,6 +209,32 @@ class ReportsPage(QWidget):
         self._seen = WhenSeen(self, self.refresh, pending=True)
         ctx.ledger_changed.connect(self._seen.changed)
 
+    def fill_stations(self) -> None:
+        """The station choices as the ledger has them now (imported bundles bring stations in
+        after the page is built), keeping the chosen station while it is still there."""
+        ledger = self.ctx.ledger
+        codes = report_service.station_choices(ledger)
+        supervisor = ledger.station_kind == "supervisor" or len(codes) > 1
+        chosen = self.station.currentData()
+        items = [(self.tr("All stations"), "")] if supervisor else []
+        station_names = report_service.station_names(ledger)
+        items += [(f"{code} {station_names.get(code, '')}".strip(), code) for code in codes]
+        if not supervisor:
+            own = ledger.setting("station.code")
+            if own and own not in codes:
+                items.append((own, own))
+        self.codes, self.supervisor = codes, supervisor
+        if items != [(self.station.itemText(i), self.station.itemData(i))
+                     for i in range(self.station.count())]:
+            # Quietly: the caller counts for the station chosen once the list is filled.
+            blocked = self.station.blockSignals(True)
+            self.station.clear()
+            for text, code in items:
+                self.station.addItem(text, code)
+            self.station.setCurrentIndex(max(self.station.findData(chosen), 0))
+            self.station.blockSignals(blocked)
+        self.station.setEnabled(supervisor)
+
     # ---- range ----
     def _period_changed(self) -> None:
         key = self.period.currentData()
@@ -250,6 +266,7 @@ class ReportsPage(QWidget):
     def refresh(self) -> None:
         self._seen.pending = False
         self._soon.stop()
+        self.fill_stations()
         start, end = self.span()
         stations, lang = self.stations(), self.ctx.lang
         if end < start:  # being typed: say so here, count once the range makes sense

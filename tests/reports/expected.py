@@ -134,7 +134,7 @@ def expected(f: Facts, start: date, end: date, stations: Sequence[str],
     out["relief_goods"] = {"rows": [
         {"code": c, "name": f.campaign_names[c], "item": i, "qty": q}
         for (c, i), q in sorted(goods.items())],
-        "total": {**total, "item": "", "qty": sum(goods.values())}}
+        "total": None}  # quantities of different items do not add up
     en = [e for e in f.enrolments if not e[4] and inside(e[0], e[1])]
     out["enrolments"] = {"rows": [
         {"code": p.code, "name": p.zh, "count": sum(1 for e in en if e[2] == p.code),

@@ -141,3 +141,65 @@ def test_text_typed_at_a_counter_never_becomes_a_spreadsheet_formula(fresh_db, t
     assert attack not in [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert "'" + attack in [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert "'@SUM(1)" in text
+
+
+def test_english_workbook_has_whole_sheet_names_and_english_lists(built, tmp_path) -> None:
+    """(A sheet was named "New members against the yearly " — cut at Excel's 31 characters —
+    and the English About sheet listed the stations with the Chinese 、.)"""
+    ledger, _, _ = built
+    path = tmp_path / "en.xlsx"
+    export.write(build(ledger, make_range(*NOV), STATIONS, lang="en"), "xlsx", path)
+    book = openpyxl.load_workbook(path)
+    assert all(len(n) <= 31 and n == n.strip() for n in book.sheetnames)
+    assert "New members vs yearly target" in book.sheetnames
+    assert book["New members vs yearly target"]["A1"].value == "Code"
+    about = {r[0]: r[1] for r in book["About"].iter_rows(values_only=True) if r and r[0]}
+    assert about["Stations"] == "MZL01, EEL02"
+    zh = tmp_path / "zh.xlsx"
+    export.write(build(ledger, make_range(*NOV), STATIONS), "xlsx", zh)
+    about = {r[0]: r[1] for r in openpyxl.load_workbook(zh)["说明"].iter_rows(values_only=True)
+             if r and r[0]}
+    assert about["驿站"] == "MZL01、EEL02"
+    note = about["各驿站及数据截至日期"]
+    assert "上级台账" in note and "督导" not in note  # the UI's word for a supervisor's ledger
+
+
+def test_relief_goods_never_add_up_different_items(built, tmp_path) -> None:
+    """(The goods sheet's total row added cups and gloves together.)"""
+    ledger, _, _ = built
+    path = tmp_path / "r.xlsx"
+    export.write(build(ledger, make_range(*NOV), STATIONS), "xlsx", path)
+    rows = list(openpyxl.load_workbook(path)["慰问物资（按品名）"].iter_rows(values_only=True))
+    assert rows[0] == ("编码", "名称", "物资", "数量")
+    assert rows[1:] == [("COOL26", "2026年夏季送清凉", "矿泉水", 6),
+                        ("WARM26", "2026年冬季送温暖", "保温杯", 1),
+                        ("WARM26", "2026年冬季送温暖", "棉手套", 4),
+                        ("WARM26", "2026年冬季送温暖", "矿泉水", 2)]  # no 合计 of mixed items
+
+
+def test_long_sheet_names_are_cut_between_words() -> None:
+    from station_app.reports.xlsx import sheet_title
+
+    used: set[str] = set()
+    assert sheet_title("New members against the yearly target", used) == (
+        "New members against the yearly")
+    assert sheet_title("New members against the yearly target", used) == (
+        "New members against the (2)")
+    assert sheet_title("新入会会员" * 7, set()) == ("新入会会员" * 7)[:31]
+    assert sheet_title("Relief: goods/items", set()) == "Relief_ goods_items"
+
+
+def test_pdf_keeps_each_chart_heading_with_its_chart(built) -> None:
+    """(With two stations, 各服务项目人次 was left alone at the foot of page 1, its chart
+    overleaf.) The page a chart's heading is on has the chart: its 最高 label follows."""
+    ledger, _, _ = built
+    data = export.to_bytes(build(ledger, make_range(*NOV), STATIONS), "pdf")
+    pdf = pypdfium2.PdfDocument(data)
+    pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    headings = ("各服务项目人次", "每日服务人次", "各时段服务人次")
+    for heading in headings:
+        on = [text for text in pages if heading in text]
+        assert len(on) == 1, heading
+        chart = on[0].split(heading, 1)[1]
+        assert "最高" in chart, heading
+        assert not any(h in chart.split("最高", 1)[0] for h in headings), heading

@@ -212,3 +212,27 @@ def test_the_page_counts_only_when_looked_at(qtbot, ctx) -> None:
     assert page.tiles["visits"].value.text() == "2"  # out of sight: not counted again yet
     page.show()
     assert page.tiles["visits"].value.text() == "3"
+
+
+def test_the_gauge_caption_fits_at_1366x768(qtbot, ctx) -> None:
+    """(At 1366x768 the caption under the gauge, 2026年累计新入会, was cut off at the bottom:
+    the ring took the height the two lines under it need.)"""
+    i18n.install("zh_CN")
+    try:
+        ctx.lang = "zh_CN"
+        page = ReportsPage(ctx, run_async=False)
+        qtbot.addWidget(page)
+        page.resize(1366, 689)  # the page's room in the main window at 1366x768
+        page.show()
+        _november(page)
+        gauge = page.gauge
+        assert gauge.caption == "2026年累计新入会"
+        for height in (gauge.height(), gauge.minimumHeight()):
+            gauge.resize(gauge.width(), height)
+            ring, caption = gauge.layout_rects()
+            needed = gauge.fontMetrics().boundingRect(gauge.caption)
+            assert caption.height() >= needed.height() and caption.width() >= needed.width()
+            assert caption.bottom() <= gauge.height()
+            assert caption.top() >= ring.center().y() + gauge.fontMetrics().height()
+    finally:
+        i18n.install("en")
