@@ -170,8 +170,9 @@ def cmd_attendant_add(ctx: Context, args: argparse.Namespace) -> int:
     if ctx.json:
         ctx.emit(found.to_json())
     else:
-        ctx.print(ctx.t(f"已创建账户 {found.username}（{found.role}）",
-                        f"Created account {found.username} ({found.role})"))
+        zh, en = auth.ROLE_WORDS.get(found.role, (found.role, found.role))
+        ctx.print(ctx.t(f"已创建账户 {found.username}（{zh}）",
+                        f"Created account {found.username} ({en})"))
     return 0
 
 

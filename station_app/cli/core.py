@@ -236,8 +236,13 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     if ctx.json:
         ctx.emit(info)
     else:
-        ctx.print(ctx.t(f"已创建驿站台账 {info['code']} {info['name']}：{info['db']}",
-                        f"Created ledger for {info['code']} {info['name']}: {info['db']}"))
+        if info["kind"] == "supervisor":
+            ctx.print(ctx.t(f"已创建上级台账 {info['code']} {info['name']}：{info['db']}",
+                            f"Created the supervisor's ledger for {info['code']} "
+                            f"{info['name']}: {info['db']}"))
+        else:
+            ctx.print(ctx.t(f"已创建驿站台账 {info['code']} {info['name']}：{info['db']}",
+                            f"Created ledger for {info['code']} {info['name']}: {info['db']}"))
         ctx.print(ctx.t("公钥指纹：", "Key fingerprint: ") + info["fingerprint"])
     return 0
 

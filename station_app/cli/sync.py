@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import messages
+from ..domain.errors import LedgerError
 from ..services import auth, sync_ops
+from ..sync import importer
 from ..sync.status import gap_sentence
 from . import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Context, counted, out_path
 from .core import local_time
@@ -67,6 +69,9 @@ def register(sub: Any) -> None:
     p.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
     p.add_argument("--accept-unknown", action="store_true",
                    help="enrol unknown stations from their bundle's key (logged)")
+    p.add_argument("--fingerprint", metavar="FINGERPRINT",
+                   help="with --accept-unknown: only a bundle whose key has the fingerprint the "
+                        "station read out (--dry-run shows it)")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("stations", help="stations known here: watermarks, gaps, last contact")
@@ -207,9 +212,17 @@ def _result_word(ctx: Context, result: str) -> str:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     who = _signed_in(ctx, "import")
     ledger = ctx.ledger()
+    known = {r.code for r in sync_ops.stations(ledger)}
+    if args.fingerprint and not args.accept_unknown:
+        ctx.print(ctx.t("--fingerprint 只能与 --accept-unknown 一起使用",
+                        "--fingerprint goes with --accept-unknown"))
+        return EXIT_USAGE
+    accept = (args.fingerprint or True) if args.accept_unknown else False
     outcomes = sync_ops.import_bundles(ledger, args.bundles, actor=ctx.actor,
-                                       dry_run=args.dry_run, accept_unknown=args.accept_unknown,
+                                       dry_run=args.dry_run, accept_unknown=accept,
                                        attendant=who)
+    # Enrolled from their bundles just now: the key was taken on trust, so say whose it is.
+    enrolled = [r for r in sync_ops.stations(ledger) if r.code not in known]
     # A relay whose forwarded bundles were partly set aside needs attention too; a file meant
     # for another ledger (skipped) does not.
     refused = any(o.refused or o.inner_refused for o in outcomes)
@@ -221,6 +234,12 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         ctx.print(f"{o.file}: {_result_word(ctx, o.result)}")
         if o.error is not None:
             ctx.print("  " + messages.render(o.error, ctx.lang) + f" [{o.error.code}]")
+            if o.error.code == "sync.unknown_station" and not args.accept_unknown:
+                ctx.print(ctx.t("  （也可以用 import --accept-unknown 按数据包中的公钥登记："
+                                "先用 --dry-run 看指纹，与驿站电话核对）",
+                                "  (or enrol it from the key in its bundle with import "
+                                "--accept-unknown: check the fingerprint with the station by "
+                                "phone first)"))
             if o.quarantined:
                 ctx.print(ctx.t("  已复制到隔离文件夹：", "  copied to quarantine: ")
                           + o.quarantined)
@@ -236,6 +255,23 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
             for epoch, spans in gaps.items():
                 for lo, hi in spans:
                     ctx.print("  ! " + gap_sentence(station, epoch, lo, hi, ctx.lang))
+    for r in enrolled:
+        ctx.print(ctx.t(f"已按数据包中的公钥登记驿站 {r.code} {r.name}，指纹 {r.fingerprint}："
+                        "请与驿站电话核对，不一致请立即吊销（revoke）",
+                        f"Enrolled station {r.code} {r.name} from the key in its bundle, "
+                        f"fingerprint {r.fingerprint}: check it with the station by phone, and "
+                        "revoke it at once if it differs"))
+    if args.dry_run and args.accept_unknown:
+        for path in importer.find_bundles(args.bundles):
+            try:
+                signer = sync_ops.bundle_signer(ledger, path)
+            except LedgerError:
+                continue
+            if signer["code"] not in known:
+                ctx.print(ctx.t(f"{signer['file']}：驿站 {signer['code']} {signer['name']} "
+                                f"的公钥指纹 {signer['fingerprint']}",
+                                f"{signer['file']}: station {signer['code']} {signer['name']},"
+                                f" key fingerprint {signer['fingerprint']}"))
     return EXIT_REFUSED if refused else EXIT_OK
 
 

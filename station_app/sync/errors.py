@@ -22,6 +22,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sync.truncated": ("文件 {file} 不完整或已损坏（可能拷贝中断），请让驿站重新导出",
                        "{file} is incomplete or damaged (perhaps the copy was interrupted); "
                        "ask the station to export it again"),
+    "sync.damaged": ("文件 {file} 已损坏：文件完整，但内容通不过校验"
+                     "（可能U盘出错，或文件被改动过），请让驿站重新导出",
+                     "{file} is damaged: the file is whole but its content fails its checks "
+                     "(a faulty USB stick, or the file was altered); ask the station to export "
+                     "it again"),
     "sync.not_a_bundle": ("文件 {file} 不是驿站台账数据包", "{file} is not a Station Ledger "
                           "bundle"),
     "sync.zip_unsafe": ("数据包 {file} 含有不安全的文件路径 {path}，已拒收",
@@ -99,6 +104,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sync.file_missing": ("找不到文件 {file}（路径写错了，或U盘已拔出）",
                           "{file} was not found (a mistyped path, or the USB stick was "
                           "removed)"),
+    "sync.return_to_self": ("{station} 是本台账自己：回传包是写给在本台账登记的驿站的，"
+                            "请在表中选择其中一个",
+                            "{station} is this ledger itself: return bundles are written for "
+                            "the stations enrolled here; choose one of them in the table"),
+    "sync.return_upward": ("{station} 是本台账的上级：回传包由上级写给下级驿站，不能反向写",
+                           "{station} is this ledger's supervisor: return bundles go from a "
+                           "supervisor down to its stations, not up"),
     "sync.no_upper": ("本台账没有信任更上一级（如自治区总工会），没有可以转交的对象",
                       "This ledger trusts no level above (such as the region), so there is "
                       "nobody to relay to"),

@@ -273,6 +273,10 @@ def export_return(ledger: Ledger, code: str, out: Path, *, full: bool = False) -
     members (by its own latest report; everything with ``full`` or before its first report)."""
     row = ledger.conn.execute("SELECT role, kind FROM stations WHERE code = ?",
                               (code,)).fetchone()
+    if row is not None and row[0] == "self":
+        raise refuse("return_to_self", station=code)
+    if row is not None and row[0] == "supervisor":
+        raise refuse("return_upward", station=code)
     if row is None or row[0] not in ("enrolled", "known"):
         raise refuse("unknown_station", station=code)
     with _one_snapshot(ledger):  # rows and watermarks from the same state of the ledger

@@ -200,7 +200,7 @@ def read_encrypted_header(data: bytes, name: str) -> tuple[dict[str, Any], bytes
         if not isinstance(header, dict):
             raise ValueError
     except (ValueError, RecursionError):
-        raise refuse("truncated", file=name) from None
+        raise refuse("damaged", file=name) from None
     return header, head_bytes, data[end + 1:]
 
 
@@ -219,7 +219,9 @@ def decrypt(data: bytes, box: X25519PrivateKey, name: str) -> bytes:
 
             if header["recipient_fingerprint"] != fingerprint(raw_public(box.public_key())):
                 raise refuse("cannot_decrypt", file=name) from None
-        raise refuse("truncated", file=name) from None
+        # Whole but failing its authentication tag: altered or damaged after it was written
+        # (a cut file fails too: "damaged" says enough for both).
+        raise refuse("damaged", file=name) from None
 
 
 # ---- reading, with every safety check before anything is trusted ----
@@ -249,7 +251,8 @@ def read_zip(data: bytes, name: str, *, allowed_inner: bool = False,
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
             NotImplementedError):  # a damaged header asking for a zip version nobody writes
-        raise refuse("truncated", file=name) from None
+        # Its end is where a whole file's is (checked above): not cut short, damaged.
+        raise refuse("damaged", file=name) from None
     if len(infos) > MAX_MEMBERS:
         raise refuse("zip_bomb", file=name)
     seen: set[str] = set()
@@ -299,8 +302,8 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> 
         with archive.open(info) as handle:
             data = handle.read(info.file_size + 1)
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, ValueError,
-            NotImplementedError, RuntimeError):
-        raise refuse("truncated", file=name) from None
+            NotImplementedError, RuntimeError):  # a CRC or deflate error in a whole file
+        raise refuse("damaged", file=name) from None
     if len(data) != info.file_size:
         raise refuse("zip_bomb" if len(data) > info.file_size else "truncated", file=name)
     return data

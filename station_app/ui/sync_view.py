@@ -153,7 +153,7 @@ class SyncPage(QWidget):
         self.details.setAccessibleName(self.tr("Details of the chosen file"))
         margins = 2 * (self.details.frameWidth() + round(self.details.document().documentMargin()))
         self.details.setMinimumHeight(3 * self.details.fontMetrics().lineSpacing() + margins)
-        col.addWidget(self.details, 2)
+        col.addWidget(self.details, 1)
         self.results_table.selectionModel().currentRowChanged.connect(self._show_details)
         # The import results and the stations share what the boxes above leave, in a splitter
         # that can be dragged. The results table and its details box are hidden until there
@@ -444,16 +444,21 @@ class SyncPage(QWidget):
 
     def _show_results(self, shown: bool) -> None:
         """The results table and its details box take room only once there are results; when
-        they appear the import box gets up to half the splitter (the splitter keeps what it
-        had, which was only the drop hint and the summary)."""
+        they appear the import box gets what the stations box does not need to show its rows
+        (six at most), and at least half the splitter (before, at most half: a run of eleven
+        files showed two of them at 1366 x 768 beside a half-empty stations table)."""
         appearing = shown and self.results_table.isHidden()
         self.results_table.setVisible(shown)
         self.details.setVisible(shown)
         if appearing:
             total = sum(self.splitter.sizes())
-            box = self.import_box
-            wanted = max(box.minimumSizeHint().height(),
-                         min(box.sizeHint().height(), total // 2))
+            table = self.stations_table
+            rows = table.horizontalHeader().height() + 2 * table.frameWidth() + min(
+                self.stations.rowCount(), 6) * table.verticalHeader().defaultSectionSize()
+            stations = (self.splitter.widget(1).minimumSizeHint().height()
+                        - table.minimumSizeHint().height() + rows)
+            wanted = max(self.import_box.minimumSizeHint().height(), total // 2,
+                         total - stations)
             self.splitter.setSizes([wanted, max(total - wanted, 0)])
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:

@@ -33,9 +33,9 @@ def test_open_mode_then_admin_setup_then_roles(db: Path, capsys: pytest.CaptureF
     # The first account must be the admin.
     code, _, err = r("attendant", "add", "ann", "--role", "attendant", stdin="1234\n")
     assert code == 4 and "admin" in err
-    code, out, _ = r("attendant", "add", "boss", "--role", "admin", "--pin-stdin",
-                     stdin="246810\n")
-    assert code == 0 and "boss" in out
+    code, out, _ = r("--lang", "zh_CN", "attendant", "add", "boss", "--role", "admin",
+                     "--pin-stdin", stdin="246810\n")
+    assert code == 0 and out.strip() == "已创建账户 boss（驿站管理员）"  # the role in words
     # From now on role commands need --as and a PIN.
     code, _, err = r("member", "reveal", "MZL01-000001V", "--reason", "x")
     assert code == 4

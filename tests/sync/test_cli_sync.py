@@ -93,8 +93,17 @@ def test_refusal_in_chinese_with_exit_code(pair, capsys) -> None:
     code, _, err = run(capsys, "--db", sup, "--lang", "en", "return-bundle", "--station",
                        "NOPE1", "--out", tmp)
     assert code == 4 and "not enrolled" in err
+    code, _, err = run(capsys, "--db", sup, "--lang", "zh_CN", "return-bundle", "--station",
+                       "HLB00", "--out", tmp)  # the ledger's own row, chosen by mistake
+    assert code == 4 and "HLB00 是本台账自己" in err and not list(tmp.glob("return_*"))
     code, _, err = run(capsys, "--db", sup, "--lang", "en", "enrol", tmp / "x.zip")
     assert code == 4 and "invalid" in err
+
+
+def test_init_names_the_kind_of_ledger_it_made(tmp_path: Path, capsys) -> None:
+    code, out, _ = run(capsys, "--db", tmp_path / "r.db", "--lang", "zh_CN", "init", "--code",
+                       "NMG00", "--name", "自治区总工会", "--supervisor")
+    assert code == 0 and out.startswith("已创建上级台账 NMG00 自治区总工会")
 
 
 def test_stations_says_who_never_sent_and_nothing_meaningless(pair, capsys) -> None:
@@ -112,3 +121,37 @@ def test_stations_says_who_never_sent_and_nothing_meaningless(pair, capsys) -> N
     assert run(capsys, "--db", sta, "trust", tmp / "trust.json")[0] == 0
     code, out, _ = run(capsys, "--db", sta, "--lang", "en", "stations")
     assert "own entries not yet acknowledged: 1" in out and "— days" not in out
+
+
+def test_accept_unknown_on_the_command_line_shows_the_fingerprint(tmp_path: Path, capsys) -> None:
+    """As in the window: the refusal says how to enrol from the bundle, a dry run shows the key's
+    fingerprint to compare by phone, the fingerprint read out can be given, and whatever was
+    enrolled is named with its fingerprint."""
+    from station_app.services import sync_ops
+
+    from .kit import export, link, new_ledger
+
+    sup = tmp_path / "sup" / "sup.db"
+    assert run(capsys, "--db", sup, "init", "--code", "HLB00", "--name", "市总工会",
+               "--supervisor")[0] == 0
+    stranger = new_ledger(tmp_path / "s" / "s.db", "ABC01", "陌生驿站")
+    link(new_ledger(":memory:", "HLB00", "另一个", supervisor=True), stranger, tmp_path / "ids")
+    path = export(stranger, tmp_path / "usb").path
+    stranger.close()
+    code, out, _ = run(capsys, "--db", sup, "--lang", "zh_CN", "import", path)
+    assert code == 4 and "import --accept-unknown" in out
+    code, out, _ = run(capsys, "--db", sup, "--lang", "zh_CN", "import", "--dry-run",
+                       "--accept-unknown", path)
+    from station_app.data.db import open_ledger
+
+    ledger = open_ledger(sup)
+    fingerprint = sync_ops.bundle_signer(ledger, path)["fingerprint"]
+    ledger.close()
+    assert code == 0 and f"驿站 ABC01 陌生驿站 的公钥指纹 {fingerprint}" in out
+    code, out, _ = run(capsys, "--db", sup, "--lang", "en", "import", "--accept-unknown",
+                       "--fingerprint", "0000-0000", path)
+    assert code == 4 and "sync.fingerprint_changed" in out
+    code, out, _ = run(capsys, "--db", sup, "--lang", "en", "import", "--accept-unknown",
+                       "--fingerprint", fingerprint, path)
+    assert code == 0 and f"Enrolled station ABC01 陌生驿站 from the key in its bundle, " \
+        f"fingerprint {fingerprint}" in out

@@ -171,7 +171,8 @@ def test_a_real_refusal_beside_skipped_files_still_exits_4(net, capsys) -> None:
     assert results["EEH01_cut.zip"]["result"] == "refused"
     assert results["EEH01_cut.zip"]["error"]["code"] == "sync.truncated"
     assert sum(r["result"] == "skipped" for r in results.values()) == 3
-    assert [p.name.split("_", 1)[1] for p in quarantine_dir(a).iterdir()] == ["EEH01_cut.zip"]
+    assert sorted(p.name.split("_", 1)[1] for p in quarantine_dir(a).iterdir()) == [
+        "EEH01_cut.zip", "EEH01_cut.zip.txt"]  # the copy, and the note of why
 
 
 def test_a_dry_run_shows_skipped_files_as_skipped(net, capsys) -> None:

@@ -81,6 +81,15 @@ def test_truncated(world) -> None:
         assert refused_code(sup, tmp, f"cut{cut}.zip", data[:cut]) == "sync.truncated"
 
 
+def test_a_whole_file_with_a_flipped_byte_is_damaged_not_cut_short(world) -> None:
+    """A file of full length that fails its CRC is not "perhaps the copy was interrupted": that
+    sent the supervisor to copy it again from the same faulty stick."""
+    sup, _, bundle, tmp = world
+    data = bytearray(bundle.read_bytes())
+    data[data.find(b"PK\x03\x04") + 60] ^= 0x01  # inside the first member's data
+    assert refused_code(sup, tmp, "flipped.zip", bytes(data)) == "sync.damaged"
+
+
 def test_a_header_asking_for_an_unknown_zip_version_is_refused(world) -> None:
     """(Found by test_random_damage_is_refused: Python's zipfile raised NotImplementedError for
     a central directory asking for zip version 6.4, and the import stopped with a traceback.)"""
@@ -88,7 +97,7 @@ def test_a_header_asking_for_an_unknown_zip_version_is_refused(world) -> None:
     data = bytearray(bundle.read_bytes())
     at = data.find(b"PK\x01\x02")  # the first central directory header
     data[at + 6:at + 8] = (64).to_bytes(2, "little")  # "version needed to extract": 6.4
-    assert refused_code(sup, tmp, "zip64.zip", bytes(data)) == "sync.truncated"
+    assert refused_code(sup, tmp, "zip64.zip", bytes(data)) == "sync.damaged"
 
 
 def test_not_a_bundle(world) -> None:
@@ -173,7 +182,7 @@ def test_zip_lying_about_its_size(world) -> None:
         central = data.find(b"PK\x01\x02", central + 4)
     size = int.from_bytes(data[at + 24:at + 28], "little")
     data[at + 24:at + 28] = (size - 5).to_bytes(4, "little")
-    assert refused_code(sup, tmp, "liar.zip", bytes(data)) in ("sync.zip_bomb", "sync.truncated")
+    assert refused_code(sup, tmp, "liar.zip", bytes(data)) in ("sync.zip_bomb", "sync.damaged")
 
 
 def test_manifest_lying_about_counts(world) -> None:

@@ -158,7 +158,8 @@ def test_files_for_another_ledger_are_skipped_in_grey_and_refusals_read_in_full(
     assert page.results.data(skipped, Qt.ItemDataRole.ForegroundRole).name() == "#6c757d"
     assert page.results.data(page.results.index(1, 1),
                              Qt.ItemDataRole.BackgroundRole).name() == "#f8d7da"
-    assert [p.name.split("_", 1)[1] for p in quarantine_dir(sta).iterdir()] == ["junk.zip"]
+    assert sorted(p.name.split("_", 1)[1] for p in quarantine_dir(sta).iterdir()) == [
+        "junk.zip", "junk.zip.txt"]  # the copy, and the note of why
     # The refused row is chosen and its whole sentence is under the table, quarantine too.
     table = page.results_table
     assert table.currentIndex().row() == 1
@@ -370,6 +371,22 @@ def test_at_1280_by_800_the_import_results_and_the_stations_are_both_roomy(
     texts = [a.text() for a in page.setup.menu_button.menu().actions() if a.isVisible()]
     assert texts == ["Write this ledger's &identity file…", "E&nrol a station…",
                      "Write tr&ust file…", "Trust the &level above…"]
+
+
+def test_at_1366_by_768_a_stick_of_files_and_a_few_stations_both_show_whole(
+        qtbot: Any, net) -> None:
+    """A run of eleven files beside three stations: the results showed two rows while the
+    stations table stood half empty."""
+    sup, _, tmp = net
+    files = _busy_supervisor(sup, tmp, 2)
+    files += [files[0]] * 8  # the same bundle again and again: duplicates, as on a real stick
+    page = _page(qtbot, sup)
+    page.resize(1366, 689)  # the page inside the window at 1366 x 768
+    page.import_paths(files)
+    _wait(qtbot)
+    qtbot.wait(1)
+    assert _rows_in_sight(page.stations_table) == page.stations.rowCount() == 3
+    assert _rows_in_sight(page.results_table) >= 4  # was 2: the rest stays a scroll away
 
 
 def test_screenshots(qtbot: Any, net) -> None:
