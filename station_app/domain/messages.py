@@ -69,7 +69,8 @@ _REASONS: dict[str, tuple[str, str]] = {
     "unknown_version": ("会员证版本过新，请升级软件", "comes from a newer card version; "
                         "please update the software"),
     "ineligible": ("不符合条件：{why}", "not eligible: {why}"),
-    "not_given": ("未同意", "was not given"),
+    "not_given": ("未勾选：请会员阅读并同意后勾选",
+                  "not ticked; the member must read and agree first"),
     "walk_in_member": ("散客不能同时指定会员", "a walk-in cannot also name a member"),
     "nothing": ("为零且没有物资：什么都没发放的慰问请作废", "is zero and there are no goods: void "
                 "a handout of nothing instead"),
@@ -108,6 +109,9 @@ _CODES: dict[str, tuple[str, str]] = {
     "cannot_correct_kind": ("此类记录不能更正，请作废后重新登记：{kind}",
                             "Entries of kind {kind} cannot be corrected: void it and record "
                             "it again"),
+    # Money alone is a valid handout: "goods: choose at least one" misled.
+    "invalid.goods.empty": ("请填写慰问金或至少一项物资",
+                            "Enter an amount of money or at least one goods item"),
     "relief_already_given": ("该人员在活动“{campaign}”中已领取过慰问（{when}），如需再发请填写原因",
                              "Already received relief in campaign “{campaign}” ({when}); "
                              "give a reason to override"),

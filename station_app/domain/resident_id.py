@@ -54,6 +54,8 @@ def normalise(text: str) -> str:
 def parse(text: str) -> ResidentId:
     """Validate a resident ID number; raise ``InvalidInput(field="id_number")`` saying why."""
     number = normalise(text)
+    if not number:
+        raise InvalidInput("id_number", "required")
     if len(number) != 18:
         raise InvalidInput("id_number", "length", length=len(number))
     if not number.isascii() or not number[:17].isdigit() or not (

@@ -57,11 +57,21 @@ def correct_entry(ledger: Ledger, entry_id: str, changes: dict[str, Any], reason
         for field in changes:
             if field not in CORRECTABLE_FIELDS[target.kind]:
                 raise Refused("cannot_correct", field=field)
-        body = json.loads(newest[0]) if newest else dict(target.body)
-        body.update(_checked(ledger, changes, body))
+        current = json.loads(newest[0]) if newest else dict(target.body)
+        body = {**current, **_checked(ledger, changes, current)}
         if target.kind == "relief" and not body.get("money_fen") and not body.get("goods"):
             raise InvalidInput("money_fen", "nothing")  # a handout of nothing is a void
+        if _same(body, current):
+            raise Refused("no_changes")  # a reason alone would mark the entry corrected
         return ledger.append("correct", {"reason": why, "body": body}, by=by, target=target.id)
+
+
+def _same(body: dict[str, Any], current: dict[str, Any]) -> bool:
+    """Whether a corrected body says what the entry says now (services in any order)."""
+    def key(b: dict[str, Any]) -> dict[str, Any]:
+        services = b.get("services")
+        return {**b, "services": sorted(map(str, services))} if isinstance(services, list) else b
+    return key(body) == key(current)
 
 
 def _checked(ledger: Ledger, changes: dict[str, Any], current: dict[str, Any]

@@ -113,6 +113,34 @@ def test_correction_replaces_services_once(fresh_db) -> None:
     assert fresh_db.conn.execute("SELECT COUNT(*) FROM visits").fetchone()[0] == 1
 
 
+def test_an_empty_id_number_and_unticked_consent_say_what_to_do() -> None:
+    from station_app.domain import messages, resident_id
+
+    with pytest.raises(InvalidInput) as empty:
+        resident_id.parse("  ")
+    assert messages.render(empty.value, "zh_CN") == "身份证号不能为空"  # not "18位（当前0位）"
+    consent = InvalidInput("consent", "not_given")
+    assert messages.render(consent, "zh_CN") == "知情同意未勾选：请会员阅读并同意后勾选"
+    assert messages.render(consent, "en") == ("Consent: not ticked; the member must read and "
+                                              "agree first")
+
+
+def test_a_correction_that_changes_nothing_is_refused(fresh_db) -> None:
+    """A reason alone (or the same services in another order) would mark the visit
+    "corrected" with nothing corrected."""
+    entry = visits.record_visit(fresh_db, ["water", "rest"], by="t",
+                                walk_in=visits.WalkIn("courier"))
+    before = ledger_hash(fresh_db)
+    for changes in ({}, {"services": ["rest", "water"]}, {"worker_type": "courier"}):
+        with pytest.raises(Refused) as caught:
+            corrections.correct_entry(fresh_db, entry.id, changes, "服务选错", by="t")
+        assert caught.value.code == "no_changes"
+    assert ledger_hash(fresh_db) == before
+    corrections.correct_entry(fresh_db, entry.id, {"services": ["water"]}, "服务选错", by="t")
+    with pytest.raises(Refused):  # against the corrected body now, not the original
+        corrections.correct_entry(fresh_db, entry.id, {"services": ["water"]}, "再改", by="t")
+
+
 def test_relief_is_one_per_person_unless_overridden(fresh_db) -> None:
     number = sign_up(fresh_db, 1)
     relief.define_campaign(fresh_db, code="COOL26", name="送清凉", kind="cooling", by="t")

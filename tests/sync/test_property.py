@@ -53,6 +53,7 @@ class _Station:
         self.ledger = ledger
         self.members: list[str] = []
         self.visits: list[str] = []
+        self.services: dict[str, list[str]] = {}  # a corrected visit's services now
         self.campaign: str | None = None
         self.ids = id_pool
 
@@ -69,7 +70,11 @@ class _Station:
         elif op == "void" and self.visits:
             corrections.void_entry(lg, self.visits.pop(), "错", by="t")
         elif op == "correct" and self.visits:
-            corrections.correct_entry(lg, self.visits[-1], {"services": ["rest"]}, "改", by="t")
+            # Each correction changes something (one that changes nothing is refused).
+            target = self.visits[-1]
+            given = ["charge"] if self.services.get(target) == ["rest"] else ["rest"]
+            corrections.correct_entry(lg, target, {"services": given}, "改", by="t")
+            self.services[target] = given
         elif op == "campaign" and self.campaign is None:
             self.campaign = "summer"  # the same code at every station: newest definition wins
             relief.define_campaign(lg, code="summer", name=f"夏送清凉{lg.station_code}",
