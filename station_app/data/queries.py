@@ -77,6 +77,13 @@ def find_member(ledger: Ledger, number: str) -> Member | None:
     return _member(row) if row else None
 
 
+def active_members_with_phone(ledger: Ledger, number: str) -> list[Member]:
+    """Active members on file with this (normalised) mobile number: one indexed lookup."""
+    return [_member(row) for row in ledger.conn.execute(
+        _MEMBER_SELECT + " WHERE phone_tail = ? AND phone = ? AND status = 'active'"
+        " ORDER BY member_no LIMIT 10", (number[-4:], number))]
+
+
 def member_by_id_hash(ledger: Ledger, id_hash: str) -> Member | None:
     """The member record of the person with this keyed ID hash: one still a member first
     (wherever signed up), else one who withdrew from this station (they rejoin under it),

@@ -87,8 +87,14 @@ def start_new_epoch(ledger: Ledger, reason: str, by: str = "admin") -> int:
     return epoch
 
 
-def update_identity(ledger: Ledger, *, name: str, league: str = "", by: str) -> None:
-    """Rename the station or its league (the code never changes); ``setting`` entries carry it."""
+def update_identity(ledger: Ledger, *, name: str, league: str = "", by: str,
+                    attendant: Acting = None) -> None:
+    """Rename the station or its league (the code never changes); ``setting`` entries carry it.
+    The name is printed on every card and report: the ``settings`` permission (station
+    admin) once the ledger has accounts."""
+    from . import auth
+
+    auth.require(ledger, attendant, "settings", actor=by)
     name = validate.text("station_name", name, max_len=40)
     league = validate.text("station_name", league, max_len=40, required=False)
     with ledger.write():

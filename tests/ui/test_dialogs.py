@@ -57,6 +57,23 @@ def test_sign_up_with_wrong_check_digit_shows_error_and_writes_nothing(qtbot: An
     assert ledger_hash(ctx.ledger) == before
 
 
+def test_a_mobile_number_already_on_file_is_pointed_out_not_refused(qtbot: Any, ctx: Any,
+                                                                     monkeypatch: Any) -> None:
+    """A mistyped number that is someone else's would make a phone-tail search find two
+    people; a family may share a phone, so the sign-up still goes through."""
+    dialog = _sign_up_no_card(qtbot, ctx, monkeypatch)
+    fill(qtbot, dialog, "王五", rid(52), "13900001234")  # 李四's number
+    assert dialog.form.phone_note.isVisible()
+    holder = queries.search_members(ctx.ledger, "李四")[0].member_no
+    assert dialog.form.phone_note.text() == (
+        f"This mobile number is already on file for 李四 ({holder}): check it was typed right.")
+    dialog.consent.check.setChecked(True)
+    assert dialog.try_sign_up() and dialog.member_no
+    other = _sign_up_no_card(qtbot, ctx, monkeypatch)
+    fill(qtbot, other, "赵六", rid(53), "13712340000")
+    assert not other.form.phone_note.isVisible()
+
+
 def _sign_up_no_card(qtbot: Any, ctx: Any, monkeypatch: Any) -> SignUpDialog:
     """The sign-up dialog, shown; after a sign-up it asks (cards area) "Print the membership
     card now?": answered No."""

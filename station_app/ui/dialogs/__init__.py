@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 ERROR_STYLE = "color:#8a1c12"
+NOTE_STYLE = "color:#6b4b00"  # a warning that stops nothing
 
 
 class FittedDialog(QDialog):

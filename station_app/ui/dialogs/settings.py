@@ -32,6 +32,7 @@ from ...services import catalogue as catalogue_ops
 from ...services import relief, station
 from ..context import AppContext
 from ..models.services import ServicesModel
+from ..sign_in import can, current_attendant
 from . import error_label
 
 
@@ -115,16 +116,32 @@ class SettingsDialog(QDialog):
         save.setObjectName("saveStationButton")
         save.clicked.connect(self.save_station)
         form.addRow("", save)
+        self.station_saved = QLabel()
+        self.station_saved.setObjectName("stationSaved")
+        self.station_saved.setWordWrap(True)
+        self.station_saved.hide()
+        form.addRow("", self.station_saved)
+        if not can(self.ctx, "settings"):  # printed on every card and report: the admin's
+            tip = self.tr("Only the station admin may rename the station: sign in as the "
+                          "admin (Ctrl+L locks the screen so that someone else can sign in).")
+            for widget in (self.station_name, self.league, save):
+                widget.setEnabled(False)
+                widget.setToolTip(tip)
         return page
 
     def save_station(self) -> bool:
+        self.station_saved.hide()
         try:
             station.update_identity(self.ctx.ledger, name=self.station_name.text(),
-                                    league=self.league.text(), by=self.ctx.actor)
+                                    league=self.league.text(), by=self.ctx.actor,
+                                    attendant=current_attendant(self.ctx))
         except LedgerError as exc:
             self.fail(exc)
             return False
         self.done_ok()
+        self.station_saved.setText(self.tr("Saved. New cards and reports show “%1”.").replace(
+            "%1", self.ctx.ledger.station_name))
+        self.station_saved.show()
         return True
 
     # ---- services ----

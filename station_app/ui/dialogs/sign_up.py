@@ -30,7 +30,15 @@ from ...domain import consent, phone, resident_id, validate, worker_types
 from ...domain.errors import DuplicateMember, InvalidInput, LedgerError
 from ...services import members, reports
 from ..context import AppContext
-from . import ERROR_STYLE, TypedDialog, field_row, grow_to_fit, show_field_error, submit_buttons
+from . import (
+    ERROR_STYLE,
+    NOTE_STYLE,
+    TypedDialog,
+    field_row,
+    grow_to_fit,
+    show_field_error,
+    submit_buttons,
+)
 
 EMPLOYERS = ("美团", "饿了么", "顺丰速运", "中通快递", "京东物流", "滴滴出行", "满帮", "个体")
 OK_STYLE = "color:#1b6e2a"
@@ -56,6 +64,13 @@ class SignUpForm(QWidget):
         self.form.addRow("", self.derived)
         self.errors["id_number"] = self.errors.pop("idNumber")
         self.phone = self._line("phone", self.tr("&Mobile"), 16)  # +86 138 0000 0011
+        # Not an error (a family may share a phone): a mistyped number found someone else's.
+        self.phone_note = QLabel()
+        self.phone_note.setObjectName("phoneNote")
+        self.phone_note.setWordWrap(True)
+        self.phone_note.setStyleSheet(NOTE_STYLE)
+        self.phone_note.hide()
+        self.form.addRow("", self.phone_note)
         self.worker = QComboBox()
         self.worker.setObjectName("workerTypeInput")
         self.worker.setAccessibleName(self.tr("Worker type"))
@@ -143,11 +158,20 @@ class SignUpForm(QWidget):
             self.set_error("phone", "")
             return False
         try:
-            phone.normalise(text)
+            number = phone.normalise(text)
         except InvalidInput as exc:
             self.set_error("phone", self.ctx.message(exc))
+            self.phone_note.hide()
             return False
         self.set_error("phone", "")
+        holders = queries.active_members_with_phone(self.ctx.ledger, number)
+        self.phone_note.setVisible(bool(holders))
+        if holders:
+            self.phone_note.setText(self.tr("This mobile number is already on file for %1: "
+                                            "check it was typed right.").replace(
+                "%1", "、".join(f"{m.name} ({m.member_no})" for m in holders[:3])
+                if self.ctx.lang == "zh_CN" else
+                ", ".join(f"{m.name} ({m.member_no})" for m in holders[:3])))
         return True
 
     def _set_duplicate(self, member: queries.Member | None) -> None:
