@@ -23,7 +23,7 @@
 <context>
     <name>TodayLedger</name>
     <message numerus="yes">
-        <location filename="../../station_app/ui/counter_today.py" line="87"/>
+        <location filename="../../station_app/ui/counter_today.py" line="142"/>
         <source>%n entries today</source>
         <translation>
             <numerusform>%n entry today</numerusform>

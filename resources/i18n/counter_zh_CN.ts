@@ -22,7 +22,7 @@
 <context>
     <name>ConsentBox</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="187"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="211"/>
         <source>The member has read and agrees (consent version %1)</source>
         <translation>会员已阅读并同意（知情同意书版本 %1）</translation>
     </message>
@@ -323,17 +323,17 @@ Please copy the details below and send them to your support contact.</source>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/__init__.py" line="137"/>
+        <location filename="../../station_app/ui/dialogs/__init__.py" line="138"/>
         <source>Close without saving? What was typed in this window is lost.</source>
         <translation>不保存就关闭吗？此窗口中填写的内容将丢失。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/__init__.py" line="141"/>
+        <location filename="../../station_app/ui/dialogs/__init__.py" line="142"/>
         <source>&amp;Discard</source>
         <translation>放弃填写(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/__init__.py" line="144"/>
+        <location filename="../../station_app/ui/dialogs/__init__.py" line="145"/>
         <source>&amp;Keep editing</source>
         <translation>继续填写(&amp;K)</translation>
     </message>
@@ -607,157 +607,144 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>MemberPanel</name>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="82"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="84"/>
         <source>Member being served</source>
         <translation>正在服务的会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="116"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="118"/>
         <source>Member no.</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="117"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="119"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="118"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="120"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="119"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="121"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="120"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="122"/>
         <source>Home station</source>
         <translation>所属驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="121"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="123"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="122"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="124"/>
         <source>Visits</source>
         <translation>服务次数</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="123"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="125"/>
         <source>Programmes</source>
         <translation>已报项目</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="124"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="126"/>
         <source>Relief</source>
         <translation>慰问</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="142"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="145"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="171"/>
         <source>Print card</source>
         <translation>打印会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="145"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="148"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="182"/>
         <source>Reissue card</source>
         <translation>补办会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="201"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="214"/>
         <source>✓ Served at %1. F5, F6, F7 and F9 still act on this member. For the next person press Esc or scan their card (cleared by itself after %2 s without input).</source>
         <translation>✓ 已于 %1 服务。F5、F6、F7 和 F9 仍针对此会员。接待下一位请按 Esc 或扫其会员证（%2 秒无操作后自动清空）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="215"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="228"/>
         <source>Next, please</source>
         <translation>请下一位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="247"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="295"/>
         <source>Member %1</source>
         <translation>会员 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="260"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="306"/>
         <source>%1 (another station)</source>
         <translation>%1（外站会员）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="268"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="314"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="270"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="316"/>
         <source>today %1 · this month %2</source>
         <translation>今日 %1 次 · 本月 %2 次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="275"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="321"/>
         <source>no campaign running</source>
         <translation>当前无慰问活动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="277"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="323"/>
         <source>%1: received</source>
         <translation>%1：已领取</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="279"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="325"/>
         <source>%1: not yet</source>
         <translation>%1：未领取</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="287"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="333"/>
         <source>not in this station&apos;s ledger</source>
         <translation>不在本站台账中</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="289"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="335"/>
         <source>not known at this station (can be served)</source>
         <translation>本站暂无此会员（可以服务）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="291"/>
-        <source>active</source>
-        <translation>在册</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="292"/>
-        <source>transferred out</source>
-        <translation>已转出</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="293"/>
-        <source>withdrawn</source>
-        <translation>已退会</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="296"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="339"/>
         <source>card replaced</source>
         <translation>已补办新卡</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="298"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="341"/>
         <source>real-name verified</source>
         <translation>已实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="308"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="351"/>
         <source>. To take them back: Member (F9) → Rejoin the union.</source>
         <translation>。如需恢复会籍：会员操作 (F9) → 重新入会。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="313"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="356"/>
         <source>This card&apos;s station is not known here, so its signature could not be checked. The member can still be served.</source>
         <translation>本站不认识发卡驿站，无法核验签名。仍可为该会员服务。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/widgets/member_panel.py" line="318"/>
+        <location filename="../../station_app/ui/widgets/member_panel.py" line="361"/>
         <source>Member %1 is not in this ledger yet (another station&apos;s member). The visit is recorded by member number.</source>
         <translation>本台账中暂无会员 %1（外站会员），按会员号登记服务。</translation>
     </message>
@@ -894,82 +881,82 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>ReliefDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="35"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="42"/>
         <source>Relief handout</source>
         <translation>慰问发放</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="42"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="49"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="49"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="56"/>
         <source>&amp;Worker type (not a member)</source>
         <translation>职业类别（非会员）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="52"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="59"/>
         <source>Campaign</source>
         <translation>慰问活动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="58"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="65"/>
         <source>&amp;Campaign</source>
         <translation>慰问活动(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="61"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="68"/>
         <source>Money in yuan</source>
         <translation>慰问金（元）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="62"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="69"/>
         <source>yuan, e.g. 200 or 12.50</source>
         <translation>单位：元，如 200 或 12.50</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="63"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="70"/>
         <source>&amp;Money (¥)</source>
         <translation>慰问金（元）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="70"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="77"/>
         <source>Goods</source>
         <translation>慰问物资</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="76"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="83"/>
         <source>&amp;Add goods line</source>
         <translation>增加物资(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="91"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="98"/>
         <source>Reason for giving again</source>
         <translation>再次发放的原因</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="92"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="99"/>
         <source>Reason for giving again (required to override)</source>
         <translation>再次发放的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="98"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="106"/>
         <source>&amp;Hand out</source>
         <translation>发放(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="105"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="113"/>
         <source>No campaign yet: add one in Settings → Campaigns.</source>
         <translation>尚无慰问活动，请在“设置 → 慰问活动”中添加。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="116"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="124"/>
         <source>Goods item %1</source>
         <translation>物资 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/relief.py" line="120"/>
+        <location filename="../../station_app/ui/dialogs/relief.py" line="128"/>
         <source>Quantity %1</source>
         <translation>数量 %1</translation>
     </message>
@@ -977,17 +964,17 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>ServiceEditDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="55"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="56"/>
         <source>&amp;Code</source>
         <translation>编码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="56"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="57"/>
         <source>&amp;Chinese name</source>
         <translation>中文名称(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="57"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="58"/>
         <source>&amp;English name</source>
         <translation>英文名称(&amp;E)</translation>
     </message>
@@ -1046,179 +1033,189 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="70"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="71"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="75"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="76"/>
         <source>&amp;Station</source>
         <translation>驿站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="76"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="77"/>
         <source>Se&amp;rvices</source>
         <translation>服务项目(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="77"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="78"/>
         <source>&amp;Campaigns</source>
         <translation>慰问活动(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="78"/>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="292"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="79"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="309"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="99"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="100"/>
         <source>Station code</source>
         <translation>驿站编码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="102"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="103"/>
         <source>Station &amp;name</source>
         <translation>驿站名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="105"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="106"/>
         <source>&amp;League / city federation</source>
         <translation>所属盟市总工会(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="106"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="107"/>
         <source>supervisor</source>
         <translation>上级（盟市）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="106"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="107"/>
         <source>station</source>
         <translation>驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="107"/>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="248"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="108"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="265"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="110"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="111"/>
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="113"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="114"/>
         <source>Ledger file</source>
         <translation>台账文件</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="114"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="115"/>
         <source>Save station &amp;identity</source>
         <translation>保存驿站信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="134"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="125"/>
+        <source>Only the station admin may rename the station: sign in as the admin (Ctrl+L locks the screen so that someone else can sign in).</source>
+        <translation>只有驿站管理员可以修改驿站名称：请以管理员身份登录（Ctrl+L 锁屏后可换人登录）。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="142"/>
+        <source>Saved. New cards and reports show “%1”.</source>
+        <translation>已保存。新制作的会员证和报表将显示“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="151"/>
         <source>Services are never deleted: retire one to take it off the counter; past visits keep it.</source>
         <translation>服务项目不会删除：停用后不再显示在前台，历史记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="149"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="166"/>
         <source>&amp;Add…</source>
         <translation>新增(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="150"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="167"/>
         <source>Re&amp;name…</source>
         <translation>改名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="152"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="169"/>
         <source>Re&amp;tire</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="154"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="171"/>
         <source>Rest&amp;ore</source>
         <translation>恢复(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="169"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="186"/>
         <source>Add service</source>
         <translation>新增服务项目</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="177"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="194"/>
         <source>Rename service</source>
         <translation>服务项目改名</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="186"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="203"/>
         <source>Retire service</source>
         <translation>停用服务项目</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="187"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="204"/>
         <source>Take “%1” off the counter? Past visits keep it.</source>
         <translation>停用“%1”吗？历史记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="230"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="247"/>
         <source>Summer cooling (送清凉)</source>
         <translation>送清凉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="231"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="248"/>
         <source>Winter warmth (送温暖)</source>
         <translation>送温暖</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="231"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="248"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="243"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="260"/>
         <source>One handout per person</source>
         <translation>每人限领一次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="246"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="263"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="247"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="264"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="249"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="266"/>
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="250"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="267"/>
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="253"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="270"/>
         <source>Add &amp;campaign</source>
         <translation>添加活动(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="263"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="280"/>
         <source>once per person</source>
         <translation>每人一次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="263"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="280"/>
         <source>repeatable</source>
         <translation>可重复领取</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/settings.py" line="293"/>
+        <location filename="../../station_app/ui/dialogs/settings.py" line="310"/>
         <source>&amp;Apply language</source>
         <translation>应用语言(&amp;A)</translation>
     </message>
@@ -1226,47 +1223,47 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>SignUpDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="207"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="231"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="221"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="245"/>
         <source>&amp;Serve this member</source>
         <translation>为该会员服务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="226"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="250"/>
         <source>Re&amp;join</source>
         <translation>重新入会(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="239"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="263"/>
         <source>Sign &amp;up</source>
         <translation>入会(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="252"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="276"/>
         <source>%1 (%2) withdrew from the union. They can rejoin under the same member number and card: no new sign-up is needed.</source>
         <translation>%1（%2）已退会，可沿用原会员号和会员证重新入会，无需重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="255"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="279"/>
         <source>%1 (%2) withdrew from the union at station %3. Signing up here makes them a member of this station with a new number and card.</source>
         <translation>%1（%2）已在驿站 %3 退会。在本站登记入会后，将成为本站会员，使用新的会员号和会员证。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="258"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="282"/>
         <source>Already a member: %1 (%2). No new sign-up is needed.</source>
         <translation>已是会员：%1（%2），无需重复入会。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="330"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="354"/>
         <source>%1 is now member %2.</source>
         <translation>%1 已入会，会员号 %2。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="334"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="358"/>
         <source>Print the membership card now?</source>
         <translation>现在打印会员证吗？</translation>
     </message>
@@ -1274,128 +1271,133 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>SignUpForm</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="51"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="59"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="52"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="60"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="53"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="61"/>
         <source>18 digits; the last may be X</source>
         <translation>18位，最后一位可以是X</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="58"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="66"/>
         <source>&amp;Mobile</source>
         <translation>手机号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="61"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="76"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="64"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="79"/>
         <source>&amp;Worker type</source>
         <translation>职业类别(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="67"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="82"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="70"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="85"/>
         <source>&amp;Platform / employer</source>
         <translation>平台/单位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="107"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="122"/>
         <source>The card font has no “%1”: the printed card will show a box there (the ledger keeps the name as typed).</source>
         <translation>会员证字体中没有“%1”：打印的会员证上这里会显示为方框（台账中仍按输入保存姓名）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="120"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="135"/>
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="130"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="145"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="130"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="145"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="132"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="147"/>
         <source>Born %1 · %2 · check digit correct</source>
         <translation>出生 %1 · %2 · 校验位正确</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="170"/>
+        <source>This mobile number is already on file for %1: check it was typed right.</source>
+        <translation>此手机号已登记在 %1 名下：请核对是否输错。</translation>
     </message>
 </context>
 <context>
     <name>TodayLedger</name>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="43"/>
-        <location filename="../../station_app/ui/counter_today.py" line="66"/>
+        <location filename="../../station_app/ui/counter_today.py" line="98"/>
+        <location filename="../../station_app/ui/counter_today.py" line="121"/>
         <source>Today&apos;s ledger</source>
         <translation>今日台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="59"/>
+        <location filename="../../station_app/ui/counter_today.py" line="114"/>
         <source>Void… (Del)</source>
         <translation>作废…（Del）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="61"/>
+        <location filename="../../station_app/ui/counter_today.py" line="116"/>
         <source>Correct… (Ctrl+E)</source>
         <translation>更正…（Ctrl+E）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/counter_today.py" line="87"/>
+        <location filename="../../station_app/ui/counter_today.py" line="142"/>
         <source>%n entries today</source>
         <translation>
             <numerusform>今日共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="116"/>
+        <location filename="../../station_app/ui/counter_today.py" line="171"/>
         <source>Select an entry in today&apos;s ledger first (F8).</source>
         <translation>请先在今日台账中选中一条记录（F8）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="120"/>
+        <location filename="../../station_app/ui/counter_today.py" line="175"/>
         <source>That entry is already void.</source>
         <translation>该记录已作废。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="132"/>
+        <location filename="../../station_app/ui/counter_today.py" line="187"/>
         <source>Void entry</source>
         <translation>作废记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="133"/>
+        <location filename="../../station_app/ui/counter_today.py" line="188"/>
         <source>The entry stays in the ledger, struck through. Why is it void?</source>
         <translation>记录仍保留在台账中并以删除线显示。作废原因是什么？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="143"/>
+        <location filename="../../station_app/ui/counter_today.py" line="198"/>
         <source>Entry voided; it stays visible, struck through.</source>
         <translation>记录已作废，仍以删除线显示。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="155"/>
+        <location filename="../../station_app/ui/counter_today.py" line="210"/>
         <source>This kind of entry cannot be corrected here; void it and record it again.</source>
         <translation>此类记录不能在这里更正，请作废后重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter_today.py" line="163"/>
+        <location filename="../../station_app/ui/counter_today.py" line="218"/>
         <source>Entry corrected; the original stays in the history.</source>
         <translation>记录已更正，原记录保留在台账中。</translation>
     </message>
@@ -1403,144 +1405,149 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="125"/>
+        <location filename="../../station_app/ui/models/today.py" line="129"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="125"/>
+        <location filename="../../station_app/ui/models/today.py" line="129"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="125"/>
+        <location filename="../../station_app/ui/models/today.py" line="129"/>
         <source>Who</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="125"/>
+        <location filename="../../station_app/ui/models/today.py" line="129"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="126"/>
+        <location filename="../../station_app/ui/models/today.py" line="130"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="126"/>
+        <location filename="../../station_app/ui/models/today.py" line="130"/>
         <source>By</source>
         <translation>经办</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="126"/>
+        <location filename="../../station_app/ui/models/today.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="156"/>
-        <location filename="../../station_app/ui/models/today.py" line="225"/>
+        <location filename="../../station_app/ui/models/today.py" line="160"/>
+        <location filename="../../station_app/ui/models/today.py" line="232"/>
         <source>Voided: %1</source>
         <translation>已作废：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="158"/>
-        <location filename="../../station_app/ui/models/today.py" line="227"/>
+        <location filename="../../station_app/ui/models/today.py" line="165"/>
+        <location filename="../../station_app/ui/models/today.py" line="234"/>
         <source>Corrected: %1</source>
         <translation>已更正：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="159"/>
+        <location filename="../../station_app/ui/models/today.py" line="166"/>
         <source>Entry %1</source>
         <translation>记录 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="168"/>
+        <location filename="../../station_app/ui/models/today.py" line="175"/>
         <source>voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="190"/>
+        <location filename="../../station_app/ui/models/today.py" line="197"/>
         <source>Visit</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="190"/>
+        <location filename="../../station_app/ui/models/today.py" line="197"/>
         <source>Relief</source>
         <translation>慰问</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="191"/>
+        <location filename="../../station_app/ui/models/today.py" line="198"/>
         <source>Programme</source>
         <translation>帮扶项目</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="191"/>
+        <location filename="../../station_app/ui/models/today.py" line="198"/>
         <source>Sign-up</source>
         <translation>入会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="192"/>
+        <location filename="../../station_app/ui/models/today.py" line="199"/>
         <source>Transfer in</source>
         <translation>会籍转入</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="192"/>
+        <location filename="../../station_app/ui/models/today.py" line="199"/>
         <source>Transfer out</source>
         <translation>会籍转出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="193"/>
+        <location filename="../../station_app/ui/models/today.py" line="200"/>
         <source>Withdrawal</source>
         <translation>退会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="194"/>
+        <location filename="../../station_app/ui/models/today.py" line="201"/>
         <source>Rejoin</source>
         <translation>重新入会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="195"/>
+        <location filename="../../station_app/ui/models/today.py" line="202"/>
         <source>Profile edit</source>
         <translation>修改资料</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="196"/>
+        <location filename="../../station_app/ui/models/today.py" line="203"/>
         <source>Real-name verification</source>
         <translation>实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="210"/>
+        <location filename="../../station_app/ui/models/today.py" line="217"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="255"/>
+        <location filename="../../station_app/ui/models/today.py" line="257"/>
+        <source>(again: %1)</source>
+        <translation>（补发：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/models/today.py" line="271"/>
         <source>verified</source>
         <translation>已实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="256"/>
+        <location filename="../../station_app/ui/models/today.py" line="272"/>
         <source>verification removed</source>
         <translation>取消实名认证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="261"/>
+        <location filename="../../station_app/ui/models/today.py" line="277"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="261"/>
+        <location filename="../../station_app/ui/models/today.py" line="277"/>
         <source>mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="262"/>
+        <location filename="../../station_app/ui/models/today.py" line="278"/>
         <source>worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/models/today.py" line="262"/>
+        <location filename="../../station_app/ui/models/today.py" line="278"/>
         <source>employer</source>
         <translation>平台/单位</translation>
     </message>
@@ -1579,31 +1586,31 @@ Compare the resident ID card with the person and with the ID number on file firs
     </message>
     <message>
         <location filename="../../station_app/ui/dialogs/transfer.py" line="50"/>
-        <source>&amp;Reason</source>
-        <translation>原因(&amp;R)</translation>
+        <source>Rea&amp;son</source>
+        <translation>原因(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="51"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="68"/>
+        <source>Transf&amp;er in</source>
+        <translation>会籍转入(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="52"/>
         <source>Transfer &amp;out</source>
         <translation>会籍转出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="60"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="61"/>
         <source>Union the member comes from</source>
         <translation>会员原所在工会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="61"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="62"/>
         <source>&amp;Comes from union</source>
         <translation>转出工会(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="67"/>
-        <source>Transfer &amp;in</source>
-        <translation>会籍转入(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/dialogs/transfer.py" line="74"/>
+        <location filename="../../station_app/ui/dialogs/transfer.py" line="75"/>
         <source>&amp;Record transfer</source>
         <translation>登记转接(&amp;R)</translation>
     </message>

@@ -34,7 +34,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="229"/>
+        <location filename="../../station_app/ui/sync_view.py" line="230"/>
         <source>This is a supervisor&apos;s ledger: Export forwards to the level above the stations&apos; original bundles it has not acknowledged yet (%1) and %Ln entries of this ledger&apos;s own.</source>
         <translation>
             <numerusform>This is a supervisor&apos;s ledger: Export forwards to the level above the stations&apos; original bundles it has not acknowledged yet (%1) and %Ln entry of this ledger&apos;s own.</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="239"/>
+        <location filename="../../station_app/ui/sync_view.py" line="240"/>
         <source>%Ln entries not yet acknowledged by %1.</source>
         <translation>
             <numerusform>%Ln entry not yet acknowledged by %1.</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="288"/>
+        <location filename="../../station_app/ui/sync_view.py" line="289"/>
         <source>%n people are active members under two numbers (signed up at two stations).</source>
         <translation>
             <numerusform>%n person is an active member under two numbers (signed up at two stations).</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="300"/>
+        <location filename="../../station_app/ui/sync_view.py" line="301"/>
         <source>Forward every station bundle this ledger holds (%1) and all %Ln of its own entries to the level above again?</source>
         <translation>
             <numerusform>Forward every station bundle this ledger holds (%1) and its own %Ln entry to the level above again?</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="303"/>
+        <location filename="../../station_app/ui/sync_view.py" line="304"/>
         <source>Export the whole history of this station again (%Ln entries), not only what the supervisor has not acknowledged?</source>
         <translation>
             <numerusform>Export the whole history of this station again (%Ln entry), not only what the supervisor has not acknowledged?</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="345"/>
+        <location filename="../../station_app/ui/sync_view.py" line="346"/>
         <source>Written: %1 (%Ln entries)</source>
         <translation>
             <numerusform>Written: %1 (%Ln entry)</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="476"/>
+        <location filename="../../station_app/ui/sync_view.py" line="482"/>
         <source>%n files: %1 accepted, %2 with nothing new, %3 refused, %4.</source>
         <translation>
             <numerusform>%n file: %1 accepted, %2 with nothing new, %3 refused, %4.</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="480"/>
+        <location filename="../../station_app/ui/sync_view.py" line="486"/>
         <source>%Ln new entries</source>
         <translation>
             <numerusform>%Ln new entry</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="491"/>
+        <location filename="../../station_app/ui/sync_view.py" line="497"/>
         <source>Import cancelled: %n of the files chosen (%1 in all) were not imported; import them again.</source>
         <translation>
             <numerusform>Import cancelled: %n of the files chosen (%1 in all) was not imported; import it again.</numerusform>

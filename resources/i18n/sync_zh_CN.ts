@@ -386,8 +386,13 @@
     <message>
         <location filename="../../station_app/ui/sync_setup.py" line="167"/>
         <location filename="../../station_app/ui/sync_setup.py" line="319"/>
-        <source>The station read out &amp;exactly this fingerprint</source>
-        <translation>驿站念出的指纹与此完全一致(&amp;E)</translation>
+        <source>The station read out e&amp;xactly this fingerprint</source>
+        <translation>驿站念出的指纹与此完全一致(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/sync_setup.py" line="266"/>
+        <source>The supervisor read out e&amp;xactly this fingerprint</source>
+        <translation>上级念出的指纹与此完全一致(&amp;X)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/sync_setup.py" line="168"/>
@@ -480,11 +485,6 @@
         <location filename="../../station_app/ui/sync_setup.py" line="261"/>
         <source>Phone the supervisor and ask them to read out their fingerprint. Trust this file only if it is exactly this one: from then on this ledger&apos;s bundles, with the ID numbers in them, are sealed for this supervisor.</source>
         <translation>请打电话给上级，请对方念出公钥指纹。只有完全一致时才信任此文件：此后本台账的数据包（含身份证号）都将加密给这个上级。</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/sync_setup.py" line="266"/>
-        <source>The supervisor read out &amp;exactly this fingerprint</source>
-        <translation>上级念出的指纹与此完全一致(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/sync_setup.py" line="267"/>
@@ -668,45 +668,45 @@
         <translation>生成回传包(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="224"/>
+        <location filename="../../station_app/ui/sync_view.py" line="225"/>
         <source>This is a supervisor&apos;s ledger that trusts no level above (such as the region): there is nobody to forward bundles to.</source>
         <translation>这是上级台账，但没有信任更上一级（如自治区总工会）：没有可以转交数据包的对象。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="288"/>
+        <location filename="../../station_app/ui/sync_view.py" line="289"/>
         <source>%n people are active members under two numbers (signed up at two stations).</source>
         <translation>
             <numerusform>有 %n 人以两个会员号同时在会（在两个驿站重复登记）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="300"/>
+        <location filename="../../station_app/ui/sync_view.py" line="301"/>
         <source>Forward every station bundle this ledger holds (%1) and all %Ln of its own entries to the level above again?</source>
         <translation>
             <numerusform>把本台账保存的全部驿站数据包（%1 个）和本台账自己的全部 %Ln 条记录重新转交上一级？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="303"/>
+        <location filename="../../station_app/ui/sync_view.py" line="304"/>
         <source>Export the whole history of this station again (%Ln entries), not only what the supervisor has not acknowledged?</source>
         <translation>
             <numerusform>重新导出本驿站的全部历史（%Ln 条记录），而不只是上级尚未确认的部分？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="345"/>
+        <location filename="../../station_app/ui/sync_view.py" line="346"/>
         <source>Written: %1 (%Ln entries)</source>
         <translation>
             <numerusform>已写入：%1（%Ln 条记录）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="290"/>
+        <location filename="../../station_app/ui/sync_view.py" line="291"/>
         <source>Same &amp;person twice… (%1)</source>
         <translation>重复登记(&amp;P)…（%1）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="482"/>
+        <location filename="../../station_app/ui/sync_view.py" line="488"/>
         <source>Skipped as meant for another ledger: %1.</source>
         <translation>不是给本台账的文件已跳过 %1 个。</translation>
     </message>
@@ -731,174 +731,174 @@
         <translation>用数据包登记驿站(&amp;B)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="229"/>
+        <location filename="../../station_app/ui/sync_view.py" line="230"/>
         <source>This is a supervisor&apos;s ledger: Export forwards to the level above the stations&apos; original bundles it has not acknowledged yet (%1) and %Ln entries of this ledger&apos;s own.</source>
         <translation>
             <numerusform>这是上级台账：导出会把更上一级尚未确认收到的各驿站原始数据包（%1 个）和本台账自己的 %Ln 条记录转交上去。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="234"/>
+        <location filename="../../station_app/ui/sync_view.py" line="235"/>
         <source>No supervisor is trusted yet, so nothing can be exported. This is set up once per station with the supervisor&apos;s trust file (Setting up, above; the station admin does it).</source>
         <translation>尚未信任上级，因此不能导出。每个驿站只需用上级的信任文件设置一次（见上方“首次设置”，由驿站管理员操作）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="239"/>
+        <location filename="../../station_app/ui/sync_view.py" line="240"/>
         <source>%Ln entries not yet acknowledged by %1.</source>
         <translation>
             <numerusform>有 %Ln 条记录尚未得到上级 %1 确认。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="247"/>
+        <location filename="../../station_app/ui/sync_view.py" line="248"/>
         <source>Only the station admin or a supervisor account may do this.</source>
         <translation>只有驿站管理员或上级账号可以执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="257"/>
+        <location filename="../../station_app/ui/sync_view.py" line="258"/>
         <source>Write the whole history again, for a supervisor who lost data</source>
         <translation>重新写出全部历史，用于上级丢失数据时</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="275"/>
+        <location filename="../../station_app/ui/sync_view.py" line="276"/>
         <source>No bundle for more than 14 days: %1</source>
         <translation>超过14天未收到数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="279"/>
+        <location filename="../../station_app/ui/sync_view.py" line="280"/>
         <source>No bundle received yet from: %1</source>
         <translation>尚未收到数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="306"/>
+        <location filename="../../station_app/ui/sync_view.py" line="307"/>
         <source>Export everything again</source>
         <translation>全部重新导出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="310"/>
+        <location filename="../../station_app/ui/sync_view.py" line="311"/>
         <source>Do this only when the supervisor lost data (its ledger was restored or set up again). The file can be large and take a while to write; the supervisor skips what it already holds.</source>
         <translation>只在上级丢失数据（其台账从备份恢复或重新设置）时才这样做。文件可能很大，写出需要一些时间；上级已有的记录会自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="313"/>
+        <location filename="../../station_app/ui/sync_view.py" line="314"/>
         <source>E&amp;xport everything</source>
         <translation>全部导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="327"/>
+        <location filename="../../station_app/ui/sync_view.py" line="328"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="335"/>
+        <location filename="../../station_app/ui/sync_view.py" line="336"/>
         <source>Writing the bundle…</source>
         <translation>正在写入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="341"/>
-        <location filename="../../station_app/ui/sync_view.py" line="568"/>
+        <location filename="../../station_app/ui/sync_view.py" line="342"/>
+        <location filename="../../station_app/ui/sync_view.py" line="574"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="352"/>
+        <location filename="../../station_app/ui/sync_view.py" line="353"/>
         <source>Check bundles (nothing is written)</source>
         <translation>检查数据包（不写入任何内容）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="353"/>
+        <location filename="../../station_app/ui/sync_view.py" line="354"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="354"/>
+        <location filename="../../station_app/ui/sync_view.py" line="355"/>
         <source>Bundles (*.zip *.slbx);;All files (*)</source>
         <translation>数据包 (*.zip *.slbx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="364"/>
+        <location filename="../../station_app/ui/sync_view.py" line="365"/>
         <source>Checking bundles…</source>
         <translation>正在检查数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="364"/>
+        <location filename="../../station_app/ui/sync_view.py" line="365"/>
         <source>Importing bundles…</source>
         <translation>正在导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="365"/>
+        <location filename="../../station_app/ui/sync_view.py" line="366"/>
         <source>Making a safety backup of the ledger before the import (a large ledger takes a while)…</source>
         <translation>导入前正在为台账做安全备份（台账较大时需要一些时间）…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="367"/>
+        <location filename="../../station_app/ui/sync_view.py" line="368"/>
         <source>Checking %1 (file %2 of %3)…</source>
         <translation>正在检查 %1（第 %2 个，共 %3 个文件）…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="368"/>
+        <location filename="../../station_app/ui/sync_view.py" line="369"/>
         <source>Importing %1 (file %2 of %3)…</source>
         <translation>正在导入 %1（第 %2 个，共 %3 个文件）…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="416"/>
+        <location filename="../../station_app/ui/sync_view.py" line="417"/>
         <source>Enrol the station of the chosen file from the key inside its bundle, after comparing its fingerprint</source>
         <translation>核对公钥指纹后，用所选文件数据包中的公钥登记该驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="428"/>
-        <location filename="../../station_app/ui/sync_view.py" line="433"/>
+        <location filename="../../station_app/ui/sync_view.py" line="429"/>
+        <location filename="../../station_app/ui/sync_view.py" line="434"/>
         <source>Reading the bundle…</source>
         <translation>正在读取数据包…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="476"/>
+        <location filename="../../station_app/ui/sync_view.py" line="482"/>
         <source>%n files: %1 accepted, %2 with nothing new, %3 refused, %4.</source>
         <translation>
             <numerusform>共 %n 个文件：导入 %1 个，无新内容 %2 个，拒收 %3 个，%4。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="480"/>
+        <location filename="../../station_app/ui/sync_view.py" line="486"/>
         <source>%Ln new entries</source>
         <translation>
             <numerusform>新增 %Ln 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/sync_view.py" line="491"/>
+        <location filename="../../station_app/ui/sync_view.py" line="497"/>
         <source>Import cancelled: %n of the files chosen (%1 in all) were not imported; import them again.</source>
         <translation>
             <numerusform>导入已取消：所选 %1 个文件中有 %n 个未导入，请再导入一次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="519"/>
+        <location filename="../../station_app/ui/sync_view.py" line="525"/>
         <source>Choose a station in the table first.</source>
         <translation>请先在表格中选择一个驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="521"/>
+        <location filename="../../station_app/ui/sync_view.py" line="527"/>
         <source>Write return bundle to</source>
         <translation>回传包保存到</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="534"/>
+        <location filename="../../station_app/ui/sync_view.py" line="540"/>
         <source>Choose a station marked forked in the table first.</source>
         <translation>请先在表中选择标为分叉的驿站。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="538"/>
+        <location filename="../../station_app/ui/sync_view.py" line="544"/>
         <source>Resolve fork</source>
         <translation>解除分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="539"/>
+        <location filename="../../station_app/ui/sync_view.py" line="545"/>
         <source>Station %1, epoch %2: seq %3 arrived twice with different content, so two copies of its ledger are in use. Only go on once the station works with one copy and the other is retired. What did you find out?</source>
         <translation>驿站 %1 第 %2 期：第 %3 号出现两条内容不同的记录，说明有两份台账在同时使用。请先确认驿站只用其中一份、另一份已停用，再继续。查明的情况是？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sync_view.py" line="554"/>
+        <location filename="../../station_app/ui/sync_view.py" line="560"/>
         <source>Station %1&apos;s epoch %2 is no longer held: import its bundles again.</source>
         <translation>已解除驿站 %1 第 %2 期的暂停：请重新导入其数据包。</translation>
     </message>

@@ -19,7 +19,7 @@ from .xlsx import display_width, keep_as_text
 if TYPE_CHECKING:
     from ..data.db import Ledger
 
-STATUS = {"active": ("在册", "Active"), "withdrawn": ("已退会", "Withdrawn"),
+STATUS = {"active": ("在会", "Active"), "withdrawn": ("已退会", "Withdrawn"),
           "transferred_out": ("已转出", "Transferred out")}
 VERIFIED = {"verified": ("已实名", "Verified"), "unverified": ("未实名", "Not verified")}
 COLUMNS: tuple[tuple[str, str, str], ...] = (

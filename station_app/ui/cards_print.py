@@ -8,6 +8,7 @@ or ten per A4 page with crop marks (the same layout as ``cards.output.sheet_pdf`
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -45,6 +46,8 @@ A4_SHEET = "a4"  # ten cards a page with crop marks (ordinary printers)
 _SETTING_LAYOUT = "cards/layout"
 _SETTING_BACKS = "cards/backs"
 _SETTING_FOLDER = "cards/folder"
+
+log = logging.getLogger(__name__)
 
 
 # ---- painting (no widgets: testable with a PDF QPrinter) ----
@@ -307,8 +310,12 @@ class CardDialog(QDialog):
     def print_to(self, printer: QPrinter) -> bool:
         try:
             self._paint(printer)
-        except OSError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+        except OSError:
+            # The exception's own words are English for the log; the attendant gets a
+            # sentence in the UI's language saying what to check.
+            log.warning("card not printed: the printer could not be opened")
+            QMessageBox.warning(self, self.windowTitle(), self.tr(
+                "The printer could not be opened: check that it is connected and switched on."))
             return False
         self._record_printed()
         return True

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
+    QStyleOptionHeader,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +32,57 @@ if TYPE_CHECKING:
     from .counter import CounterPage
 
 
+SortIndicator = QStyleOptionHeader.SortIndicator
+
+
+def arrow_points_up(style: QStyle, indicator: SortIndicator) -> bool:
+    """Whether ``style`` draws the header's sort ``indicator`` as an arrow pointing up: the
+    narrowest line of what it paints is at the top."""
+    size = 24
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    option = QStyleOptionHeader()
+    option.rect = QRect(0, 0, size, size)
+    option.sortIndicator = indicator
+    painter = QPainter(image)
+    style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorHeaderArrow, option, painter)
+    painter.end()
+    widths = []
+    for y in range(size):
+        inked = [x for x in range(size) if image.pixelColor(x, y).alpha() > 60]
+        if inked:
+            widths.append(max(inked) - min(inked) + 1)
+    return len(widths) > 1 and widths[0] < widths[-1]
+
+
+class SortArrowHeader(QHeaderView):
+    """A header whose arrow points down for newest first (descending) and up for ascending,
+    whatever the style. Qt hands a descending sort to the style as ``SortUp``; Fusion on
+    Linux draws that as ▲ (the GNOME convention), the Windows styles as ▼: today's ledger,
+    newest first, showed ▲ under Time, which reads as oldest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        # As the header QTableView makes for itself: a click on a title sorts.
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+        self._style_checked: tuple[QStyle, bool] | None = None
+
+    def _descending_drawn_up(self) -> bool:
+        style = self.style()
+        if self._style_checked is None or self._style_checked[0] is not style:
+            self._style_checked = (style, arrow_points_up(style, SortIndicator.SortUp))
+        return self._style_checked[1]
+
+    def initStyleOptionForIndex(self, option: QStyleOptionHeader,
+                                logicalIndex: int) -> None:  # noqa: N803 (Qt)
+        super().initStyleOptionForIndex(option, logicalIndex)
+        if option.sortIndicator != SortIndicator.None_ and self._descending_drawn_up():
+            option.sortIndicator = (SortIndicator.SortDown
+                                    if option.sortIndicator == SortIndicator.SortUp
+                                    else SortIndicator.SortUp)
+
+
 class TodayLedger(QWidget):
     """The lower half of the counter: title and count, Correct / Void, and the table."""
 
@@ -40,6 +94,7 @@ class TodayLedger(QWidget):
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for Correct / Void
         self.table.setObjectName("todayTable")
+        self.table.setHorizontalHeader(SortArrowHeader(self.table))
         self.table.setAccessibleName(self.tr("Today's ledger"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)

@@ -164,7 +164,7 @@ class SetupBox(QGroupBox):
                           "write the file). Enrol only if it is exactly this one.")
             .replace("%1", kind),
             code=ident.code, name=ident.name, fingerprint=ident.fingerprint,
-            check=self.tr("The station read out &exactly this fingerprint"),
+            check=self.tr("The station read out e&xactly this fingerprint"),
             ok_text=self.tr("&Enrol"))
         dialog.accepted.connect(lambda: self.enrol(file, ident.fingerprint))
         return self._open(dialog)
@@ -263,7 +263,7 @@ class SetupBox(QGroupBox):
                           "ledger's bundles, with the ID numbers in them, are sealed for this "
                           "supervisor."),
             code=ident.code, name=ident.name, fingerprint=ident.fingerprint,
-            check=self.tr("The supervisor read out &exactly this fingerprint"),
+            check=self.tr("The supervisor read out e&xactly this fingerprint"),
             ok_text=self.tr("&Trust"), warnings=warnings)
         dialog.accepted.connect(lambda: self.trust(file, ident.fingerprint))
         return self._open(dialog)
@@ -316,6 +316,6 @@ class SetupBox(QGroupBox):
                           "bundle only if it is exactly this one.")
             .replace("%1", signer["file"]).replace("%2", signer["code"]),
             code=signer["code"], name=signer["name"], fingerprint=signer["fingerprint"],
-            check=self.tr("The station read out &exactly this fingerprint"),
+            check=self.tr("The station read out e&xactly this fingerprint"),
             ok_text=self.tr("&Enrol and import"),
             warnings=[self.tr("This choice is written to the audit log with your name.")])

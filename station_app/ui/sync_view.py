@@ -203,6 +203,7 @@ class SyncPage(QWidget):
         self.return_button.clicked.connect(self.choose_return_folder)
         row.addWidget(self.return_button)
         col.addLayout(row)
+        self.stations_box = box
         self.splitter.addWidget(box)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
@@ -455,7 +456,7 @@ class SyncPage(QWidget):
             table = self.stations_table
             rows = table.horizontalHeader().height() + 2 * table.frameWidth() + min(
                 self.stations.rowCount(), 6) * table.verticalHeader().defaultSectionSize()
-            stations = (self.splitter.widget(1).minimumSizeHint().height()
+            stations = (self.stations_box.minimumSizeHint().height()
                         - table.minimumSizeHint().height() + rows)
             wanted = max(self.import_box.minimumSizeHint().height(), total // 2,
                          total - stations)

@@ -134,13 +134,13 @@ def test_a_voided_withdrawal_is_shown_at_once(qtbot: Any, counter: Any, ctx: Any
     entry = members.withdraw_member(ctx.ledger, number, "本人申请", by="tester")
     counter.choose_member(number)
     panel = counter.member_panel
-    assert panel.banner.isVisible() and "withdrawn" in panel.fields["status"].text()
+    assert panel.banner.isVisible() and "Withdrawn" in panel.fields["status"].text()
     assert counter.armed is None
     # Voided elsewhere (another page, the command line): the ledger says so, the panel follows.
     corrections.void_entry(ctx.ledger, entry.id, "录错了人", by="tester")
     ctx.changed()
     assert not panel.banner.isVisible()
-    assert panel.fields["status"].text() == "active"
+    assert panel.fields["status"].text() == "Active"
     assert counter.member_actions.button.isEnabled()
 
 
@@ -155,5 +155,5 @@ def test_a_withdrawal_voided_in_todays_ledger_clears_the_red_note(
 
     assert void_selected_with(qtbot, counter, "wrong member")
     assert not counter.member_panel.banner.isVisible()
-    assert counter.member_panel.fields["status"].text() == "active"
+    assert counter.member_panel.fields["status"].text() == "Active"
     assert not counter.member_panel.served  # a void is not serving the person shown

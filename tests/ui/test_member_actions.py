@@ -178,7 +178,7 @@ def test_a_withdrawn_member_cannot_be_served(qtbot: Any, counter: Any, ctx: Any)
     assert seen[1] == "&Withdraw"
     assert queries.get_member(ctx.ledger, member.member_no).status == "withdrawn"
     panel = counter.member_panel
-    assert "withdrawn" in panel.fields["status"].text()
+    assert "Withdrawn" in panel.fields["status"].text()
     assert panel.banner.isVisible()
     assert counter.armed is None
     actions = counter.member_actions

@@ -20,7 +20,14 @@ from ...domain.errors import InvalidInput, LedgerError, Refused
 from ...services import relief
 from ..context import AppContext
 from ..widgets.member_panel import current_campaign
-from . import ERROR_STYLE, TypedDialog, error_label, submit_buttons
+from . import (
+    ERROR_STYLE,
+    TypedDialog,
+    error_label,
+    grow_to_fit,
+    show_field_error,
+    submit_buttons,
+)
 
 COMMON_GOODS = ("矿泉水", "棉手套", "保温杯", "防暑药品", "毛巾", "雨衣", "口罩")
 
@@ -91,6 +98,7 @@ class ReliefDialog(TypedDialog):
         self.override.setAccessibleName(self.tr("Reason for giving again"))
         self.override.setPlaceholderText(self.tr("Reason for giving again (required to override)"))
         self.override.hide()
+        self.override.textChanged.connect(lambda _t: self._unmark_override())
         layout.addWidget(self.override)
         self.error = error_label("reliefError")
         layout.addWidget(self.error)
@@ -131,12 +139,31 @@ class ReliefDialog(TypedDialog):
                 chosen.append(relief.Goods(validate.text("goods", name, max_len=30), qty.value()))
         return chosen
 
+    def _grow(self) -> None:
+        """A line that appeared (an error, the rule note) makes the window taller: squeezed
+        into the same height, the campaign and money rows were cut to a sliver."""
+        if self.isVisible():
+            grow_to_fit(self)
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self._grow()
+
+    def _unmark_override(self) -> None:
+        """Typing the reason takes the red frame off it (the note above stays)."""
+        if self.override.property("invalid"):
+            self.override.setProperty("invalid", False)
+            self.override.setStyleSheet("")
+            self.override.setAccessibleDescription("")
+
     def check_money(self) -> int | None:
         try:
             fen = validate.yuan_to_fen(self.money.text())
         except InvalidInput as exc:
             self.money_error.setText(self.ctx.message(exc))
             self.money_error.show()
+            self._grow()
             return None
         self.money_error.hide()
         return fen
@@ -154,8 +181,9 @@ class ReliefDialog(TypedDialog):
                 "relief_already_given", campaign=campaign.name, when=when)))
             self.rule_note.show()
             self.override.show()
+            self._grow()
         else:
-            self.rule_note.hide()
+            show_field_error(self.rule_note, self.override, "")
             self.override.hide()
             self.override.clear()
 
@@ -175,16 +203,19 @@ class ReliefDialog(TypedDialog):
                 override_reason=self.override.text().strip() if self.override.isVisible()
                 and self.override.text().strip() else None)
         except Refused as exc:
-            if exc.code == "relief_already_given":
-                self.check_rule()
-                self.override.show()
-                self.override.setFocus()
-            self.error.setText(self.ctx.message(exc))
-            self.error.show()
+            if exc.code != "relief_already_given":
+                self._show_error(self.ctx.message(exc))
+                return False
+            # The rule note above the reason already says this sentence (with when): it is
+            # not repeated as the error; the reason field is framed red and gets the cursor.
+            self.check_rule()
+            show_field_error(self.rule_note, self.override, self.ctx.message(exc))
+            self.override.show()
+            self.override.setFocus()
+            self._grow()
             return False
         except LedgerError as exc:
-            self.error.setText(self.ctx.message(exc))
-            self.error.show()
+            self._show_error(self.ctx.message(exc))
             return False
         self.accept()
         return True

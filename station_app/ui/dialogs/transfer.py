@@ -47,7 +47,8 @@ class TransferDialog(TypedDialog):
         self.reason_out = QLineEdit()
         self.reason_out.setObjectName("transferReason")
         self.reason_out.setAccessibleName(self.tr("Reason"))
-        out_form.addRow(self.tr("&Reason"), self.reason_out)
+        out_form.addRow(self.tr("Rea&son"), self.reason_out)
+        # Alt+R is "Record transfer" (both tabs); Alt+I is the ID number on the "in" tab.
         self.tabs.addTab(out_page, self.tr("Transfer &out"))
         if member is None or member.status != "active":
             out_page.setEnabled(False)
@@ -64,7 +65,7 @@ class TransferDialog(TypedDialog):
         in_layout.addWidget(self.person)
         self.consent = ConsentBox(ctx, in_page)
         in_layout.addWidget(self.consent)
-        self.tabs.addTab(in_page, self.tr("Transfer &in"))
+        self.tabs.addTab(in_page, self.tr("Transf&er in"))
         if member is None or member.status != "active":
             self.tabs.setCurrentIndex(1)
 

@@ -27,6 +27,8 @@ Index = QModelIndex | QPersistentModelIndex
 KINDS = ("visit", "relief", "enrolment", "member.signup", "transfer.in", "transfer.out",
          "member.withdraw", "member.rejoin", "member.update", "member.verify")
 PAGE = 200
+# A repeat handout's reason, as much as the Details column shows (the tooltip has it whole).
+REASON_SHOWN = 20
 MAX_CACHED_PAGES = 20
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -68,6 +70,7 @@ class TodayModel(QAbstractTableModel):
         self._sort_column = COL_TIME
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._service_names: dict[str, tuple[str, str]] = {}
+        self._campaign_names: dict[str, str] = {}
         self.day = clock.today()
         self.refresh()
 
@@ -93,6 +96,7 @@ class TodayModel(QAbstractTableModel):
         self._pages.clear()
         self._service_names = {s.code: (s.name_zh, s.name_en)
                                for s in queries.services(self.ctx.ledger)}
+        self._campaign_names = {c.code: c.name for c in queries.campaigns(self.ctx.ledger)}
         self.endResetModel()
 
     def _row(self, row: int) -> tuple[Any, ...] | None:
@@ -154,6 +158,9 @@ class TodayModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if voided:
                 return self.tr("Voided: %1").replace("%1", str(void_reason))
+            if col == COL_DETAILS and kind == "relief" and body.get("override_reason"):
+                # The row shows the reason for giving again cut short; here it is whole.
+                return self._details(kind, body, full=True)
             if correct_reason:
                 return self.tr("Corrected: %1").replace("%1", str(correct_reason))
             return self.tr("Entry %1").replace("%1", entry_id)
@@ -228,7 +235,7 @@ class TodayModel(QAbstractTableModel):
             return ""
         return ""
 
-    def _details(self, kind: str, body: dict[str, Any]) -> str:
+    def _details(self, kind: str, body: dict[str, Any], *, full: bool = False) -> str:
         en = self.ctx.lang == "en"
         if kind == "visit":
             names = [self._service_names.get(c, (c, c))[1 if en else 0]
@@ -239,7 +246,16 @@ class TodayModel(QAbstractTableModel):
             if body.get("money_fen"):
                 parts.append("¥" + validate.format_fen(int(body["money_fen"])))
             parts += [f"{g['item']}×{g['qty']}" for g in body.get("goods", [])]
-            return f"{body.get('campaign', '')}: " + ", ".join(parts)
+            code = str(body.get("campaign", ""))
+            # The campaign's name, as the relief window and the member panel say it (the code
+            # only for a campaign this ledger does not define).
+            text = f"{self._campaign_names.get(code) or code}: " + ", ".join(parts)
+            reason = str(body.get("override_reason") or "").strip()
+            if reason:
+                if not full and len(reason) > REASON_SHOWN:
+                    reason = reason[:REASON_SHOWN - 1] + "…"
+                text += (" " if en else "") + self.tr("(again: %1)").replace("%1", reason)
+            return text
         if kind == "enrolment":
             try:
                 return catalogue.programme(str(body.get("programme"))).text(self.ctx.lang)

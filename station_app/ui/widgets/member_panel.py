@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from ...data import queries
 from ...data.db import Ledger
-from ...domain import catalogue, clock, worker_types
+from ...domain import catalogue, clock, statuses, worker_types
+from ...domain import member_no as member_no_rules
 from ...domain.errors import LedgerError, Refused
 from ...services import checkin, members
 from ..context import AppContext
@@ -138,12 +140,13 @@ class MemberPanel(QFrame):
         self.actions_row = QHBoxLayout()
         layout.addLayout(self.actions_row)
         self.print_button: QPushButton | None = None
+        self.reissue_button: QPushButton | None = None
         if ctx.has_card_printer():
             self.print_button = self.add_member_action(self.tr("Print card"), self.print_card,
                                                        "printCardButton")
             # cards area (issue 4): reissue after loss; the sentence is in cards_zh_CN.ts
-            self.add_member_action(self.tr("Reissue card"), self.reissue_card,
-                                   "reissueCardButton")
+            self.reissue_button = self.add_member_action(self.tr("Reissue card"),
+                                                         self.reissue_card, "reissueCardButton")
         self.clear()
 
     # ---- what others plug in ----
@@ -165,7 +168,7 @@ class MemberPanel(QFrame):
         """
         number = self.member_no
         printer = self.ctx.card_printer()
-        if number is None or printer is None:
+        if number is None or printer is None or self._refuse_card(self.tr("Print card")):
             return False
         self.print_card_requested.emit(number)
         printer(self.window(), self.ctx, number)
@@ -176,7 +179,17 @@ class MemberPanel(QFrame):
         from ..cards_print import reissue_member_card
 
         number = self.member_no
-        return number is not None and reissue_member_card(self.window(), self.ctx, number)
+        if number is None or self._refuse_card(self.tr("Reissue card")):
+            return False
+        return reissue_member_card(self.window(), self.ctx, number)
+
+    def _refuse_card(self, title: str) -> bool:
+        """Ctrl+P acts even while the button is greyed out: say why instead (a forged card
+        must not get the real member's card printed)."""
+        why = self._card_refusal()
+        if why:
+            QMessageBox.warning(self.window(), title, why)
+        return bool(why)
 
     # ---- state ----
     @property
@@ -225,6 +238,41 @@ class MemberPanel(QFrame):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setEnabled(on)
+        self._enable_card_buttons(on)
+
+    def _card_refusal(self) -> str:
+        """Why this station cannot print or reissue the card of the member shown (the sentence
+        the cards service would refuse with), or "" when it can."""
+        if self.facts is None:
+            return ""
+        found = self.facts.check_in
+        # A card that proves nothing: not the person's card to print or replace (the member
+        # can still be found by name, and their own card printed).
+        if found.status in (checkin.FORGED, checkin.REPLACED_CARD, checkin.NOT_HERE):
+            return render_error(Refused(f"scan.{found.status}", member_no=found.member_no),
+                                self.ctx.lang)
+        station = self.ctx.ledger.station_code
+        member = found.member
+        if member is None or member.home_station != station or member.origin != "local":
+            home = (member.home_station if member is not None
+                    else member_no_rules.station_of(found.member_no))
+            return render_error(Refused("card.not_home_station", member_no=found.member_no,
+                                        home=home, station=station), self.ctx.lang)
+        if member.status != "active":
+            return render_error(Refused(f"card.member_inactive.{member.status}",
+                                        member_no=member.member_no, status=member.status),
+                                self.ctx.lang)
+        return ""
+
+    def _enable_card_buttons(self, on: bool) -> None:
+        """Print and Reissue are greyed out, with the reason as their tooltip, for a card the
+        cards service would refuse (forged or replaced card, another station's member, a
+        member who left): pressing them only led to a refusal."""
+        why = self._card_refusal() if on else ""
+        for button in (self.print_button, self.reissue_button):
+            if button is not None:
+                button.setEnabled(on and not why)
+                button.setToolTip(why)
 
     def reload(self) -> None:
         """Re-read the member, their status and counts after the ledger changed (a visit, a
@@ -247,8 +295,6 @@ class MemberPanel(QFrame):
             self.title.setText(self.tr("Member %1").replace("%1", found.member_no))
             for key in ("id_masked", "worker_type", "employer", "programmes"):
                 f[key].setText("—")
-            from ...domain import member_no as member_no_rules
-
             f["home_station"].setText(member_no_rules.station_of(found.member_no))
         else:
             self.title.setText(member.name)
@@ -287,11 +333,8 @@ class MemberPanel(QFrame):
             return self.tr("not in this station's ledger")
         if member is None:
             return self.tr("not known at this station (can be served)")
-        text = {
-            "active": self.tr("active"),
-            "transferred_out": self.tr("transferred out"),
-            "withdrawn": self.tr("withdrawn"),
-        }.get(member.status, member.status)
+        # The same words as the command line and the members list (domain.statuses).
+        text = statuses.label(member.status, self.ctx.lang)
         if found.status == checkin.REPLACED_CARD:
             text += " · " + self.tr("card replaced")
         if member.verified == "verified":
