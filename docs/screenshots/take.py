@@ -73,6 +73,8 @@ def main() -> None:
         relief.show()
         app.processEvents()
         relief.grab().save(str(HERE / f"relief_{lang}.png"))
+        for dialog in (sign_up, bad, relief):
+            dialog.discard_ok = True  # typed in for the picture: close without asking
         for widget in (sign_up, bad, relief, window):
             widget.close()
             widget.deleteLater()

@@ -42,6 +42,7 @@ def main() -> None:
     dialog.show()
     app.processEvents()
     dialog.grab().save(str(HERE / "member_edit.png"))
+    dialog.discard_ok = True  # typed in for the picture: close without asking
     dialog.close()
     window.close()
     ctx._soon.stop()
