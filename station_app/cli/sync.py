@@ -213,22 +213,42 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     who = _signed_in(ctx, "import")
     ledger = ctx.ledger()
     known = {r.code for r in sync_ops.stations(ledger)}
-    if args.fingerprint and not args.accept_unknown:
-        ctx.print(ctx.t("--fingerprint 只能与 --accept-unknown 一起使用",
-                        "--fingerprint goes with --accept-unknown"))
-        return EXIT_USAGE
-    accept = (args.fingerprint or True) if args.accept_unknown else False
+    accept: bool | str = bool(args.accept_unknown)
+    if args.fingerprint is not None:
+        # As read out over the phone: any case, spaces or dashes between the groups.
+        digits = "".join(ch for ch in args.fingerprint.upper() if ch not in " -:")
+        if not args.accept_unknown or len(digits) != 32 or any(
+                ch not in "0123456789ABCDEF" for ch in digits):
+            ctx.print(ctx.t("--fingerprint 需与 --accept-unknown 一起使用，且为32位十六进制"
+                            "（8组，每组4位）", "--fingerprint goes with --accept-unknown and "
+                            "is 32 hex digits (8 groups of 4)"))
+            return EXIT_USAGE
+        accept = " ".join(digits[i:i + 4] for i in range(0, 32, 4))
     outcomes = sync_ops.import_bundles(ledger, args.bundles, actor=ctx.actor,
                                        dry_run=args.dry_run, accept_unknown=accept,
                                        attendant=who)
-    # Enrolled from their bundles just now: the key was taken on trust, so say whose it is.
-    enrolled = [r for r in sync_ops.stations(ledger) if r.code not in known]
+    # Enrolled from their bundles just now: the key was taken on trust, so say whose it is
+    # (not stations a relay or return bundle made known).
+    enrolled = [r for r in sync_ops.stations(ledger) if r.code not in known
+                and r.role == "enrolled"] if accept and not args.dry_run else []
+    signers = []  # a dry run: the keys --accept-unknown would enrol
+    if args.dry_run and accept:
+        for path in importer.find_bundles(args.bundles):
+            try:
+                signer = sync_ops.bundle_signer(ledger, path)
+            except (LedgerError, OSError):
+                continue
+            if signer["code"] not in known:
+                signers.append(signer)
     # A relay whose forwarded bundles were partly set aside needs attention too; a file meant
     # for another ledger (skipped) does not.
     refused = any(o.refused or o.inner_refused for o in outcomes)
     if ctx.json:
         ctx.emit({"results": [o.to_json(lambda e: messages.render(e, ctx.lang))
-                              for o in outcomes]})
+                              for o in outcomes],
+                  "enrolled_from_bundles": [{"code": r.code, "name": r.name,
+                                             "fingerprint": r.fingerprint} for r in enrolled],
+                  "unknown_signers": signers})
         return EXIT_REFUSED if refused else EXIT_OK
     for o in outcomes:
         ctx.print(f"{o.file}: {_result_word(ctx, o.result)}")
@@ -261,17 +281,11 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
                         f"Enrolled station {r.code} {r.name} from the key in its bundle, "
                         f"fingerprint {r.fingerprint}: check it with the station by phone, and "
                         "revoke it at once if it differs"))
-    if args.dry_run and args.accept_unknown:
-        for path in importer.find_bundles(args.bundles):
-            try:
-                signer = sync_ops.bundle_signer(ledger, path)
-            except LedgerError:
-                continue
-            if signer["code"] not in known:
-                ctx.print(ctx.t(f"{signer['file']}：驿站 {signer['code']} {signer['name']} "
-                                f"的公钥指纹 {signer['fingerprint']}",
-                                f"{signer['file']}: station {signer['code']} {signer['name']},"
-                                f" key fingerprint {signer['fingerprint']}"))
+    for signer in signers:
+        ctx.print(ctx.t(f"{signer['file']}：驿站 {signer['code']} {signer['name']} "
+                        f"的公钥指纹 {signer['fingerprint']}",
+                        f"{signer['file']}: station {signer['code']} {signer['name']},"
+                        f" key fingerprint {signer['fingerprint']}"))
     return EXIT_REFUSED if refused else EXIT_OK
 
 

@@ -219,9 +219,9 @@ def decrypt(data: bytes, box: X25519PrivateKey, name: str) -> bytes:
 
             if header["recipient_fingerprint"] != fingerprint(raw_public(box.public_key())):
                 raise refuse("cannot_decrypt", file=name) from None
-        # Whole but failing its authentication tag: altered or damaged after it was written
-        # (a cut file fails too: "damaged" says enough for both).
-        raise refuse("damaged", file=name) from None
+        # Failing its authentication tag: cut short or damaged, which the tag cannot tell
+        # apart ("incomplete or damaged" says both).
+        raise refuse("truncated", file=name) from None
 
 
 # ---- reading, with every safety check before anything is trusted ----
@@ -304,8 +304,8 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> 
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, ValueError,
             NotImplementedError, RuntimeError):  # a CRC or deflate error in a whole file
         raise refuse("damaged", file=name) from None
-    if len(data) != info.file_size:
-        raise refuse("zip_bomb" if len(data) > info.file_size else "truncated", file=name)
+    if len(data) != info.file_size:  # (the archive's end was found where it belongs)
+        raise refuse("zip_bomb" if len(data) > info.file_size else "damaged", file=name)
     return data
 
 

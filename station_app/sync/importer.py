@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
 import hashlib
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -96,10 +98,12 @@ class _DryRun(Exception):
 
 
 def find_bundles(paths: list[Path]) -> list[Path]:
-    """Files as given; folders contribute their bundle files (sorted), their subfolders' too
-    (a stick with a folder per station): there, a ``.zip`` counts only if it holds a bundle
-    manifest, so a backup or anything else zipped on the stick is passed over, not refused.
-    Refused (``nothing_found``) only when nothing at all was found: an empty folder beside
+    """Files as given; folders contribute their bundle files (sorted), and those of their
+    subfolders down to ``SUBFOLDER_DEPTH`` levels (a stick with a folder per station): there a
+    ``.zip`` counts only if it is named as bundles are or holds a signed bundle manifest, so a
+    backup or anything else zipped on the stick is passed over, not refused. Hidden and system
+    folders (a recycle bin) and a ledger's own archive, quarantine and backup folders are left
+    out. Refused (``nothing_found``) only when nothing at all was found: an empty folder beside
     bundles does not keep them out."""
     found: list[Path] = []
     empty: list[Path] = []
@@ -108,9 +112,7 @@ def find_bundles(paths: list[Path]) -> list[Path]:
             found.append(path)
             continue
         items = sorted(p for p in path.iterdir() if _looks_like_bundle(p))
-        items.extend(p for p in sorted(path.rglob("*"))
-                     if p.parent != path and _inside_a_bundle_folder(p, path)
-                     and _looks_like_bundle(p) and _holds_a_bundle(p))
+        items.extend(p for p in _below(path) if _looks_like_bundle(p) and _holds_a_bundle(p))
         if not items:
             empty.append(path)
         found.extend(items)
@@ -119,15 +121,28 @@ def find_bundles(paths: list[Path]) -> list[Path]:
     return found
 
 
+SUBFOLDER_DEPTH = 3
+_NOT_SEARCHED = (".bundles", ".quarantine", ".backups")
+
+
+def _below(top: Path) -> list[Path]:
+    """The files in ``top``'s subfolders (not its own), sorted, pruned as ``find_bundles``
+    says; symlinked folders are not followed."""
+    files: list[Path] = []
+    for folder, subfolders, names in os.walk(top):
+        depth = len(Path(folder).relative_to(top).parts)
+        subfolders[:] = sorted(
+            d for d in subfolders if depth < SUBFOLDER_DEPTH
+            and not d.startswith((".", "$")) and not d.endswith(_NOT_SEARCHED)
+            and d.upper() not in ("SYSTEM VOLUME INFORMATION", "RECYCLER"))
+        if depth:
+            files.extend(Path(folder) / name for name in sorted(names))
+    return files
+
+
 def _looks_like_bundle(path: Path) -> bool:
     return (path.suffix.lower() in BUNDLE_SUFFIXES and not path.name.startswith(".partial-")
             and path.is_file())
-
-
-def _inside_a_bundle_folder(path: Path, top: Path) -> bool:
-    """Not in a hidden folder, nor in a ledger's own archive or quarantine folder."""
-    return not any(part.startswith(".") or part.endswith((".bundles", ".quarantine"))
-                   for part in path.relative_to(top).parts[:-1])
 
 
 # The names exports give bundles (export._bundle_name, return and relay bundles).
@@ -136,30 +151,69 @@ _BUNDLE_NAME = re.compile(r"(?:relay_|return_)?[A-Z][A-Z0-9]{2,9}_")
 
 def _holds_a_bundle(path: Path) -> bool:
     """An encrypted bundle, a file named as bundles are (a damaged one is refused and kept
-    aside, not passed over), or a ZIP whose members include a bundle manifest."""
+    aside, not passed over), or a ZIP holding a bundle's manifest and its signature (a backup
+    has a manifest too, but no signature beside it)."""
     if path.suffix.lower() != ".zip" or _BUNDLE_NAME.match(path.name):
         return True
     try:
         with zipfile.ZipFile(path) as archive:
-            return fmt.MANIFEST in archive.namelist()
-    except (OSError, zipfile.BadZipFile, ValueError):
+            names = set(archive.namelist())
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError,
+            RuntimeError):
         return False
+    return fmt.MANIFEST in names and fmt.SIGNATURE in names
 
 
-# A dry run's memory of the entries its earlier files would bring, (station, epoch, seq) ->
-# (id, digest): each file's transaction is rolled back, and without it the same entries in two
-# overlapping files (the usual stick: every export runs from the last acknowledged seq) were
-# counted new twice.
-DryRunSeen = dict[tuple[str, int, int], tuple[str, str]]
+class DryRunSeen:
+    """A dry run's memory of the entries its earlier files would bring, by station and epoch:
+    each file's transaction is rolled back, and without it the same entries in two
+    overlapping files (the usual stick: every export runs from the last acknowledged seq) were
+    counted new twice, and a file after one that brings the seqs before it showed them as a
+    gap. A file's entries are kept only if the file would be taken whole (``settle``)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, int], dict[int, str]] = {}
+        self.pending: dict[tuple[str, int], dict[int, str]] = {}
+
+    def digest(self, station: str, epoch: int, seq: int) -> str | None:
+        held = self.kept.get((station, epoch))
+        return None if held is None else held.get(seq)
+
+    def add(self, entries: list[Entry]) -> None:
+        for e in entries:
+            self.pending.setdefault((e.station, e.epoch), {})[e.seq] = e.digest
+
+    def settle(self, keep: bool) -> None:
+        if keep:
+            for key, seqs in self.pending.items():
+                self.kept.setdefault(key, {}).update(seqs)
+        self.pending = {}
+
+    def minus(self, station: str, gaps: dict[int, list[tuple[int, int]]]
+              ) -> dict[int, list[tuple[int, int]]]:
+        """``gaps`` without the seqs earlier files of the run bring."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        for epoch, spans in gaps.items():
+            seqs = sorted(self.kept.get((station, epoch), ()))
+            left: list[tuple[int, int]] = []
+            for lo, hi in spans:
+                at = lo
+                for seq in seqs[bisect.bisect_left(seqs, lo):bisect.bisect_right(seqs, hi)]:
+                    if seq > at:
+                        left.append((at, seq - 1))
+                    at = seq + 1
+                if at <= hi:
+                    left.append((at, hi))
+            if left:
+                out[epoch] = left
+        return out
 
 
 def _classify(ledger: Ledger, entries: list[Entry], rows: list[tuple[Any, ...]],
               dry_run: bool, seen: DryRunSeen | None = None
-              ) -> tuple[list[Entry], list[tuple[Any, ...]], int, int, int]:
+              ) -> tuple[list[Entry], list[tuple[Any, ...]], int, int]:
     """Split into new entries and duplicates; a different digest at a held seq is a fork.
-    ``seen``: a dry run's entries of earlier files, counted as held; they are still among the
-    entries returned for writing (the dry run's rolled-back transaction then shows the gaps
-    the run would leave), the last number says how many of them are."""
+    ``seen``: a dry run's entries of earlier files, counted as held."""
     spans: dict[tuple[str, int], list[int]] = {}
     for entry in entries:
         span = spans.setdefault((entry.station, entry.epoch), [entry.seq, entry.seq])
@@ -173,20 +227,19 @@ def _classify(ledger: Ledger, entries: list[Entry], rows: list[tuple[Any, ...]],
                 "SELECT seq, id, digest FROM entries WHERE station = ? AND epoch = ?"
                 " AND seq BETWEEN ? AND ?", (station, epoch, lo, hi)):
             held[(station, epoch, seq)] = (id_, digest)
-    if not held and not seen:
-        return entries, rows, 0, 0, 0
+    if not held and not (seen and seen.kept):
+        return entries, rows, 0, 0
     new_entries, new_rows = [], []
-    duplicates = conflicts = replayed = 0
+    duplicates = conflicts = 0
     for entry, row in zip(entries, rows, strict=True):
         key = (entry.station, entry.epoch, entry.seq)
         have = held.get(key)
-        if have is None and seen and key in seen and seen[key][1] == entry.digest:
-            duplicates += 1
-            replayed += 1
-            new_entries.append(entry)
-            new_rows.append(row)
-        elif have is None and seen and key in seen:
-            conflicts += 1  # (a dry run: the file after would be refused as a fork)
+        earlier = seen.digest(*key) if have is None and seen is not None else None
+        if earlier is not None:  # a dry run: brought by an earlier file of the run
+            if earlier == entry.digest:
+                duplicates += 1
+            else:
+                conflicts += 1  # the real run would refuse this file as a fork
         elif have is None:
             new_entries.append(entry)
             new_rows.append(row)
@@ -197,7 +250,7 @@ def _classify(ledger: Ledger, entries: list[Entry], rows: list[tuple[Any, ...]],
             if not dry_run:
                 raise refuse("forked_station", station=entry.station, epoch=entry.epoch,
                              seq=entry.seq, existing=have[0], incoming=entry.id)
-    return new_entries, new_rows, duplicates, conflicts, replayed
+    return new_entries, new_rows, duplicates, conflicts
 
 
 def _insert(ledger: Ledger, name: str, entries: list[Entry], rows: list[tuple[Any, ...]]
@@ -309,13 +362,13 @@ def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: boo
     for info in checked.stations:
         if info["code"] != ledger.station_code:
             _upsert_station(ledger, info, trusted=checked.kind == "return")
-    new_entries, new_rows, dups, conflicts, replayed = _classify(
+    new_entries, new_rows, dups, conflicts = _classify(
         ledger, checked.entries, checked.rows, dry_run, seen)
     if new_entries:
         _insert(ledger, name, new_entries, new_rows)
     if seen is not None:
-        seen.update(((e.station, e.epoch, e.seq), (e.id, e.digest)) for e in new_entries)
-    outcome.new += len(new_entries) - replayed
+        seen.add(new_entries)
+    outcome.new += len(new_entries)
     outcome.duplicate += dups
     outcome.conflicting += conflicts
     if checked.kind == "return" and _sender_epoch_news(ledger, checked) is not None:
@@ -358,6 +411,8 @@ def _apply_one(ledger: Ledger, checked: Verified, outcome: Outcome, dry_run: boo
         if not dry_run:
             _archive(ledger, checked)
         missing = status.gaps(ledger, checked.station)
+        if seen is not None:
+            missing = seen.minus(checked.station, missing)
         if missing:
             outcome.missing[checked.station] = missing
 
@@ -374,6 +429,8 @@ def _apply_relay(ledger: Ledger, checked: Verified, outcome: Outcome, path: Path
     # A later bundle of the same station may have filled a gap an earlier one reported.
     for station in list(outcome.missing):
         outcome.missing[station] = status.gaps(ledger, station)
+        if seen is not None:
+            outcome.missing[station] = seen.minus(station, outcome.missing[station])
         if not outcome.missing[station]:
             del outcome.missing[station]
     if refused and not checked.inner:
@@ -444,23 +501,33 @@ REASON_SUFFIX = ".txt"
 def _quarantine(ledger: Ledger, path: Path, why: LedgerError, sha256: str = "") -> str | None:
     """Refused files are copied aside, never deleted, so a supervisor can send them back; a
     text file beside each copy says why (both languages). The same file refused again (an
-    import run repeated, a dry run's files imported) is kept once: its note says when."""
+    import run repeated, a dry run's files imported) is kept once: its note says when. A file
+    too large to be a bundle is not copied (it would be again on every run): its note names
+    where it is."""
     if not status.has_files(ledger):
         return None
     try:
         sha256 = sha256 or _file_sha256(path)
         held = _quarantined_copy(ledger, sha256) if sha256 else None
         if held is not None:
-            with held.with_name(held.name + REASON_SUFFIX).open("a", encoding="utf-8") as note:
-                note.write(f"再次拒收 / Refused again: {clock.now_iso()}\n")
+            with held.with_name(held.name + REASON_SUFFIX).open("a", encoding="utf-8",
+                                                                errors="replace") as note:
+                note.write(f"再次拒收 / Refused again: {clock.now_iso()} ({why.code})\n")
             return str(held)
         target = _quarantine_target(ledger, path.name)
         if target is None:
             return None
-        shutil.copy2(path, target)
-        target.with_name(target.name + REASON_SUFFIX).write_text(
-            _reason_note(path.name, why, sha256), encoding="utf-8")
-    except OSError:
+        text = _reason_note(path.name, why, sha256)
+        if not sha256:
+            target = target.with_name(target.name + REASON_SUFFIX)
+            text += f"未复制（太大）；原文件 / Not copied (too large); the original: {path}\n"
+        else:
+            shutil.copy2(path, target)
+            target.with_name(target.name + REASON_SUFFIX).write_text(
+                text, encoding="utf-8", errors="replace")
+            return str(target)
+        target.write_text(text, encoding="utf-8", errors="replace")
+    except (OSError, UnicodeError):
         return None
     return str(target)
 
@@ -593,7 +660,7 @@ def import_each(ledger: Ledger, files: list[Path], *, actor: str, dry_run: bool 
     before is committed (the second core writes and syncs, this one reads); stops before the
     next file once ``cancelled()``; ``starting(n, path)`` hears of each file as it begins."""
     ahead: ReadAhead | None = None
-    seen: DryRunSeen | None = {} if dry_run else None
+    seen = DryRunSeen() if dry_run else None
     for n, path in enumerate(files):
         if cancelled is not None and cancelled():
             return
@@ -620,6 +687,8 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
     while True:
         outcome = Outcome(file=path.name)
         checked: Verified | None = None
+        if seen is not None:
+            seen.settle(False)  # what a refused file (or the pass before) brought
         try:
             if ahead is not None and ahead.path == path:
                 raw, ahead = ahead.result(), None
@@ -649,6 +718,8 @@ def _import_file(ledger: Ledger, path: Path, *, actor: str, dry_run: bool,
                 return outcome, (following[0] if following else None)
             except _DryRun:
                 outcome.result = "dry_run"
+                if seen is not None:  # taken whole by the real run: later files count on it
+                    seen.settle(outcome.conflicting == 0)
         except LedgerError as exc:
             # (A return bundle comes from our own supervisor: its station is not held here.)
             if (exc.code == "sync.forked_station" and not dry_run and checked is not None

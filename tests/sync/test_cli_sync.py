@@ -150,8 +150,13 @@ def test_accept_unknown_on_the_command_line_shows_the_fingerprint(tmp_path: Path
     assert code == 0 and f"驿站 ABC01 陌生驿站 的公钥指纹 {fingerprint}" in out
     code, out, _ = run(capsys, "--db", sup, "--lang", "en", "import", "--accept-unknown",
                        "--fingerprint", "0000-0000", path)
-    assert code == 4 and "sync.fingerprint_changed" in out
+    assert code == 2  # not a fingerprint at all
     code, out, _ = run(capsys, "--db", sup, "--lang", "en", "import", "--accept-unknown",
-                       "--fingerprint", fingerprint, path)
+                       "--fingerprint", "0" * 32, path)
+    assert code == 4 and "sync.fingerprint_changed" in out
+    code, _, _ = run(capsys, "--db", sup, "import", "--fingerprint", fingerprint, path)
+    assert code == 2  # only with --accept-unknown
+    code, out, _ = run(capsys, "--db", sup, "--lang", "en", "import", "--accept-unknown",
+                       "--fingerprint", fingerprint.lower().replace(" ", "-"), path)
     assert code == 0 and f"Enrolled station ABC01 陌生驿站 from the key in its bundle, " \
         f"fingerprint {fingerprint}" in out

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from station_app.domain.errors import LedgerError
-from station_app.services import sync_ops
+from station_app.services import backup, sync_ops
 from station_app.sync import importer, status
 from tests.helpers import ledger_hash, sign_up
 
@@ -32,8 +32,13 @@ def test_subfolders_are_read_and_other_zips_passed_over(net) -> None:
     sign_up(b, 2)
     top = export(a, stick).path
     nested = export(b, stick / "EEH01" / "november").path
-    with zipfile.ZipFile(stick / "EEH01" / "backup-2026-11-01.zip", "w") as other:
-        other.writestr("station.db", b"not a bundle")
+    with zipfile.ZipFile(stick / "EEH01" / "photos.zip", "w") as other:
+        other.writestr("photo.jpg", b"not a bundle")
+    # A real backup (it has a manifest.json too) and the ledger's own folders are passed over.
+    copied = backup.write_backup(b, stick / "backups")
+    assert copied.path.exists()
+    (stick / "b.backups").mkdir()
+    shutil.copy(copied.path, stick / "b.backups" / "MZL01_e1_000001-000003.zip")
     damaged = stick / "EEH01" / "EEH01_e1_000009-000012.zip"
     damaged.write_bytes(nested.read_bytes()[:200])
     hidden = stick / ".Trashes" / "EEH01_e1_000001-000002.zip"
@@ -77,6 +82,23 @@ def test_a_dry_run_counts_what_overlapping_files_bring_once(net) -> None:
     assert sum(o.new for o in dry) == sum(o.new for o in taken) > 0
     assert dry[2].new == 0 and dry[2].duplicate == dry[1].new + dry[1].duplicate
     assert not dry[1].missing  # the first file's entries count as arrived: no gap shown
+
+
+def test_a_dry_run_shows_no_gap_an_earlier_file_fills_and_forgets_a_refused_one(net) -> None:
+    sup, a, _, tmp = net
+    sign_up(a, 1)
+    first = export(a, tmp / "usb").path  # entries 1-3
+    a.conn.execute("UPDATE sync_state SET acked_seq = exported_seq")  # as if acknowledged
+    sign_up(a, 2)
+    second = export(a, tmp / "usb").path  # entries 4-6 only
+    assert second.name.startswith("MZL01_e1_000004")
+    before = ledger_hash(sup)
+    alone = _run(sup, [second], dry_run=True)
+    assert alone[0].missing == {"MZL01": {1: [(1, 3)]}}
+    dry = _run(sup, [first, second], dry_run=True)
+    assert not dry[1].missing  # the first file brings 1-3
+    assert ledger_hash(sup) == before
+    assert [o.new for o in dry] == [o.new for o in _run(sup, [first, second])]
 
 
 def test_a_refused_file_is_kept_aside_once_with_its_reason(net) -> None:

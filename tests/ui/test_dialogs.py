@@ -66,7 +66,7 @@ def test_a_mobile_number_already_on_file_is_pointed_out_not_refused(qtbot: Any, 
     assert dialog.form.phone_note.isVisible()
     holder = queries.search_members(ctx.ledger, "李四")[0].member_no
     assert dialog.form.phone_note.text() == (
-        f"This mobile number is already on file for 李四 ({holder}): check it was typed right.")
+        f"This mobile number is already on file for 李* ({holder}): check it was typed right.")
     dialog.consent.check.setChecked(True)
     assert dialog.try_sign_up() and dialog.member_no
     other = _sign_up_no_card(qtbot, ctx, monkeypatch)
@@ -238,6 +238,15 @@ def test_esc_asks_before_a_typed_form_is_thrown_away(qtbot: Any, ctx: Any) -> No
     _answer_discard("discardTyped", asked)
     edit.close()
     assert len(asked) == 4 and not edit.isVisible()
+
+    locked = ReliefDialog(ctx, None)  # behind the lock screen (whose Quit closes everything)
+    qtbot.addWidget(locked)
+    locked.show()
+    type_text(qtbot, locked.money, "50")
+    locked.setEnabled(False)
+    _answer_discard("keepTyped", asked)
+    locked.close()
+    assert len(asked) == 4 and not locked.isVisible()  # nobody could have answered
 
 
 def test_relief_refuses_bad_money_on_the_field(qtbot: Any, ctx: Any) -> None:

@@ -182,8 +182,11 @@ class TypedDialog(QDialog):
         self._opened_with = typed_state(self)
 
     def reject(self) -> None:
+        # Not while the window is disabled (behind the lock screen, whose "Quit" closes every
+        # window): nobody could answer, and the app would hang with the details on screen.
         if (self._opened_with is not None and not self.discard_ok and self.isVisible()
-                and typed_state(self) != self._opened_with and keep_typed(self)):
+                and self.isEnabled() and typed_state(self) != self._opened_with
+                and keep_typed(self)):
             return
         super().reject()
 

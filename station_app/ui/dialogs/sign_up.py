@@ -29,6 +29,7 @@ from ...data import queries
 from ...domain import consent, phone, resident_id, validate, worker_types
 from ...domain.errors import DuplicateMember, InvalidInput, LedgerError
 from ...services import members, reports
+from ...services.self_service import mask_name
 from ..context import AppContext
 from . import (
     ERROR_STYLE,
@@ -169,9 +170,9 @@ class SignUpForm(QWidget):
         if holders:
             self.phone_note.setText(self.tr("This mobile number is already on file for %1: "
                                             "check it was typed right.").replace(
-                "%1", "、".join(f"{m.name} ({m.member_no})" for m in holders[:3])
-                if self.ctx.lang == "zh_CN" else
-                ", ".join(f"{m.name} ({m.member_no})" for m in holders[:3])))
+                "%1", ("、" if self.ctx.lang == "zh_CN" else ", ").join(
+                    # masked: the person signing up may be reading the screen too
+                    f"{mask_name(m.name)} ({m.member_no})" for m in holders[:3])))
         return True
 
     def _set_duplicate(self, member: queries.Member | None) -> None:
