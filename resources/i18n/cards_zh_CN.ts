@@ -4,107 +4,102 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="204"/>
+        <location filename="../../station_app/ui/cards_print.py" line="205"/>
         <source>Print on</source>
         <translation>打印到</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="206"/>
+        <location filename="../../station_app/ui/cards_print.py" line="207"/>
         <source>A card printer (one 85.6 × 54 mm card a page)</source>
         <translation>证卡打印机（每页一张 85.6 × 54 毫米卡片）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="208"/>
+        <location filename="../../station_app/ui/cards_print.py" line="209"/>
         <source>A4 paper (cut along the crop marks)</source>
         <translation>A4 纸（沿裁切线裁下）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="216"/>
+        <location filename="../../station_app/ui/cards_print.py" line="217"/>
         <source>Print the back too</source>
         <translation>同时打印背面</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="225"/>
+        <location filename="../../station_app/ui/cards_print.py" line="226"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="227"/>
+        <location filename="../../station_app/ui/cards_print.py" line="228"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="228"/>
+        <location filename="../../station_app/ui/cards_print.py" line="229"/>
         <source>Save as P&amp;NG…</source>
         <translation>另存为 PNG(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="229"/>
+        <location filename="../../station_app/ui/cards_print.py" line="230"/>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="230"/>
+        <location filename="../../station_app/ui/cards_print.py" line="231"/>
         <source>&amp;Reissue card…</source>
         <translation>补办会员证(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="254"/>
+        <location filename="../../station_app/ui/cards_print.py" line="255"/>
         <source>Membership card — %1</source>
         <translation>会员证 — %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="262"/>
+        <location filename="../../station_app/ui/cards_print.py" line="263"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="263"/>
+        <location filename="../../station_app/ui/cards_print.py" line="264"/>
         <source>not printed yet</source>
         <translation>尚未打印</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="264"/>
+        <location filename="../../station_app/ui/cards_print.py" line="265"/>
         <source>Member %1 · card no. %2 · %3</source>
         <translation>会员 %1 · 第 %2 张卡 · %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="270"/>
+        <location filename="../../station_app/ui/cards_print.py" line="271"/>
         <source>Older cards (no. %1) are replaced and no longer scan as valid.</source>
         <translation>旧卡（第 %1 张）已作废，扫码时不再有效。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="318"/>
-        <source>The printer could not be opened: check that it is connected and switched on.</source>
-        <translation>无法打开打印机：请检查打印机是否已连接并开机。</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/cards_print.py" line="338"/>
+        <location filename="../../station_app/ui/cards_print.py" line="336"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="338"/>
+        <location filename="../../station_app/ui/cards_print.py" line="336"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="339"/>
+        <location filename="../../station_app/ui/cards_print.py" line="337"/>
         <source>Save card</source>
         <translation>保存会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="359"/>
+        <location filename="../../station_app/ui/cards_print.py" line="357"/>
         <source>Reissue card</source>
         <translation>补办会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="360"/>
+        <location filename="../../station_app/ui/cards_print.py" line="358"/>
         <source>A new card no. %1 will be issued for %2. The old card stops working at every station that has this ledger&apos;s data. Why is it reissued (lost, damaged …)?</source>
         <translation>将为 %2 补办第 %1 张会员证。旧卡在所有已同步本台账数据的驿站都将失效。补办原因（遗失、损坏……）？</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/cards_print.py" line="385"/>
+        <location filename="../../station_app/ui/cards_print.py" line="383"/>
         <source>Membership card</source>
         <translation>会员证</translation>
     </message>

@@ -99,6 +99,9 @@ _CODES: dict[str, tuple[str, str]] = {
                               "Demo data only goes into a new ledger; {path} already belongs to a "
                               "station (use --db with a new file)"),
     "no_changes": ("没有要修改的内容", "Nothing to change"),
+    "printer_unavailable": ("无法打开打印机：请检查打印机是否已连接并开机",
+                            "The printer could not be opened: check that it is connected and "
+                            "switched on"),
     "cannot_correct": ("此类记录不能这样更正：{field}", "This kind of entry cannot be corrected "
                        "that way: {field}"),
     "campaign_exists": ("慰问活动 {campaign} 已存在", "Campaign {campaign} already exists"),

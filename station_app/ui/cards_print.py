@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ..cards import output as card_output
 from ..cards.layout import CARD_H, CARD_W, CardData
 from ..cards.render import render_back, render_front
-from ..domain.errors import LedgerError
+from ..domain.errors import LedgerError, Refused
 from ..services import cards
 from .context import AppContext, ui_settings
 from .dialogs.reason import ReasonDialog
@@ -140,7 +140,8 @@ def paint_cards(printer: QPrinter, faces: Iterable[Faces], layout: str) -> int:
     """
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("the printer could not be opened")
+        # A sentence in the window's language, from the card window and from a batch job.
+        raise Refused("printer_unavailable")
     count = 0
     try:
         first = True
@@ -310,12 +311,9 @@ class CardDialog(QDialog):
     def print_to(self, printer: QPrinter) -> bool:
         try:
             self._paint(printer)
-        except OSError:
-            # The exception's own words are English for the log; the attendant gets a
-            # sentence in the UI's language saying what to check.
-            log.warning("card not printed: the printer could not be opened")
-            QMessageBox.warning(self, self.windowTitle(), self.tr(
-                "The printer could not be opened: check that it is connected and switched on."))
+        except Refused as exc:
+            log.warning("card not printed: %s", exc.code)
+            QMessageBox.warning(self, self.windowTitle(), self.ctx.message(exc))
             return False
         self._record_printed()
         return True

@@ -172,6 +172,26 @@ def test_cards_page_batch_print_records_printing(qtbot: Any, ctx: AppContext,
     assert cards.unprinted(ctx.ledger) == []
 
 
+def test_a_batch_for_a_printer_that_cannot_be_opened_says_so(
+        qtbot: Any, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain sentence in the window's language, nothing recorded as printed (it was the
+    crash dialog, with English words)."""
+    from station_app.ui import errors
+
+    said: list[str] = []
+    monkeypatch.setattr(errors, "show_error",
+                        lambda _parent, exc, lang: said.append(errors.render(exc, lang)))
+    page = CardsPage(ctx)
+    qtbot.addWidget(page)
+    page.layout_box.setCurrentIndex(page.layout_box.findData(A4_SHEET))
+    numbers = cards.unprinted(ctx.ledger)
+    page.print_to(pdf_printer(tmp_path / "no such folder" / "batch.pdf", A4_SHEET), numbers)
+    assert jobs.wait_for_all()
+    assert said == ["The printer could not be opened: check that it is connected and "
+                    "switched on"]
+    assert cards.unprinted(ctx.ledger) == numbers
+
+
 def test_sign_up_offers_the_new_card(qtbot: Any, ctx: AppContext,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from station_app.ui.cards_print import CardDialog as Dialog
