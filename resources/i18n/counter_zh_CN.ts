@@ -22,7 +22,7 @@
 <context>
     <name>ConsentBox</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="212"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="223"/>
         <source>The member has read and agrees (consent version %1)</source>
         <translation>会员已阅读并同意（知情同意书版本 %1）</translation>
     </message>
@@ -559,47 +559,47 @@ Compare the resident ID card with the person and with the ID number on file firs
         <translation>手机号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="59"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="60"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="63"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="64"/>
         <source>&amp;Worker type</source>
         <translation>职业类别(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="66"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="67"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="70"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="71"/>
         <source>&amp;Platform / employer</source>
         <translation>平台/单位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="72"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="73"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="73"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="74"/>
         <source>Why the change (required), e.g. new phone</source>
         <translation>修改原因（必填），如：换了手机号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="75"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="76"/>
         <source>The old values stay in the member&apos;s history.</source>
         <translation>原来的内容保留在该会员的历史记录中。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="83"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="84"/>
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/member_edit.py" line="143"/>
+        <location filename="../../station_app/ui/dialogs/member_edit.py" line="150"/>
         <source>That was a card scan. Type the reason.</source>
         <translation>刚才扫描的是会员证，请输入原因。</translation>
     </message>
@@ -1223,47 +1223,47 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>SignUpDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="232"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="243"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="246"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="257"/>
         <source>&amp;Serve this member</source>
         <translation>为该会员服务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="251"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="262"/>
         <source>Re&amp;join</source>
         <translation>重新入会(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="264"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="275"/>
         <source>Sign &amp;up</source>
         <translation>入会(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="277"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="288"/>
         <source>%1 (%2) withdrew from the union. They can rejoin under the same member number and card: no new sign-up is needed.</source>
         <translation>%1（%2）已退会，可沿用原会员号和会员证重新入会，无需重新登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="280"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="291"/>
         <source>%1 (%2) withdrew from the union at station %3. Signing up here makes them a member of this station with a new number and card.</source>
         <translation>%1（%2）已在驿站 %3 退会。在本站登记入会后，将成为本站会员，使用新的会员号和会员证。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="283"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="294"/>
         <source>Already a member: %1 (%2). No new sign-up is needed.</source>
         <translation>已是会员：%1（%2），无需重复入会。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="355"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="366"/>
         <source>%1 is now member %2.</source>
         <translation>%1 已入会，会员号 %2。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="359"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="370"/>
         <source>Print the membership card now?</source>
         <translation>现在打印会员证吗？</translation>
     </message>
@@ -1271,72 +1271,72 @@ Compare the resident ID card with the person and with the ID number on file firs
 <context>
     <name>SignUpForm</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="60"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="85"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="61"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="86"/>
         <source>&amp;ID number</source>
         <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="62"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="87"/>
         <source>18 digits; the last may be X</source>
         <translation>18位，最后一位可以是X</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="67"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="92"/>
         <source>&amp;Mobile</source>
         <translation>手机号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="77"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="97"/>
         <source>Worker type</source>
         <translation>职业类别</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="80"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="100"/>
         <source>&amp;Worker type</source>
         <translation>职业类别(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="83"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="103"/>
         <source>Platform / employer</source>
         <translation>平台/单位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="86"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="106"/>
         <source>&amp;Platform / employer</source>
         <translation>平台/单位(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="123"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="143"/>
         <source>The card font has no “%1”: the printed card will show a box there (the ledger keeps the name as typed).</source>
         <translation>会员证字体中没有“%1”：打印的会员证上这里会显示为方框（台账中仍按输入保存姓名）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="136"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="156"/>
         <source>%1 of 18 characters</source>
         <translation>已输入 %1/18 位</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="146"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="166"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="146"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="166"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="148"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="168"/>
         <source>Born %1 · %2 · check digit correct</source>
         <translation>出生 %1 · %2 · 校验位正确</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/sign_up.py" line="171"/>
+        <location filename="../../station_app/ui/dialogs/sign_up.py" line="67"/>
         <source>This mobile number is already on file for %1: check it was typed right.</source>
         <translation>此手机号已登记在 %1 名下：请核对是否输错。</translation>
     </message>

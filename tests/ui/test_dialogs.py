@@ -73,6 +73,16 @@ def test_a_mobile_number_already_on_file_is_pointed_out_not_refused(qtbot: Any, 
     fill(qtbot, other, "赵六", rid(53), "13712340000")
     assert not other.form.phone_note.isVisible()
 
+    from station_app.ui.dialogs.member_edit import MemberEditDialog
+
+    zhang = queries.search_members(ctx.ledger, "张三")[0]
+    edit = MemberEditDialog(ctx, zhang)  # F9: the new number is someone else's
+    qtbot.addWidget(edit)
+    edit.show()
+    assert not edit.phone_note.isVisible()  # the member's own number
+    edit.phone.setText("13900001234")
+    assert edit.phone_note.isVisible() and "李*" in edit.phone_note.text()
+
 
 def _sign_up_no_card(qtbot: Any, ctx: Any, monkeypatch: Any) -> SignUpDialog:
     """The sign-up dialog, shown; after a sign-up it asks (cards area) "Print the membership

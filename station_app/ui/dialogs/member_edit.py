@@ -27,7 +27,7 @@ from ...services import members
 from ...services.checkin import is_card_text
 from ..context import AppContext
 from . import TypedDialog, error_label, field_row, show_field_error, submit_buttons
-from .sign_up import EMPLOYERS
+from .sign_up import EMPLOYERS, phone_note_row, show_phone_note
 
 
 class MemberEditDialog(TypedDialog):
@@ -54,6 +54,7 @@ class MemberEditDialog(TypedDialog):
         self.edits: dict[str, QLineEdit] = {}
         self.name = self._line("name", self.tr("&Name"), 30, member.name)
         self.phone = self._line("phone", self.tr("&Mobile"), 16, member.phone)
+        self.phone_note = phone_note_row(self.form)
         self.worker = QComboBox()
         self.worker.setObjectName("workerTypeInput")
         self.worker.setAccessibleName(self.tr("Worker type"))
@@ -126,7 +127,13 @@ class MemberEditDialog(TypedDialog):
         if not strict and text.strip() and len(text.strip()) < 11:
             self.set_error("phone", "")  # still typing
             return False
-        return self._check("phone", lambda: phone.normalise(text))
+        checked = self._check("phone", lambda: phone.normalise(text))
+        if checked:
+            show_phone_note(self.phone_note, self.ctx, phone.normalise(text),
+                            besides=self.member.member_no)
+        else:
+            self.phone_note.hide()
+        return checked
 
     def check_employer(self) -> bool:
         return self._check("employer", lambda: validate.text(

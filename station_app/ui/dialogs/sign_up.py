@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,6 +45,31 @@ EMPLOYERS = ("美团", "饿了么", "顺丰速运", "中通快递", "京东物�
 OK_STYLE = "color:#1b6e2a"
 
 
+def phone_note_row(form: QFormLayout) -> QLabel:
+    """A note under the mobile number (hidden until ``show_phone_note`` fills it)."""
+    note = QLabel()
+    note.setObjectName("phoneNote")
+    note.setWordWrap(True)
+    note.setStyleSheet(NOTE_STYLE)
+    note.hide()
+    form.addRow("", note)
+    return note
+
+
+def show_phone_note(note: QLabel, ctx: AppContext, number: str, besides: str = "") -> None:
+    """Not an error (a family may share a phone): a mistyped number that is another active
+    member's (not ``besides``) would make a phone-tail search find two people. Names are
+    masked: the person at the counter may be reading the screen too."""
+    holders = [m for m in queries.active_members_with_phone(ctx.ledger, number)
+               if m.member_no != besides]
+    note.setVisible(bool(holders))
+    if holders:
+        note.setText(QCoreApplication.translate(
+            "SignUpForm", "This mobile number is already on file for %1: check it was typed "
+            "right.").replace("%1", ("、" if ctx.lang == "zh_CN" else ", ").join(
+                f"{mask_name(m.name)} ({m.member_no})" for m in holders[:3])))
+
+
 class SignUpForm(QWidget):
     """Name, resident ID (birth date and sex derived as you type), mobile, worker type, employer."""
 
@@ -66,12 +91,7 @@ class SignUpForm(QWidget):
         self.errors["id_number"] = self.errors.pop("idNumber")
         self.phone = self._line("phone", self.tr("&Mobile"), 16)  # +86 138 0000 0011
         # Not an error (a family may share a phone): a mistyped number found someone else's.
-        self.phone_note = QLabel()
-        self.phone_note.setObjectName("phoneNote")
-        self.phone_note.setWordWrap(True)
-        self.phone_note.setStyleSheet(NOTE_STYLE)
-        self.phone_note.hide()
-        self.form.addRow("", self.phone_note)
+        self.phone_note = phone_note_row(self.form)
         self.worker = QComboBox()
         self.worker.setObjectName("workerTypeInput")
         self.worker.setAccessibleName(self.tr("Worker type"))
@@ -152,11 +172,9 @@ class SignUpForm(QWidget):
 
     def check_phone(self, strict: bool = False) -> bool:
         text = self.phone.text()
-        if not text.strip() and not strict:
-            self.set_error("phone", "")
-            return False
         if len(text.strip()) < 11 and not strict:
-            self.set_error("phone", "")
+            self.set_error("phone", "")  # empty, or still typing
+            self.phone_note.hide()
             return False
         try:
             number = phone.normalise(text)
@@ -165,14 +183,7 @@ class SignUpForm(QWidget):
             self.phone_note.hide()
             return False
         self.set_error("phone", "")
-        holders = queries.active_members_with_phone(self.ctx.ledger, number)
-        self.phone_note.setVisible(bool(holders))
-        if holders:
-            self.phone_note.setText(self.tr("This mobile number is already on file for %1: "
-                                            "check it was typed right.").replace(
-                "%1", ("、" if self.ctx.lang == "zh_CN" else ", ").join(
-                    # masked: the person signing up may be reading the screen too
-                    f"{mask_name(m.name)} ({m.member_no})" for m in holders[:3])))
+        show_phone_note(self.phone_note, self.ctx, number)
         return True
 
     def _set_duplicate(self, member: queries.Member | None) -> None:
