@@ -342,6 +342,26 @@ class CounterPage(QWidget):
             self.focus_check_in()
         self._selection_changed()
 
+    def held(self) -> tuple[str, list[str], str | None] | None:
+        """The person at the counter, the services picked and when they were served, or None:
+        what the page rebuilt in another language shows again (``hold``)."""
+        number = self.member_panel.member_no
+        if number is None or (self.armed is None and not self.member_panel.served):
+            return None  # nobody, or a card that must not be used (scanned again if need be)
+        return number, self.pad.selected(), self.member_panel.served_at
+
+    def hold(self, held: tuple[str, list[str], str | None]) -> None:
+        number, services, served_at = held
+        self.choose_member(number)
+        if self.member_panel.member_no != number:
+            return
+        for code in services:
+            button = self.pad.buttons.get(code)
+            if button is not None:
+                button.setChecked(True)
+        if served_at is not None:
+            self.member_panel.mark_served(served_at, self.served_seconds)
+
     def reset(self) -> None:
         """Esc: forget the member and the chosen services; ready for the next person."""
         self.armed = None

@@ -139,10 +139,17 @@ class MainWindow(QMainWindow):
         i18n.install(lang)
         self.ctx.lang = lang
         ui_settings().setValue("ui/lang", lang)
+        from .counter import CounterPage
+
         current = self.tabs.currentIndex()
+        counter = self.pages.get("counter")
+        held = counter.held() if isinstance(counter, CounterPage) else None
         self._clear()
         self._build()
         self.tabs.setCurrentIndex(max(current, 0))
+        counter = self.pages.get("counter")
+        if held is not None and isinstance(counter, CounterPage):
+            counter.hold(held)  # the person at the counter stays through the switch
         self.ctx.language_changed.emit(lang)
 
     def close_pages(self) -> None:

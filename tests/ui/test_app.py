@@ -53,6 +53,29 @@ def test_language_switch_between_chinese_and_english(qtbot: Any, window: Any) ->
     assert counter.findChild(QPushButton, "service_WATER").text().endswith("Drinking water")
 
 
+def test_the_person_at_the_counter_stays_through_a_language_switch(qtbot: Any,
+                                                                   window: Any) -> None:
+    """The pages are rebuilt in the other language; the member being served, the services
+    picked for them and their "served" mark were dropped with the old page."""
+    from station_app.data import queries
+
+    counter = window.pages["counter"]
+    number = queries.search_members(counter.ctx.ledger, "张三")[0].member_no
+    counter.choose_member(number)
+    counter.pad.toggle_index(0)
+    window.switch_language("zh_CN")
+    counter = window.pages["counter"]
+    assert counter.member_panel.member_no == number and counter.pad.selected() == ["water"]
+    counter.record_visit()
+    assert counter.member_panel.served
+    window.switch_language("en")
+    counter = window.pages["counter"]
+    assert counter.member_panel.member_no == number and counter.member_panel.served
+    counter.reset()  # Esc: nobody is held through the next switch
+    window.switch_language("zh_CN")
+    assert window.pages["counter"].member_panel.member_no is None
+
+
 def test_switching_language_twice_leaves_no_callback_on_a_deleted_page(
         qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """The old pages' deferred focus calls and progress dialogs must not run after the pages
