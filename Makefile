@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB := demo/station.db
+DEMO_SUP := demo/supervisor.db
 
 .PHONY: run test lint bench dist i18n clean
 
@@ -15,7 +16,8 @@ $(STAMP): pyproject.toml
 
 ## run: set up and launch the app on a demo station ledger (demo/station.db)
 run: $(STAMP)
-	@test -f $(DEMO_DB) || $(BIN)/station-ledger --db $(DEMO_DB) demo
+	@test -f $(DEMO_DB) || $(BIN)/station-ledger --db $(DEMO_DB) demo \
+		$(if $(wildcard $(DEMO_SUP)),,--supervisor-db $(DEMO_SUP))
 	$(BIN)/station-app --db $(DEMO_DB) $(ARGS)
 
 ## test: set up and run the whole test suite

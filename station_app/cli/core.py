@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from pathlib import Path
 from typing import Any
 
 from ..data import queries
@@ -186,6 +187,9 @@ def register(sub: Any) -> None:
     p.add_argument("--days", type=int, default=120)
     p.add_argument("--no-accounts", action="store_true",
                    help="leave the ledger without sign-in accounts (first run asks for an admin)")
+    p.add_argument("--supervisor-db", type=Path, metavar="PATH",
+                   help="also make a demo supervisor's ledger there (a new file), with the "
+                        "demo station enrolled and trusting it, so bundles can go both ways")
     p.set_defaults(handler=cmd_demo)
 
 
@@ -535,7 +539,13 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
         raise Refused("demo_needs_new_ledger", path=ledger.path)
     if not 0 <= args.members <= 5_000 or not 1 <= args.days <= 3_650:
         raise InvalidInput("limit", "format")
+    if args.supervisor_db is not None and args.supervisor_db.exists():
+        # Checked first: nothing is written when the command is refused.
+        raise Refused("demo_needs_new_ledger", path=str(args.supervisor_db))
     stats = demo.build_demo(ledger, members=args.members, days=args.days)
+    if args.supervisor_db is not None:
+        stats["supervisor"] = demo.link_demo_supervisor(ledger, args.supervisor_db)
+        stats["supervisor_db"] = str(args.supervisor_db)
     if not args.no_accounts:
         stats["accounts"] = demo.add_demo_accounts(ledger)
     if ctx.json:
@@ -546,6 +556,11 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
                         f"Demo ledger ready: {ledger.path} ("
                         f"{counted(stats['members'], 'member', 'members')}, "
                         f"{counted(stats['visits'], 'visit', 'visits')})"))
+        if args.supervisor_db is not None:
+            ctx.print(ctx.t(f"演示上级台账（呼伦贝尔市总工会 HLB00，已登记本驿站并被信任）："
+                            f"{args.supervisor_db}",
+                            f"Demo supervisor's ledger (HLB00, the station enrolled there and "
+                            f"trusting it): {args.supervisor_db}"))
         for username, pin, role, display in demo.DEMO_ACCOUNTS:
             if username in stats.get("accounts", []):
                 ctx.print(ctx.t(f"  演示账户 {display}：用户名 {username}，PIN {pin}",

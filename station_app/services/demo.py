@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import random
+import tempfile
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from ..data.db import Ledger
 from ..domain import clock, resident_id
+from ..domain.errors import Refused
 from . import members as member_ops
 from . import relief, station, visits
 
@@ -45,6 +48,30 @@ def add_demo_accounts(ledger: Ledger) -> list[str]:
                                   by="demo", attendant=auth.TrustedCaller("demo"))
             made.append(username)
     return made
+
+
+def link_demo_supervisor(ledger: Ledger, path: Path, *, by: str = "demo") -> str:
+    """A demo supervisor's ledger at ``path`` (a new file): 呼伦贝尔市总工会 (HLB00), with the
+    demo station enrolled there and trusting it, as the two would after swapping identity and
+    trust files (docs/SYNC_GUIDE.md), so the demo's Sync page can export at once and the
+    supervisor's window import. Returns the supervisor's code. Run before the demo station
+    has accounts (trusting a supervisor is the station admin's)."""
+    from ..data.db import open_ledger
+    from . import sync_ops
+
+    sup = open_ledger(path, create=True)
+    try:
+        if sup.initialised:
+            raise Refused("demo_needs_new_ledger", path=sup.path)
+        station.init_station(sup, code="HLB00", name="呼伦贝尔市总工会", supervisor=True, by=by)
+        with tempfile.TemporaryDirectory() as tmp:
+            ident = sync_ops.write_identity_file(ledger, Path(tmp) / "identity.json")
+            _, trust = sync_ops.enrol_station(sup, ident, actor=by,
+                                              trust_out=Path(tmp) / "trust.json")
+            sync_ops.trust_supervisor(ledger, trust, actor=by)
+        return sup.station_code
+    finally:
+        sup.close()
 
 
 def build_demo(ledger: Ledger, *, members: int = 300, days: int = 120, seed: int = 7,

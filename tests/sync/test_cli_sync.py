@@ -160,3 +160,26 @@ def test_accept_unknown_on_the_command_line_shows_the_fingerprint(tmp_path: Path
                        "--fingerprint", fingerprint.lower().replace(" ", "-"), path)
     assert code == 0 and f"Enrolled station ABC01 陌生驿站 from the key in its bundle, " \
         f"fingerprint {fingerprint}" in out
+
+
+def test_the_demo_can_come_with_a_supervisor_both_sides_linked(tmp_path: Path, capsys) -> None:
+    """`make run`'s demo station trusts a demo supervisor, so its Sync page exports at once and
+    the supervisor's window imports what it wrote."""
+    station, sup = tmp_path / "demo" / "station.db", tmp_path / "demo" / "supervisor.db"
+    code, out, _ = run(capsys, "--db", station, "--lang", "en", "demo", "--members", "5",
+                       "--days", "3", "--supervisor-db", sup)
+    assert code == 0 and f"Demo supervisor's ledger (HLB00, " in out and "PIN 8642" in out
+    code, out, _ = run(capsys, "--db", sup, "--json", "stations")
+    assert [(s["code"], s["role"]) for s in json.loads(out)["stations"]] == [
+        ("HLB00", "self"), ("MZL01", "enrolled")]
+    with pytest.MonkeyPatch.context() as mp:  # the demo station has accounts: sign in
+        mp.setenv("STATION_LEDGER_PIN", "8642")
+        code, out, _ = run(capsys, "--db", station, "--as", "zhanzhang", "--json", "export",
+                           "--out", tmp_path / "usb")
+    assert code == 0, out
+    code, out, _ = run(capsys, "--db", sup, "--json", "import", tmp_path / "usb")
+    assert code == 0 and json.loads(out)["results"][0]["result"] == "accepted"
+    code, _, err = run(capsys, "--db", tmp_path / "again.db", "demo", "--supervisor-db", sup)
+    assert code == 4  # never into a ledger that already belongs to someone, and first:
+    code, out, _ = run(capsys, "--db", tmp_path / "again.db", "--json", "stations")
+    assert json.loads(out)["stations"] == []  # the refused demo wrote nothing
