@@ -189,6 +189,10 @@ def _command_modules() -> list[Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()  # also registers every command module's messages
     raw = list(sys.argv[1:] if argv is None else argv)
+    if (_option(raw, "--lang") or messages.default_lang()) != "en":
+        from ._help_zh import localise
+
+        localise(parser)  # --help in the language of the messages
     if _literal_id_number(raw):
         from ..domain.errors import InvalidInput
 
