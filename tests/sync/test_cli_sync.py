@@ -168,7 +168,7 @@ def test_the_demo_can_come_with_a_supervisor_both_sides_linked(tmp_path: Path, c
     station, sup = tmp_path / "demo" / "station.db", tmp_path / "demo" / "supervisor.db"
     code, out, _ = run(capsys, "--db", station, "--lang", "en", "demo", "--members", "5",
                        "--days", "3", "--supervisor-db", sup)
-    assert code == 0 and f"Demo supervisor's ledger (HLB00, " in out and "PIN 8642" in out
+    assert code == 0 and "Demo supervisor's ledger (HLB00, " in out and "PIN 8642" in out
     code, out, _ = run(capsys, "--db", sup, "--json", "stations")
     assert [(s["code"], s["role"]) for s in json.loads(out)["stations"]] == [
         ("HLB00", "self"), ("MZL01", "enrolled")]
@@ -179,7 +179,7 @@ def test_the_demo_can_come_with_a_supervisor_both_sides_linked(tmp_path: Path, c
     assert code == 0, out
     code, out, _ = run(capsys, "--db", sup, "--json", "import", tmp_path / "usb")
     assert code == 0 and json.loads(out)["results"][0]["result"] == "accepted"
-    code, _, err = run(capsys, "--db", tmp_path / "again.db", "demo", "--supervisor-db", sup)
+    code, _, _ = run(capsys, "--db", tmp_path / "again.db", "demo", "--supervisor-db", sup)
     assert code == 4  # never into a ledger that already belongs to someone, and first:
     code, out, _ = run(capsys, "--db", tmp_path / "again.db", "--json", "stations")
     assert json.loads(out)["stations"] == []  # the refused demo wrote nothing
