@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/counter.py" line="365"/>
+        <location filename="../../station_app/ui/counter.py" line="385"/>
         <source>%n matching members (↑ ↓ to choose, Enter to pick)</source>
         <translation>
             <numerusform>%n matching member (↑ ↓ to choose, Enter to pick)</numerusform>

@@ -200,7 +200,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/counter.py" line="365"/>
+        <location filename="../../station_app/ui/counter.py" line="385"/>
         <source>%n matching members (↑ ↓ to choose, Enter to pick)</source>
         <translation>
             <numerusform>找到 %n 名会员（↑ ↓ 选择，回车确认）</numerusform>
@@ -232,52 +232,52 @@
         <translation>%1：按数字键选择服务项目，再按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="384"/>
+        <location filename="../../station_app/ui/counter.py" line="404"/>
         <source>Scan a card or find a member first, or press Walk-in (F3).</source>
         <translation>请先扫码或查找会员，或按“散客”（F3）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="390"/>
+        <location filename="../../station_app/ui/counter.py" line="410"/>
         <source>Pick at least one service (number keys 1–9).</source>
         <translation>请至少选择一项服务（数字键 1–9）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="409"/>
+        <location filename="../../station_app/ui/counter.py" line="429"/>
         <source>Pick the services first (click them or Ctrl+1…9), then press Walk-in.</source>
         <translation>请先选择服务项目（点击或 Ctrl+1…9），再点“散客”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="427"/>
+        <location filename="../../station_app/ui/counter.py" line="447"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="433"/>
+        <location filename="../../station_app/ui/counter.py" line="453"/>
         <source>Recorded: %1 — %2</source>
         <translation>已登记：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="537"/>
+        <location filename="../../station_app/ui/counter.py" line="557"/>
         <source>The card shown cannot be used. Find the member by name or number, or press Esc for the next person.</source>
         <translation>这张会员证不能使用。请按姓名或会员号查找会员，或按 Esc 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="550"/>
+        <location filename="../../station_app/ui/counter.py" line="570"/>
         <source>Relief recorded.</source>
         <translation>慰问已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="558"/>
+        <location filename="../../station_app/ui/counter.py" line="578"/>
         <source>Find the member first: programmes are for members.</source>
         <translation>请先找到会员：项目仅限会员报名。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="565"/>
+        <location filename="../../station_app/ui/counter.py" line="585"/>
         <source>Enrolment recorded.</source>
         <translation>报名已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="576"/>
+        <location filename="../../station_app/ui/counter.py" line="596"/>
         <source>Transfer recorded.</source>
         <translation>会籍转接已登记。</translation>
     </message>
@@ -362,67 +362,67 @@ Please copy the details below and send them to your support contact.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="58"/>
+        <location filename="../../station_app/ui/main_window.py" line="63"/>
         <source>Station Ledger</source>
         <translation>驿站台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="96"/>
+        <location filename="../../station_app/ui/main_window.py" line="101"/>
         <source>&amp;Station</source>
         <translation>驿站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="97"/>
+        <location filename="../../station_app/ui/main_window.py" line="102"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="106"/>
+        <location filename="../../station_app/ui/main_window.py" line="111"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="110"/>
+        <location filename="../../station_app/ui/main_window.py" line="115"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="118"/>
+        <location filename="../../station_app/ui/main_window.py" line="123"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="119"/>
+        <location filename="../../station_app/ui/main_window.py" line="124"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="122"/>
+        <location filename="../../station_app/ui/main_window.py" line="127"/>
         <source>&amp;About Station Ledger</source>
         <translation>关于驿站台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="128"/>
+        <location filename="../../station_app/ui/main_window.py" line="133"/>
         <source>Station %1 · %2 · ledger %3</source>
         <translation>驿站 %1 · %2 · 台账 %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="132"/>
+        <location filename="../../station_app/ui/main_window.py" line="137"/>
         <source>Attendant: %1</source>
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="167"/>
+        <location filename="../../station_app/ui/main_window.py" line="196"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="174"/>
+        <location filename="../../station_app/ui/main_window.py" line="203"/>
         <source>About Station Ledger</source>
         <translation>关于驿站台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="175"/>
+        <location filename="../../station_app/ui/main_window.py" line="204"/>
         <source>Station Ledger %1
 Offline ledger for trade-union service stations.</source>
         <translation>驿站台账 %1

@@ -478,6 +478,14 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../station_app/ui/sign_in.py" line="273"/>
+        <source>Locked: sign in to go on.</source>
+        <translation>已锁定：请登录后继续。</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../station_app/ui/security_page.py" line="50"/>
@@ -878,49 +886,49 @@ The ledger as it was before is kept in %4.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="85"/>
+        <location filename="../../station_app/ui/sign_in.py" line="86"/>
         <source>First start: create the admin account</source>
         <translation>首次使用：创建管理员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="88"/>
+        <location filename="../../station_app/ui/sign_in.py" line="89"/>
         <source>Welcome. This station&apos;s ledger has no accounts yet. Create the station admin account now: the admin adds the attendants, can show full ID numbers (with a reason, logged) and restores backups.
 A PIN needs at least 4 digits; a password at least 6 characters.</source>
         <translation>欢迎使用。本驿站台账还没有任何账户，请先创建驿站管理员账户：管理员负责添加操作员，可查看完整身份证号（须填写原因并记入审计日志），并可恢复备份。
 PIN 至少4位数字；密码至少6个字符。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="98"/>
+        <location filename="../../station_app/ui/sign_in.py" line="99"/>
         <source>letters, digits, . _ -</source>
         <translation>字母、数字、. _ -</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="104"/>
+        <location filename="../../station_app/ui/sign_in.py" line="105"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="105"/>
+        <location filename="../../station_app/ui/sign_in.py" line="106"/>
         <source>&amp;Display name</source>
         <translation>显示名(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="106"/>
+        <location filename="../../station_app/ui/sign_in.py" line="107"/>
         <source>&amp;PIN or password</source>
         <translation>PIN 或密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="107"/>
+        <location filename="../../station_app/ui/sign_in.py" line="108"/>
         <source>PIN &amp;again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="109"/>
+        <location filename="../../station_app/ui/sign_in.py" line="110"/>
         <source>Create admin</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="115"/>
+        <location filename="../../station_app/ui/sign_in.py" line="116"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
@@ -928,43 +936,43 @@ PIN 至少4位数字；密码至少6个字符。</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="136"/>
+        <location filename="../../station_app/ui/sign_in.py" line="137"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="136"/>
-        <location filename="../../station_app/ui/sign_in.py" line="168"/>
+        <location filename="../../station_app/ui/sign_in.py" line="137"/>
+        <location filename="../../station_app/ui/sign_in.py" line="169"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="138"/>
+        <location filename="../../station_app/ui/sign_in.py" line="139"/>
         <source>The screen was locked. Sign in to continue.</source>
         <translation>屏幕已锁定，请登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="139"/>
+        <location filename="../../station_app/ui/sign_in.py" line="140"/>
         <source>Station %1 — sign in to the counter.</source>
         <translation>%1 — 请登录前台。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="157"/>
+        <location filename="../../station_app/ui/sign_in.py" line="158"/>
         <source>&amp;Attendant</source>
         <translation>操作员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="158"/>
+        <location filename="../../station_app/ui/sign_in.py" line="159"/>
         <source>&amp;PIN</source>
         <translation>PIN(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="171"/>
+        <location filename="../../station_app/ui/sign_in.py" line="172"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="171"/>
+        <location filename="../../station_app/ui/sign_in.py" line="172"/>
         <source>Quit the app</source>
         <translation>退出程序</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -46,6 +47,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self._status_station, 1)
         self.statusBar().addPermanentWidget(self._status_actor)
         ctx.actor_changed.connect(lambda _name: self._update_status())
+        # Someone else signed in at the lock screen: the tabs are theirs (an attendant after
+        # the admin kept Reports, Security and the audit log; the admin after an attendant
+        # had to restart to reach them).
+        ctx.actor_changed.connect(lambda _name: self._pages_follow_attendant())
         self._build()
         geometry = ui_settings().value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -59,7 +64,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         for page in PAGES:
             try:
-                if not page.visible(self.ctx):
+                if not _visible(page, self.ctx):
                     continue
                 widget = page.build(self.ctx)
             except Exception:  # one broken page must not keep the counter from opening
@@ -152,6 +157,23 @@ class MainWindow(QMainWindow):
             counter.hold(held)  # the person at the counter stays through the switch
         self.ctx.language_changed.emit(lang)
 
+    def _pages_for_attendant(self) -> list[str]:
+        return [page.name for page in PAGES if _visible(page, self.ctx)]
+
+    def _pages_follow_attendant(self) -> None:
+        """Rebuild the pages once their set differs from what the signed-in attendant may see,
+        as soon as nothing is at work on them (a job, a dialog opened over them)."""
+        from . import jobs
+
+        if self._pages_for_attendant() == list(self.pages):
+            return
+        lock = getattr(self.ctx, "idle_lock", None)
+        if (jobs.running_jobs() or QApplication.activeModalWidget() is not None
+                or (lock is not None and lock.locked)):
+            QTimer.singleShot(200, self, self._pages_follow_attendant)
+            return
+        self.build_pages()
+
     def close_pages(self) -> None:
         """Drop every page and menu (with them every model's hold on ``ctx.ledger``) until
         ``build_pages()``: a restore replaces the ledger file underneath them."""
@@ -219,3 +241,11 @@ def _scrolling(page: QWidget) -> QScrollArea:
     area.setMinimumWidth(page.minimumSizeHint().width()
                          + area.verticalScrollBar().sizeHint().width())
     return area
+
+
+def _visible(page: Any, ctx: AppContext) -> bool:
+    try:
+        return bool(page.visible(ctx))
+    except Exception:  # one broken page must not keep the counter from opening
+        log.exception("page %s: cannot tell whether it is shown", page.name)
+        return False

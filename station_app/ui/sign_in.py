@@ -28,6 +28,7 @@ from shiboken6 import isValid
 
 from ..domain.errors import LedgerError
 from ..services import auth
+from .dialogs import TypedDialog
 
 log = logging.getLogger(__name__)
 CHECK_EVERY_MS = 15_000
@@ -214,6 +215,7 @@ class IdleLock(QObject):
                                     else minutes)
         self.locked = False
         self.dialog: SignInDialog | None = None
+        self._covers: list[QLabel] = []
         self._check = QTimer(self)
         self._check.setInterval(CHECK_EVERY_MS)
         self._check.timeout.connect(self.check)
@@ -255,24 +257,52 @@ class IdleLock(QObject):
                    if w.isVisible() and not isinstance(w, SignInDialog)]
         for window in windows:
             window.setEnabled(False)
+        # Covered, not only disabled: a half-filled sign-up form (a full ID number), today's
+        # list of names stayed readable behind the small sign-in window.
+        self._covers = [self._cover(window) for window in windows]
         # Over the main window, not over whatever was active: a progress or message dialog
         # closes itself when its work ends, and would take the lock screen with it.
         parent = next((w for w in windows if not isinstance(w, QDialog)), None)
         self.dialog = SignInDialog(self.ctx, parent, locked=True)
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.dialog.finished.connect(lambda result: self._unlocked(result, windows))
+        self.dialog.finished.connect(
+            lambda result: self._unlocked(result, windows, who.username if who else None))
         self.dialog.open()
 
-    def _unlocked(self, result: int, windows: list[QWidget]) -> None:
+    def _cover(self, window: QWidget) -> QLabel:
+        cover = QLabel(self.tr("Locked: sign in to go on."), window)
+        cover.setObjectName("lockCover")
+        cover.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        cover.setAutoFillBackground(True)  # (the sign-in window sits in the middle)
+        cover.setStyleSheet("QLabel#lockCover{background:#e9ecef;color:#495057;"
+                            "padding-top:60px;font-size:16pt}")
+        cover.setGeometry(window.rect())
+        cover.show()
+        cover.raise_()
+        return cover
+
+    def _unlocked(self, result: int, windows: list[QWidget], before: str | None = None) -> None:
         dialog = self.dialog
         self.dialog = None
         self.locked = False
         self.timer.touch()
+        for cover in self._covers:
+            if isValid(cover):
+                cover.hide()
+                cover.deleteLater()
+        self._covers = []
         if result == QDialog.DialogCode.Accepted and dialog and dialog.attendant:
-            _become(self.ctx, dialog.attendant)
+            someone_else = before is not None and dialog.attendant.username != before
             for window in windows:
-                if isValid(window):  # a dialog may have closed itself behind the lock
-                    window.setEnabled(True)
+                if not isValid(window):  # a dialog may have closed itself behind the lock
+                    continue
+                window.setEnabled(True)
+                if someone_else and isinstance(window, TypedDialog):
+                    # The last attendant's half-filled form is not the new one's to save
+                    # (it would be recorded under their name).
+                    window.discard_ok = True
+                    window.reject()
+            _become(self.ctx, dialog.attendant)
             return
         QApplication.closeAllWindows()
         QApplication.quit()

@@ -1,0 +1,81 @@
+"""What the lock screen leaves on screen, and who the window belongs to after it.
+
+A half-filled sign-up form (a full ID number) and today's list of names stayed readable behind
+the small sign-in window; an attendant who signed in over the admin kept the admin's tabs, and
+the admin after an attendant had to restart the program to reach them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from station_app.ui.context import AppContext
+from station_app.ui.dialogs.sign_up import SignUpDialog
+from station_app.ui.sign_in import IdleLock
+from tests.helpers import rid
+from tests.security.conftest import ADMIN_PIN, CLERK_PIN, unlock_as
+from tests.ui.conftest import english_context
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def ctx(qapp: QApplication, ledger_path: Path) -> Iterator[AppContext]:
+    yield from english_context(qapp, ledger_path, members=1, staffed=True)
+
+
+def _window(qtbot: Any, ctx: AppContext) -> Any:
+    from station_app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    lock = IdleLock(ctx, minutes=5)
+    ctx.idle_lock = lock  # type: ignore[attr-defined]
+    return window, lock
+
+
+def _covered(widget: Any) -> bool:
+    covers = [c for c in widget.findChildren(QLabel, "lockCover") if c.isVisible()]
+    return any(c.geometry() == widget.rect() for c in covers)
+
+
+def test_the_lock_covers_every_window_and_gives_them_back_to_the_same_person(
+        qtbot: Any, ctx: AppContext) -> None:
+    window, lock = _window(qtbot, ctx)
+    form = SignUpDialog(ctx, window)
+    qtbot.addWidget(form)
+    form.show()
+    form.form.id_number.setText(rid(88))
+    lock.lock()
+    assert _covered(window) and _covered(form)  # nothing of either can be read
+    unlock_as(qtbot, lock, "boss", ADMIN_PIN)
+    assert not _covered(window) and not _covered(form)
+    assert form.isVisible() and form.isEnabled() and form.form.id_number.text() == rid(88)
+    lock.stop()
+
+
+def test_someone_else_gets_their_own_tabs_and_not_the_last_ones_form(
+        qtbot: Any, ctx: AppContext) -> None:
+    window, lock = _window(qtbot, ctx)
+    assert {"security", "audit", "reports"} <= set(window.pages)
+    form = SignUpDialog(ctx, window)
+    qtbot.addWidget(form)
+    form.show()
+    form.form.id_number.setText(rid(88))
+    lock.lock()
+    unlock_as(qtbot, lock, "clerk", CLERK_PIN)
+    assert not form.isVisible()  # not recorded under the clerk's name
+    qtbot.waitUntil(lambda: "security" not in window.pages)
+    assert set(window.pages) == {"counter", "cards"} and ctx.actor == "clerk"
+    lock.lock()
+    unlock_as(qtbot, lock, "boss", ADMIN_PIN)  # the admin, without restarting
+    qtbot.waitUntil(lambda: "security" in window.pages)
+    assert {"security", "audit", "reports"} <= set(window.pages)
+    lock.stop()
