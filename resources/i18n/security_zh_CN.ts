@@ -1001,40 +1001,41 @@ PIN 至少4位数字；密码至少6个字符。</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/security_startup.py" line="139"/>
-        <source>The ledger file %1 is damaged and will not be opened, so that nothing more is written to it.
-
-What SQLite found: %2</source>
-        <translation>台账文件 %1 已损坏，为防止继续写入，程序不会打开它。
-
-SQLite 检查结果：%2</translation>
+        <source>The ledger file %1 is damaged and will not be opened, so that nothing more is written to it.</source>
+        <translation>台账文件 %1 已损坏，为免再写入内容，不会打开它。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="146"/>
-        <source>The latest good backup is from %1 (%2). Entries made after it must be entered again or come back from the supervisor&apos;s bundles.</source>
-        <translation>最近一份完好的备份是 %1（%2）。此后的记录需要重新录入，或从上级工会的同步包中找回。</translation>
+        <location filename="../../station_app/ui/security_startup.py" line="143"/>
+        <source>What SQLite found: %1</source>
+        <translation>SQLite 发现的问题（供技术支持参考）：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="151"/>
+        <location filename="../../station_app/ui/security_startup.py" line="149"/>
+        <source>The latest good backup is from %1 (%2). Entries made after it must be entered again (bundles already sent keep them at the supervisor, but they do not come back to the station).</source>
+        <translation>最近的完好备份是 %1（%2）。此后的记录需要重新录入（已发出的数据包在上级处仍有保存，但不会传回驿站）。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_startup.py" line="155"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="155"/>
+        <location filename="../../station_app/ui/security_startup.py" line="159"/>
         <source>No good backup was found. Copy the ledger folder for your support contact before anything else.</source>
         <translation>没有找到完好的备份。请先复制整个台账文件夹，交给技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="159"/>
+        <location filename="../../station_app/ui/security_startup.py" line="163"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="171"/>
+        <location filename="../../station_app/ui/security_startup.py" line="175"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_startup.py" line="190"/>
+        <location filename="../../station_app/ui/security_startup.py" line="194"/>
         <source>The backup was not restored: checked again just now, the ledger file could be read, and a readable ledger may only be replaced by the station admin after signing in.
 
 Start Station Ledger again. If the ledger opens, check the latest entries; the admin can restore the backup on the Security &amp; backups page. If it is reported damaged again, restore the backup from that message.</source>

@@ -138,14 +138,18 @@ def check_ledger(path: Path | str | None, lang: str = "zh_CN") -> bool:
     box.setObjectName("damagedLedger")
     text = QCoreApplication.translate(
         "StartupCheck", "The ledger file %1 is damaged and will not be opened, so that nothing "
-        "more is written to it.\n\nWhat SQLite found: %2")
-    text = text.replace("%1", str(target)).replace("%2", "; ".join(problems[:3]))
+        "more is written to it.").replace("%1", str(target))
+    # SQLite's own words are English: for the support contact, under "Show Details…".
+    box.setDetailedText(QCoreApplication.translate(
+        "StartupCheck", "What SQLite found: %1").replace("%1", "; ".join(problems[:3])))
     restore = None
     if good is not None:
         when = clock.parse_iso(good.created_at).astimezone().strftime("%Y-%m-%d %H:%M")
+        # A station's own entries never come back in return bundles (docs/SECURITY.md).
         text += "\n\n" + QCoreApplication.translate(
             "StartupCheck", "The latest good backup is from %1 (%2). Entries made after it "
-            "must be entered again or come back from the supervisor's bundles."
+            "must be entered again (bundles already sent keep them at the supervisor, but "
+            "they do not come back to the station)."
         ).replace("%1", when).replace("%2", good.path.name)
         restore = box.addButton(
             QCoreApplication.translate("StartupCheck", "Restore this backup"),
