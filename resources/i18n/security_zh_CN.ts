@@ -769,95 +769,112 @@ The ledger as it was before is kept in %4.</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="314"/>
+        <location filename="../../station_app/ui/security_page.py" line="320"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="314"/>
+        <location filename="../../station_app/ui/security_page.py" line="320"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="315"/>
+        <location filename="../../station_app/ui/security_page.py" line="321"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="316"/>
+        <location filename="../../station_app/ui/security_page.py" line="322"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="317"/>
+        <location filename="../../station_app/ui/security_page.py" line="323"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="320"/>
+        <location filename="../../station_app/ui/security_page.py" line="326"/>
         <source>attendant</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="320"/>
+        <location filename="../../station_app/ui/security_page.py" line="326"/>
         <source>supervisor</source>
         <translation>上级工会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="321"/>
+        <location filename="../../station_app/ui/security_page.py" line="327"/>
         <source>admin</source>
         <translation>驿站管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="327"/>
+        <location filename="../../station_app/ui/security_page.py" line="333"/>
         <source>No backup yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="329"/>
+        <location filename="../../station_app/ui/security_page.py" line="335"/>
         <source>Last backup: %1 (%2) — %3</source>
         <translation>上次备份：%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="343"/>
+        <location filename="../../station_app/ui/security_page.py" line="349"/>
         <source>Only the station admin may restore a backup: sign in as the admin (Ctrl+L locks the screen so that someone else can sign in).</source>
         <translation>只有驿站管理员可以恢复备份：请以管理员身份登录（按 Ctrl+L 锁屏即可换人登录）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="352"/>
+        <location filename="../../station_app/ui/security_page.py" line="358"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="353"/>
+        <location filename="../../station_app/ui/security_page.py" line="359"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="379"/>
+        <location filename="../../station_app/ui/security_page.py" line="385"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="383"/>
+        <location filename="../../station_app/ui/security_page.py" line="389"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="389"/>
+        <location filename="../../station_app/ui/security_page.py" line="395"/>
         <source>Choose the USB stick</source>
         <translation>选择U盘</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="413"/>
+        <location filename="../../station_app/ui/security_page.py" line="419"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="432"/>
-        <location filename="../../station_app/ui/security_page.py" line="491"/>
+        <location filename="../../station_app/ui/security_page.py" line="438"/>
+        <location filename="../../station_app/ui/security_page.py" line="507"/>
         <source>Not done</source>
         <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="497"/>
+        <source>Retention period</source>
+        <translation>保留期限</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station_app/ui/security_page.py" line="498"/>
+        <source>With %1 years, %n members who left are anonymised at the next daily run: their name, phone and ID number are blanked for good. Save it?</source>
+        <translation>
+            <numerusform>保留期设为 %1 年后，下次每日运行时将有 %n 名已离会会员被匿名化：其姓名、手机号和身份证号将被永久清除。确定保存吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="511"/>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
     </message>
 </context>
 <context>

@@ -290,6 +290,12 @@ class SecurityPage(QWidget):
         save.setObjectName("securitySave")
         save.clicked.connect(self.save_settings)
         form.addRow("", save)
+        self.settings_saved = QLabel()
+        self.settings_saved.setObjectName("settingsSaved")
+        self.settings_saved.hide()
+        form.addRow("", self.settings_saved)
+        for field in (self.idle, self.retention):  # an old "saved" would speak for new values
+            field.valueChanged.connect(lambda _v: self.settings_saved.hide())
         layout.addWidget(self.settings_box)
         layout.addStretch(1)
         ctx.ledger_changed.connect(self.refresh)
@@ -484,12 +490,26 @@ class SecurityPage(QWidget):
                 lock = getattr(self.ctx, "idle_lock", None)
                 if lock is not None:
                     lock.timer.minutes = self.idle.value()
-            if self.retention.value() != privacy.retention_years(ledger):
-                privacy.set_retention_years(ledger, self.retention.value(), by=self.ctx.actor,
-                                            attendant=who)
+            years = self.retention.value()
+            if years != privacy.retention_years(ledger):
+                due = len(privacy.due_for_anonymisation(ledger, years)) if years else 0
+                if due and QMessageBox.question(
+                        self, self.tr("Retention period"), self.tr(
+                            "With %1 years, %n members who left are anonymised at the next "
+                            "daily run: their name, phone and ID number are blanked for good. "
+                            "Save it?", "", due).replace("%1", str(years)),
+                        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                        QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Save:
+                    self.refresh()
+                    return
+                privacy.set_retention_years(ledger, years, by=self.ctx.actor, attendant=who)
         except LedgerError as exc:
             QMessageBox.warning(self, self.tr("Not done"), self.ctx.message(exc))
+            self.refresh()
+            return
         self.refresh()
+        self.settings_saved.setText(self.tr("Settings saved."))
+        self.settings_saved.show()
 
 
 def build_security_page(ctx: Any) -> QWidget:

@@ -161,3 +161,34 @@ def test_the_admin_still_can_from_the_security_page(qtbot: Any, world: World,
     _wait(qtbot)
     assert shown == [] and [b.kind for b in backup.list_backups(ledger.path)] == ["manual"]
     assert _denied(ledger) == []
+
+
+def test_a_retention_period_that_would_anonymise_people_is_confirmed_and_saved_says_so(
+        qtbot: Any, world: World, shown: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Anonymisation cannot be undone: a period that makes members due asks first, with how
+    many; "Settings saved." says the click did something."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from station_app.ui import security_page
+
+    ledger = world.st
+    monkeypatch.setattr(privacy, "due_for_anonymisation",
+                        lambda _ledger, years=None: ["a", "b"] if years == 2 else [])
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, _title, text, *a: asked.append(text) or answers.pop(0))
+    page = security_page.SecurityPage(_as(ledger, "boss"))
+    qtbot.addWidget(page)
+    page.show()
+    page.retention.setValue(2)
+    page.save_settings()
+    assert asked == ["With 2 years, 2 members who left are anonymised at the next daily run: "
+                     "their name, phone and ID number are blanked for good. Save it?"]
+    assert privacy.retention_years(ledger) == 0 and not page.settings_saved.isVisible()
+    page.retention.setValue(2)
+    page.save_settings()
+    assert privacy.retention_years(ledger) == 2
+    assert page.settings_saved.isVisible() and page.settings_saved.text() == "Settings saved."
+    page.retention.setValue(5)
+    assert not page.settings_saved.isVisible()
