@@ -90,5 +90,12 @@ def setup(level: int = logging.INFO, folder: Path | None = None, *,
         "%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
+    # fontTools tells of every glyph subset at INFO (about 30 lines a PDF): the five 1 MB
+    # files would soon hold nothing else.
+    for chatty in QUIET_LOGGERS:
+        logging.getLogger(chatty).setLevel(max(level, logging.WARNING))
     _installed.append(handler)
     return path
+
+
+QUIET_LOGGERS = ("fontTools", "fpdf")

@@ -99,6 +99,10 @@ _CODES: dict[str, tuple[str, str]] = {
                               "Demo data only goes into a new ledger; {path} already belongs to a "
                               "station (use --db with a new file)"),
     "no_changes": ("没有要修改的内容", "Nothing to change"),
+    "printer_pdf_path": ("无法写入 PDF 文件 {path}：请在“打印到文件”中填写一个文件名"
+                         "（不能只选文件夹），并确认该文件夹可以写入",
+                         "Cannot write the PDF file {path}: give “Print to file” a file name "
+                         "(not just a folder) in a folder that can be written to"),
     "printer_unavailable": ("无法打开打印机：请检查打印机是否已连接并开机",
                             "The printer could not be opened: check that it is connected and "
                             "switched on"),

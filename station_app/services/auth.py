@@ -466,26 +466,27 @@ def change_own_secret(ledger: Ledger, username: str, current: str, new: str, *,
 
 
 def require(ledger: Ledger, attendant: Acting, permission: str, *,
-            actor: str = "") -> None:
+            actor: str = "", about: dict[str, object] | None = None) -> None:
     """Refuse (and audit the refusal) unless ``attendant`` may do ``permission``.
 
     ``attendant`` None means open mode: allowed only while the ledger has no attendants. The
     role and the disabled flag are read again from the ledger, so an account disabled since it
     signed in is refused at once. A ``TrustedCaller`` is not checked. Every sensitive service
-    function calls this itself (docs/SECURITY.md), whoever its caller is.
+    function calls this itself (docs/SECURITY.md), whoever its caller is. ``about``: what was
+    asked for (whose ID number), kept in the refusal's audit row.
     """
     if isinstance(attendant, TrustedCaller):
         return
     if attendant is None:
         if not has_attendants(ledger):
             return
-        audit.record(ledger, actor or "?", audit.DENIED, permission, {"why": "not_signed_in"},
-                     outcome="denied")
+        audit.record(ledger, actor or "?", audit.DENIED, permission,
+                     {"why": "not_signed_in", **(about or {})}, outcome="denied")
         raise Refused("signin_required")
     attendant = get_attendant(ledger, attendant.username) or replace(attendant, disabled=True)
     if not attendant.can(permission):
         audit.record(ledger, attendant.username, audit.DENIED, permission,
-                     {"role": attendant.role}, outcome="denied")
+                     {"role": attendant.role, **(about or {})}, outcome="denied")
         role, allowed = ROLE_WORDS, PERMISSION_WORDS
         raise Refused("not_permitted", username=attendant.username, role=attendant.role,
                       permission=permission,

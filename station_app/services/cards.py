@@ -144,6 +144,16 @@ def mark_all_printed(ledger: Ledger, cards: Sequence[tuple[str, int]], *, by: st
         return entries
 
 
+def printed_on_paper(ledger: Ledger, cards: Sequence[tuple[str, int]], *, by: str,
+                     printer: str = "") -> list[Entry]:
+    """Cards sent to a printer (the counter's card window, the Cards page's batch): recorded
+    printed, and in the audit log like every other way a member's name leaves the ledger."""
+    entries = mark_all_printed(ledger, cards, by=by)
+    audit.record(ledger, by, audit.EXPORT, "cards", {
+        "printer": printer, "cards": len(cards), "members": [n for n, _ in cards][:200]})
+    return entries
+
+
 def unprinted(ledger: Ledger) -> list[str]:
     """Active members of this station whose current card has not been printed, by number."""
     rows = ledger.conn.execute(

@@ -31,15 +31,16 @@ messages._FIELDS.setdefault("years", ("年数", "Years"))
 def reveal(ledger: Ledger, number: str, reason: str, *,
            attendant: auth.Acting, actor: str = "") -> str:
     """The full ID number for an admin who gives a reason; every call is audited."""
-    auth.require(ledger, attendant, "reveal", actor=actor)  # first: every refusal is audited
+    # What was typed may be anything, an ID number too: only a member number is kept.
+    asked = str(number).strip()
+    subject = asked if member_no.looks_like(asked) else f"<{len(str(number))} characters>"
+    # First: every refusal is audited, with whose number was asked for.
+    auth.require(ledger, attendant, "reveal", actor=actor, about={"member_no": subject[:40]})
     who = attendant.username if isinstance(attendant, auth.Attendant) else actor
     try:
         why = validate.text("reason", reason, max_len=200)
         member = queries.get_member(ledger, member_no.parse(number))
     except LedgerError as exc:  # no reason, no such member: the attempt is logged too
-        # What was typed may be anything, an ID number too: only a member number is kept.
-        subject = (str(number).strip() if member_no.looks_like(str(number).strip())
-                   else f"<{len(str(number))} characters>")
         audit.record(ledger, who, audit.REVEAL, subject[:40],
                      {"reason": mask_text(str(reason or ""))[:200], "error": exc.code},
                      outcome="refused")

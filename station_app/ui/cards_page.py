@@ -155,6 +155,7 @@ class CardsPage(QWidget):
     def print_to(self, printer: QPrinter, numbers: list[str]) -> Job[Any]:
         """Render and paint ``numbers``' cards in the background, then record them printed."""
         layout, backs, actor = self.layout_choice, self.backs.isChecked(), self.ctx.actor
+        printer_name = printer.outputFileName() or printer.printerName()
         total = len(numbers)
         label = self.tr("Printing %n cards…", "", total)
 
@@ -176,7 +177,7 @@ class CardsPage(QWidget):
             except BaseException:
                 printer.abort()
                 raise
-            cards.mark_all_printed(ledger, done, by=actor)
+            cards.printed_on_paper(ledger, done, by=actor, printer=printer_name)
             return len(done)
 
         return self._run(work, label, self._printed)

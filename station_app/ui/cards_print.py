@@ -141,6 +141,10 @@ def paint_cards(printer: QPrinter, faces: Iterable[Faces], layout: str) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         # A sentence in the window's language, from the card window and from a batch job.
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+            # "Print to file" with a folder (Qt's dialog offers the home folder) or a place
+            # that cannot be written: not a printer that is switched off.
+            raise Refused("printer_pdf_path", path=printer.outputFileName() or "—")
         raise Refused("printer_unavailable")
     count = 0
     try:
@@ -282,14 +286,17 @@ class CardDialog(QDialog):
         setup_printer(printer, self.layout_choice)
         return printer
 
+    _printer_name = ""
+
     def _paint(self, printer: QPrinter) -> None:
+        self._printer_name = printer.outputFileName() or printer.printerName()
         faces = [card_images(self.card, self.with_back.isChecked())]
         paint_cards(printer, faces, self.layout_choice)
 
     def _record_printed(self) -> None:
         try:
-            cards.mark_printed(self.ctx.ledger, self.card.member_no, self.card.serial,
-                               by=self.ctx.actor)
+            cards.printed_on_paper(self.ctx.ledger, [(self.card.member_no, self.card.serial)],
+                                   by=self.ctx.actor, printer=self._printer_name)
         except LedgerError as exc:
             QMessageBox.warning(self, self.windowTitle(), self.ctx.message(exc))
             return

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import worker_types
-from ..domain.errors import LedgerError
+from ..domain.errors import LedgerError, Refused
 from ..services import audit, auth
 from ..services import self_service as kiosk
 from ..services.visits import WalkIn
@@ -114,6 +114,10 @@ class StaffSignInDialog(SignInDialog):
                                     via="self_service")
             kiosk.set_enabled(self.ctx.ledger, False, by=who.username, attendant=who)
         except LedgerError as exc:
+            if exc.code == "not_permitted":
+                # An attendant's right PIN is not told apart from a wrong one: at an unattended
+                # station that would tell a passer-by the PIN works (audited either way).
+                exc = Refused("signin_failed")
             self.message.setText(self.ctx.message(exc))
             self.pin.clear()
             self.pin.setFocus()

@@ -170,6 +170,10 @@ def test_cards_page_batch_print_records_printing(qtbot: Any, ctx: AppContext,
     ((_, image),) = pages(tmp_path / "batch.pdf")
     assert scans(image)
     assert cards.unprinted(ctx.ledger) == []
+    from station_app.services import audit
+
+    (row,) = audit.rows(ctx.ledger, 5, action=audit.EXPORT, attendant=None)  # names on paper
+    assert row.detail["cards"] == len(numbers) and row.detail["members"] == numbers
 
 
 def test_a_batch_for_a_printer_that_cannot_be_opened_says_so(
@@ -185,10 +189,10 @@ def test_a_batch_for_a_printer_that_cannot_be_opened_says_so(
     qtbot.addWidget(page)
     page.layout_box.setCurrentIndex(page.layout_box.findData(A4_SHEET))
     numbers = cards.unprinted(ctx.ledger)
-    page.print_to(pdf_printer(tmp_path / "no such folder" / "batch.pdf", A4_SHEET), numbers)
+    page.print_to(pdf_printer(tmp_path, A4_SHEET), numbers)  # a folder, as Qt's dialog offers
     assert jobs.wait_for_all()
-    assert said == ["The printer could not be opened: check that it is connected and "
-                    "switched on"]
+    assert said == [f"Cannot write the PDF file {tmp_path}: give “Print to file” a file name "
+                    "(not just a folder) in a folder that can be written to"]
     assert cards.unprinted(ctx.ledger) == numbers
 
 

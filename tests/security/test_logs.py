@@ -67,3 +67,14 @@ def test_logs_rotate(log_folder: Path) -> None:
 def test_mask_text_leaves_other_numbers_alone() -> None:
     assert logs.mask_text("MZL01-000001V seq 12345 ¥4.46") == "MZL01-000001V seq 12345 ¥4.46"
     assert logs.mask_text("手机13800001234，") == "手机138****1234，"
+
+
+def test_a_pdf_leaves_no_font_subsetting_chatter_in_the_log(log_folder: Path) -> None:
+    """fontTools logged ~30 INFO lines per PDF: the rotating files held little else."""
+    logs.setup(folder=log_folder)
+    logging.getLogger("fontTools.subset").info("Glyph names: ['a', 'b']")
+    logging.getLogger("station_app.x").info("kept")
+    for handler in logs._installed:
+        handler.flush()
+    text = _all_text(log_folder)
+    assert "kept" in text and "Glyph names" not in text

@@ -35,6 +35,8 @@ def test_reveal_needs_admin_and_a_reason_and_is_audited(staffed: Ledger) -> None
     assert rid(7) not in repr(audit.rows(staffed, 50, attendant=AUDITOR))  # never in the log
     denied = [r for r in audit.rows(staffed, 10, attendant=AUDITOR) if r.action == audit.DENIED]
     assert len(denied) == 2 and audit.count(staffed) > before
+    # whose number was asked for is in the refusal's row too
+    assert [r.detail["member_no"] for r in denied] == [number, number]
     refused = [r for r in audit.rows(staffed, 20, attendant=AUDITOR)
                if r.action == audit.REVEAL and r.outcome == "refused"]
     assert [r.detail["error"] for r in refused] == ["invalid.reason.required"]  # no reason

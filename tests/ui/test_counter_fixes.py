@@ -213,7 +213,8 @@ def test_a_printer_that_cannot_be_opened_is_said_in_the_uis_language(
     before = ledger_hash(ctx.ledger)
     assert not dialog.print_to(printer)
     assert warnings_said == [
-        "The printer could not be opened: check that it is connected and switched on"]
+        f"Cannot write the PDF file {tmp_path / 'no such folder' / 'card.pdf'}: give “Print to "
+        "file” a file name (not just a folder) in a folder that can be written to"]
     assert ledger_hash(ctx.ledger) == before  # not recorded as printed
 
 

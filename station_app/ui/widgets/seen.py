@@ -31,7 +31,10 @@ class WhenSeen(QObject):
             self.pending = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.page and event.type() == QEvent.Type.Show and self.pending:
+        # (getattr: the page's last events while it is deleted, the pages rebuilt for another
+        # attendant, can reach a filter whose Python side is already gone.)
+        if (watched is getattr(self, "page", None) and event.type() == QEvent.Type.Show
+                and self.pending):
             self.pending = False
             self.work()
         return False
