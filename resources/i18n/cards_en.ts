@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="159"/>
+        <location filename="../../station_app/ui/cards_page.py" line="160"/>
         <source>Printing %n cards…</source>
         <translation>
             <numerusform>Printing %n card…</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="187"/>
+        <location filename="../../station_app/ui/cards_page.py" line="188"/>
         <source>%n cards were sent to the printer and recorded as printed.</source>
         <translation>
             <numerusform>%n card was sent to the printer and recorded as printed.</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="224"/>
+        <location filename="../../station_app/ui/cards_page.py" line="225"/>
         <source>%n pages</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/cards_page.py" line="226"/>
+        <location filename="../../station_app/ui/cards_page.py" line="227"/>
         <source>%n cards on %1 were saved to %2 and recorded as printed. Print the file at 100% (actual size), not “fit to page”.</source>
         <translation>
             <numerusform>%n card on %1 was saved to %2 and recorded as printed. Print the file at 100% (actual size), not “fit to page”.</numerusform>

@@ -57,153 +57,293 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47"/>
+        <location filename="../../station_app/ui/audit_view.py" line="48"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47"/>
+        <location filename="../../station_app/ui/audit_view.py" line="48"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47"/>
+        <location filename="../../station_app/ui/audit_view.py" line="48"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="47"/>
+        <location filename="../../station_app/ui/audit_view.py" line="48"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="48"/>
+        <location filename="../../station_app/ui/audit_view.py" line="49"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="48"/>
+        <location filename="../../station_app/ui/audit_view.py" line="49"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="52"/>
+        <location filename="../../station_app/ui/audit_view.py" line="53"/>
         <source>sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="52"/>
+        <location filename="../../station_app/ui/audit_view.py" line="53"/>
+        <source>sign-out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="54"/>
         <source>screen lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="53"/>
+        <location filename="../../station_app/ui/audit_view.py" line="55"/>
+        <source>self-service mode</source>
+        <translation>自助模式</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="56"/>
         <source>ID number shown</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="53"/>
+        <location filename="../../station_app/ui/audit_view.py" line="56"/>
         <source>export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="54"/>
+        <location filename="../../station_app/ui/audit_view.py" line="57"/>
         <source>bundle export</source>
         <translation>导出同步包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="54"/>
+        <location filename="../../station_app/ui/audit_view.py" line="57"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="55"/>
+        <location filename="../../station_app/ui/audit_view.py" line="58"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="55"/>
+        <location filename="../../station_app/ui/audit_view.py" line="58"/>
         <source>restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="56"/>
+        <location filename="../../station_app/ui/audit_view.py" line="59"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="56"/>
+        <location filename="../../station_app/ui/audit_view.py" line="59"/>
         <source>account</source>
         <translation>账户管理</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="57"/>
+        <location filename="../../station_app/ui/audit_view.py" line="60"/>
         <source>anonymisation</source>
         <translation>匿名化</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="57"/>
-        <location filename="../../station_app/ui/audit_view.py" line="79"/>
+        <location filename="../../station_app/ui/audit_view.py" line="60"/>
+        <location filename="../../station_app/ui/audit_view.py" line="116"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="58"/>
+        <location filename="../../station_app/ui/audit_view.py" line="61"/>
         <source>return bundle</source>
         <translation>回传包</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="58"/>
+        <location filename="../../station_app/ui/audit_view.py" line="61"/>
         <source>station enrolled</source>
         <translation>登记驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="59"/>
+        <location filename="../../station_app/ui/audit_view.py" line="62"/>
         <source>station enrolled from its bundle</source>
         <translation>按数据包登记驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="60"/>
+        <location filename="../../station_app/ui/audit_view.py" line="63"/>
         <source>supervisor trusted</source>
         <translation>信任上级</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="61"/>
+        <location filename="../../station_app/ui/audit_view.py" line="64"/>
         <source>station key revoked</source>
         <translation>吊销驿站密钥</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="62"/>
+        <location filename="../../station_app/ui/audit_view.py" line="65"/>
         <source>station forked</source>
         <translation>驿站分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="62"/>
+        <location filename="../../station_app/ui/audit_view.py" line="65"/>
         <source>fork resolved</source>
         <translation>解除分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="78"/>
+        <location filename="../../station_app/ui/audit_view.py" line="84"/>
+        <source>why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="84"/>
+        <source>reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="84"/>
+        <source>member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="85"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="85"/>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="85"/>
+        <source>failures</source>
+        <translation>失败次数</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="86"/>
+        <source>locked for (s)</source>
+        <translation>锁定秒数</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="86"/>
+        <source>cards</source>
+        <translation>张数</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="87"/>
+        <source>members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="87"/>
+        <source>printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="88"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="88"/>
+        <source>before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="88"/>
+        <source>after</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="89"/>
+        <source>refusal</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="89"/>
+        <source>epoch</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="89"/>
+        <source>keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="90"/>
+        <source>idle minutes</source>
+        <translation>空闲分钟</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="90"/>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="91"/>
+        <source>card serial</source>
+        <translation>会员证序号</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="91"/>
+        <source>where</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="94"/>
+        <source>wrong PIN</source>
+        <translation>PIN 错误</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="94"/>
+        <source>not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="95"/>
+        <source>not encrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="95"/>
+        <source>encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="96"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="96"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="115"/>
         <source>done</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="78"/>
+        <location filename="../../station_app/ui/audit_view.py" line="115"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="79"/>
+        <location filename="../../station_app/ui/audit_view.py" line="116"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="80"/>
+        <location filename="../../station_app/ui/audit_view.py" line="117"/>
         <source>not permitted</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="81"/>
+        <location filename="../../station_app/ui/audit_view.py" line="118"/>
         <source>skipped (not for this ledger)</source>
         <translation>跳过（不是给本台账的）</translation>
     </message>
@@ -211,37 +351,37 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="175"/>
+        <location filename="../../station_app/ui/audit_view.py" line="211"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="178"/>
+        <location filename="../../station_app/ui/audit_view.py" line="214"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="185"/>
+        <location filename="../../station_app/ui/audit_view.py" line="221"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="188"/>
+        <location filename="../../station_app/ui/audit_view.py" line="224"/>
         <source>&amp;Who:</source>
         <translation>操作人(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="193"/>
+        <location filename="../../station_app/ui/audit_view.py" line="229"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="198"/>
+        <location filename="../../station_app/ui/audit_view.py" line="234"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="203"/>
+        <location filename="../../station_app/ui/audit_view.py" line="239"/>
         <source>Only the station admin and supervisors can see the audit log.</source>
         <translation>只有驿站管理员和上级工会可以查看审计日志。</translation>
     </message>

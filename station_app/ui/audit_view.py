@@ -30,10 +30,11 @@ from .sign_in import can, current_attendant
 from .widgets.seen import WhenSeen
 
 PAGE_SIZE = 200
-ACTIONS = ("", audit.SIGN_IN, audit.LOCK, audit.REVEAL, audit.EXPORT, "sync.export",
+ACTIONS = ("", audit.SIGN_IN, audit.SIGN_OUT, audit.LOCK, audit.REVEAL, audit.EXPORT,
+           "sync.export",
            "sync.return", audit.IMPORT, "sync.enrol", "enrol.from_bundle", "sync.trust",
            "sync.revoke", "sync.fork", "sync.fork_resolved", audit.BACKUP, audit.RESTORE,
-           audit.SETTING, audit.ATTENDANT, audit.RETENTION, audit.DENIED)
+           audit.SETTING, "self_service", audit.ATTENDANT, audit.RETENTION, audit.DENIED)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,7 +50,9 @@ class AuditModel(QAbstractTableModel):
 
     def action_label(self, action: str) -> str:
         labels = {
-            audit.SIGN_IN: self.tr("sign-in"), audit.LOCK: self.tr("screen lock"),
+            audit.SIGN_IN: self.tr("sign-in"), audit.SIGN_OUT: self.tr("sign-out"),
+            audit.LOCK: self.tr("screen lock"),
+            "self_service": self.tr("self-service mode"),
             audit.REVEAL: self.tr("ID number shown"), audit.EXPORT: self.tr("export"),
             "sync.export": self.tr("bundle export"), audit.IMPORT: self.tr("import"),
             audit.BACKUP: self.tr("backup"), audit.RESTORE: self.tr("restore"),
@@ -73,6 +76,43 @@ class AuditModel(QAbstractTableModel):
     def subject_label(self, row: audit.AuditRow) -> str:
         # A refusal's subject is the permission that was missing: shown by its name.
         return self.permission_label(row.subject) if row.action == audit.DENIED else row.subject
+
+    def details_text(self, detail: dict[str, Any]) -> str:
+        """The row's details in words of the window's language where they are known (the log
+        keeps the keys; anything new shows as it is stored)."""
+        keys = {
+            "why": self.tr("why"), "reason": self.tr("reason"), "member_no": self.tr("member"),
+            "role": self.tr("role"), "on": self.tr("on"), "failures": self.tr("failures"),
+            "locked_seconds": self.tr("locked for (s)"), "cards": self.tr("cards"),
+            "members": self.tr("members"), "printer": self.tr("printer"),
+            "file": self.tr("file"), "old": self.tr("before"), "new": self.tr("after"),
+            "error": self.tr("refusal"), "epoch": self.tr("epoch"), "keys": self.tr("keys"),
+            "idle_minutes": self.tr("idle minutes"), "result": self.tr("result"),
+            "serial": self.tr("card serial"), "via": self.tr("where"),
+        }
+        values = {
+            "wrong_pin": self.tr("wrong PIN"), "not_signed_in": self.tr("not signed in"),
+            "plain": self.tr("not encrypted"), "encrypted": self.tr("encrypted"),
+            True: self.tr("yes"), False: self.tr("no"),
+        }
+
+        def shown(key: str, value: Any) -> str:
+            if key == "role" and isinstance(value, str):
+                return auth.words(auth.ROLE_WORDS, value, self._lang())
+            if isinstance(value, list | dict):
+                return json.dumps(value, ensure_ascii=False)
+            if isinstance(value, bool | str) and value in values:
+                return values[value]
+            return str(value)
+
+        sep = "，" if self._lang() == "zh_CN" else ", "
+        colon = "：" if self._lang() == "zh_CN" else ": "
+        return sep.join(f"{keys.get(k, k)}{colon}{shown(k, v)}"
+                        for k, v in sorted(detail.items()))
+
+    def _lang(self) -> str:
+        app = QCoreApplication.instance()
+        return str(app.property("stationLang") or "zh_CN") if app is not None else "zh_CN"
 
     def outcome_label(self, outcome: str) -> str:
         return {"ok": self.tr("done"), "failed": self.tr("failed"),
@@ -150,8 +190,7 @@ class AuditModel(QAbstractTableModel):
             if col == 0:
                 return clock.parse_iso(row.at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
             if col == 5:
-                return ", ".join(f"{k}={v if not isinstance(v, list | dict) else json.dumps(v)}"
-                                 for k, v in sorted(row.detail.items()))
+                return self.details_text(row.detail)
             return (None, row.actor, self.action_label(row.action), self.subject_label(row),
                     self.outcome_label(row.outcome))[col]
         if role == Qt.ItemDataRole.ForegroundRole and row.outcome not in ("ok",):

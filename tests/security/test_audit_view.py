@@ -82,6 +82,10 @@ def test_in_chinese_too(qtbot: Any, ctx: AppContext) -> None:
     assert [shown for _who, shown, _code in _refusals(page)] == [
         "查看完整身份证号", "查看完整身份证号", "查看完整身份证号", "导出数据（数据包、名册）"]
     assert page.person_filter.itemText(0) == "所有人"
+    # The details in words too (they were English key=value pairs): the clerk's refusal.
+    details = [page.model.index(r, 5).data() for r in range(page.model.rowCount())
+               if page.model.index(r, ACTOR).data() == "clerk"]
+    assert details == ["角色：操作员", "角色：操作员"]
 
 
 def test_every_permission_has_a_name_in_both_languages(qapp: QApplication) -> None:
