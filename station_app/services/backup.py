@@ -39,7 +39,7 @@ from ..data import migrations
 from ..data.db import MEMORY, Ledger, open_ledger
 from ..data.keys import KeyRing, key_dir_for
 from ..domain import clock, messages
-from ..domain.errors import LedgerUnavailable, Refused
+from ..domain.errors import LedgerError, LedgerUnavailable, Refused
 from . import audit, auth
 
 FORMAT = "station-ledger-backup"
@@ -590,11 +590,35 @@ def restore(backup: str | Path, target: str | Path, *, passphrase: str | None = 
     ``restore`` permission in it; a missing or damaged one (nobody can sign in to it) for
     anyone, as on the command line.
     """
-    from . import station
-
     target = Path(target)
     _may_restore(target, attendant, by)
     target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        epoch, found, later, manifest = _restore_into(backup, target, passphrase, by,
+                                                      other_station)
+    except LedgerError as exc:
+        _audit_refused_restore(target, backup, exc, by)
+        raise
+    ledger = open_ledger(target)
+    try:
+        audit.record(ledger, by, audit.RESTORE, Path(backup).name,
+                     {"backup_created_at": manifest.get("created_at"),
+                      "backup_epoch": manifest.get("epoch"), "new_epoch": epoch,
+                      "backup_station": found, "audit_rows_carried_over": len(later)})
+    except BaseException:
+        ledger.close()
+        raise
+    return ledger
+
+
+def _restore_into(backup: str | Path, target: Path, passphrase: str | None, by: str,
+                  other_station: bool) -> tuple[int, str, list[tuple[object, ...]],
+                                                dict[str, Any]]:
+    """``restore``'s work once it may run: (new epoch, the backup's station, audit rows
+    carried over, the backup's manifest). A refusal raised before ``_set_aside`` has changed
+    nothing."""
+    from . import station
+
     with open_backup(backup, passphrase, workdir=target.parent) as opened:
         problems = check_file(opened.db_path, full=True)
         if problems:
@@ -651,16 +675,21 @@ def restore(backup: str | Path, target: str | Path, *, passphrase: str | None = 
         new_keys.rename(key_dir)
         os.replace(opened.db_path, target)
         manifest = opened.manifest
-    ledger = open_ledger(target)
-    try:
-        audit.record(ledger, by, audit.RESTORE, Path(backup).name,
-                     {"backup_created_at": manifest.get("created_at"),
-                      "backup_epoch": manifest.get("epoch"), "new_epoch": epoch,
-                      "backup_station": found, "audit_rows_carried_over": len(later)})
-    except BaseException:
-        ledger.close()
-        raise
-    return ledger
+    return epoch, found, later, manifest
+
+
+def _audit_refused_restore(target: Path, backup: str | Path, exc: LedgerError, by: str) -> None:
+    """A refused restore (a damaged or tampered file, a wrong passphrase, another station's
+    backup) is in the audit log of the ledger it would have replaced, if that one opens."""
+    if not target.exists() or check_file(target):
+        return
+    with contextlib.suppress(Exception):
+        ledger = open_ledger(target)
+        try:
+            audit.record(ledger, by, audit.RESTORE, Path(backup).name, {"error": exc.code},
+                         outcome="refused")
+        finally:
+            ledger.close()
 
 
 def _may_restore(target: Path, attendant: auth.Acting, by: str) -> None:

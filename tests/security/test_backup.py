@@ -58,6 +58,26 @@ def test_backup_restore_round_trip_starts_a_new_epoch(file_ledger: Ledger, tmp_p
     assert "pre-restore" in kinds
 
 
+def test_a_refused_restore_is_in_the_audit_log_of_the_ledger_it_would_replace(
+        file_ledger: Ledger, tmp_path: Path) -> None:
+    """A damaged, tampered or cut backup changes nothing, and the attempt is on record."""
+    info = backup.write_backup(file_ledger, tmp_path / "b.zip", by="boss")
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(info.path.read_bytes()[:5000])
+    path = file_ledger.path
+    file_ledger.close()
+    with pytest.raises(LedgerError) as refused:
+        backup.restore(cut, path, by="boss")
+    ledger = open_ledger(path)
+    try:
+        row = audit.last(ledger, audit.RESTORE, outcome="refused")
+        assert row is not None and (row.actor, row.subject, row.outcome) == (
+            "boss", "cut.zip", "refused")
+        assert row.detail == {"error": refused.value.code} and ledger.epoch == 1
+    finally:
+        ledger.close()
+
+
 def test_restore_is_refused_while_the_ledger_is_open_elsewhere(file_ledger: Ledger,
                                                                tmp_path: Path) -> None:
     """The app's window still open on the ledger would go on saving into the replaced file:
