@@ -31,7 +31,7 @@
 <context>
     <name>SecurityPage</name>
     <message numerus="yes">
-        <location filename="../../station_app/ui/security_page.py" line="498"/>
+        <location filename="../../station_app/ui/security_page.py" line="525"/>
         <source>With %1 years, %n members who left are anonymised at the next daily run: their name, phone and ID number are blanked for good. Save it?</source>
         <translation>
             <numerusform>With %1 years, %n member who left is anonymised at the next daily run: their name, phone and ID number are blanked for good. Save it?</numerusform>

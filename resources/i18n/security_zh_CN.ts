@@ -4,52 +4,52 @@
 <context>
     <name>AttendantDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="95"/>
+        <location filename="../../station_app/ui/security_page.py" line="98"/>
         <source>New attendant</source>
         <translation>新建操作员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="103"/>
+        <location filename="../../station_app/ui/security_page.py" line="106"/>
         <source>Attendant</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="104"/>
+        <location filename="../../station_app/ui/security_page.py" line="107"/>
         <source>Supervisor</source>
         <translation>上级工会（督导）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="105"/>
+        <location filename="../../station_app/ui/security_page.py" line="108"/>
         <source>Station admin</source>
         <translation>驿站管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="109"/>
+        <location filename="../../station_app/ui/security_page.py" line="112"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="110"/>
+        <location filename="../../station_app/ui/security_page.py" line="113"/>
         <source>&amp;Display name</source>
         <translation>显示名(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="111"/>
+        <location filename="../../station_app/ui/security_page.py" line="114"/>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="112"/>
+        <location filename="../../station_app/ui/security_page.py" line="115"/>
         <source>&amp;PIN or password</source>
         <translation>PIN 或密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="113"/>
+        <location filename="../../station_app/ui/security_page.py" line="116"/>
         <source>PIN &amp;again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="127"/>
+        <location filename="../../station_app/ui/security_page.py" line="130"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <location filename="../../station_app/ui/audit_view.py" line="60"/>
-        <location filename="../../station_app/ui/audit_view.py" line="116"/>
+        <location filename="../../station_app/ui/audit_view.py" line="119"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
@@ -323,27 +323,27 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="115"/>
+        <location filename="../../station_app/ui/audit_view.py" line="118"/>
         <source>done</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="115"/>
+        <location filename="../../station_app/ui/audit_view.py" line="118"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="116"/>
+        <location filename="../../station_app/ui/audit_view.py" line="119"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="117"/>
+        <location filename="../../station_app/ui/audit_view.py" line="120"/>
         <source>not permitted</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="118"/>
+        <location filename="../../station_app/ui/audit_view.py" line="121"/>
         <source>skipped (not for this ledger)</source>
         <translation>跳过（不是给本台账的）</translation>
     </message>
@@ -351,37 +351,37 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="211"/>
+        <location filename="../../station_app/ui/audit_view.py" line="214"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="214"/>
+        <location filename="../../station_app/ui/audit_view.py" line="217"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="221"/>
+        <location filename="../../station_app/ui/audit_view.py" line="224"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="224"/>
+        <location filename="../../station_app/ui/audit_view.py" line="227"/>
         <source>&amp;Who:</source>
         <translation>操作人(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="229"/>
+        <location filename="../../station_app/ui/audit_view.py" line="232"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="234"/>
+        <location filename="../../station_app/ui/audit_view.py" line="237"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="239"/>
+        <location filename="../../station_app/ui/audit_view.py" line="242"/>
         <source>Only the station admin and supervisors can see the audit log.</source>
         <translation>只有驿站管理员和上级工会可以查看审计日志。</translation>
     </message>
@@ -628,37 +628,37 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="50"/>
+        <location filename="../../station_app/ui/security_page.py" line="54"/>
         <source>Protect the backup</source>
         <translation>保护备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="53"/>
+        <location filename="../../station_app/ui/security_page.py" line="57"/>
         <source>The backup holds the ledger&apos;s keys. Give a passphrase to encrypt them; without it the full ID numbers can be read by anyone who has the stick. Write the passphrase down and keep it apart from the stick: without it this backup cannot be restored.</source>
         <translation>备份中包含台账密钥。请设置备份密码对密钥加密；否则拿到U盘的人都能读出完整身份证号。请把密码抄下来，与U盘分开保管：没有密码，这份备份无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="61"/>
+        <location filename="../../station_app/ui/security_page.py" line="65"/>
         <source>&amp;Passphrase</source>
         <translation>备份密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="62"/>
+        <location filename="../../station_app/ui/security_page.py" line="66"/>
         <source>&amp;Again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="76"/>
+        <location filename="../../station_app/ui/security_page.py" line="79"/>
         <source>The two passphrases do not match.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="79"/>
+        <location filename="../../station_app/ui/security_page.py" line="82"/>
         <source>Use at least 8 characters.</source>
         <translation>密码至少8个字符。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="84"/>
+        <location filename="../../station_app/ui/security_page.py" line="87"/>
         <source>Write the backup with unencrypted keys?</source>
         <translation>确定写入不加密密钥的备份吗？</translation>
     </message>
@@ -789,230 +789,255 @@ The ledger as it was before is kept in %4.</source>
 <context>
     <name>SecurityPage</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="194"/>
+        <location filename="../../station_app/ui/security_page.py" line="197"/>
         <source>Security &amp;&amp; backups</source>
         <translation>安全与备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="197"/>
+        <location filename="../../station_app/ui/security_page.py" line="200"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="204"/>
+        <location filename="../../station_app/ui/security_page.py" line="207"/>
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="207"/>
+        <location filename="../../station_app/ui/security_page.py" line="210"/>
         <source>Back up to a &amp;USB stick…</source>
         <translation>备份到U盘(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="211"/>
+        <location filename="../../station_app/ui/security_page.py" line="214"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="230"/>
+        <location filename="../../station_app/ui/security_page.py" line="233"/>
         <source>Attendants</source>
         <translation>操作员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="237"/>
+        <location filename="../../station_app/ui/security_page.py" line="240"/>
         <source>&amp;Add…</source>
         <translation>新建(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="238"/>
+        <location filename="../../station_app/ui/security_page.py" line="241"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="239"/>
+        <location filename="../../station_app/ui/security_page.py" line="242"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="240"/>
+        <location filename="../../station_app/ui/security_page.py" line="243"/>
         <source>Un&amp;lock</source>
         <translation>解除锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="241"/>
+        <location filename="../../station_app/ui/security_page.py" line="244"/>
         <source>Set &amp;PIN…</source>
         <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="250"/>
+        <location filename="../../station_app/ui/security_page.py" line="260"/>
         <source>Show a full ID number</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="258"/>
+        <location filename="../../station_app/ui/security_page.py" line="268"/>
         <source>Reason (required, logged)</source>
         <translation>原因（必填，将记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="259"/>
+        <location filename="../../station_app/ui/security_page.py" line="269"/>
         <source>S&amp;how</source>
         <translation>查看(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="265"/>
+        <location filename="../../station_app/ui/security_page.py" line="275"/>
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="266"/>
+        <location filename="../../station_app/ui/security_page.py" line="276"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="275"/>
+        <location filename="../../station_app/ui/security_page.py" line="285"/>
         <source>Privacy and locking</source>
         <translation>隐私与锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="280"/>
+        <location filename="../../station_app/ui/security_page.py" line="290"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="281"/>
+        <location filename="../../station_app/ui/security_page.py" line="291"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="285"/>
+        <location filename="../../station_app/ui/security_page.py" line="295"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="286"/>
+        <location filename="../../station_app/ui/security_page.py" line="296"/>
         <source>keep</source>
         <translation>永久保留</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="287"/>
+        <location filename="../../station_app/ui/security_page.py" line="297"/>
         <source>Lock the screen after idle</source>
         <translation>无操作自动锁屏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="288"/>
+        <location filename="../../station_app/ui/security_page.py" line="298"/>
         <source>Anonymise members who left after</source>
         <translation>退会/转出会员匿名化期限</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="289"/>
+        <location filename="../../station_app/ui/security_page.py" line="299"/>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="320"/>
+        <location filename="../../station_app/ui/security_page.py" line="330"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="320"/>
+        <location filename="../../station_app/ui/security_page.py" line="330"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="321"/>
+        <location filename="../../station_app/ui/security_page.py" line="331"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="322"/>
+        <location filename="../../station_app/ui/security_page.py" line="332"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="323"/>
+        <location filename="../../station_app/ui/security_page.py" line="333"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="326"/>
+        <location filename="../../station_app/ui/security_page.py" line="336"/>
         <source>attendant</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="326"/>
+        <location filename="../../station_app/ui/security_page.py" line="336"/>
         <source>supervisor</source>
         <translation>上级工会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="327"/>
+        <location filename="../../station_app/ui/security_page.py" line="337"/>
         <source>admin</source>
         <translation>驿站管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="333"/>
+        <location filename="../../station_app/ui/security_page.py" line="343"/>
         <source>No backup yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="335"/>
+        <location filename="../../station_app/ui/security_page.py" line="345"/>
         <source>Last backup: %1 (%2) — %3</source>
         <translation>上次备份：%1（%2）— %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="349"/>
+        <location filename="../../station_app/ui/security_page.py" line="359"/>
         <source>Only the station admin may restore a backup: sign in as the admin (Ctrl+L locks the screen so that someone else can sign in).</source>
         <translation>只有驿站管理员可以恢复备份：请以管理员身份登录（按 Ctrl+L 锁屏即可换人登录）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="358"/>
+        <location filename="../../station_app/ui/security_page.py" line="368"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="359"/>
+        <location filename="../../station_app/ui/security_page.py" line="369"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="385"/>
+        <location filename="../../station_app/ui/security_page.py" line="395"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="389"/>
+        <location filename="../../station_app/ui/security_page.py" line="399"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="395"/>
+        <location filename="../../station_app/ui/security_page.py" line="405"/>
         <source>Choose the USB stick</source>
         <translation>选择U盘</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="419"/>
+        <location filename="../../station_app/ui/security_page.py" line="429"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="438"/>
-        <location filename="../../station_app/ui/security_page.py" line="507"/>
+        <location filename="../../station_app/ui/security_page.py" line="443"/>
+        <source>Choose an account in the list first.</source>
+        <translation>请先在列表中选择一个账户。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="458"/>
+        <location filename="../../station_app/ui/security_page.py" line="534"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="497"/>
+        <location filename="../../station_app/ui/security_page.py" line="462"/>
+        <source>%1 is unlocked and can sign in again.</source>
+        <translation>%1 已解锁，可以重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="463"/>
+        <source>%1 is disabled and cannot sign in.</source>
+        <translation>%1 已停用，不能登录。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="464"/>
+        <source>%1 is enabled again.</source>
+        <translation>%1 已重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="480"/>
+        <source>%1 has a new PIN (and is unlocked).</source>
+        <translation>%1 已设置新 PIN（并已解锁）。</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/security_page.py" line="524"/>
         <source>Retention period</source>
         <translation>保留期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/security_page.py" line="498"/>
+        <location filename="../../station_app/ui/security_page.py" line="525"/>
         <source>With %1 years, %n members who left are anonymised at the next daily run: their name, phone and ID number are blanked for good. Save it?</source>
         <translation>
             <numerusform>保留期设为 %1 年后，下次每日运行时将有 %n 名已离会会员被匿名化：其姓名、手机号和身份证号将被永久清除。确定保存吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="511"/>
+        <location filename="../../station_app/ui/security_page.py" line="538"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -1020,22 +1045,22 @@ The ledger as it was before is kept in %4.</source>
 <context>
     <name>SetPinDialog</name>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="148"/>
+        <location filename="../../station_app/ui/security_page.py" line="151"/>
         <source>New PIN for %1</source>
         <translation>为 %1 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="153"/>
+        <location filename="../../station_app/ui/security_page.py" line="156"/>
         <source>&amp;New PIN or password</source>
         <translation>新 PIN 或密码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="154"/>
+        <location filename="../../station_app/ui/security_page.py" line="157"/>
         <source>PIN &amp;again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/security_page.py" line="169"/>
+        <location filename="../../station_app/ui/security_page.py" line="172"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..domain import clock
 from ..domain.errors import LedgerError
 from ..services import auth, backup, privacy
+from .dialogs import FittedDialog
 from .jobs import Job
 from .sign_in import _pin_field, can, current_attendant
 
@@ -41,8 +42,11 @@ def _local(iso: str) -> str:
         return iso
 
 
-class PassphraseDialog(QDialog):
-    """A backup leaving the PC: protect its keys with a passphrase (recommended)."""
+class PassphraseDialog(FittedDialog):
+    """A backup leaving the PC: protect its keys with a passphrase (recommended). As tall as
+    its wrapped sentence needs (the last Chinese line was cut off)."""
+
+    WIDTH = 460
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +73,6 @@ class PassphraseDialog(QDialog):
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(460, self.sizeHint().height())
 
     def check(self) -> None:
         if self.first.text() != self.second.text():
@@ -245,6 +248,13 @@ class SecurityPage(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         inner.addLayout(row)
+        # What the last button did (or why nothing): the list alone hardly changes.
+        self.people_note = QLabel()
+        self.people_note.setObjectName("attendantNote")
+        self.people_note.setWordWrap(True)
+        self.people_note.hide()
+        inner.addWidget(self.people_note)
+        self.people.currentRowChanged.connect(lambda _row: self.people_note.hide())
         layout.addWidget(self.people_box)
 
         self.reveal_box = QGroupBox(self.tr("Show a full ID number"))
@@ -423,8 +433,18 @@ class SecurityPage(QWidget):
         if self._guard("attendants") and AttendantDialog(self.ctx, self).exec():
             self.refresh()
 
-    def _set(self, op: str) -> None:
+    def _say(self, text: str) -> None:
+        self.people_note.setText(text)
+        self.people_note.setVisible(bool(text))
+
+    def _chosen_user(self) -> str | None:
         user = self._selected_user()
+        if not user:
+            self._say(self.tr("Choose an account in the list first."))
+        return user
+
+    def _set(self, op: str) -> None:
+        user = self._chosen_user()
         if not user or not self._guard("attendants"):
             return
         who = current_attendant(self.ctx)
@@ -436,7 +456,13 @@ class SecurityPage(QWidget):
                                   attendant=who)
         except LedgerError as exc:
             QMessageBox.warning(self, self.tr("Not done"), self.ctx.message(exc))
+            self.refresh()
+            return
         self.refresh()
+        done = {"unlock": self.tr("%1 is unlocked and can sign in again."),
+                "disable": self.tr("%1 is disabled and cannot sign in."),
+                "enable": self.tr("%1 is enabled again.")}[op]
+        self._say(done.replace("%1", user))
 
     def disable(self) -> None:
         self._set("disable")
@@ -448,9 +474,10 @@ class SecurityPage(QWidget):
         self._set("unlock")
 
     def set_pin(self) -> None:
-        user = self._selected_user()
+        user = self._chosen_user()
         if user and self._guard("attendants") and SetPinDialog(self.ctx, user, self).exec():
             self.refresh()
+            self._say(self.tr("%1 has a new PIN (and is unlocked).").replace("%1", user))
 
     def reveal(self) -> None:
         """The full number for 30 seconds; refused without the admin role or a reason."""

@@ -192,3 +192,24 @@ def test_a_retention_period_that_would_anonymise_people_is_confirmed_and_saved_s
     assert page.settings_saved.isVisible() and page.settings_saved.text() == "Settings saved."
     page.retention.setValue(5)
     assert not page.settings_saved.isVisible()
+
+
+def test_the_account_buttons_say_what_they_did(qtbot: Any, world: World,
+                                               shown: list[str]) -> None:
+    """Unlock, Disable and Enable changed the list by a word at most, or nothing at all with no
+    account chosen: a line under the buttons says what happened."""
+    from station_app.ui import security_page
+
+    page = security_page.SecurityPage(_as(world.st, "boss"))
+    qtbot.addWidget(page)
+    page.show()
+    page.people.setCurrentRow(-1)
+    page.unlock()
+    assert page.people_note.isVisible()
+    assert page.people_note.text() == "Choose an account in the list first."
+    names = [page.people.item(i).text().split()[0] for i in range(page.people.count())]
+    page.people.setCurrentRow(names.index("sup"))
+    page.disable()
+    assert page.people_note.text() == "sup is disabled and cannot sign in."
+    found = auth.get_attendant(world.st, "sup")
+    assert found is not None and found.disabled

@@ -462,3 +462,21 @@ def test_the_admin_sets_a_new_pin_for_an_attendant_on_the_security_page(
     row = audit.last(ctx.ledger, audit.ATTENDANT)
     assert row is not None and row.subject == "clerk" and row.detail["op"] == "set_pin"
     assert "9753" not in json.dumps(row.detail)
+
+
+def test_the_passphrase_window_shows_its_whole_warning_in_chinese(qtbot: Any) -> None:
+    """The last line of the sentence ("…份无法恢复。") was cut off at the bottom."""
+    from PySide6.QtWidgets import QLabel
+
+    from station_app.ui import i18n, security_page
+
+    i18n.install("zh_CN")
+    try:
+        dialog = security_page.PassphraseDialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        text = max(dialog.findChildren(QLabel), key=lambda label: len(label.text()))
+        assert text.text().endswith("无法恢复。")
+        assert text.height() >= text.heightForWidth(text.width())
+    finally:
+        i18n.install("en")
