@@ -16,8 +16,8 @@ $(STAMP): pyproject.toml
 
 ## run: set up and launch the app on a demo station ledger (demo/station.db)
 run: $(STAMP)
-	@test -f $(DEMO_DB) || $(BIN)/station-ledger --db $(DEMO_DB) demo \
-		$(if $(wildcard $(DEMO_SUP)),,--supervisor-db $(DEMO_SUP))
+	@test -f $(DEMO_DB) || { rm -rf demo/supervisor.*; \
+		$(BIN)/station-ledger --db $(DEMO_DB) demo --supervisor-db $(DEMO_SUP); }
 	$(BIN)/station-app --db $(DEMO_DB) $(ARGS)
 
 ## test: set up and run the whole test suite

@@ -4,7 +4,7 @@
 <context>
     <name>CounterPage</name>
     <message numerus="yes">
-        <location filename="../../station_app/ui/counter.py" line="304"/>
+        <location filename="../../station_app/ui/counter.py" line="305"/>
         <source>%n members match. Pick one with ↑ ↓ and Enter.</source>
         <translation>
             <numerusform>%n member matches. Pick it with ↑ ↓ and Enter.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/counter.py" line="385"/>
+        <location filename="../../station_app/ui/counter.py" line="391"/>
         <source>%n matching members (↑ ↓ to choose, Enter to pick)</source>
         <translation>
             <numerusform>%n matching member (↑ ↓ to choose, Enter to pick)</numerusform>

@@ -68,216 +68,216 @@
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="59"/>
+        <location filename="../../station_app/ui/counter.py" line="60"/>
         <source>Counter</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="99"/>
+        <location filename="../../station_app/ui/counter.py" line="100"/>
         <source>Sign up (F4)</source>
         <translation>入会（F4）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="108"/>
+        <location filename="../../station_app/ui/counter.py" line="109"/>
         <source>Counter messages</source>
         <translation>前台提示</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="114"/>
+        <location filename="../../station_app/ui/counter.py" line="115"/>
         <source>Relief (F5)</source>
         <translation>慰问（F5）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="116"/>
+        <location filename="../../station_app/ui/counter.py" line="117"/>
         <source>Programme (F6)</source>
         <translation>项目报名（F6）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="118"/>
+        <location filename="../../station_app/ui/counter.py" line="119"/>
         <source>Transfer (F7)</source>
         <translation>会籍转接（F7）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="132"/>
+        <location filename="../../station_app/ui/counter.py" line="133"/>
         <source>Record visit (Enter)</source>
         <translation>登记服务（回车）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="135"/>
+        <location filename="../../station_app/ui/counter.py" line="136"/>
         <source>Walk-in (F3)</source>
         <translation>散客（F3）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="229"/>
+        <location filename="../../station_app/ui/counter.py" line="230"/>
         <source>Today&apos;s ledger</source>
         <translation>今日台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="220"/>
+        <location filename="../../station_app/ui/counter.py" line="221"/>
         <source>Check-in bar</source>
         <translation>签到栏</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="220"/>
+        <location filename="../../station_app/ui/counter.py" line="221"/>
         <source>Find member / record visit</source>
         <translation>查找会员 / 登记服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="221"/>
+        <location filename="../../station_app/ui/counter.py" line="222"/>
         <source>Pick services after a scan</source>
         <translation>扫码后选择服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="222"/>
+        <location filename="../../station_app/ui/counter.py" line="223"/>
         <source>Pick services at any time</source>
         <translation>随时选择服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="226"/>
+        <location filename="../../station_app/ui/counter.py" line="227"/>
         <source>Walk-in visit</source>
         <translation>散客服务</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="227"/>
+        <location filename="../../station_app/ui/counter.py" line="228"/>
         <source>Sign up a member</source>
         <translation>会员入会登记</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="227"/>
+        <location filename="../../station_app/ui/counter.py" line="228"/>
         <source>Relief handout</source>
         <translation>慰问发放</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="228"/>
+        <location filename="../../station_app/ui/counter.py" line="229"/>
         <source>Programme enrolment</source>
         <translation>项目报名</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="228"/>
+        <location filename="../../station_app/ui/counter.py" line="229"/>
         <source>Membership transfer</source>
         <translation>会籍转接</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="229"/>
+        <location filename="../../station_app/ui/counter.py" line="230"/>
         <source>Void the selected entry</source>
         <translation>作废选中的记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="230"/>
+        <location filename="../../station_app/ui/counter.py" line="231"/>
         <source>Correct the selected entry</source>
         <translation>更正选中的记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="233"/>
+        <location filename="../../station_app/ui/counter.py" line="234"/>
         <source>Print the member&apos;s card</source>
         <translation>打印会员证</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="233"/>
+        <location filename="../../station_app/ui/counter.py" line="234"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="234"/>
+        <location filename="../../station_app/ui/counter.py" line="235"/>
         <source>Lock the screen (another attendant signs in)</source>
         <translation>锁屏（换其他操作员登录）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="236"/>
+        <location filename="../../station_app/ui/counter.py" line="237"/>
         <source>Self-service mode (station admin)</source>
         <translation>自助模式（驿站管理员）</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="237"/>
+        <location filename="../../station_app/ui/counter.py" line="238"/>
         <source>Switch tabs</source>
         <translation>切换标签页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/counter.py" line="304"/>
+        <location filename="../../station_app/ui/counter.py" line="305"/>
         <source>%n members match. Pick one with ↑ ↓ and Enter.</source>
         <translation>
             <numerusform>有 %n 名会员符合，请用 ↑ ↓ 选择后按回车。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station_app/ui/counter.py" line="385"/>
+        <location filename="../../station_app/ui/counter.py" line="391"/>
         <source>%n matching members (↑ ↓ to choose, Enter to pick)</source>
         <translation>
             <numerusform>找到 %n 名会员（↑ ↓ 选择，回车确认）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="235"/>
+        <location filename="../../station_app/ui/counter.py" line="236"/>
         <source>Change my PIN</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="223"/>
+        <location filename="../../station_app/ui/counter.py" line="224"/>
         <source>Next person (clear). After a visit or another action the member stays marked “served” for F5/F6/F7/F9 until Esc, the next card or %1 s without input</source>
         <translation>下一位（清空）。办理来访或其他业务后，会员标为“已服务”，F5/F6/F7/F9 仍针对该会员，直到按 Esc、扫下一张卡或 %1 秒无操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="231"/>
+        <location filename="../../station_app/ui/counter.py" line="232"/>
         <source>Member: edit profile, real-name verification, withdrawal, rejoin</source>
         <translation>会员：编辑资料、实名认证、退会、重新入会</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="307"/>
+        <location filename="../../station_app/ui/counter.py" line="308"/>
         <source>Nothing found for “%1”. Check the number, or search by name, pinyin or phone tail.</source>
         <translation>未找到“%1”。请核对号码，或按姓名、拼音、手机尾号查找。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="337"/>
+        <location filename="../../station_app/ui/counter.py" line="338"/>
         <source>%1: pick services with the number keys, then press Enter.</source>
         <translation>%1：按数字键选择服务项目，再按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="404"/>
+        <location filename="../../station_app/ui/counter.py" line="410"/>
         <source>Scan a card or find a member first, or press Walk-in (F3).</source>
         <translation>请先扫码或查找会员，或按“散客”（F3）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="410"/>
+        <location filename="../../station_app/ui/counter.py" line="416"/>
         <source>Pick at least one service (number keys 1–9).</source>
         <translation>请至少选择一项服务（数字键 1–9）。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="429"/>
+        <location filename="../../station_app/ui/counter.py" line="435"/>
         <source>Pick the services first (click them or Ctrl+1…9), then press Walk-in.</source>
         <translation>请先选择服务项目（点击或 Ctrl+1…9），再点“散客”。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="447"/>
+        <location filename="../../station_app/ui/counter.py" line="453"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="453"/>
+        <location filename="../../station_app/ui/counter.py" line="459"/>
         <source>Recorded: %1 — %2</source>
         <translation>已登记：%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="557"/>
+        <location filename="../../station_app/ui/counter.py" line="563"/>
         <source>The card shown cannot be used. Find the member by name or number, or press Esc for the next person.</source>
         <translation>这张会员证不能使用。请按姓名或会员号查找会员，或按 Esc 接待下一位。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="570"/>
+        <location filename="../../station_app/ui/counter.py" line="576"/>
         <source>Relief recorded.</source>
         <translation>慰问已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="578"/>
+        <location filename="../../station_app/ui/counter.py" line="584"/>
         <source>Find the member first: programmes are for members.</source>
         <translation>请先找到会员：项目仅限会员报名。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="585"/>
+        <location filename="../../station_app/ui/counter.py" line="591"/>
         <source>Enrolment recorded.</source>
         <translation>报名已登记。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/counter.py" line="596"/>
+        <location filename="../../station_app/ui/counter.py" line="602"/>
         <source>Transfer recorded.</source>
         <translation>会籍转接已登记。</translation>
     </message>
@@ -362,67 +362,67 @@ Please copy the details below and send them to your support contact.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="63"/>
+        <location filename="../../station_app/ui/main_window.py" line="68"/>
         <source>Station Ledger</source>
         <translation>驿站台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="101"/>
+        <location filename="../../station_app/ui/main_window.py" line="106"/>
         <source>&amp;Station</source>
         <translation>驿站(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="102"/>
+        <location filename="../../station_app/ui/main_window.py" line="107"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="111"/>
+        <location filename="../../station_app/ui/main_window.py" line="116"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="115"/>
+        <location filename="../../station_app/ui/main_window.py" line="120"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="123"/>
+        <location filename="../../station_app/ui/main_window.py" line="128"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="124"/>
+        <location filename="../../station_app/ui/main_window.py" line="129"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="127"/>
+        <location filename="../../station_app/ui/main_window.py" line="132"/>
         <source>&amp;About Station Ledger</source>
         <translation>关于驿站台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="133"/>
+        <location filename="../../station_app/ui/main_window.py" line="138"/>
         <source>Station %1 · %2 · ledger %3</source>
         <translation>驿站 %1 · %2 · 台账 %3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="137"/>
+        <location filename="../../station_app/ui/main_window.py" line="142"/>
         <source>Attendant: %1</source>
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="196"/>
+        <location filename="../../station_app/ui/main_window.py" line="203"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="203"/>
+        <location filename="../../station_app/ui/main_window.py" line="210"/>
         <source>About Station Ledger</source>
         <translation>关于驿站台账</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="204"/>
+        <location filename="../../station_app/ui/main_window.py" line="211"/>
         <source>Station Ledger %1
 Offline ledger for trade-union service stations.</source>
         <translation>驿站台账 %1

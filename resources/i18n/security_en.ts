@@ -32,10 +32,10 @@
     <name>SecurityPage</name>
     <message numerus="yes">
         <location filename="../../station_app/ui/security_page.py" line="525"/>
-        <source>With %1 years, %n members who left are anonymised at the next daily run: their name, phone and ID number are blanked for good. Save it?</source>
+        <source>With %1 years, %n members who left are anonymised within the hour: their name, phone and ID number are blanked for good. Save it?</source>
         <translation>
-            <numerusform>With %1 years, %n member who left is anonymised at the next daily run: their name, phone and ID number are blanked for good. Save it?</numerusform>
-            <numerusform>With %1 years, %n members who left are anonymised at the next daily run: their name, phone and ID number are blanked for good. Save it?</numerusform>
+            <numerusform>With %1 years, %n member who left is anonymised within the hour: their name, phone and ID number are blanked for good. Save it?</numerusform>
+            <numerusform>With %1 years, %n members who left are anonymised within the hour: their name, phone and ID number are blanked for good. Save it?</numerusform>
         </translation>
     </message>
 </context>

@@ -153,7 +153,7 @@
     </message>
     <message>
         <location filename="../../station_app/ui/audit_view.py" line="60"/>
-        <location filename="../../station_app/ui/audit_view.py" line="119"/>
+        <location filename="../../station_app/ui/audit_view.py" line="126"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
@@ -293,57 +293,112 @@
         <translation>途径</translation>
     </message>
     <message>
+        <location filename="../../station_app/ui/audit_view.py" line="92"/>
+        <source>years</source>
+        <translation>年数</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="92"/>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="92"/>
+        <source>operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="93"/>
+        <source>new epoch</source>
+        <translation>新期次</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="93"/>
+        <source>backup made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
         <location filename="../../station_app/ui/audit_view.py" line="94"/>
+        <source>backup&apos;s epoch</source>
+        <translation>备份的期次</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="95"/>
+        <source>backup&apos;s station</source>
+        <translation>备份的驿站</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="96"/>
+        <source>audit rows carried over</source>
+        <translation>转入的审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="99"/>
         <source>wrong PIN</source>
         <translation>PIN 错误</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="94"/>
+        <location filename="../../station_app/ui/audit_view.py" line="99"/>
         <source>not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="95"/>
+        <location filename="../../station_app/ui/audit_view.py" line="100"/>
         <source>not encrypted</source>
         <translation>未加密</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="95"/>
+        <location filename="../../station_app/ui/audit_view.py" line="100"/>
         <source>encrypted</source>
         <translation>已加密</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="96"/>
+        <location filename="../../station_app/ui/audit_view.py" line="101"/>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="101"/>
+        <source>command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="102"/>
+        <source>self-service</source>
+        <translation>自助</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/audit_view.py" line="103"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="96"/>
+        <location filename="../../station_app/ui/audit_view.py" line="103"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="118"/>
+        <location filename="../../station_app/ui/audit_view.py" line="125"/>
         <source>done</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="118"/>
+        <location filename="../../station_app/ui/audit_view.py" line="125"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="119"/>
+        <location filename="../../station_app/ui/audit_view.py" line="126"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="120"/>
+        <location filename="../../station_app/ui/audit_view.py" line="127"/>
         <source>not permitted</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="121"/>
+        <location filename="../../station_app/ui/audit_view.py" line="128"/>
         <source>skipped (not for this ledger)</source>
         <translation>跳过（不是给本台账的）</translation>
     </message>
@@ -351,37 +406,37 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="214"/>
+        <location filename="../../station_app/ui/audit_view.py" line="221"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="217"/>
+        <location filename="../../station_app/ui/audit_view.py" line="224"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="224"/>
+        <location filename="../../station_app/ui/audit_view.py" line="231"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="227"/>
+        <location filename="../../station_app/ui/audit_view.py" line="234"/>
         <source>&amp;Who:</source>
         <translation>操作人(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="232"/>
+        <location filename="../../station_app/ui/audit_view.py" line="239"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="237"/>
+        <location filename="../../station_app/ui/audit_view.py" line="244"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="242"/>
+        <location filename="../../station_app/ui/audit_view.py" line="249"/>
         <source>Only the station admin and supervisors can see the audit log.</source>
         <translation>只有驿站管理员和上级工会可以查看审计日志。</translation>
     </message>
@@ -620,7 +675,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="273"/>
+        <location filename="../../station_app/ui/sign_in.py" line="278"/>
         <source>Locked: sign in to go on.</source>
         <translation>已锁定：请登录后继续。</translation>
     </message>
@@ -1031,9 +1086,9 @@ The ledger as it was before is kept in %4.</source>
     </message>
     <message numerus="yes">
         <location filename="../../station_app/ui/security_page.py" line="525"/>
-        <source>With %1 years, %n members who left are anonymised at the next daily run: their name, phone and ID number are blanked for good. Save it?</source>
+        <source>With %1 years, %n members who left are anonymised within the hour: their name, phone and ID number are blanked for good. Save it?</source>
         <translation>
-            <numerusform>保留期设为 %1 年后，下次每日运行时将有 %n 名已离会会员被匿名化：其姓名、手机号和身份证号将被永久清除。确定保存吗？</numerusform>
+            <numerusform>保留期设为 %1 年后，一小时内将有 %n 名已离会会员被匿名化：其姓名、手机号和身份证号将被永久清除。确定保存吗？</numerusform>
         </translation>
     </message>
     <message>
@@ -1068,49 +1123,49 @@ The ledger as it was before is kept in %4.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="86"/>
+        <location filename="../../station_app/ui/sign_in.py" line="87"/>
         <source>First start: create the admin account</source>
         <translation>首次使用：创建管理员账户</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="89"/>
+        <location filename="../../station_app/ui/sign_in.py" line="90"/>
         <source>Welcome. This station&apos;s ledger has no accounts yet. Create the station admin account now: the admin adds the attendants, can show full ID numbers (with a reason, logged) and restores backups.
 A PIN needs at least 4 digits; a password at least 6 characters.</source>
         <translation>欢迎使用。本驿站台账还没有任何账户，请先创建驿站管理员账户：管理员负责添加操作员，可查看完整身份证号（须填写原因并记入审计日志），并可恢复备份。
 PIN 至少4位数字；密码至少6个字符。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="99"/>
+        <location filename="../../station_app/ui/sign_in.py" line="100"/>
         <source>letters, digits, . _ -</source>
         <translation>字母、数字、. _ -</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="105"/>
+        <location filename="../../station_app/ui/sign_in.py" line="106"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="106"/>
+        <location filename="../../station_app/ui/sign_in.py" line="107"/>
         <source>&amp;Display name</source>
         <translation>显示名(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="107"/>
+        <location filename="../../station_app/ui/sign_in.py" line="108"/>
         <source>&amp;PIN or password</source>
         <translation>PIN 或密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="108"/>
+        <location filename="../../station_app/ui/sign_in.py" line="109"/>
         <source>PIN &amp;again</source>
         <translation>再输一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="110"/>
+        <location filename="../../station_app/ui/sign_in.py" line="111"/>
         <source>Create admin</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="116"/>
+        <location filename="../../station_app/ui/sign_in.py" line="117"/>
         <source>The two PINs do not match.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
@@ -1118,43 +1173,43 @@ PIN 至少4位数字；密码至少6个字符。</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="137"/>
+        <location filename="../../station_app/ui/sign_in.py" line="138"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="137"/>
-        <location filename="../../station_app/ui/sign_in.py" line="169"/>
+        <location filename="../../station_app/ui/sign_in.py" line="138"/>
+        <location filename="../../station_app/ui/sign_in.py" line="170"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="139"/>
+        <location filename="../../station_app/ui/sign_in.py" line="140"/>
         <source>The screen was locked. Sign in to continue.</source>
         <translation>屏幕已锁定，请登录后继续。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="140"/>
+        <location filename="../../station_app/ui/sign_in.py" line="141"/>
         <source>Station %1 — sign in to the counter.</source>
         <translation>%1 — 请登录前台。</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="158"/>
+        <location filename="../../station_app/ui/sign_in.py" line="159"/>
         <source>&amp;Attendant</source>
         <translation>操作员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="159"/>
+        <location filename="../../station_app/ui/sign_in.py" line="160"/>
         <source>&amp;PIN</source>
         <translation>PIN(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="172"/>
+        <location filename="../../station_app/ui/sign_in.py" line="173"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="172"/>
+        <location filename="../../station_app/ui/sign_in.py" line="173"/>
         <source>Quit the app</source>
         <translation>退出程序</translation>
     </message>

@@ -148,10 +148,11 @@ def printed_on_paper(ledger: Ledger, cards: Sequence[tuple[str, int]], *, by: st
                      printer: str = "") -> list[Entry]:
     """Cards sent to a printer (the counter's card window, the Cards page's batch): recorded
     printed, and in the audit log like every other way a member's name leaves the ledger."""
-    entries = mark_all_printed(ledger, cards, by=by)
+    # First: the names went to paper even if recording them printed is refused (a card
+    # reissued meanwhile), as the A4 sheet file's row is written before it is marked.
     audit.record(ledger, by, audit.EXPORT, "cards", {
         "printer": printer, "cards": len(cards), "members": [n for n, _ in cards][:200]})
-    return entries
+    return mark_all_printed(ledger, cards, by=by)
 
 
 def unprinted(ledger: Ledger) -> list[str]:

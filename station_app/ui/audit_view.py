@@ -89,10 +89,17 @@ class AuditModel(QAbstractTableModel):
             "error": self.tr("refusal"), "epoch": self.tr("epoch"), "keys": self.tr("keys"),
             "idle_minutes": self.tr("idle minutes"), "result": self.tr("result"),
             "serial": self.tr("card serial"), "via": self.tr("where"),
+            "years": self.tr("years"), "count": self.tr("count"), "op": self.tr("operation"),
+            "new_epoch": self.tr("new epoch"), "backup_created_at": self.tr("backup made"),
+            "backup_epoch": self.tr("backup's epoch"),
+            "backup_station": self.tr("backup's station"),
+            "audit_rows_carried_over": self.tr("audit rows carried over"),
         }
         values = {
             "wrong_pin": self.tr("wrong PIN"), "not_signed_in": self.tr("not signed in"),
             "plain": self.tr("not encrypted"), "encrypted": self.tr("encrypted"),
+            "gui": self.tr("window"), "cli": self.tr("command line"),
+            "self_service": self.tr("self-service"),
             True: self.tr("yes"), False: self.tr("no"),
         }
 

@@ -17,6 +17,7 @@ transaction; the benchmarks measure it).
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -342,25 +343,30 @@ class CounterPage(QWidget):
             self.focus_check_in()
         self._selection_changed()
 
-    def held(self) -> tuple[str, list[str], str | None] | None:
-        """The person at the counter, the services picked and when they were served, or None:
-        what the page rebuilt in another language shows again (``hold``)."""
-        number = self.member_panel.member_no
-        if number is None or (self.armed is None and not self.member_panel.served):
+    def held(self) -> tuple[Any, list[str], str | None, bool] | None:
+        """The person at the counter as found (by card or by name), the services picked, when
+        they were served, and whether a visit was being recorded for them: what the page
+        rebuilt in another language shows again (``hold``)."""
+        facts = self.member_panel.facts
+        if facts is None or (self.armed is None and not self.member_panel.served):
             return None  # nobody, or a card that must not be used (scanned again if need be)
-        return number, self.pad.selected(), self.member_panel.served_at
+        return (facts.check_in, self.pad.selected(), self.member_panel.served_at,
+                self.armed is not None)
 
-    def hold(self, held: tuple[str, list[str], str | None]) -> None:
-        number, services, served_at = held
-        self.choose_member(number)
-        if self.member_panel.member_no != number:
-            return
+    def hold(self, held: tuple[Any, list[str], str | None, bool]) -> None:
+        found, services, served_at, armed = held
+        self.show_check_in(found)
+        if not armed:
+            # Served already: F5-F9 act on them, but Enter must not record another visit.
+            self.armed = None
+            self.pad.clear_selection()
         for code in services:
             button = self.pad.buttons.get(code)
             if button is not None:
                 button.setChecked(True)
         if served_at is not None:
             self.member_panel.mark_served(served_at, self.served_seconds)
+        self._selection_changed()
 
     def reset(self) -> None:
         """Esc: forget the member and the chosen services; ready for the next person."""

@@ -50,7 +50,9 @@ class MainWindow(QMainWindow):
         # Someone else signed in at the lock screen: the tabs are theirs (an attendant after
         # the admin kept Reports, Security and the audit log; the admin after an attendant
         # had to restart to reach them).
-        ctx.actor_changed.connect(lambda _name: self._pages_follow_attendant())
+        # (Later, not inside the sign-in: the closed forms' callers are still on the stack.)
+        ctx.actor_changed.connect(
+            lambda _name: QTimer.singleShot(0, self, self._pages_follow_attendant))
         self._build()
         geometry = ui_settings().value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -60,6 +62,9 @@ class MainWindow(QMainWindow):
 
     # ---- building (again after a language switch) ----
     def _build(self) -> None:
+        # (What was meant, not what was built: a page that fails to build must not make
+        # every later sign-in rebuild them all again.)
+        self._built_for = self._pages_for_attendant()
         self.setWindowTitle(self.tr("Station Ledger") + " — " + self.ctx.ledger.station_name)
         self._build_menus()
         for page in PAGES:
@@ -160,12 +165,14 @@ class MainWindow(QMainWindow):
     def _pages_for_attendant(self) -> list[str]:
         return [page.name for page in PAGES if _visible(page, self.ctx)]
 
+    _built_for: list[str] | None = None  # the pages meant when they were last built
+
     def _pages_follow_attendant(self) -> None:
         """Rebuild the pages once their set differs from what the signed-in attendant may see,
         as soon as nothing is at work on them (a job, a dialog opened over them)."""
         from . import jobs
 
-        if self._pages_for_attendant() == list(self.pages):
+        if self._pages_for_attendant() == self._built_for:
             return
         lock = getattr(self.ctx, "idle_lock", None)
         if (jobs.running_jobs() or QApplication.activeModalWidget() is not None

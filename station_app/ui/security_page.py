@@ -522,8 +522,8 @@ class SecurityPage(QWidget):
                 due = len(privacy.due_for_anonymisation(ledger, years)) if years else 0
                 if due and QMessageBox.question(
                         self, self.tr("Retention period"), self.tr(
-                            "With %1 years, %n members who left are anonymised at the next "
-                            "daily run: their name, phone and ID number are blanked for good. "
+                            "With %1 years, %n members who left are anonymised within the "
+                            "hour: their name, phone and ID number are blanked for good. "
                             "Save it?", "", due).replace("%1", str(years)),
                         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                         QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Save:

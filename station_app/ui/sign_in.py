@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -225,6 +226,10 @@ class IdleLock(QObject):
             app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.locked and event.type() == QEvent.Type.Resize:
+            for cover in self._covers:  # a window resized behind the lock stays covered
+                if isValid(cover) and cover.parent() is watched:
+                    cover.setGeometry(watched.rect())  # type: ignore[attr-defined]
         if event.type() in self._INPUT and not self.locked:
             self.timer.touch()
             if event.type() == QEvent.Type.KeyPress and QKeySequence(
@@ -286,22 +291,19 @@ class IdleLock(QObject):
         self.dialog = None
         self.locked = False
         self.timer.touch()
-        for cover in self._covers:
-            if isValid(cover):
-                cover.hide()
-                cover.deleteLater()
-        self._covers = []
         if result == QDialog.DialogCode.Accepted and dialog and dialog.attendant:
+            for cover in self._covers:  # (kept on the way out: nothing shows while quitting)
+                if isValid(cover):
+                    cover.hide()
+                    cover.deleteLater()
+            self._covers = []
             someone_else = before is not None and dialog.attendant.username != before
             for window in windows:
                 if not isValid(window):  # a dialog may have closed itself behind the lock
                     continue
                 window.setEnabled(True)
-                if someone_else and isinstance(window, TypedDialog):
-                    # The last attendant's half-filled form is not the new one's to save
-                    # (it would be recorded under their name).
-                    window.discard_ok = True
-                    window.reject()
+                if someone_else:
+                    _not_theirs(window)
             _become(self.ctx, dialog.attendant)
             return
         QApplication.closeAllWindows()
@@ -312,6 +314,20 @@ class IdleLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+
+
+def _not_theirs(window: QWidget) -> None:
+    """Another attendant signed in: the last one's open windows are not theirs to finish (a
+    form, a confirmation, a restore about to start would go on under the new name). A job's
+    progress goes on; the counter forgets the person it showed."""
+    if isinstance(window, QDialog) and not isinstance(window, QProgressDialog):
+        if isinstance(window, TypedDialog):
+            window.discard_ok = True
+        window.reject()
+        return
+    counter = getattr(window, "pages", {}).get("counter")
+    if counter is not None and hasattr(counter, "reset"):
+        counter.reset()
 
 
 def _become(ctx: Any, attendant: auth.Attendant) -> None:

@@ -183,7 +183,7 @@ def test_a_retention_period_that_would_anonymise_people_is_confirmed_and_saved_s
     page.show()
     page.retention.setValue(2)
     page.save_settings()
-    assert asked == ["With 2 years, 2 members who left are anonymised at the next daily run: "
+    assert asked == ["With 2 years, 2 members who left are anonymised within the hour: "
                      "their name, phone and ID number are blanked for good. Save it?"]
     assert privacy.retention_years(ledger) == 0 and not page.settings_saved.isVisible()
     page.retention.setValue(2)

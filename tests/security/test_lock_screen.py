@@ -55,6 +55,8 @@ def test_the_lock_covers_every_window_and_gives_them_back_to_the_same_person(
     form.form.id_number.setText(rid(88))
     lock.lock()
     assert _covered(window) and _covered(form)  # nothing of either can be read
+    window.resize(window.width() + 80, window.height() + 40)  # maximised behind the lock
+    qtbot.waitUntil(lambda: _covered(window))
     unlock_as(qtbot, lock, "boss", ADMIN_PIN)
     assert not _covered(window) and not _covered(form)
     assert form.isVisible() and form.isEnabled() and form.form.id_number.text() == rid(88)
@@ -65,6 +67,9 @@ def test_someone_else_gets_their_own_tabs_and_not_the_last_ones_form(
         qtbot: Any, ctx: AppContext) -> None:
     window, lock = _window(qtbot, ctx)
     assert {"security", "audit", "reports"} <= set(window.pages)
+    counter = window.pages["counter"]
+    counter.choose_member("MZL01-000001V")
+    assert counter.member_panel.member_no is not None
     form = SignUpDialog(ctx, window)
     qtbot.addWidget(form)
     form.show()
@@ -72,6 +77,7 @@ def test_someone_else_gets_their_own_tabs_and_not_the_last_ones_form(
     lock.lock()
     unlock_as(qtbot, lock, "clerk", CLERK_PIN)
     assert not form.isVisible()  # not recorded under the clerk's name
+    assert counter.member_panel.member_no is None  # the boss's person is not the clerk's
     qtbot.waitUntil(lambda: "security" not in window.pages)
     assert set(window.pages) == {"counter", "cards"} and ctx.actor == "clerk"
     lock.lock()

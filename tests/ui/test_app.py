@@ -71,6 +71,7 @@ def test_the_person_at_the_counter_stays_through_a_language_switch(qtbot: Any,
     window.switch_language("en")
     counter = window.pages["counter"]
     assert counter.member_panel.member_no == number and counter.member_panel.served
+    assert counter.armed is None  # served: Enter must not record another visit for them
     counter.reset()  # Esc: nobody is held through the next switch
     window.switch_language("zh_CN")
     assert window.pages["counter"].member_panel.member_no is None
