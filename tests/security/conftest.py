@@ -66,3 +66,18 @@ def unlock_as(qtbot: Any, lock: Any, username: str, pin: str) -> None:
     qtbot.keyClicks(dialog.pin, pin)
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not lock.locked)
+
+
+def window_with_lock(qtbot: Any, ctx: Any, minutes: int = 5) -> tuple[Any, Any]:
+    """The main window, shown, with an idle lock of ``minutes`` watching it (as the app
+    starts them after sign-in)."""
+    from station_app.ui.main_window import MainWindow
+    from station_app.ui.sign_in import IdleLock
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    lock = IdleLock(ctx, minutes=minutes)
+    ctx.idle_lock = lock
+    return window, lock

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from station_app.ui.context import AppContext
 from station_app.ui.dialogs.sign_up import SignUpDialog
-from station_app.ui.sign_in import IdleLock
 from tests.helpers import rid
-from tests.security.conftest import ADMIN_PIN, CLERK_PIN, unlock_as
+from tests.security.conftest import ADMIN_PIN, CLERK_PIN, unlock_as, window_with_lock
 from tests.ui.conftest import english_context
 
 pytestmark = pytest.mark.gui
@@ -29,18 +28,6 @@ def ctx(qapp: QApplication, ledger_path: Path) -> Iterator[AppContext]:
     yield from english_context(qapp, ledger_path, members=1, staffed=True)
 
 
-def _window(qtbot: Any, ctx: AppContext) -> Any:
-    from station_app.ui.main_window import MainWindow
-
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    lock = IdleLock(ctx, minutes=5)
-    ctx.idle_lock = lock  # type: ignore[attr-defined]
-    return window, lock
-
-
 def _covered(widget: Any) -> bool:
     covers = [c for c in widget.findChildren(QLabel, "lockCover") if c.isVisible()]
     return any(c.geometry() == widget.rect() for c in covers)
@@ -48,7 +35,7 @@ def _covered(widget: Any) -> bool:
 
 def test_the_lock_covers_every_window_and_gives_them_back_to_the_same_person(
         qtbot: Any, ctx: AppContext) -> None:
-    window, lock = _window(qtbot, ctx)
+    window, lock = window_with_lock(qtbot, ctx)
     form = SignUpDialog(ctx, window)
     qtbot.addWidget(form)
     form.show()
@@ -65,7 +52,7 @@ def test_the_lock_covers_every_window_and_gives_them_back_to_the_same_person(
 
 def test_someone_else_gets_their_own_tabs_and_not_the_last_ones_form(
         qtbot: Any, ctx: AppContext) -> None:
-    window, lock = _window(qtbot, ctx)
+    window, lock = window_with_lock(qtbot, ctx)
     assert {"security", "audit", "reports"} <= set(window.pages)
     counter = window.pages["counter"]
     counter.choose_member("MZL01-000001V")

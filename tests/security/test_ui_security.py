@@ -15,9 +15,16 @@ from station_app.data.db import open_ledger
 from station_app.domain.errors import LedgerError
 from station_app.services import audit, auth, backup, visits
 from station_app.ui.context import AppContext
-from station_app.ui.sign_in import IdleLock, SetupDialog, SignInDialog, can, sign_in
+from station_app.ui.sign_in import SetupDialog, SignInDialog, can, sign_in
 from tests.helpers import sign_up
-from tests.security.conftest import ADMIN_PIN, CLERK_PIN, MovableClock, add_staff, staff
+from tests.security.conftest import (
+    ADMIN_PIN,
+    CLERK_PIN,
+    MovableClock,
+    add_staff,
+    staff,
+    window_with_lock,
+)
 from tests.ui.conftest import english_context
 
 pytestmark = pytest.mark.gui
@@ -93,17 +100,10 @@ def test_cancel_at_sign_in_quits(qtbot: Any, ctx: AppContext,
 
 def test_idle_lock_hides_the_counter_until_someone_signs_in(
         qtbot: Any, ctx: AppContext, movable_clock: MovableClock) -> None:
-    from station_app.ui.main_window import MainWindow
-
     add_staff(ctx.ledger)
     ctx.attendant = auth.authenticate(ctx.ledger, "boss", ADMIN_PIN)  # type: ignore[attr-defined]
     ctx.actor = "boss"
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    lock = IdleLock(ctx, minutes=5)
-    ctx.idle_lock = lock  # type: ignore[attr-defined]
+    window, lock = window_with_lock(qtbot, ctx)
     movable_clock.advance(minutes=4)
     lock.check()
     assert not lock.locked
