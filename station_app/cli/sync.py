@@ -212,7 +212,7 @@ def _result_word(ctx: Context, result: str) -> str:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     who = _signed_in(ctx, "import")
     ledger = ctx.ledger()
-    known = {r.code for r in sync_ops.stations(ledger)}
+    known = set(sync_ops.known_stations(ledger))
     accept: bool | str = bool(args.accept_unknown)
     if args.fingerprint is not None:
         # As read out over the phone: any case, spaces or dashes between the groups.
@@ -229,8 +229,9 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
                                        attendant=who)
     # Enrolled from their bundles just now: the key was taken on trust, so say whose it is
     # (not stations a relay or return bundle made known).
-    enrolled = [r for r in sync_ops.stations(ledger) if r.code not in known
-                and r.role == "enrolled"] if accept and not args.dry_run else []
+    enrolled = [r for code, r in sync_ops.known_stations(ledger).items()
+                if code not in known and r["role"] == "enrolled"
+                ] if accept and not args.dry_run else []
     signers = []  # a dry run: the keys --accept-unknown would enrol
     if args.dry_run and accept:
         for path in importer.find_bundles(args.bundles):
@@ -246,8 +247,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     if ctx.json:
         ctx.emit({"results": [o.to_json(lambda e: messages.render(e, ctx.lang))
                               for o in outcomes],
-                  "enrolled_from_bundles": [{"code": r.code, "name": r.name,
-                                             "fingerprint": r.fingerprint} for r in enrolled],
+                  "enrolled_from_bundles": [{k: r[k] for k in ("code", "name", "fingerprint")}
+                                            for r in enrolled],
                   "unknown_signers": signers})
         return EXIT_REFUSED if refused else EXIT_OK
     for o in outcomes:
@@ -276,11 +277,12 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
                 for lo, hi in spans:
                     ctx.print("  ! " + gap_sentence(station, epoch, lo, hi, ctx.lang))
     for r in enrolled:
-        ctx.print(ctx.t(f"已按数据包中的公钥登记驿站 {r.code} {r.name}，指纹 {r.fingerprint}："
+        ctx.print(ctx.t(f"已按数据包中的公钥登记驿站 {r['code']} {r['name']}，"
+                        f"指纹 {r['fingerprint']}："
                         "请与驿站电话核对，不一致请立即吊销（revoke）",
-                        f"Enrolled station {r.code} {r.name} from the key in its bundle, "
-                        f"fingerprint {r.fingerprint}: check it with the station by phone, and "
-                        "revoke it at once if it differs"))
+                        f"Enrolled station {r['code']} {r['name']} from the key in its bundle, "
+                        f"fingerprint {r['fingerprint']}: check it with the station by phone, "
+                        "and revoke it at once if it differs"))
     for signer in signers:
         ctx.print(ctx.t(f"{signer['file']}：驿站 {signer['code']} {signer['name']} "
                         f"的公钥指纹 {signer['fingerprint']}",

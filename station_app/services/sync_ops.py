@@ -291,6 +291,15 @@ def trusted_supervisor(ledger: Ledger) -> dict[str, str] | None:
                                      "fingerprint": row[2] or ""}
 
 
+def known_stations(ledger: Ledger) -> dict[str, dict[str, str]]:
+    """Every station this ledger knows, by code: its role, name and key fingerprint (the
+    stations table alone: ``stations()`` also counts every station's entries)."""
+    return {str(code): {"code": str(code), "role": str(role), "name": str(name or ""),
+                        "fingerprint": str(fp or "")}
+            for code, role, name, fp in ledger.conn.execute(
+                "SELECT code, role, name, fingerprint FROM stations ORDER BY code")}
+
+
 def enrolled_stations(ledger: Ledger) -> list[tuple[str, str]]:
     """(code, name) of the stations enrolled here that a trust file can be written for."""
     return [(str(r[0]), str(r[1] or "")) for r in ledger.conn.execute(
