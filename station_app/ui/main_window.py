@@ -68,9 +68,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Station Ledger") + " — " + self.ctx.ledger.station_name)
         self._build_menus()
         for page in PAGES:
+            if page.name not in self._built_for:
+                continue
             try:
-                if not _visible(page, self.ctx):
-                    continue
                 widget = page.build(self.ctx)
             except Exception:  # one broken page must not keep the counter from opening
                 log.exception("page %s failed to build", page.name)
