@@ -153,7 +153,7 @@
     </message>
     <message>
         <location filename="../../station_app/ui/audit_view.py" line="60"/>
-        <location filename="../../station_app/ui/audit_view.py" line="126"/>
+        <location filename="../../station_app/ui/audit_view.py" line="132"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
@@ -193,212 +193,212 @@
         <translation>解除分叉</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="84"/>
+        <location filename="../../station_app/ui/audit_view.py" line="103"/>
         <source>why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="84"/>
+        <location filename="../../station_app/ui/audit_view.py" line="103"/>
         <source>reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="84"/>
+        <location filename="../../station_app/ui/audit_view.py" line="103"/>
         <source>member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="85"/>
+        <location filename="../../station_app/ui/audit_view.py" line="104"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="85"/>
+        <location filename="../../station_app/ui/audit_view.py" line="104"/>
         <source>on</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="85"/>
+        <location filename="../../station_app/ui/audit_view.py" line="104"/>
         <source>failures</source>
         <translation>失败次数</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="86"/>
+        <location filename="../../station_app/ui/audit_view.py" line="105"/>
         <source>locked for (s)</source>
         <translation>锁定秒数</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="86"/>
+        <location filename="../../station_app/ui/audit_view.py" line="105"/>
         <source>cards</source>
         <translation>张数</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="87"/>
+        <location filename="../../station_app/ui/audit_view.py" line="106"/>
         <source>members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="87"/>
+        <location filename="../../station_app/ui/audit_view.py" line="106"/>
         <source>printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="88"/>
+        <location filename="../../station_app/ui/audit_view.py" line="107"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="88"/>
+        <location filename="../../station_app/ui/audit_view.py" line="107"/>
         <source>before</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="88"/>
+        <location filename="../../station_app/ui/audit_view.py" line="107"/>
         <source>after</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="89"/>
+        <location filename="../../station_app/ui/audit_view.py" line="108"/>
         <source>refusal</source>
         <translation>拒绝原因</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="89"/>
+        <location filename="../../station_app/ui/audit_view.py" line="108"/>
         <source>epoch</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="89"/>
+        <location filename="../../station_app/ui/audit_view.py" line="108"/>
         <source>keys</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="90"/>
+        <location filename="../../station_app/ui/audit_view.py" line="109"/>
         <source>idle minutes</source>
         <translation>空闲分钟</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="90"/>
+        <location filename="../../station_app/ui/audit_view.py" line="109"/>
         <source>result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="91"/>
+        <location filename="../../station_app/ui/audit_view.py" line="110"/>
         <source>card serial</source>
         <translation>会员证序号</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="91"/>
+        <location filename="../../station_app/ui/audit_view.py" line="110"/>
         <source>where</source>
         <translation>途径</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="92"/>
+        <location filename="../../station_app/ui/audit_view.py" line="111"/>
         <source>years</source>
         <translation>年数</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="92"/>
+        <location filename="../../station_app/ui/audit_view.py" line="111"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="92"/>
+        <location filename="../../station_app/ui/audit_view.py" line="111"/>
         <source>operation</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="93"/>
+        <location filename="../../station_app/ui/audit_view.py" line="112"/>
         <source>new epoch</source>
         <translation>新期次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="93"/>
+        <location filename="../../station_app/ui/audit_view.py" line="112"/>
         <source>backup made</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="94"/>
+        <location filename="../../station_app/ui/audit_view.py" line="113"/>
         <source>backup&apos;s epoch</source>
         <translation>备份的期次</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="95"/>
+        <location filename="../../station_app/ui/audit_view.py" line="114"/>
         <source>backup&apos;s station</source>
         <translation>备份的驿站</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="96"/>
+        <location filename="../../station_app/ui/audit_view.py" line="115"/>
         <source>audit rows carried over</source>
         <translation>转入的审计记录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="99"/>
+        <location filename="../../station_app/ui/audit_view.py" line="118"/>
         <source>wrong PIN</source>
         <translation>PIN 错误</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="99"/>
+        <location filename="../../station_app/ui/audit_view.py" line="118"/>
         <source>not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="100"/>
+        <location filename="../../station_app/ui/audit_view.py" line="119"/>
         <source>not encrypted</source>
         <translation>未加密</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="100"/>
+        <location filename="../../station_app/ui/audit_view.py" line="119"/>
         <source>encrypted</source>
         <translation>已加密</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="101"/>
+        <location filename="../../station_app/ui/audit_view.py" line="120"/>
         <source>window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="101"/>
+        <location filename="../../station_app/ui/audit_view.py" line="120"/>
         <source>command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="102"/>
+        <location filename="../../station_app/ui/audit_view.py" line="121"/>
         <source>self-service</source>
         <translation>自助</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="103"/>
+        <location filename="../../station_app/ui/audit_view.py" line="122"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="103"/>
+        <location filename="../../station_app/ui/audit_view.py" line="122"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="125"/>
+        <location filename="../../station_app/ui/audit_view.py" line="131"/>
         <source>done</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="125"/>
+        <location filename="../../station_app/ui/audit_view.py" line="131"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="126"/>
+        <location filename="../../station_app/ui/audit_view.py" line="132"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="127"/>
+        <location filename="../../station_app/ui/audit_view.py" line="133"/>
         <source>not permitted</source>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="128"/>
+        <location filename="../../station_app/ui/audit_view.py" line="134"/>
         <source>skipped (not for this ledger)</source>
         <translation>跳过（不是给本台账的）</translation>
     </message>
@@ -406,37 +406,37 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="221"/>
+        <location filename="../../station_app/ui/audit_view.py" line="227"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="224"/>
+        <location filename="../../station_app/ui/audit_view.py" line="230"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="231"/>
+        <location filename="../../station_app/ui/audit_view.py" line="237"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="234"/>
+        <location filename="../../station_app/ui/audit_view.py" line="240"/>
         <source>&amp;Who:</source>
         <translation>操作人(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="239"/>
+        <location filename="../../station_app/ui/audit_view.py" line="245"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="244"/>
+        <location filename="../../station_app/ui/audit_view.py" line="250"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/audit_view.py" line="249"/>
+        <location filename="../../station_app/ui/audit_view.py" line="255"/>
         <source>Only the station admin and supervisors can see the audit log.</source>
         <translation>只有驿站管理员和上级工会可以查看审计日志。</translation>
     </message>

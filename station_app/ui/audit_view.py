@@ -69,9 +69,7 @@ class AuditModel(QAbstractTableModel):
     def permission_label(self, permission: str) -> str:
         """The human name of a permission (``auth.PERMISSION_WORDS``, the words refusals use
         too) in the language installed; the log keeps the code."""
-        app = QCoreApplication.instance()
-        lang = str(app.property("stationLang") or "zh_CN") if app is not None else "zh_CN"
-        return auth.words(auth.PERMISSION_WORDS, permission, lang)
+        return auth.words(auth.PERMISSION_WORDS, permission, self._lang())
 
     def subject_label(self, row: audit.AuditRow) -> str:
         # A refusal's subject is the permission that was missing: shown by its name.
@@ -80,6 +78,27 @@ class AuditModel(QAbstractTableModel):
     def details_text(self, detail: dict[str, Any]) -> str:
         """The row's details in words of the window's language where they are known (the log
         keeps the keys; anything new shows as it is stored)."""
+        lang = self._lang()
+        if self._words is None or self._words[0] != lang:  # (made once, not per cell painted)
+            self._words = (lang, *self._detail_words())
+        _, keys, values = self._words
+
+        def shown(key: str, value: Any) -> str:
+            if key == "role" and isinstance(value, str):
+                return auth.words(auth.ROLE_WORDS, value, lang)
+            if isinstance(value, list | dict):
+                return json.dumps(value, ensure_ascii=False)
+            if isinstance(value, bool | str) and value in values:
+                return values[value]
+            return str(value)
+
+        sep, colon = ("，", "：") if lang == "zh_CN" else (", ", ": ")
+        return sep.join(f"{keys.get(k, k)}{colon}{shown(k, v)}"
+                        for k, v in sorted(detail.items()))
+
+    _words: tuple[str, dict[str, str], dict[object, str]] | None = None
+
+    def _detail_words(self) -> tuple[dict[str, str], dict[object, str]]:
         keys = {
             "why": self.tr("why"), "reason": self.tr("reason"), "member_no": self.tr("member"),
             "role": self.tr("role"), "on": self.tr("on"), "failures": self.tr("failures"),
@@ -102,20 +121,7 @@ class AuditModel(QAbstractTableModel):
             "self_service": self.tr("self-service"),
             True: self.tr("yes"), False: self.tr("no"),
         }
-
-        def shown(key: str, value: Any) -> str:
-            if key == "role" and isinstance(value, str):
-                return auth.words(auth.ROLE_WORDS, value, self._lang())
-            if isinstance(value, list | dict):
-                return json.dumps(value, ensure_ascii=False)
-            if isinstance(value, bool | str) and value in values:
-                return values[value]
-            return str(value)
-
-        sep = "，" if self._lang() == "zh_CN" else ", "
-        colon = "：" if self._lang() == "zh_CN" else ": "
-        return sep.join(f"{keys.get(k, k)}{colon}{shown(k, v)}"
-                        for k, v in sorted(detail.items()))
+        return keys, values
 
     def _lang(self) -> str:
         app = QCoreApplication.instance()
